@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import pkg from './package.json';
+
+const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+
+// Folders are not electron-vite's defaults (src/main, …), so every entry is named here.
+// The main-side entries share one bundle graph; only `index` (the Electron shell) imports electron.
+export default defineConfig({
+  main: {
+    define,
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          headless: resolve(__dirname, 'src-main/headless/main.ts'),
+          cli: resolve(__dirname, 'src-main/cli/main.ts'),
+          start: resolve(__dirname, 'src-main/launch/start.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-preload/index.ts') },
+        output: { format: 'cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    build: {
+      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+    },
+    plugins: [react()],
+  },
+});

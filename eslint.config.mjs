@@ -1,0 +1,118 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Import boundaries, one block per folder (in flat config a later no-restricted-imports for the
+// same files replaces an earlier one, so each folder states its whole list).
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only src-main/electron/ may import electron: the core must run under plain Node.',
+};
+const noShells = {
+  group: ['**/electron/**', '**/headless/**', '**/launch/**', '**/cli/**'],
+  message: 'The core must not depend on a shell.',
+};
+const nodeHttp = [
+  { name: 'node:http', message: 'Only src-main/headless/ serves HTTP.' },
+  { name: 'http', message: 'Only src-main/headless/ serves HTTP.' },
+];
+const rendererBoundary = {
+  group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/contract/**'],
+  message: 'The renderer reaches the main side only through src-main/contract.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/*.cjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src-main/core/**', 'src-main/transport/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShell, ...nodeHttp], patterns: [noShells] },
+      ],
+    },
+  },
+  {
+    files: ['src-main/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            { group: ['node:*'], message: 'The contract is shared with the renderer.' },
+            { group: ['**/core/**', '**/transport/**'], message: 'The contract imports only zod.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/headless/**', 'src-main/cli/**', 'src-main/launch/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] },
+  },
+  {
+    files: ['src-preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src-main/**', '!**/src-main/contract/channels'],
+              message: 'The sandboxed preload imports only the channel names.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser.' }, rendererBoundary],
+        },
+      ],
+    },
+  },
+  {
+    files: ['e2e/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] },
+  },
+);

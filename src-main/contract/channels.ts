@@ -1,0 +1,30 @@
+// Names only, no imports: the sandboxed preload bundles this file and nothing else.
+// api.ts checks at compile time that these lists match the contract exactly.
+
+export const PROCEDURES = [
+  'auth.status',
+  'auth.setup',
+  'auth.login',
+  'auth.logout',
+  'auth.changePassword',
+  'sessions.listMine',
+  'sessions.listAll',
+  'sessions.end',
+  'staff.list',
+  'staff.create',
+  'staff.update',
+  'staff.resetPassword',
+  'staff.unlock',
+  'activity.search',
+  'activity.get',
+  'activity.verify',
+] as const;
+
+/** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
+export const DOWNLOADS = ['activity.export'] as const;
+
+export const EVENTS = ['activity.recorded', 'session.ended'] as const;
+
+export type ProcedureName = (typeof PROCEDURES)[number];
+export type DownloadName = (typeof DOWNLOADS)[number];
+export type EventName = (typeof EVENTS)[number];

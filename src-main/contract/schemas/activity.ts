@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { EpochMsSchema, IdSchema } from './common';
+
+export const ACTIVITY_TYPES = ['system', 'user', 'administrative'] as const;
+export const ACTIVITY_CATEGORIES = [
+  'authentication',
+  'staff',
+  'client',
+  'financial',
+  'network',
+  'auto_sync',
+  'expiry',
+  'scheduled_task',
+  'health_check',
+  'audit',
+  'system',
+] as const;
+export const ACTIVITY_OUTCOMES = ['success', 'failure'] as const;
+
+export const ActivityTypeSchema = z.enum(ACTIVITY_TYPES);
+export const ActivityCategorySchema = z.enum(ACTIVITY_CATEGORIES);
+export const ActivityOutcomeSchema = z.enum(ACTIVITY_OUTCOMES);
+export type ActivityType = z.infer<typeof ActivityTypeSchema>;
+export type ActivityCategory = z.infer<typeof ActivityCategorySchema>;
+export type ActivityOutcome = z.infer<typeof ActivityOutcomeSchema>;
+
+export const ActivityEntrySchema = z.object({
+  id: IdSchema,
+  ts: EpochMsSchema,
+  type: ActivityTypeSchema,
+  category: ActivityCategorySchema,
+  event: z.string(),
+  outcome: ActivityOutcomeSchema,
+  actor: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  ip: z.string().nullable(),
+  workstation: z.string().nullable(),
+  description: z.string(),
+  target: z.object({ type: z.string(), id: z.string(), label: z.string() }).nullable(),
+  clientId: IdSchema.nullable(),
+  routerId: IdSchema.nullable(),
+  details: z.unknown().nullable(),
+  correlationId: z.string().nullable(),
+  hash: z.string(),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
+
+/**
+ * IP filter: an exact address (`10.0.0.1`), a dotted prefix (`10.0.` or `10.0`), or an IPv4 CIDR
+ * block (`10.0.0.0/22`). Parsed and checked in the core, which reports a clear error.
+ */
+export const IpFilterSchema = z.string().trim().min(1).max(64);
+
+export const ActivityFilterSchema = z.strictObject({
+  text: z.string().max(500).optional(),
+  from: EpochMsSchema.optional(),
+  to: EpochMsSchema.optional(),
+  types: z.array(ActivityTypeSchema).max(3).optional(),
+  categories: z.array(ActivityCategorySchema).max(ACTIVITY_CATEGORIES.length).optional(),
+  outcomes: z.array(ActivityOutcomeSchema).max(2).optional(),
+  events: z
+    .array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'Unknown event code'))
+    .max(50)
+    .optional(),
+  ip: IpFilterSchema.optional(),
+  actorIds: z.array(IdSchema).max(50).optional(),
+  clientId: IdSchema.optional(),
+  routerId: IdSchema.optional(),
+  correlationId: z.string().max(64).optional(),
+});
+export type ActivityFilter = z.infer<typeof ActivityFilterSchema>;
+
+export const ActivitySearchInput = z.strictObject({
+  filter: ActivityFilterSchema,
+  /** Keyset cursor: the id of the last entry already shown. */
+  cursor: IdSchema.optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+
+export const ActivitySearchOutputSchema = z.object({
+  entries: z.array(ActivityEntrySchema),
+  nextCursor: IdSchema.nullable(),
+  /** Matching entries, counted up to a cap so that the count stays fast at millions of rows. */
+  total: z.object({ count: z.number().int(), capped: z.boolean() }),
+});
+export type ActivitySearchOutput = z.infer<typeof ActivitySearchOutputSchema>;
+
+export const ActivityExportInput = z.strictObject({
+  filter: ActivityFilterSchema,
+  format: z.enum(['csv', 'ndjson']),
+});
+
+export const VerifyResultSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBadId: IdSchema.nullable(),
+  reason: z.string().nullable(),
+});
+export type VerifyResult = z.infer<typeof VerifyResultSchema>;

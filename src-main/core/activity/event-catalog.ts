@@ -1,0 +1,18 @@
+import type { EventDef } from './define-event';
+import { authEvents } from './events/auth-events';
+import { staffEvents } from './events/staff-events';
+import { auditEvents } from './events/audit-events';
+import { systemEvents } from './events/system-events';
+
+/** Every event code the application writes, with its type, category and wording. */
+export const eventCatalog = {
+  ...authEvents,
+  ...staffEvents,
+  ...auditEvents,
+  ...systemEvents,
+};
+
+export type EventCatalog = typeof eventCatalog;
+export type EventCode = keyof EventCatalog;
+export type EventParams<E extends EventCode> =
+  EventCatalog[E] extends EventDef<infer P> ? P : never;

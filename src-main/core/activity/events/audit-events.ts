@@ -1,0 +1,19 @@
+import { defineEvent } from '../define-event';
+
+export const auditEvents = {
+  'activity.exported': defineEvent<{ by: string; format: string; rows: number }>(
+    'user',
+    'audit',
+    'success',
+    (p) => `${p.by} exported ${String(p.rows)} activity entries as ${p.format.toUpperCase()}`,
+  ),
+  'activity.verified': defineEvent<{ by: string; checked: number; ok: boolean; firstBadId: number | null }>(
+    'user',
+    'audit',
+    'success',
+    (p) =>
+      p.ok
+        ? `${p.by} verified the activity log: ${String(p.checked)} entries intact`
+        : `${p.by} verified the activity log: entry ${String(p.firstBadId)} does not verify`,
+  ),
+};

@@ -1,0 +1,16 @@
+import type { Clock } from '../shared/clock';
+import type { WriteTransaction } from '../db/write-transaction';
+import type { Recorder } from '../activity/recorder';
+import type { AuthPolicy } from './auth-policy';
+import type { StaffRepo } from './staff.repo';
+import type { SessionsRepo } from './sessions.repo';
+
+/** What the authentication services share; built once in create-core.ts. */
+export type AuthDeps = {
+  clock: Clock;
+  write: WriteTransaction;
+  recorder: Recorder;
+  policy: AuthPolicy;
+  staff: StaffRepo;
+  sessions: SessionsRepo;
+};

@@ -1,0 +1,204 @@
+import type { SessionUser } from '../../contract/schemas/auth';
+import { AppError } from '../shared/app-error';
+import type { Actor, RequestMeta, ServiceContext } from '../shared/context';
+import { randomId } from '../shared/ids';
+import type { LoginFailureReason } from '../activity/events/auth-events';
+import type { AuthDeps } from './auth-deps';
+import { lockDurationMs } from './auth-policy';
+import { createIpThrottle } from './ip-throttle';
+import { hashPassword, needsRehash, verifyPassword } from './password-hash';
+import { openSession } from './session-token';
+import { toActor, toSessionUser } from './session-user';
+import type { StaffRecord } from './staff.repo';
+
+/** The one message for every failed sign-in, whatever the reason (the log keeps the reason). */
+export const LOGIN_FAILED_MESSAGE = 'Invalid username or password.';
+
+export type SignedIn = { user: SessionUser; token: string };
+
+const normalizeUsername = (u: string) => u.normalize('NFKC').trim().toLowerCase();
+
+export const createAuthService = (deps: AuthDeps) => {
+  const { clock, write, recorder, policy } = deps;
+  const throttle = createIpThrottle(policy, clock.now);
+  // Unknown usernames still pay for one scrypt, so timing does not tell which names exist.
+  let dummyHash: Promise<string> | undefined;
+  const dummy = () => (dummyHash ??= hashPassword(randomId(), policy.scrypt));
+
+  const signIn = (s: StaffRecord, meta: RequestMeta, rehash: string | null): SignedIn =>
+    write(() => {
+      const updated = deps.staff.update(s.id, {
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: clock.now(),
+        ...(rehash ? { passwordHash: rehash } : {}),
+      });
+      const { token, session } = openSession(deps, s.id, meta);
+      recorder.record({
+        event: 'auth.login.succeeded',
+        params: { username: s.username },
+        ctx: { ...meta, actor: toActor(updated, session.id) },
+        target: { type: 'staff', id: s.id, label: s.username },
+        details: { sessionId: session.id },
+      });
+      return { user: toSessionUser(updated), token };
+    });
+
+  const loginFailed = (
+    username: string,
+    reason: LoginFailureReason,
+    meta: RequestMeta,
+    s?: StaffRecord,
+  ): never => {
+    throttle.failed(meta.ip ?? 'unknown');
+    write(() => {
+      if (s && reason === 'wrong_password') {
+        const failures = s.failedLogins + 1;
+        const locks = failures >= policy.lockAfterFailures;
+        const lockMs = lockDurationMs(policy, failures);
+        deps.staff.update(s.id, {
+          failedLogins: failures,
+          ...(locks ? { lockedUntil: clock.now() + lockMs } : {}),
+        });
+        if (locks) {
+          recorder.record({
+            event: 'auth.account.locked',
+            params: { username: s.username, failures, lockSeconds: Math.round(lockMs / 1000) },
+            ctx: { ...meta, actor: null },
+            target: { type: 'staff', id: s.id, label: s.username },
+            details: { failures, lockedUntil: clock.now() + lockMs },
+          });
+        }
+      }
+      recorder.record({
+        event: 'auth.login.failed',
+        params: { username: username.slice(0, 64), reason },
+        ctx: { ...meta, actor: null },
+        ...(s ? { target: { type: 'staff', id: s.id, label: s.username } } : {}),
+        details: { username: username.slice(0, 64), reason },
+      });
+    });
+    throw new AppError('invalid_credentials', LOGIN_FAILED_MESSAGE);
+  };
+
+  return {
+    status: (): { setupRequired: boolean } => ({ setupRequired: deps.staff.count() === 0 }),
+
+    /** First run only: creates the first administrator and signs them in. */
+    setup: async (
+      input: { username: string; displayName: string; password: string },
+      meta: RequestMeta,
+    ): Promise<SignedIn> => {
+      const refuse = () => {
+        recorder.record({
+          event: 'auth.setup.refused',
+          params: { username: input.username },
+          ctx: { ...meta, actor: null },
+        });
+        return new AppError('conflict', 'Setup is already complete. Sign in instead.');
+      };
+      if (deps.staff.count() > 0) throw refuse();
+      const passwordHash = await hashPassword(input.password, policy.scrypt);
+      const result = write(() => {
+        if (deps.staff.count() > 0) return null; // another setup won the race
+        const admin = deps.staff.insert({
+          username: input.username,
+          displayName: input.displayName,
+          role: 'administrator',
+          passwordHash,
+          mustChangePassword: false,
+          now: clock.now(),
+        });
+        const { token, session } = openSession(deps, admin.id, meta);
+        const ctx: ServiceContext = { ...meta, actor: toActor(admin, session.id) };
+        recorder.record({
+          event: 'auth.setup.completed',
+          params: { username: admin.username },
+          ctx,
+          target: { type: 'staff', id: admin.id, label: admin.username },
+          details: { after: { username: admin.username, displayName: admin.displayName, role: admin.role } },
+        });
+        recorder.record({
+          event: 'auth.login.succeeded',
+          params: { username: admin.username },
+          ctx,
+          target: { type: 'staff', id: admin.id, label: admin.username },
+          details: { sessionId: session.id },
+        });
+        return { user: toSessionUser(admin), token };
+      });
+      if (!result) throw refuse();
+      return result;
+    },
+
+    login: async (input: { username: string; password: string }, meta: RequestMeta): Promise<SignedIn> => {
+      const delay = throttle.delayMs(meta.ip ?? 'unknown');
+      if (delay > 0) await clock.sleep(delay);
+      const username = normalizeUsername(input.username);
+      const s = username ? deps.staff.byUsername(username) : undefined;
+      const ok = await verifyPassword(input.password, s?.passwordHash ?? (await dummy()));
+      if (!s) return loginFailed(input.username, 'unknown_user', meta);
+      // Read again after the slow hash: another attempt may have locked the account meanwhile.
+      const fresh = deps.staff.byId(s.id) ?? s;
+      if (fresh.lockedUntil !== null && fresh.lockedUntil > clock.now()) {
+        return loginFailed(username, 'locked', meta, fresh);
+      }
+      if (!ok) return loginFailed(username, 'wrong_password', meta, fresh);
+      if (fresh.disabled) return loginFailed(username, 'disabled', meta, fresh);
+      const rehash = needsRehash(fresh.passwordHash, policy.scrypt)
+        ? await hashPassword(input.password, policy.scrypt)
+        : null;
+      throttle.succeeded(meta.ip ?? 'unknown');
+      return signIn(fresh, meta, rehash);
+    },
+
+    logout: (ctx: ServiceContext & { actor: Actor }): void =>
+      write(() => {
+        deps.sessions.end(ctx.actor.sessionId, clock.now(), 'logout');
+        recorder.record({
+          event: 'auth.logout',
+          params: { username: ctx.actor.username },
+          ctx,
+          target: { type: 'staff', id: ctx.actor.staffId, label: ctx.actor.username },
+          details: { sessionId: ctx.actor.sessionId },
+        });
+      }),
+
+    changePassword: async (
+      input: { currentPassword: string; newPassword: string },
+      ctx: ServiceContext & { actor: Actor },
+    ): Promise<void> => {
+      const s = deps.staff.byId(ctx.actor.staffId);
+      if (!s) throw new AppError('unauthenticated', 'Your account no longer exists.');
+      if (!(await verifyPassword(input.currentPassword, s.passwordHash))) {
+        recorder.record({
+          event: 'auth.password.change_failed',
+          params: { username: s.username },
+          ctx,
+          target: { type: 'staff', id: s.id, label: s.username },
+        });
+        throw new AppError('invalid_credentials', 'The current password is wrong.');
+      }
+      if (input.newPassword === input.currentPassword) {
+        throw new AppError('validation', 'The new password must differ from the current one.');
+      }
+      const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
+      write(() => {
+        const now = clock.now();
+        deps.staff.update(s.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now });
+        // Whoever else holds a session of this account must sign in with the new password.
+        const others = deps.sessions.open(s.id).filter((x) => x.id !== ctx.actor.sessionId);
+        for (const other of others) deps.sessions.end(other.id, now, 'password_changed');
+        recorder.record({
+          event: 'auth.password.changed',
+          params: { username: s.username },
+          ctx,
+          target: { type: 'staff', id: s.id, label: s.username },
+          details: { otherSessionsEnded: others.length },
+        });
+      });
+    },
+  };
+};
+
+export type AuthService = ReturnType<typeof createAuthService>;

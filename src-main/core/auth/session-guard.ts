@@ -1,0 +1,100 @@
+import type { Permission } from '../../contract/roles';
+import type { SessionUser } from '../../contract/schemas/auth';
+import { AppError } from '../shared/app-error';
+import type { Actor, RequestMeta } from '../shared/context';
+import type { AuthDeps } from './auth-deps';
+import { hashToken } from './session-token';
+import { toActor, toSessionUser } from './session-user';
+import type { SessionRecord } from './sessions.repo';
+import type { StaffRecord } from './staff.repo';
+
+/** Only refresh last-seen this often, so that reading does not write on every call. */
+const TOUCH_EVERY_MS = 15_000;
+
+/** Turns a bearer token into an Actor for one call, ending sessions that ran out of time. */
+export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
+  const { clock, write, recorder, policy } = deps;
+
+  const timedOutReason = (s: SessionRecord, now: number): 'idle' | 'lifetime' | null => {
+    if (now >= s.absoluteExpiresAt) return 'lifetime';
+    if (now >= s.lastSeenAt + policy.idleTimeoutMs) return 'idle';
+    return null;
+  };
+
+  /** Ends a timed-out session and logs it once (a System event: no actor). */
+  const expire = (s: SessionRecord, who: StaffRecord | { id: number; username: string }, reason: 'idle' | 'lifetime', meta: RequestMeta) =>
+    write(() => {
+      deps.sessions.end(s.id, clock.now(), reason === 'idle' ? 'idle_timeout' : 'lifetime');
+      recorder.record({
+        event: 'auth.session.expired',
+        params: { username: who.username, reason },
+        ctx: { ...meta, actor: null },
+        target: { type: 'staff', id: who.id, label: who.username },
+        details: { sessionId: s.id, lastSeenAt: s.lastSeenAt, createdAt: s.createdAt },
+      });
+    });
+
+  const resolve = (token: string | null, meta: RequestMeta): { actor: Actor; staff: StaffRecord } | null => {
+    if (!token) return null;
+    const session = deps.sessions.byTokenHash(hashToken(token));
+    if (!session || session.endedAt !== null) return null;
+    const staff = deps.staff.byId(session.staffId);
+    if (!staff) return null;
+    const now = clock.now();
+    if (staff.disabled) {
+      write(() => deps.sessions.end(session.id, now, 'staff_disabled'));
+      return null;
+    }
+    const reason = timedOutReason(session, now);
+    if (reason) {
+      expire(session, staff, reason, meta);
+      return null;
+    }
+    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) deps.sessions.touch(session.id, now);
+    return { actor: toActor(staff, session.id), staff };
+  };
+
+  return {
+    /** The signed-in user for `auth.status`, or null; never throws. */
+    current: (token: string | null, meta: RequestMeta): SessionUser | null => {
+      const r = resolve(token, meta);
+      return r ? toSessionUser(r.staff) : null;
+    },
+
+    authenticate: (token: string | null, meta: RequestMeta): Actor => {
+      const r = resolve(token, meta);
+      if (!r) throw new AppError('unauthenticated', 'Please sign in.');
+      return r.actor;
+    },
+
+    /** Refuses, and logs the refusal, when the actor lacks the permission. */
+    authorize: (actor: Actor, permission: Permission, procedure: string, meta: RequestMeta): void => {
+      if (actor.permissions.has(permission)) return;
+      recorder.record({
+        event: 'auth.permission.denied',
+        params: { username: actor.username, procedure, permission },
+        outcome: 'failure',
+        ctx: { ...meta, actor },
+        details: { procedure, permission, role: actor.role },
+      });
+      throw new AppError('forbidden', `Your role (${actor.role}) may not do this.`);
+    },
+
+    /** Ends and logs sessions that timed out while nobody used them (run by the scheduler). */
+    sweep: (correlationId: string): number => {
+      const now = clock.now();
+      const stale = deps.sessions.timedOut(now, policy.idleTimeoutMs);
+      for (const s of stale) {
+        const reason = timedOutReason(s, now) ?? 'idle';
+        expire(s, { id: s.staffId, username: s.username }, reason, {
+          ip: deps.hostIp,
+          workstation: null,
+          correlationId,
+        });
+      }
+      return stale.length;
+    },
+  };
+};
+
+export type SessionGuard = ReturnType<typeof createSessionGuard>;

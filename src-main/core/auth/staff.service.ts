@@ -1,0 +1,142 @@
+import type { Role } from '../../contract/roles';
+import type { Staff } from '../../contract/schemas/staff';
+import { AppError } from '../shared/app-error';
+import type { Actor, ServiceContext } from '../shared/context';
+import type { AuthDeps } from './auth-deps';
+import { hashPassword } from './password-hash';
+import { toStaff, type StaffRecord } from './staff.repo';
+
+type Ctx = ServiceContext & { actor: Actor };
+
+const visible = (s: StaffRecord) => ({
+  displayName: s.displayName,
+  role: s.role,
+  disabled: s.disabled,
+});
+
+/** Administration of staff accounts. Every change is logged with its before and after values. */
+export const createStaffService = (deps: AuthDeps) => {
+  const { clock, write, recorder, policy } = deps;
+
+  const load = (id: number): StaffRecord => {
+    const s = deps.staff.byId(id);
+    if (!s) throw new AppError('not_found', `Staff member ${String(id)} does not exist.`);
+    return s;
+  };
+  const target = (s: StaffRecord) => ({ type: 'staff', id: s.id, label: s.username });
+  const endSessions = (staffId: number, reason: string) => {
+    for (const s of deps.sessions.open(staffId)) deps.sessions.end(s.id, clock.now(), reason);
+  };
+
+  return {
+    list: (): Staff[] => deps.staff.list().map(toStaff),
+
+    create: async (
+      input: { username: string; displayName: string; role: Role; password: string },
+      ctx: Ctx,
+    ): Promise<Staff> => {
+      if (deps.staff.byUsername(input.username)) {
+        throw new AppError('conflict', `The username "${input.username}" is already taken.`);
+      }
+      const passwordHash = await hashPassword(input.password, policy.scrypt);
+      return write(() => {
+        if (deps.staff.byUsername(input.username)) {
+          throw new AppError('conflict', `The username "${input.username}" is already taken.`);
+        }
+        const s = deps.staff.insert({ ...input, passwordHash, mustChangePassword: true, now: clock.now() });
+        recorder.record({
+          event: 'staff.created',
+          params: { by: ctx.actor.username, username: s.username, role: s.role },
+          ctx,
+          target: target(s),
+          details: { after: { username: s.username, ...visible(s) } },
+        });
+        return toStaff(s);
+      });
+    },
+
+    update: (
+      input: { id: number; displayName?: string; role?: Role; disabled?: boolean },
+      ctx: Ctx,
+    ): Staff =>
+      write(() => {
+        const before = load(input.id);
+        const demotesOrDisables =
+          before.role === 'administrator' &&
+          !before.disabled &&
+          ((input.role !== undefined && input.role !== 'administrator') || input.disabled === true);
+        if (demotesOrDisables && deps.staff.activeAdministrators() <= 1) {
+          throw new AppError('conflict', 'At least one active administrator must remain.');
+        }
+        if (input.id === ctx.actor.staffId && input.disabled === true) {
+          throw new AppError('conflict', 'You cannot disable your own account.');
+        }
+        const after = deps.staff.update(input.id, {
+          ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+          ...(input.role !== undefined ? { role: input.role } : {}),
+          ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+          updatedAt: clock.now(),
+        });
+        const b = visible(before);
+        const a = visible(after);
+        const changed = (Object.keys(a) as (keyof typeof a)[]).filter((k) => a[k] !== b[k]);
+        if (changed.length === 0) return toStaff(after);
+        if (after.disabled && !before.disabled) endSessions(after.id, 'staff_disabled');
+        recorder.record({
+          event: 'staff.updated',
+          params: {
+            by: ctx.actor.username,
+            username: after.username,
+            changes: changed.map((k) => `${k} ${String(b[k])} → ${String(a[k])}`).join(', '),
+          },
+          ctx,
+          target: target(after),
+          details: {
+            before: Object.fromEntries(changed.map((k) => [k, b[k]])),
+            after: Object.fromEntries(changed.map((k) => [k, a[k]])),
+          },
+        });
+        return toStaff(after);
+      }),
+
+    resetPassword: async (input: { id: number; newPassword: string }, ctx: Ctx): Promise<Staff> => {
+      load(input.id);
+      const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
+      return write(() => {
+        const now = clock.now();
+        const s = deps.staff.update(load(input.id).id, {
+          passwordHash,
+          mustChangePassword: true,
+          failedLogins: 0,
+          lockedUntil: null,
+          passwordChangedAt: now,
+          updatedAt: now,
+        });
+        endSessions(s.id, 'password_reset');
+        recorder.record({
+          event: 'staff.password_reset',
+          params: { by: ctx.actor.username, username: s.username },
+          ctx,
+          target: target(s),
+        });
+        return toStaff(s);
+      });
+    },
+
+    unlock: (id: number, ctx: Ctx): Staff =>
+      write(() => {
+        const before = load(id);
+        const s = deps.staff.update(id, { failedLogins: 0, lockedUntil: null, updatedAt: clock.now() });
+        recorder.record({
+          event: 'staff.unlocked',
+          params: { by: ctx.actor.username, username: s.username },
+          ctx,
+          target: target(s),
+          details: { before: { failedLogins: before.failedLogins, lockedUntil: before.lockedUntil } },
+        });
+        return toStaff(s);
+      }),
+  };
+};
+
+export type StaffService = ReturnType<typeof createStaffService>;

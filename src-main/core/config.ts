@@ -1,0 +1,22 @@
+import type { Clock } from './shared/clock';
+import type { Logger } from './shared/logger';
+import type { AuthPolicy } from './auth/auth-policy';
+
+export type CoreConfig = {
+  /** Folder holding the database and everything else the app keeps. */
+  dataDir: string;
+  /** drizzle-kit's output folder (shipped next to the build). */
+  migrationsFolder: string;
+  /** How this process runs; written into the log at start and stop. */
+  mode: 'electron' | 'headless' | 'cli' | 'test';
+  version: string;
+  clock?: Clock;
+  logger?: Logger;
+  authPolicy?: Partial<AuthPolicy>;
+  /** Address and name for System entries; defaults to this machine's LAN address and hostname. */
+  host?: { ip: string; name: string };
+  /** Start background jobs (session sweeper, …). Off in most unit tests. */
+  background?: boolean;
+};
+
+export const DATABASE_FILE = 'ispdesk.db';

@@ -1,0 +1,127 @@
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { DATABASE_FILE, type CoreConfig } from './config';
+import { openDatabase } from './db/open-database';
+import { createWriteTransaction } from './db/write-transaction';
+import { lockDataDir } from './data-dir-lock';
+import { systemClock } from './shared/clock';
+import { consoleLogger } from './shared/logger';
+import { createEventBus } from './shared/event-bus';
+import { hostLanAddress } from './shared/ip-address';
+import { randomId } from './shared/ids';
+import type { RequestMeta } from './shared/context';
+import { createRecorder } from './activity/recorder';
+import { createActivityService } from './activity/activity.service';
+import { DEFAULT_AUTH_POLICY } from './auth/auth-policy';
+import { createStaffRepo } from './auth/staff.repo';
+import { createSessionsRepo } from './auth/sessions.repo';
+import { createAuthService } from './auth/auth.service';
+import { createSessionGuard } from './auth/session-guard';
+import { createSessionsService } from './auth/sessions.service';
+import { createStaffService } from './auth/staff.service';
+import { createScheduler } from './scheduler/scheduler';
+
+const SESSION_SWEEP_MS = 60_000;
+
+/**
+ * The composition root: everything the app does, wired from a config. No module state; the
+ * Electron shell, the headless server, the CLI and the tests each call this once.
+ */
+export const createCore = (config: CoreConfig) => {
+  const clock = config.clock ?? systemClock;
+  const logger = config.logger ?? consoleLogger;
+  const host = config.host ?? { ip: hostLanAddress(), name: hostname() };
+  const unlock = config.mode === 'cli' ? () => undefined : lockDataDir(config.dataDir);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  let db;
+  try {
+    db = openDatabase({
+      file: join(config.dataDir, DATABASE_FILE),
+      migrationsFolder: config.migrationsFolder,
+    });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const { sqlite, orm } = db;
+
+  const events = createEventBus();
+  const recorder = createRecorder({
+    sqlite,
+    clock,
+    host,
+    onCommitted: (lastId, count) => events.emit('activity.recorded', { lastId, count }),
+  });
+  const write = createWriteTransaction(sqlite, {
+    committed: recorder.flush,
+    rolledBack: recorder.discard,
+  });
+  const policy = { ...DEFAULT_AUTH_POLICY, ...config.authPolicy };
+  const authDeps = {
+    clock,
+    write,
+    recorder,
+    policy,
+    staff: createStaffRepo(orm),
+    sessions: createSessionsRepo(orm),
+  };
+  const guard = createSessionGuard({ ...authDeps, hostIp: host.ip });
+  const scheduler = createScheduler({ logger });
+
+  /** Context for work the system does on its own (timers, start-up). */
+  const systemMeta = (): RequestMeta => ({
+    ip: host.ip,
+    workstation: host.name,
+    correlationId: randomId(),
+  });
+
+  const services = {
+    auth: createAuthService(authDeps),
+    guard,
+    sessions: createSessionsService({ ...authDeps, authorize: guard.authorize }),
+    staff: createStaffService(authDeps),
+    activity: createActivityService({ sqlite, recorder, clock }),
+  };
+
+  let started = false;
+  return {
+    services,
+    events,
+    recorder,
+    write,
+    sqlite,
+    clock,
+    logger,
+    host,
+    systemMeta,
+    start: (): void => {
+      if (started) return;
+      started = true;
+      recorder.record({
+        event: 'system.started',
+        params: { version: config.version, mode: config.mode },
+        ctx: { ...systemMeta(), actor: null },
+      });
+      if (config.background !== false) {
+        scheduler.every('sessions.sweep', SESSION_SWEEP_MS, () => {
+          guard.sweep(randomId());
+        });
+      }
+    },
+    stop: async (): Promise<void> => {
+      await scheduler.stop();
+      if (started) {
+        recorder.record({
+          event: 'system.stopped',
+          params: { mode: config.mode },
+          ctx: { ...systemMeta(), actor: null },
+        });
+      }
+      db.close();
+      unlock();
+    },
+  };
+};
+
+export type Core = ReturnType<typeof createCore>;

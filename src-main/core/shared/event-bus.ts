@@ -1,0 +1,25 @@
+import type { EventName } from '../../contract/channels';
+import type { EventPayload } from '../../contract/api';
+
+type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
+
+/** Push events for the transports to forward to connected windows and browsers. */
+export type EventBus = {
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  on<K extends EventName>(name: K, listener: Listener<K>): () => void;
+};
+
+export const createEventBus = (): EventBus => {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  return {
+    emit: (name, payload) => {
+      for (const l of listeners.get(name) ?? []) (l as Listener<typeof name>)(payload);
+    },
+    on: (name, listener) => {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+};

@@ -1,0 +1,79 @@
+import { dialog, ipcMain, webContents, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { createWriteStream, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { DOWNLOADS, EVENTS, PROCEDURES } from '../contract/channels';
+import type { Core } from '../core/create-core';
+import type { Dispatch } from '../transport/dispatch';
+import { fail, ok } from '../transport/errors';
+import type { CallContext } from '../transport/call-context';
+
+/**
+ * Serves the contract over IPC. Sessions are kept here, per window, and never reach the page.
+ * Every call checks that it comes from the app's own page (not a frame or a navigated-away page).
+ */
+export const registerIpcTransport = (deps: {
+  core: Core;
+  dispatch: Dispatch;
+  appUrl: string;
+  lanAddress: () => string;
+}) => {
+  const tokens = new Map<number, string>();
+  const appPrefix = deps.appUrl.split('#')[0] ?? deps.appUrl;
+
+  const trusted = (e: IpcMainInvokeEvent) => {
+    const frame = e.senderFrame;
+    return frame !== null && frame === e.sender.mainFrame && frame.url.startsWith(appPrefix);
+  };
+  const context = (sender: WebContents): CallContext => ({
+    sessionToken: tokens.get(sender.id) ?? null,
+    ip: deps.lanAddress(),
+    workstation: hostname(),
+    setSessionToken: (token) => {
+      if (token === null) tokens.delete(sender.id);
+      else tokens.set(sender.id, token);
+    },
+  });
+
+  for (const name of PROCEDURES) {
+    ipcMain.handle(name, (e, raw: unknown) =>
+      trusted(e) ? deps.dispatch.call(name, raw, context(e.sender)) : fail('forbidden', 'Untrusted sender.'),
+    );
+  }
+  for (const name of DOWNLOADS) {
+    ipcMain.handle(`download:${name}`, async (e, raw: unknown) => {
+      if (!trusted(e)) return fail('forbidden', 'Untrusted sender.');
+      let savedTo: string | null = null;
+      const result = await deps.dispatch.download(name, raw, context(e.sender), async (file) => {
+        const choice = await dialog.showSaveDialog({ defaultPath: file.fileName });
+        if (choice.canceled || !choice.filePath) return null;
+        const path = choice.filePath;
+        savedTo = path;
+        const out = createWriteStream(path);
+        return {
+          write: (chunk) =>
+            new Promise<void>((resolve, reject) => {
+              out.write(chunk, (err) => (err ? reject(err) : resolve()));
+            }),
+          end: () => new Promise<void>((resolve) => out.end(resolve)),
+          abort: () => {
+            out.destroy();
+            rmSync(path, { force: true });
+          },
+        };
+      });
+      if (!result.ok) return result;
+      return ok(result.value && savedTo !== null ? { path: savedTo } : null);
+    });
+  }
+
+  const forward = EVENTS.map((name) =>
+    deps.core.events.on(name, (payload) => {
+      for (const id of tokens.keys()) webContents.fromId(id)?.send(name, payload);
+    }),
+  );
+  return () => {
+    for (const off of forward) off();
+    for (const name of PROCEDURES) ipcMain.removeHandler(name);
+    for (const name of DOWNLOADS) ipcMain.removeHandler(`download:${name}`);
+  };
+};

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode, Result } from '../contract/errors';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+    "form-action 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Writes a Result envelope; the HTTP status mirrors the error code, the body is what counts. */
+export const sendResult = (res: ServerResponse, result: Result<unknown>): void => {
+  const body = JSON.stringify(result);
+  res.writeHead(result.ok ? 200 : STATUS[result.error.code], {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+};
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export class BodyTooLarge extends Error {}
+
+/** Reads the request body, refusing more than MAX_BODY_BYTES. */
+export const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+export const SESSION_COOKIE = 'ispdesk_session';
+
+export const readCookie = (req: IncomingMessage, name: string): string | null => {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+};
+
+/** HttpOnly: page scripts never see the token. SameSite=Strict: other sites never send it. */
+export const sessionCookie = (token: string | null): string =>
+  token === null
+    ? `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+    : `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
+
+/** A short label for the browser a request came from ("Chrome 156 on Linux"). */
+export const browserLabel = (req: IncomingMessage): string | null => {
+  const ua = req.headers['user-agent'] ?? '';
+  const browser = /(Edg|Firefox|Chrome|Chromium|Safari)\/(\d+)/.exec(ua);
+  const os = /(Windows|Mac OS X|Android|Linux|iPhone|iPad)/.exec(ua);
+  if (!browser) return null;
+  const name = browser[1] === 'Edg' ? 'Edge' : browser[1];
+  return `${String(name)} ${String(browser[2])}${os ? ` on ${os[1] === 'Mac OS X' ? 'macOS' : String(os[1])}` : ''}`;
+};

@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Core } from '../core/create-core';
+import { canonicalIp } from '../core/shared/ip-address';
+import { isDownload } from '../contract/api';
+import type { CallContext } from '../transport/call-context';
+import type { Dispatch } from '../transport/dispatch';
+import { fail, ok } from '../transport/errors';
+import { apiCatalog } from './api-catalog';
+import { createEventStream } from './event-stream';
+import {
+  BodyTooLarge,
+  SECURITY_HEADERS,
+  SESSION_COOKIE,
+  browserLabel,
+  readBody,
+  readCookie,
+  sendResult,
+  sessionCookie,
+} from './http-helpers';
+import { csrfProblem, hostAllowed } from './request-guards';
+import { serveStatic } from './static-files';
+
+/** One HTTP request → the same dispatch the Electron IPC uses. */
+export const createHttpServer = (deps: { core: Core; dispatch: Dispatch; rendererDir: string }) => {
+  const { core, dispatch } = deps;
+  const stream = createEventStream(core);
+
+  const callContext = (req: IncomingMessage, res: ServerResponse): CallContext => ({
+    sessionToken: readCookie(req, SESSION_COOKIE),
+    // The socket's address: a forwarded-for header is whatever the caller wants it to be.
+    ip: canonicalIp(req.socket.remoteAddress),
+    workstation: browserLabel(req),
+    setSessionToken: (token) => res.setHeader('Set-Cookie', sessionCookie(token)),
+  });
+
+  const handlePost = async (name: string, req: IncomingMessage, res: ServerResponse) => {
+    const problem = csrfProblem(req);
+    if (problem) return sendResult(res, fail('forbidden', problem));
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.trim() === '' ? undefined : (JSON.parse(body) as unknown);
+    } catch (e) {
+      res.setHeader('Connection', 'close');
+      return sendResult(
+        res,
+        e instanceof BodyTooLarge
+          ? fail('payload_too_large', 'The request is too large.')
+          : fail('validation', 'The request body is not valid JSON.'),
+      );
+    }
+    const call = callContext(req, res);
+    if (!isDownload(name)) return sendResult(res, await dispatch.call(name, input, call));
+
+    const result = await dispatch.download(name, input, call, (file) => {
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+        'Cache-Control': 'no-store',
+      });
+      return Promise.resolve({
+        write: (chunk) =>
+          new Promise<void>((resolve, reject) => {
+            if (res.destroyed) reject(new Error('The client went away during the export.'));
+            else if (res.write(chunk)) resolve();
+            else res.once('drain', resolve);
+          }),
+        end: () => new Promise<void>((resolve) => res.end(resolve)),
+        abort: () => res.destroy(), // an incomplete file must fail visibly in the browser
+      });
+    });
+    if (!res.headersSent) sendResult(res, result);
+  };
+
+  const handleGetApi = (path: string, req: IncomingMessage, res: ServerResponse) => {
+    const call = callContext(req, res);
+    const meta = { ip: call.ip, workstation: call.workstation, correlationId: 'http' };
+    if (!call.sessionToken || !core.services.guard.current(call.sessionToken, meta)) {
+      return sendResult(res, fail('unauthenticated', 'Please sign in.'));
+    }
+    if (path === '/api') return sendResult(res, ok(apiCatalog()));
+    if (path === '/api/events') return stream.open(req, res, call.sessionToken, call.ip);
+    return sendResult(res, fail('not_found', 'No such resource.'));
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(req)) {
+      return sendResult(res, fail('forbidden', 'Unknown Host header.'));
+    }
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/api' || path.startsWith('/api/')) {
+      if (req.method === 'POST' && path.startsWith('/api/')) {
+        return handlePost(path.slice('/api/'.length), req, res);
+      }
+      if (req.method === 'GET') return handleGetApi(path, req, res);
+      return sendResult(res, fail('not_found', `${String(req.method)} is not served on ${path}.`));
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(deps.rendererDir, req, res);
+    return sendResult(res, fail('not_found', 'No such resource.'));
+  };
+
+  const server: Server = createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      core.logger.error('HTTP request failed', { error: e instanceof Error ? e.stack : String(e) });
+      if (!res.headersSent) sendResult(res, fail('internal', 'Something went wrong.'));
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+
+  return {
+    listen: (port: number, host: string): Promise<{ url: string; port: number }> =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          const actual = typeof address === 'object' && address ? address.port : port;
+          const shown = host.includes(':') ? `[${host}]` : host;
+          resolve({ url: `http://${shown}:${String(actual)}/`, port: actual });
+        });
+      }),
+    close: (): Promise<void> =>
+      new Promise((resolve) => {
+        stream.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};

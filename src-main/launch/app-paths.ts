@@ -1,0 +1,27 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const APP_NAME = 'ISP Desk';
+
+/** The OS per-user application-data folder, as Electron's app.getPath('userData') names it. */
+export const defaultDataDir = (env: NodeJS.ProcessEnv = process.env): string => {
+  switch (process.platform) {
+    case 'win32':
+      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
+    case 'darwin':
+      return join(homedir(), 'Library', 'Application Support', APP_NAME);
+    default:
+      return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
+  }
+};
+
+/** Where the built app's resources are, from a bundle in out/main/. */
+export const bundlePaths = (bundleDir: string) => {
+  const root = resolve(bundleDir, '..', '..');
+  return {
+    root,
+    migrationsFolder: join(root, 'migrations'),
+    rendererDir: join(root, 'out', 'renderer'),
+    preload: join(root, 'out', 'preload', 'index.js'),
+  };
+};

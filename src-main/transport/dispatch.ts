@@ -1,0 +1,78 @@
+import { api, downloads, isDownload, isProcedure, type Access } from '../contract/api';
+import type { DownloadName, ProcedureName } from '../contract/channels';
+import type { Result } from '../contract/errors';
+import type { Core } from '../core/create-core';
+import type { Actor, RequestMeta } from '../core/shared/context';
+import { randomId } from '../core/shared/ids';
+import type { OpenSink } from '../core/activity/activity.service';
+import type { CallContext } from './call-context';
+import { describeZodError, fail, ok, toFailure } from './errors';
+import { createHandlers, type HandlerContext } from './handlers';
+
+/**
+ * The one path every call takes, whichever transport brought it: known name → session →
+ * permission → input validation → handler → Result. Nothing thrown crosses the boundary.
+ */
+export const createDispatch = (core: Core, opts: { validateOutput?: boolean } = {}) => {
+  const handlers = createHandlers(core);
+
+  /** Session and permission checks; returns the actor (null for public calls). */
+  const admit = (name: string, access: Access, meta: RequestMeta, call: CallContext): Actor | null => {
+    if (access === 'public') return null;
+    const actor = core.services.guard.authenticate(call.sessionToken, meta);
+    if (access !== 'session') core.services.guard.authorize(actor, access, name, meta);
+    return actor;
+  };
+
+  const metaOf = (call: CallContext): RequestMeta => ({
+    ip: call.ip,
+    workstation: call.workstation,
+    correlationId: randomId(),
+  });
+
+  return {
+    call: async (name: string, raw: unknown, call: CallContext): Promise<Result<unknown>> => {
+      if (!isProcedure(name)) return fail('not_found', `Unknown procedure "${name}".`);
+      const def = api[name];
+      try {
+        const meta = metaOf(call);
+        const actor = admit(name, def.access, meta, call);
+        const parsed = def.input.safeParse(raw);
+        if (!parsed.success) return fail('validation', describeZodError(parsed.error));
+        const ctx: HandlerContext = { ...meta, actor, call };
+        const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+        const value = await handler(parsed.data, ctx);
+        if (opts.validateOutput) def.output.parse(value);
+        return ok(value);
+      } catch (e) {
+        return toFailure(e, core.logger, name);
+      }
+    },
+
+    /**
+     * A call whose result is a file. `open` is asked for a sink once the input is valid and the
+     * export can start (it may return null: cancelled); errors before that come back as a Result.
+     */
+    download: async (
+      name: string,
+      raw: unknown,
+      call: CallContext,
+      open: OpenSink,
+    ): Promise<Result<{ rows: number } | null>> => {
+      if (!isDownload(name)) return fail('not_found', `Unknown download "${name}".`);
+      const def = downloads[name];
+      try {
+        const meta = metaOf(call);
+        const actor = admit(name, def.access, meta, call);
+        const parsed = def.input.safeParse(raw);
+        if (!parsed.success) return fail('validation', describeZodError(parsed.error));
+        return ok(await core.services.activity.exportTo(parsed.data, { ...meta, actor }, open));
+      } catch (e) {
+        return toFailure(e, core.logger, name);
+      }
+    },
+  };
+};
+
+export type Dispatch = ReturnType<typeof createDispatch>;
+export type { ProcedureName, DownloadName };

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { Result, SerializedError } from '../contract/errors';
+import { isAppError } from '../core/shared/app-error';
+import type { Logger } from '../core/shared/logger';
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: SerializedError['code'], message: string, details?: unknown): Result<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** One readable sentence from zod's issues, e.g. "password: Password must be at least 10 characters". */
+export const describeZodError = (e: z.ZodError): string =>
+  e.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+
+/** Expected errors keep their code and message; anything else is logged and hidden. */
+export const toFailure = (e: unknown, logger: Logger, procedure: string): Result<never> => {
+  if (isAppError(e)) return fail(e.code, e.message, e.details);
+  if (e instanceof z.ZodError) return fail('validation', describeZodError(e));
+  logger.error(`${procedure} failed`, {
+    error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+  });
+  return fail('internal', 'Something went wrong; the error has been logged.');
+};
