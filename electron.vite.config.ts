@@ -11,7 +11,7 @@ export default defineConfig({
   main: {
     define,
     build: {
-      rollupOptions: {
+      rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           headless: resolve(__dirname, 'src-main/headless/main.ts'),
@@ -23,7 +23,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      rollupOptions: {
+      rolldownOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },
         output: { format: 'cjs' },
       },
@@ -32,7 +32,7 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     build: {
-      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      rolldownOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [react()],
   },

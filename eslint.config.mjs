@@ -44,13 +44,20 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description' },
+      ],
     },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      parserOptions: { projectService: false, program: null, project: false },
+      globals: globals.node,
+    },
   },
   {
     files: ['src-main/core/**', 'src-main/transport/**'],
@@ -88,7 +95,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src-main/**', '!**/src-main/contract/channels'],
+              group: ['**/core/**', '**/transport/**', '**/headless/**', '**/contract/api*'],
               message: 'The sandboxed preload imports only the channel names.',
             },
           ],
@@ -106,7 +113,10 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnlyInShell],
-          patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser.' }, rendererBoundary],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a browser.' },
+            rendererBoundary,
+          ],
         },
       ],
     },

@@ -4,7 +4,10 @@ import { DOWNLOADS, EVENTS, PROCEDURES } from '../src-main/contract/channels';
 // A closed list: one function per known procedure, never ipcRenderer itself.
 const byName = <N extends string>(names: readonly N[], channel: (n: N) => string) =>
   Object.fromEntries(
-    names.map((n) => [n, (input: unknown): Promise<unknown> => ipcRenderer.invoke(channel(n), input)]),
+    names.map((n) => [
+      n,
+      (input: unknown): Promise<unknown> => ipcRenderer.invoke(channel(n), input),
+    ]),
   );
 
 contextBridge.exposeInMainWorld('ispdesk', {

@@ -54,8 +54,8 @@ export const createCore = (config: CoreConfig) => {
     onCommitted: (lastId, count) => events.emit('activity.recorded', { lastId, count }),
   });
   const write = createWriteTransaction(sqlite, {
-    committed: recorder.flush,
-    rolledBack: recorder.discard,
+    committed: () => recorder.flush(),
+    rolledBack: () => recorder.discard(),
   });
   const policy = { ...DEFAULT_AUTH_POLICY, ...config.authPolicy };
   const authDeps = {

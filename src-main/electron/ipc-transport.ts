@@ -36,18 +36,20 @@ export const registerIpcTransport = (deps: {
 
   for (const name of PROCEDURES) {
     ipcMain.handle(name, (e, raw: unknown) =>
-      trusted(e) ? deps.dispatch.call(name, raw, context(e.sender)) : fail('forbidden', 'Untrusted sender.'),
+      trusted(e)
+        ? deps.dispatch.call(name, raw, context(e.sender))
+        : fail('forbidden', 'Untrusted sender.'),
     );
   }
   for (const name of DOWNLOADS) {
     ipcMain.handle(`download:${name}`, async (e, raw: unknown) => {
       if (!trusted(e)) return fail('forbidden', 'Untrusted sender.');
-      let savedTo: string | null = null;
+      const saved: { path: string | null } = { path: null };
       const result = await deps.dispatch.download(name, raw, context(e.sender), async (file) => {
         const choice = await dialog.showSaveDialog({ defaultPath: file.fileName });
         if (choice.canceled || !choice.filePath) return null;
         const path = choice.filePath;
-        savedTo = path;
+        saved.path = path;
         const out = createWriteStream(path);
         return {
           write: (chunk) =>
@@ -62,7 +64,7 @@ export const registerIpcTransport = (deps: {
         };
       });
       if (!result.ok) return result;
-      return ok(result.value && savedTo !== null ? { path: savedTo } : null);
+      return ok(result.value && saved.path !== null ? { path: saved.path } : null);
     });
   }
 

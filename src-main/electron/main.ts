@@ -39,7 +39,12 @@ void app.whenReady().then(() => {
     return;
   }
   const url = rendererUrl(paths.rendererDir);
-  registerIpcTransport({ core, dispatch: createDispatch(core), appUrl: url, lanAddress: hostLanAddress });
+  registerIpcTransport({
+    core,
+    dispatch: createDispatch(core),
+    appUrl: url,
+    lanAddress: hostLanAddress,
+  });
   core.start();
   createMainWindow({ preload: paths.preload, url });
 });

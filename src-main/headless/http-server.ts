@@ -96,7 +96,8 @@ export const createHttpServer = (deps: { core: Core; dispatch: Dispatch; rendere
       if (req.method === 'GET') return handleGetApi(path, req, res);
       return sendResult(res, fail('not_found', `${String(req.method)} is not served on ${path}.`));
     }
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(deps.rendererDir, req, res);
+    if (req.method === 'GET' || req.method === 'HEAD')
+      return serveStatic(deps.rendererDir, req, res);
     return sendResult(res, fail('not_found', 'No such resource.'));
   };
 

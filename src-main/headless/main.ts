@@ -16,7 +16,11 @@ const main = async () => {
     mode: 'headless',
     version: APP_VERSION,
   });
-  const server = createHttpServer({ core, dispatch: createDispatch(core), rendererDir: paths.rendererDir });
+  const server = createHttpServer({
+    core,
+    dispatch: createDispatch(core),
+    rendererDir: paths.rendererDir,
+  });
   let address;
   try {
     address = await server.listen(args.port, args.host);
@@ -40,7 +44,9 @@ const main = async () => {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   // One faulty request must not take every workstation offline: log and keep serving.
-  process.on('uncaughtException', (e) => core.logger.error('uncaught exception', { error: e.stack }));
+  process.on('uncaughtException', (e) =>
+    core.logger.error('uncaught exception', { error: e.stack }),
+  );
   process.on('unhandledRejection', (e) =>
     core.logger.error('unhandled rejection', { error: e instanceof Error ? e.stack : String(e) }),
   );

@@ -28,7 +28,10 @@ export const csrfProblem = (req: IncomingMessage): string | null => {
  * page cannot reach the server through DNS rebinding (e.g. to run first-run setup itself).
  */
 export const hostAllowed = (req: IncomingMessage): boolean => {
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const host = (req.headers.host ?? '')
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
   const me = hostname().toLowerCase();
   return isIP(host) !== 0 || host === 'localhost' || host === me || host === `${me}.local`;
 };

@@ -34,7 +34,9 @@ export const serveStatic = async (
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': info.size,
     // Built assets carry a content hash in their names; the page itself must always be fresh.
-    'Cache-Control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': file.includes(`${sep}assets${sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
   });
   if (req.method === 'HEAD') {
     res.end();

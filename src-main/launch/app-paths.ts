@@ -5,14 +5,13 @@ export const APP_NAME = 'ISP Desk';
 
 /** The OS per-user application-data folder, as Electron's app.getPath('userData') names it. */
 export const defaultDataDir = (env: NodeJS.ProcessEnv = process.env): string => {
-  switch (process.platform) {
-    case 'win32':
-      return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
-    case 'darwin':
-      return join(homedir(), 'Library', 'Application Support', APP_NAME);
-    default:
-      return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
+  if (process.platform === 'win32') {
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
   }
+  if (process.platform === 'darwin') {
+    return join(homedir(), 'Library', 'Application Support', APP_NAME);
+  }
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
 };
 
 /** Where the built app's resources are, from a bundle in out/main/. */

@@ -17,10 +17,12 @@ export const parseLaunchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv)
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${String(flag)} needs a value`);
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
       return v;
     };
     switch (flag) {

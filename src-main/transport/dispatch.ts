@@ -17,7 +17,12 @@ export const createDispatch = (core: Core, opts: { validateOutput?: boolean } = 
   const handlers = createHandlers(core);
 
   /** Session and permission checks; returns the actor (null for public calls). */
-  const admit = (name: string, access: Access, meta: RequestMeta, call: CallContext): Actor | null => {
+  const admit = (
+    name: string,
+    access: Access,
+    meta: RequestMeta,
+    call: CallContext,
+  ): Actor | null => {
     if (access === 'public') return null;
     const actor = core.services.guard.authenticate(call.sessionToken, meta);
     if (access !== 'session') core.services.guard.authorize(actor, access, name, meta);

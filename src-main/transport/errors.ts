@@ -4,7 +4,11 @@ import { isAppError } from '../core/shared/app-error';
 import type { Logger } from '../core/shared/logger';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: SerializedError['code'], message: string, details?: unknown): Result<never> => ({
+export const fail = (
+  code: SerializedError['code'],
+  message: string,
+  details?: unknown,
+): Result<never> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });

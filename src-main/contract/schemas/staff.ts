@@ -31,7 +31,7 @@ export const UpdateStaffInput = z
     disabled: z.boolean().optional(),
   })
   .refine((v) => v.displayName !== undefined || v.role !== undefined || v.disabled !== undefined, {
-    message: 'Nothing to change',
+    error: 'Nothing to change',
   });
 
 export const ResetPasswordInput = z.strictObject({ id: IdSchema, newPassword: NewPasswordSchema });

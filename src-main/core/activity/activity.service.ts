@@ -19,7 +19,10 @@ export type ExportSink = {
   /** Failed part-way: discard or break the file so that nobody takes it for complete. */
   abort(): void;
 };
-export type OpenSink = (file: { fileName: string; contentType: string }) => Promise<ExportSink | null>;
+export type OpenSink = (file: {
+  fileName: string;
+  contentType: string;
+}) => Promise<ExportSink | null>;
 
 export const createActivityService = (deps: {
   sqlite: Database.Database;
@@ -83,7 +86,12 @@ export const createActivityService = (deps: {
       const result = await verifyChain(sqlite);
       recorder.record({
         event: 'activity.verified',
-        params: { by: by(ctx), checked: result.checked, ok: result.ok, firstBadId: result.firstBadId },
+        params: {
+          by: by(ctx),
+          checked: result.checked,
+          ok: result.ok,
+          firstBadId: result.firstBadId,
+        },
         outcome: result.ok ? 'success' : 'failure',
         ctx,
         details: { ...result },

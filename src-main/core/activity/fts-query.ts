@@ -16,12 +16,15 @@ export const toFtsText = (input: string): string | null => {
     if (HAS_WORD.test(term)) terms.push({ text: term, phrase });
   }
   if (terms.length === 0) return null;
-  const quoted = terms.map((t) => `"${t.text.replaceAll('"', '""')}"`);
-  const last = terms[terms.length - 1];
   const stillTyping = !/\s$/.test(text);
-  if (last && !last.phrase && stillTyping && lastWordLength(last.text) >= MIN_PREFIX_CHARS) {
-    quoted[quoted.length - 1] += '*';
-  }
+  const quoted = terms.map((t, i) => {
+    const prefix =
+      i === terms.length - 1 &&
+      !t.phrase &&
+      stillTyping &&
+      lastWordLength(t.text) >= MIN_PREFIX_CHARS;
+    return `"${t.text.replaceAll('"', '""')}"${prefix ? '*' : ''}`;
+  });
   return `description : (${quoted.join(' ')})`;
 };
 

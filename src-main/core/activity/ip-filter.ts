@@ -17,10 +17,12 @@ export const ipFilterTokens = (raw: string): string[] | null => {
   const cidr = /^([\d.]+)\/(\d{1,2})$/.exec(input);
   if (cidr) return cidrTokens(cidr[1] ?? '', Number(cidr[2]));
   if (isIPv4(input)) return [ipTag(input)];
-  if (isIPv6(input)) return [ipTag(canonicalIp(input) ?? input)];
+  const v6 = isIPv6(input) ? canonicalIp(input) : null;
+  if (v6) return [ipTag(v6)];
   const prefix = /^(\d{1,3})(?:\.(\d{1,3}))?(?:\.(\d{1,3}))?\.?$/.exec(input);
   if (prefix) {
-    const octets = prefix.slice(1).filter((o): o is string => o !== undefined);
+    // Unmatched optional groups are undefined at run time, whatever RegExpExecArray's type says.
+    const octets = prefix.slice(1).filter((o?: string): o is string => typeof o === 'string');
     if (octets.every((o) => Number(o) <= 255)) return [`ip_${octets.map(Number).join('_')}_*`];
   }
   throw new AppError('validation', HELP);

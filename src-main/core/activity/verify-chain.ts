@@ -24,7 +24,11 @@ export const verifyChain = async (
     const rows = page.all(prevId, BATCH);
     for (const row of rows) {
       if (row.id !== prevId + 1) {
-        return fail(checked, row.id, `entries ${String(prevId + 1)}–${String(row.id - 1)} are missing`);
+        return fail(
+          checked,
+          row.id,
+          `entries ${String(prevId + 1)}–${String(row.id - 1)} are missing`,
+        );
       }
       if (!chainHash(prevHash, toChained(row)).equals(row.row_hash)) {
         return fail(checked, row.id, 'its contents do not match its hash (altered)');

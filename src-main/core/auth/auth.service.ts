@@ -20,7 +20,7 @@ const normalizeUsername = (u: string) => u.normalize('NFKC').trim().toLowerCase(
 
 export const createAuthService = (deps: AuthDeps) => {
   const { clock, write, recorder, policy } = deps;
-  const throttle = createIpThrottle(policy, clock.now);
+  const throttle = createIpThrottle(policy, () => clock.now());
   // Unknown usernames still pay for one scrypt, so timing does not tell which names exist.
   let dummyHash: Promise<string> | undefined;
   const dummy = () => (dummyHash ??= hashPassword(randomId(), policy.scrypt));
@@ -116,7 +116,9 @@ export const createAuthService = (deps: AuthDeps) => {
           params: { username: admin.username },
           ctx,
           target: { type: 'staff', id: admin.id, label: admin.username },
-          details: { after: { username: admin.username, displayName: admin.displayName, role: admin.role } },
+          details: {
+            after: { username: admin.username, displayName: admin.displayName, role: admin.role },
+          },
         });
         recorder.record({
           event: 'auth.login.succeeded',
@@ -131,7 +133,10 @@ export const createAuthService = (deps: AuthDeps) => {
       return result;
     },
 
-    login: async (input: { username: string; password: string }, meta: RequestMeta): Promise<SignedIn> => {
+    login: async (
+      input: { username: string; password: string },
+      meta: RequestMeta,
+    ): Promise<SignedIn> => {
       const delay = throttle.delayMs(meta.ip ?? 'unknown');
       if (delay > 0) await clock.sleep(delay);
       const username = normalizeUsername(input.username);
@@ -185,7 +190,12 @@ export const createAuthService = (deps: AuthDeps) => {
       const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
       write(() => {
         const now = clock.now();
-        deps.staff.update(s.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now });
+        deps.staff.update(s.id, {
+          passwordHash,
+          mustChangePassword: false,
+          passwordChangedAt: now,
+          updatedAt: now,
+        });
         // Whoever else holds a session of this account must sign in with the new password.
         const others = deps.sessions.open(s.id).filter((x) => x.id !== ctx.actor.sessionId);
         for (const other of others) deps.sessions.end(other.id, now, 'password_changed');

@@ -27,9 +27,14 @@ const derive = (password: string, salt: Buffer, params: ScryptParams): Promise<B
 export const hashPassword = async (password: string, params: ScryptParams): Promise<string> => {
   const salt = randomBytes(16);
   const key = await derive(password, salt, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join(
-    '$',
-  );
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 };
 
 const parse = (stored: string) => {

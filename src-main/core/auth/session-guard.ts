@@ -22,7 +22,12 @@ export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
   };
 
   /** Ends a timed-out session and logs it once (a System event: no actor). */
-  const expire = (s: SessionRecord, who: StaffRecord | { id: number; username: string }, reason: 'idle' | 'lifetime', meta: RequestMeta) =>
+  const expire = (
+    s: SessionRecord,
+    who: StaffRecord | { id: number; username: string },
+    reason: 'idle' | 'lifetime',
+    meta: RequestMeta,
+  ) =>
     write(() => {
       deps.sessions.end(s.id, clock.now(), reason === 'idle' ? 'idle_timeout' : 'lifetime');
       recorder.record({
@@ -34,7 +39,10 @@ export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
       });
     });
 
-  const resolve = (token: string | null, meta: RequestMeta): { actor: Actor; staff: StaffRecord } | null => {
+  const resolve = (
+    token: string | null,
+    meta: RequestMeta,
+  ): { actor: Actor; staff: StaffRecord } | null => {
     if (!token) return null;
     const session = deps.sessions.byTokenHash(hashToken(token));
     if (!session || session.endedAt !== null) return null;
@@ -68,7 +76,12 @@ export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
     },
 
     /** Refuses, and logs the refusal, when the actor lacks the permission. */
-    authorize: (actor: Actor, permission: Permission, procedure: string, meta: RequestMeta): void => {
+    authorize: (
+      actor: Actor,
+      permission: Permission,
+      procedure: string,
+      meta: RequestMeta,
+    ): void => {
       if (actor.permissions.has(permission)) return;
       recorder.record({
         event: 'auth.permission.denied',

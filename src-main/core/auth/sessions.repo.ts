@@ -43,7 +43,10 @@ export const createSessionsRepo = (orm: Orm) => ({
       .from(sessions)
       .innerJoin(staff, eq(staff.id, sessions.staffId))
       .where(
-        and(isNull(sessions.endedAt), staffId === undefined ? undefined : eq(sessions.staffId, staffId)),
+        and(
+          isNull(sessions.endedAt),
+          staffId === undefined ? undefined : eq(sessions.staffId, staffId),
+        ),
       )
       .orderBy(desc(sessions.lastSeenAt))
       .all(),

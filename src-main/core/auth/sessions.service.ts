@@ -13,7 +13,9 @@ export const createSessionsService = (
 
   const live = (list: SessionWithStaff[]) => {
     const now = clock.now();
-    return list.filter((s) => now < s.absoluteExpiresAt && now < s.lastSeenAt + policy.idleTimeoutMs);
+    return list.filter(
+      (s) => now < s.absoluteExpiresAt && now < s.lastSeenAt + policy.idleTimeoutMs,
+    );
   };
   const toInfo = (s: SessionWithStaff, actor: Actor): SessionInfo => ({
     id: s.id,
@@ -33,7 +35,8 @@ export const createSessionsService = (
     listMine: (actor: Actor): SessionInfo[] =>
       live(deps.sessions.open(actor.staffId)).map((s) => toInfo(s, actor)),
 
-    listAll: (actor: Actor): SessionInfo[] => live(deps.sessions.open()).map((s) => toInfo(s, actor)),
+    listAll: (actor: Actor): SessionInfo[] =>
+      live(deps.sessions.open()).map((s) => toInfo(s, actor)),
 
     /** Anyone may end their own sessions; ending someone else's needs `sessions.manage`. */
     end: (sessionId: string, ctx: ServiceContext & { actor: Actor }): void => {

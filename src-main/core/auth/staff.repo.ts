@@ -22,7 +22,8 @@ export const toStaff = (s: StaffRecord): Staff => ({
 export const createStaffRepo = (orm: Orm) => ({
   count: (): number => orm.select({ n: count() }).from(staff).get()?.n ?? 0,
 
-  byId: (id: number): StaffRecord | undefined => orm.select().from(staff).where(eq(staff.id, id)).get(),
+  byId: (id: number): StaffRecord | undefined =>
+    orm.select().from(staff).where(eq(staff.id, id)).get(),
 
   byUsername: (username: string): StaffRecord | undefined =>
     orm.select().from(staff).where(eq(staff.username, username)).get(),
@@ -59,11 +60,8 @@ export const createStaffRepo = (orm: Orm) => ({
       .returning()
       .get(),
 
-  update: (id: number, values: Partial<Omit<StaffRecord, 'id'>>): StaffRecord => {
-    const row = orm.update(staff).set(values).where(eq(staff.id, id)).returning().get();
-    if (!row) throw new Error(`staff ${String(id)} vanished during update`);
-    return row;
-  },
+  update: (id: number, values: Partial<Omit<StaffRecord, 'id'>>): StaffRecord =>
+    orm.update(staff).set(values).where(eq(staff.id, id)).returning().get(),
 });
 
 export type StaffRepo = ReturnType<typeof createStaffRepo>;

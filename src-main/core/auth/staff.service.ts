@@ -43,7 +43,12 @@ export const createStaffService = (deps: AuthDeps) => {
         if (deps.staff.byUsername(input.username)) {
           throw new AppError('conflict', `The username "${input.username}" is already taken.`);
         }
-        const s = deps.staff.insert({ ...input, passwordHash, mustChangePassword: true, now: clock.now() });
+        const s = deps.staff.insert({
+          ...input,
+          passwordHash,
+          mustChangePassword: true,
+          now: clock.now(),
+        });
         recorder.record({
           event: 'staff.created',
           params: { by: ctx.actor.username, username: s.username, role: s.role },
@@ -126,13 +131,19 @@ export const createStaffService = (deps: AuthDeps) => {
     unlock: (id: number, ctx: Ctx): Staff =>
       write(() => {
         const before = load(id);
-        const s = deps.staff.update(id, { failedLogins: 0, lockedUntil: null, updatedAt: clock.now() });
+        const s = deps.staff.update(id, {
+          failedLogins: 0,
+          lockedUntil: null,
+          updatedAt: clock.now(),
+        });
         recorder.record({
           event: 'staff.unlocked',
           params: { by: ctx.actor.username, username: s.username },
           ctx,
           target: target(s),
-          details: { before: { failedLogins: before.failedLogins, lockedUntil: before.lockedUntil } },
+          details: {
+            before: { failedLogins: before.failedLogins, lockedUntil: before.lockedUntil },
+          },
         });
         return toStaff(s);
       }),

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { DatabaseStartupError } from './startup-error';
 
-type Applied = { hash: string; created_at: number };
+/** created_at is a NUMERIC column: it may come back as a number or a string. */
+type Applied = { hash: string; created_at: number | string };
 
 /** Refuses a database whose applied migrations this build does not know or knows differently. */
 export const checkMigrationHistory = (sqlite: Database.Database, known: MigrationMeta[]): void => {

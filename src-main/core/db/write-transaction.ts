@@ -9,10 +9,7 @@ export type WriteTransaction = <T>(fn: () => T) => T;
  * outer transaction.
  */
 export const createWriteTransaction =
-  (
-    sqlite: Database.Database,
-    hooks: { committed(): void; rolledBack(): void },
-  ): WriteTransaction =>
+  (sqlite: Database.Database, hooks: { committed(): void; rolledBack(): void }): WriteTransaction =>
   (fn) => {
     if (sqlite.inTransaction) return fn();
     try {

@@ -20,25 +20,28 @@ export const createScheduler = (deps: { logger: Logger; now?: () => number }) =>
     const arm = () => {
       if (controller.signal.aborted) return;
       k = Math.max(k + 1, Math.ceil((now() - start) / periodMs));
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        const run = (async () => {
-          try {
-            await task(controller.signal);
-          } catch (e) {
-            if (!controller.signal.aborted) {
-              deps.logger.error(`scheduled task ${name} failed`, {
-                error: e instanceof Error ? e.message : String(e),
-              });
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          const run = (async () => {
+            try {
+              await task(controller.signal);
+            } catch (e) {
+              if (!controller.signal.aborted) {
+                deps.logger.error(`scheduled task ${name} failed`, {
+                  error: e instanceof Error ? e.message : String(e),
+                });
+              }
             }
-          }
-        })();
-        running.add(run);
-        void run.finally(() => {
-          running.delete(run);
-          arm();
-        });
-      }, Math.max(0, start + k * periodMs - now()));
+          })();
+          running.add(run);
+          void run.finally(() => {
+            running.delete(run);
+            arm();
+          });
+        },
+        Math.max(0, start + k * periodMs - now()),
+      );
       timers.add(timer);
     };
     arm();

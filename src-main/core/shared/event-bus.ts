@@ -10,16 +10,17 @@ export type EventBus = {
 };
 
 export const createEventBus = (): EventBus => {
+  // Keyed by name; each set only ever holds listeners for that name's payload.
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   return {
     emit: (name, payload) => {
       for (const l of listeners.get(name) ?? []) (l as Listener<typeof name>)(payload);
     },
     on: (name, listener) => {
-      const set = listeners.get(name) ?? new Set();
+      const set = listeners.get(name) ?? new Set<(payload: never) => void>();
       listeners.set(name, set);
-      set.add(listener as (payload: never) => void);
-      return () => set.delete(listener as (payload: never) => void);
+      set.add(listener);
+      return () => set.delete(listener);
     },
   };
 };

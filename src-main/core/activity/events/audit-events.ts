@@ -7,13 +7,14 @@ export const auditEvents = {
     'success',
     (p) => `${p.by} exported ${String(p.rows)} activity entries as ${p.format.toUpperCase()}`,
   ),
-  'activity.verified': defineEvent<{ by: string; checked: number; ok: boolean; firstBadId: number | null }>(
-    'user',
-    'audit',
-    'success',
-    (p) =>
-      p.ok
-        ? `${p.by} verified the activity log: ${String(p.checked)} entries intact`
-        : `${p.by} verified the activity log: entry ${String(p.firstBadId)} does not verify`,
+  'activity.verified': defineEvent<{
+    by: string;
+    checked: number;
+    ok: boolean;
+    firstBadId: number | null;
+  }>('user', 'audit', 'success', (p) =>
+    p.ok
+      ? `${p.by} verified the activity log: ${String(p.checked)} entries intact`
+      : `${p.by} verified the activity log: entry ${String(p.firstBadId)} does not verify`,
   ),
 };
