@@ -56,10 +56,9 @@ CREATE TABLE `activity_log` (
 	`details` text,
 	`correlation_id` text,
 	`row_hash` blob NOT NULL,
-	`tags` text GENERATED ALWAYS AS ('ty_' || type || ' ca_' || category || ' ev_' || replace(event, '.', '_') || ' oc_' || outcome || ' ac_' || coalesce(actor_id, 'none') || coalesce(' ip_' || replace(replace(ip, '.', '_'), ':', '_'), '')) VIRTUAL
+	`tags` text GENERATED ALWAYS AS ('ty_' || type || ' ca_' || category || ' ev_' || replace(event, '.', '_') || ' oc_' || outcome || ' ac_' || coalesce(actor_id, 'none') || coalesce(' ip_' || replace(replace(ip, '.', '_'), ':', '_'), '') || CASE WHEN ip GLOB '[0-9]*.[0-9]*.[0-9]*.[0-9]*' THEN ' n8_' || substr(ip, 1, instr(ip, '.') - 1) || ' n16_' || replace(substr(ip, 1, (instr(ip, '.') + instr(substr(ip, instr(ip, '.') + 1), '.')) - 1), '.', '_') || ' n24_' || replace(substr(ip, 1, ((instr(ip, '.') + instr(substr(ip, instr(ip, '.') + 1), '.')) + instr(substr(ip, (instr(ip, '.') + instr(substr(ip, instr(ip, '.') + 1), '.')) + 1), '.')) - 1), '.', '_') ELSE '' END) VIRTUAL
 );
 --> statement-breakpoint
-CREATE INDEX `activity_log_ts_idx` ON `activity_log` (`ts`);--> statement-breakpoint
 CREATE INDEX `activity_log_client_idx` ON `activity_log` (`client_id`) WHERE client_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `activity_log_router_idx` ON `activity_log` (`router_id`) WHERE router_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `activity_log_correlation_idx` ON `activity_log` (`correlation_id`) WHERE correlation_id IS NOT NULL;

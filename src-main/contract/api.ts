@@ -21,12 +21,59 @@ import {
 } from './schemas/staff';
 import {
   ActivityEntrySchema,
+  ActivityFacetsSchema,
+  ActivityHistogramSchema,
+  ActivityStatsInput,
   ActivityExportInput,
   ActivitySearchInput,
   ActivitySearchOutputSchema,
   VerifyResultSchema,
 } from './schemas/activity';
 import { IdSchema } from './schemas/common';
+import {
+  CreatePlanInput,
+  PlanIdInput,
+  PlanListInput,
+  PlanSchema,
+  UpdatePlanInput,
+} from './schemas/plans';
+import {
+  ArchiveClientInput,
+  ClientExportInput,
+  ClientIdInput,
+  ClientListInput,
+  ClientListOutputSchema,
+  ClientSchema,
+  CreateClientInput,
+  ImportInput,
+  ImportPreviewSchema,
+  ImportResultSchema,
+  RevealedPasswordSchema,
+  UpdateClientInput,
+} from './schemas/clients';
+import {
+  AdjustInput,
+  LedgerInput,
+  LedgerOutputSchema,
+  MoneyResultSchema,
+  PayInput,
+  ReceiptInput,
+  ReceiptSchema,
+  RefundInput,
+  RenewInput,
+  VoidInput,
+} from './schemas/billing';
+import {
+  DashboardInput,
+  DashboardSchema,
+  DrawerInput,
+  DrawerReportSchema,
+  ExpiringInput,
+  ExpiringReportSchema,
+  IncomeInput,
+  IncomeReportSchema,
+} from './schemas/reports';
+import { BillingSettingsSchema, UpdateSettingsInput } from './schemas/settings';
 
 /**
  * Who may call a procedure: `public` needs no session (only the first-run and login flow),
@@ -62,12 +109,52 @@ export const api = {
   'staff.unlock': proc('staff.manage', StaffIdInput, StaffSchema),
 
   'activity.search': proc('activity.read', ActivitySearchInput, ActivitySearchOutputSchema),
+  'activity.histogram': proc('activity.read', ActivityStatsInput, ActivityHistogramSchema),
+  'activity.facets': proc('activity.read', ActivityStatsInput, ActivityFacetsSchema),
   'activity.get': proc('activity.read', z.strictObject({ id: IdSchema }), ActivityEntrySchema),
   'activity.verify': proc('activity.verify', Empty, VerifyResultSchema),
+
+  'plans.list': proc('clients.read', PlanListInput, z.array(PlanSchema)),
+  'plans.get': proc('clients.read', PlanIdInput, PlanSchema),
+  'plans.create': proc('plans.manage', CreatePlanInput, PlanSchema),
+  'plans.update': proc('plans.manage', UpdatePlanInput, PlanSchema),
+  'plans.retire': proc('plans.manage', PlanIdInput, PlanSchema),
+  // Only a plan nothing ever referred to; anything else is retired instead.
+  'plans.delete': proc('plans.manage', PlanIdInput, z.null()),
+
+  'clients.list': proc('clients.read', ClientListInput, ClientListOutputSchema),
+  'clients.get': proc('clients.read', ClientIdInput, ClientSchema),
+  'clients.create': proc('clients.manage', CreateClientInput, ClientSchema),
+  'clients.update': proc('clients.manage', UpdateClientInput, ClientSchema),
+  'clients.archive': proc('clients.manage', ArchiveClientInput, ClientSchema),
+  'clients.restore': proc('clients.manage', ClientIdInput, ClientSchema),
+  'clients.revealPassword': proc('clients.revealPassword', ClientIdInput, RevealedPasswordSchema),
+  // Dry run: every row that would be rejected and why; writes nothing.
+  'clients.importPreview': proc('clients.import', ImportInput, ImportPreviewSchema),
+  'clients.importCommit': proc('clients.import', ImportInput, ImportResultSchema),
+
+  'billing.ledger': proc('billing.read', LedgerInput, LedgerOutputSchema),
+  // A payment that renews (explicitly, or by default for an expired client) also needs billing.renew.
+  'billing.pay': proc('billing.pay', PayInput, MoneyResultSchema),
+  'billing.refund': proc('billing.refund', RefundInput, MoneyResultSchema),
+  // Above the configured limit the core also requires billing.adjustAboveLimit.
+  'billing.adjust': proc('billing.adjust', AdjustInput, MoneyResultSchema),
+  'billing.renew': proc('billing.renew', RenewInput, MoneyResultSchema),
+  'billing.void': proc('billing.void', VoidInput, MoneyResultSchema),
+  'receipts.get': proc('billing.read', ReceiptInput, ReceiptSchema),
+
+  'reports.drawer': proc('reports.financial', DrawerInput, DrawerReportSchema),
+  'reports.income': proc('reports.financial', IncomeInput, IncomeReportSchema),
+  'reports.expiring': proc('clients.read', ExpiringInput, ExpiringReportSchema),
+  'reports.dashboard': proc('clients.read', DashboardInput, DashboardSchema),
+
+  'settings.get': proc('session', Empty, BillingSettingsSchema),
+  'settings.update': proc('settings.manage', UpdateSettingsInput, BillingSettingsSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {
   'activity.export': { access: 'activity.export', input: ActivityExportInput },
+  'clients.export': { access: 'clients.export', input: ClientExportInput },
 } as const satisfies Record<DownloadName, { access: Access; input: z.ZodType }>;
 
 export const events = {
@@ -80,6 +167,7 @@ export type In<K extends ProcedureName> = z.input<Api[K]['input']>;
 export type Parsed<K extends ProcedureName> = z.output<Api[K]['input']>;
 export type Out<K extends ProcedureName> = z.infer<Api[K]['output']>;
 export type DownloadIn<K extends DownloadName> = z.input<(typeof downloads)[K]['input']>;
+export type DownloadParsed<K extends DownloadName> = z.output<(typeof downloads)[K]['input']>;
 export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
 
 export const isProcedure = (name: string): name is ProcedureName =>

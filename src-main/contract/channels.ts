@@ -17,11 +17,41 @@ export const PROCEDURES = [
   'staff.unlock',
   'activity.search',
   'activity.get',
+  'activity.histogram',
+  'activity.facets',
   'activity.verify',
+  'plans.list',
+  'plans.get',
+  'plans.create',
+  'plans.update',
+  'plans.retire',
+  'plans.delete',
+  'clients.list',
+  'clients.get',
+  'clients.create',
+  'clients.update',
+  'clients.archive',
+  'clients.restore',
+  'clients.revealPassword',
+  'clients.importPreview',
+  'clients.importCommit',
+  'billing.ledger',
+  'billing.pay',
+  'billing.refund',
+  'billing.adjust',
+  'billing.renew',
+  'billing.void',
+  'receipts.get',
+  'reports.drawer',
+  'reports.income',
+  'reports.expiring',
+  'reports.dashboard',
+  'settings.get',
+  'settings.update',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
-export const DOWNLOADS = ['activity.export'] as const;
+export const DOWNLOADS = ['activity.export', 'clients.export'] as const;
 
 export const EVENTS = ['activity.recorded', 'session.ended'] as const;
 

@@ -8,5 +8,21 @@ export const PERMISSIONS = [
   'activity.verify',
   'staff.manage',
   'sessions.manage',
+  'clients.read',
+  'clients.manage',
+  'clients.revealPassword',
+  'clients.import',
+  'clients.export',
+  'plans.manage',
+  'billing.read',
+  'billing.pay',
+  'billing.renew',
+  'billing.refund',
+  'billing.adjust',
+  /** Adjustments larger than the configured limit. */
+  'billing.adjustAboveLimit',
+  'billing.void',
+  'reports.financial',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -9,7 +9,7 @@ import { systemClock } from './shared/clock';
 import { consoleLogger } from './shared/logger';
 import { createEventBus } from './shared/event-bus';
 import { hostLanAddress } from './shared/ip-address';
-import { randomId } from './shared/ids';
+import { newCorrelationId } from './shared/ids';
 import type { RequestMeta } from './shared/context';
 import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
@@ -73,7 +73,7 @@ export const createCore = (config: CoreConfig) => {
   const systemMeta = (): RequestMeta => ({
     ip: host.ip,
     workstation: host.name,
-    correlationId: randomId(),
+    correlationId: newCorrelationId(),
   });
 
   const services = {
@@ -105,7 +105,7 @@ export const createCore = (config: CoreConfig) => {
       });
       if (config.background !== false) {
         scheduler.every('sessions.sweep', SESSION_SWEEP_MS, () => {
-          guard.sweep(randomId());
+          guard.sweep(newCorrelationId());
         });
       }
     },

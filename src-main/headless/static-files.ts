@@ -15,16 +15,25 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** The decoded path, or null when its percent-encoding is malformed (a 404, not a crash). */
+const decodePath = (path: string): string | null => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+};
+
 /** Serves the built renderer (out/renderer). The app uses hash routes, so `/` is the only page. */
 export const serveStatic = async (
   rendererDir: string,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
-  const info = file.startsWith(rendererDir + sep) ? await stat(file).catch(() => null) : null;
-  if (!info?.isFile()) {
+  const path = decodePath(new URL(req.url ?? '/', 'http://x').pathname);
+  const file = path === null ? null : normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+  const info = file?.startsWith(rendererDir + sep) ? await stat(file).catch(() => null) : null;
+  if (!file || !info?.isFile()) {
     res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Not found');
     return;

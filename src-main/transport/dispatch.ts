@@ -3,11 +3,11 @@ import type { DownloadName, ProcedureName } from '../contract/channels';
 import type { Result } from '../contract/errors';
 import type { Core } from '../core/create-core';
 import type { Actor, RequestMeta } from '../core/shared/context';
-import { randomId } from '../core/shared/ids';
+import { newCorrelationId } from '../core/shared/ids';
 import type { OpenSink } from '../core/activity/activity.service';
 import type { CallContext } from './call-context';
 import { describeZodError, fail, ok, toFailure } from './errors';
-import { createHandlers, type HandlerContext } from './handlers';
+import { createDownloadHandlers, createHandlers, type HandlerContext } from './handlers';
 
 /**
  * The one path every call takes, whichever transport brought it: known name → session →
@@ -15,6 +15,7 @@ import { createHandlers, type HandlerContext } from './handlers';
  */
 export const createDispatch = (core: Core, opts: { validateOutput?: boolean } = {}) => {
   const handlers = createHandlers(core);
+  const downloadHandlers = createDownloadHandlers(core);
 
   /** Session and permission checks; returns the actor (null for public calls). */
   const admit = (
@@ -32,7 +33,7 @@ export const createDispatch = (core: Core, opts: { validateOutput?: boolean } = 
   const metaOf = (call: CallContext): RequestMeta => ({
     ip: call.ip,
     workstation: call.workstation,
-    correlationId: randomId(),
+    correlationId: newCorrelationId(),
   });
 
   return {
@@ -71,7 +72,12 @@ export const createDispatch = (core: Core, opts: { validateOutput?: boolean } = 
         const actor = admit(name, def.access, meta, call);
         const parsed = def.input.safeParse(raw);
         if (!parsed.success) return fail('validation', describeZodError(parsed.error));
-        return ok(await core.services.activity.exportTo(parsed.data, { ...meta, actor }, open));
+        const handler = downloadHandlers[name] as (
+          input: unknown,
+          ctx: HandlerContext,
+          open: OpenSink,
+        ) => Promise<{ rows: number } | null>;
+        return ok(await handler(parsed.data, { ...meta, actor, call }, open));
       } catch (e) {
         return toFailure(e, core.logger, name);
       }

@@ -1,5 +1,6 @@
-import type { Parsed, Out } from '../contract/api';
-import type { ProcedureName } from '../contract/channels';
+import type { DownloadParsed, Parsed, Out } from '../contract/api';
+import type { DownloadName, ProcedureName } from '../contract/channels';
+import type { OpenSink } from '../core/activity/activity.service';
 import type { Core } from '../core/create-core';
 import { AppError } from '../core/shared/app-error';
 import type { Actor, ServiceContext } from '../core/shared/context';
@@ -20,6 +21,7 @@ const signedIn = (ctx: HandlerContext): ServiceContext & { actor: Actor } => {
 /** One line per procedure: transport-neutral glue from the contract to the core's services. */
 export const createHandlers = (core: Core): Handlers => {
   const { auth, guard, sessions, staff, activity } = core.services;
+  const { plans, clients, billing, reports, settings } = core.services;
   return {
     'auth.status': (_in, ctx) => ({
       ...auth.status(),
@@ -60,6 +62,55 @@ export const createHandlers = (core: Core): Handlers => {
 
     'activity.search': (input) => activity.search(input),
     'activity.get': (input) => activity.get(input.id),
+    'activity.histogram': (input) => activity.histogram(input.filter),
+    'activity.facets': (input) => activity.facets(input.filter),
     'activity.verify': (_in, ctx) => activity.verify(signedIn(ctx)),
+
+    'plans.list': (input) => plans.list(input),
+    'plans.get': (input) => plans.get(input.id),
+    'plans.create': (input, ctx) => plans.create(input, signedIn(ctx)),
+    'plans.update': (input, ctx) => plans.update(input, signedIn(ctx)),
+    'plans.retire': (input, ctx) => plans.retire(input.id, signedIn(ctx)),
+    'plans.delete': (input, ctx) => plans.remove(input.id, signedIn(ctx)),
+
+    'clients.list': (input) => clients.list(input),
+    'clients.get': (input) => clients.get(input.id),
+    'clients.create': (input, ctx) => clients.create(input, signedIn(ctx)),
+    'clients.update': (input, ctx) => clients.update(input, signedIn(ctx)),
+    'clients.archive': (input, ctx) => clients.archive(input, signedIn(ctx)),
+    'clients.restore': (input, ctx) => clients.restore(input.id, signedIn(ctx)),
+    'clients.revealPassword': (input, ctx) => clients.revealPassword(input.id, signedIn(ctx)),
+    'clients.importPreview': (input) => clients.importPreview(input.csv),
+    'clients.importCommit': (input, ctx) => clients.importCommit(input.csv, signedIn(ctx)),
+
+    'billing.ledger': (input) => billing.ledger(input),
+    'billing.pay': (input, ctx) => billing.pay(input, signedIn(ctx)),
+    'billing.refund': (input, ctx) => billing.refund(input, signedIn(ctx)),
+    'billing.adjust': (input, ctx) => billing.adjust(input, signedIn(ctx)),
+    'billing.renew': (input, ctx) => billing.renew(input, signedIn(ctx)),
+    'billing.void': (input, ctx) => billing.void(input, signedIn(ctx)),
+    'receipts.get': (input) => billing.receipt(input.number),
+
+    'reports.drawer': (input) => reports.drawer(input),
+    'reports.income': (input) => reports.income(input),
+    'reports.expiring': (input) => reports.expiring(input),
+    'reports.dashboard': (input, ctx) => reports.dashboard(input, signedIn(ctx).actor),
+
+    'settings.get': () => settings.get(),
+    'settings.update': (input, ctx) => settings.update(input, signedIn(ctx)),
   };
 };
+
+type DownloadHandlers = {
+  [K in DownloadName]: (
+    input: DownloadParsed<K>,
+    ctx: HandlerContext,
+    open: OpenSink,
+  ) => Promise<{ rows: number } | null>;
+};
+
+/** Calls whose result is a file: one line each, like the handlers above. */
+export const createDownloadHandlers = (core: Core): DownloadHandlers => ({
+  'activity.export': (input, ctx, open) => core.services.activity.exportTo(input, ctx, open),
+  'clients.export': (input, ctx, open) => core.services.clients.exportTo(input, signedIn(ctx), open),
+});

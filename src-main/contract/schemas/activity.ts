@@ -96,3 +96,34 @@ export const VerifyResultSchema = z.object({
   reason: z.string().nullable(),
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
+
+export const ActivityStatsInput = z.strictObject({ filter: ActivityFilterSchema });
+
+export const ActivityHistogramSchema = z.object({
+  from: EpochMsSchema,
+  to: EpochMsSchema,
+  bucketMs: z.number().int().positive(),
+  /** Counts stacked by type; null where the time budget ran out before the bucket was counted. */
+  buckets: z.array(
+    z.object({
+      start: EpochMsSchema,
+      system: z.number().int().nullable(),
+      user: z.number().int().nullable(),
+      administrative: z.number().int().nullable(),
+    }),
+  ),
+  /** False when some bucket counts stopped at the cap or the time budget (text searches). */
+  exact: z.boolean(),
+});
+export type ActivityHistogram = z.infer<typeof ActivityHistogramSchema>;
+
+const FacetCount = z.object({ value: z.string(), count: z.number().int() });
+export const ActivityFacetsSchema = z.object({
+  types: z.array(FacetCount),
+  categories: z.array(FacetCount),
+  outcomes: z.array(FacetCount),
+  actors: z.array(z.object({ id: IdSchema, name: z.string(), count: z.number().int() })),
+  /** False when counts stopped at the cap (shown as "10,000+"). */
+  exact: z.boolean(),
+});
+export type ActivityFacets = z.infer<typeof ActivityFacetsSchema>;

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../shared/context';
 import { AppError } from '../shared/app-error';
 import type { Recorder } from './recorder';
 import { createActivitySearch } from './activity-search';
+import { createActivityStats } from './activity-stats';
 import { ACTIVITY_COLUMNS, toEntry, type ActivityRow } from './activity-row';
 import { csvHeader, csvLine, ndjsonLine } from './activity-export';
 import { verifyChain } from './verify-chain';
@@ -31,6 +32,11 @@ export const createActivityService = (deps: {
 }) => {
   const { sqlite, recorder } = deps;
   const search = createActivitySearch(sqlite);
+  const stats = createActivityStats({
+    sqlite,
+    planner: search.planner,
+    now: () => deps.clock.now(),
+  });
   const byId = sqlite.prepare<[number], ActivityRow>(
     `SELECT ${ACTIVITY_COLUMNS} FROM activity_log WHERE id = ?`,
   );
@@ -39,6 +45,9 @@ export const createActivityService = (deps: {
   return {
     search: (input: { filter: ActivityFilter; cursor?: number; limit?: number }) =>
       search.search(input.filter, input),
+
+    histogram: (filter: ActivityFilter) => stats.histogram(filter),
+    facets: (filter: ActivityFilter) => stats.facets(filter),
 
     get: (id: number): ActivityEntry => {
       const row = byId.get(id);

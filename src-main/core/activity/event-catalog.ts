@@ -3,6 +3,10 @@ import { authEvents } from './events/auth-events';
 import { staffEvents } from './events/staff-events';
 import { auditEvents } from './events/audit-events';
 import { systemEvents } from './events/system-events';
+import { clientEvents } from './events/client-events';
+import { planEvents } from './events/plan-events';
+import { billingEvents } from './events/billing-events';
+import { settingsEvents } from './events/settings-events';
 
 /** Every event code the application writes, with its type, category and wording. */
 export const eventCatalog = {
@@ -10,6 +14,10 @@ export const eventCatalog = {
   ...staffEvents,
   ...auditEvents,
   ...systemEvents,
+  ...clientEvents,
+  ...planEvents,
+  ...billingEvents,
+  ...settingsEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -35,4 +35,4 @@ const lastWordLength = (term: string): number => {
 
 /** `tags : (a OR b)` for filter tokens built from known values only, never from raw input. */
 export const tagClause = (tokens: readonly string[]): string =>
-  `tags : (${tokens.map((t) => (t.endsWith('*') ? `"${t.slice(0, -1)}"*` : `"${t}"`)).join(' OR ')})`;
+  `tags : (${tokens.map((t) => `"${t}"`).join(' OR ')})`;

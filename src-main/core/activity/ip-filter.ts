@@ -8,9 +8,15 @@ const HELP =
 /** The tag written for an address: `ip_10_0_0_1` (see the `tags` column). */
 export const ipTag = (ip: string): string => `ip_${ip.replace(/[.:]/g, '_')}`;
 
+/** The network tag of the first 1–3 octets: `n8_10`, `n16_10_0`, `n24_10_0_0`. */
+const netTag = (octets: readonly number[]): string =>
+  `n${String(octets.length * 8)}_${octets.join('_')}`;
+
 /**
- * Parses an IP filter into FTS tag tokens (a trailing `*` marks a prefix token). Null means the
- * filter matches every address (e.g. 0.0.0.0/0).
+ * Parses an IP filter into exact FTS tag tokens, OR-ed together: an address, a dotted prefix
+ * (whole octets) or an IPv4 CIDR block. No FTS prefix queries: those merge the doclists of every
+ * matching address before returning anything, which grows with the log. Null means the filter
+ * matches every address (0.0.0.0/0).
  */
 export const ipFilterTokens = (raw: string): string[] | null => {
   const input = raw.trim();
@@ -23,7 +29,7 @@ export const ipFilterTokens = (raw: string): string[] | null => {
   if (prefix) {
     // Unmatched optional groups are undefined at run time, whatever RegExpExecArray's type says.
     const octets = prefix.slice(1).filter((o?: string): o is string => typeof o === 'string');
-    if (octets.every((o) => Number(o) <= 255)) return [`ip_${octets.map(Number).join('_')}_*`];
+    if (octets.every((o) => Number(o) <= 255)) return [netTag(octets.map(Number))];
   }
   throw new AppError('validation', HELP);
 };
@@ -35,16 +41,12 @@ const cidrTokens = (address: string, bits: number): string[] | null => {
   const whole = Math.floor(bits / 8);
   const spare = bits % 8;
   const fixed = octets.slice(0, whole);
-  if (spare === 0) {
-    return whole === 4 ? [ipTag(address)] : [`ip_${fixed.join('_')}_*`];
-  }
-  // A block that ends inside an octet: list every value of that octet it covers.
+  if (spare === 0) return whole === 4 ? [ipTag(address)] : [netTag(fixed)];
+  // A block that ends inside an octet: one token per value of that octet it covers (at most
+  // 128), each an address (/25–/31) or a network one octet longer than the block's whole part.
   const size = 2 ** (8 - spare);
   const start = (octets[whole] ?? 0) & ~(size - 1) & 0xff;
-  const tokens: string[] = [];
-  for (let v = start; v < start + size; v++) {
-    const head = [...fixed, v].join('_');
-    tokens.push(whole === 3 ? `ip_${head}` : `ip_${head}_*`);
-  }
-  return tokens;
+  return Array.from({ length: size }, (_, i) =>
+    whole === 3 ? ipTag([...fixed, start + i].join('.')) : netTag([...fixed, start + i]),
+  );
 };

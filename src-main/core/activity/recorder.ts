@@ -4,7 +4,7 @@ import type { ServiceContext } from '../shared/context';
 import type { ActivityOutcome } from '../../contract/schemas/activity';
 import { eventCatalog, type EventCode, type EventParams } from './event-catalog';
 import type { EventDef } from './define-event';
-import { chainHash, GENESIS_HASH, type ChainedRow } from './hash-chain';
+import { createChainAppender } from './activity-insert';
 import { serializeDetails } from './redact';
 
 export type Target = { type: string; id: string | number; label: string };
@@ -29,8 +29,6 @@ export type Recorder = {
   record<E extends EventCode>(input: RecordInput<E>): number;
 };
 
-type Head = { id: number; ts: number; row_hash: Buffer };
-
 export const createRecorder = (deps: {
   sqlite: Database.Database;
   clock: Clock;
@@ -40,44 +38,36 @@ export const createRecorder = (deps: {
   onCommitted: (lastId: number, count: number) => void;
 }): Recorder & { flush(): void; discard(): void } => {
   const { sqlite, clock } = deps;
-  const head = sqlite.prepare('SELECT id, ts, row_hash FROM activity_log ORDER BY id DESC LIMIT 1');
-  const insert = sqlite.prepare(`INSERT INTO activity_log (id, ts, type, category, event, outcome,
-      actor_id, actor_name, ip, workstation, description, target_type, target_id, target_label,
-      client_id, router_id, details, correlation_id, row_hash)
-    VALUES (@id, @ts, @type, @category, @event, @outcome, @actorId, @actorName, @ip, @workstation,
-      @description, @targetType, @targetId, @targetLabel, @clientId, @routerId, @details,
-      @correlationId, @rowHash)`);
+  const appender = createChainAppender(sqlite);
   let pending = { lastId: 0, count: 0 };
 
   const append = <E extends EventCode>(input: RecordInput<E>): number => {
     const def = eventCatalog[input.event] as EventDef<EventParams<E>>;
-    const last = head.get() as Head | undefined;
     const system = def.type === 'system';
     const actor = system ? null : input.ctx.actor;
-    const row: ChainedRow = {
-      id: (last?.id ?? 0) + 1,
-      // Never before the previous entry: id order is time order, which date searches rely on.
-      ts: Math.max(clock.now(), last?.ts ?? 0),
-      type: def.type,
-      category: def.category,
-      event: input.event,
-      outcome: input.outcome ?? def.outcome,
-      actorId: actor?.staffId ?? null,
-      actorName: actor?.displayName ?? null,
-      ip: system ? deps.host.ip : input.ctx.ip,
-      workstation: system ? deps.host.name : input.ctx.workstation,
-      description: def.describe(input.params),
-      targetType: input.target?.type ?? null,
-      targetId: input.target ? String(input.target.id) : null,
-      targetLabel: input.target?.label ?? null,
-      clientId: input.clientId ?? null,
-      routerId: input.routerId ?? null,
-      details: serializeDetails(input.details),
-      correlationId: input.ctx.correlationId,
-    };
-    insert.run({ ...row, rowHash: chainHash(last?.row_hash ?? GENESIS_HASH, row) });
-    pending = { lastId: row.id, count: pending.count + 1 };
-    return row.id;
+    const id = appender.append([
+      {
+        ts: clock.now(),
+        type: def.type,
+        category: def.category,
+        event: input.event,
+        outcome: input.outcome ?? def.outcome,
+        actorId: actor?.staffId ?? null,
+        actorName: actor?.displayName ?? null,
+        ip: system ? deps.host.ip : input.ctx.ip,
+        workstation: system ? deps.host.name : input.ctx.workstation,
+        description: def.describe(input.params),
+        targetType: input.target?.type ?? null,
+        targetId: input.target ? String(input.target.id) : null,
+        targetLabel: input.target?.label ?? null,
+        clientId: input.clientId ?? null,
+        routerId: input.routerId ?? null,
+        details: serializeDetails(input.details),
+        correlationId: input.ctx.correlationId,
+      },
+    ]);
+    pending = { lastId: id, count: pending.count + 1 };
+    return id;
   };
 
   const flush = () => {

@@ -24,9 +24,16 @@ export const createStaffService = (deps: AuthDeps) => {
     return s;
   };
   const target = (s: StaffRecord) => ({ type: 'staff', id: s.id, label: s.username });
-  const endSessions = (staffId: number, reason: string) => {
-    for (const s of deps.sessions.open(staffId)) deps.sessions.end(s.id, clock.now(), reason);
+  /** Ends the account's open sessions; returns how many. */
+  const endSessions = (staffId: number, reason: string): number => {
+    const open = deps.sessions.open(staffId);
+    for (const s of open) deps.sessions.end(s.id, clock.now(), reason);
+    return open.length;
   };
+  const lockState = (s: StaffRecord) => ({
+    failedLogins: s.failedLogins,
+    lockedUntil: s.lockedUntil,
+  });
 
   return {
     list: (): Staff[] => deps.staff.list().map(toStaff),
@@ -109,7 +116,8 @@ export const createStaffService = (deps: AuthDeps) => {
       const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
       return write(() => {
         const now = clock.now();
-        const s = deps.staff.update(load(input.id).id, {
+        const before = load(input.id);
+        const s = deps.staff.update(before.id, {
           passwordHash,
           mustChangePassword: true,
           failedLogins: 0,
@@ -117,12 +125,14 @@ export const createStaffService = (deps: AuthDeps) => {
           passwordChangedAt: now,
           updatedAt: now,
         });
-        endSessions(s.id, 'password_reset');
+        const sessionsEnded = endSessions(s.id, 'password_reset');
         recorder.record({
           event: 'staff.password_reset',
           params: { by: ctx.actor.username, username: s.username },
           ctx,
           target: target(s),
+          // The password itself is never logged, not even redacted.
+          details: { before: lockState(before), after: lockState(s), sessionsEnded },
         });
         return toStaff(s);
       });
@@ -141,9 +151,7 @@ export const createStaffService = (deps: AuthDeps) => {
           params: { by: ctx.actor.username, username: s.username },
           ctx,
           target: target(s),
-          details: {
-            before: { failedLogins: before.failedLogins, lockedUntil: before.lockedUntil },
-          },
+          details: { before: lockState(before), after: lockState(s) },
         });
         return toStaff(s);
       }),

@@ -1,2 +1,5 @@
 export * from './staff';
 export * from './activity-log';
+export * from './plans';
+export * from './clients';
+export * from './billing';

@@ -1,0 +1,41 @@
+import { defineEvent } from '../define-event';
+
+type Money = { by: string; account: string; name: string; amount: string };
+
+/** Money moved by staff: category financial, type user. Amounts are preformatted. */
+export const billingEvents = {
+  'payment.recorded': defineEvent<Money & { method: string; receipt: string }>(
+    'user',
+    'financial',
+    'success',
+    (p) =>
+      `${p.by} took a ${p.method} payment of ${p.amount} from ${p.account} "${p.name}" (receipt ${p.receipt})`,
+  ),
+  'refund.issued': defineEvent<Money & { method: string; receipt: string; payment: string }>(
+    'user',
+    'financial',
+    'success',
+    (p) =>
+      `${p.by} refunded ${p.amount} (${p.method}) to ${p.account} "${p.name}" against receipt ${p.payment} (receipt ${p.receipt})`,
+  ),
+  'balance.adjusted': defineEvent<Money>(
+    'user',
+    'financial',
+    'success',
+    (p) => `${p.by} adjusted the balance of ${p.account} "${p.name}" by ${p.amount}`,
+  ),
+  'subscription.renewed': defineEvent<Money & { plan: string; until: string }>(
+    'user',
+    'financial',
+    'success',
+    (p) =>
+      `${p.by} renewed ${p.account} "${p.name}" on "${p.plan}" for ${p.amount}, now until ${p.until}`,
+  ),
+  'ledger.voided': defineEvent<Money & { kind: string; entryId: number }>(
+    'user',
+    'financial',
+    'success',
+    (p) =>
+      `${p.by} voided ${p.kind} #${String(p.entryId)} of ${p.amount} for ${p.account} "${p.name}"`,
+  ),
+};

@@ -1,0 +1,65 @@
+import type { ServiceType } from '../../contract/schemas/plans';
+import { AppError } from '../shared/app-error';
+import type { Counters } from '../shared/counters';
+import type { PlanRecord, PlansRepo } from '../plans/plans.repo';
+import type { ClientsRepo } from './clients.repo';
+
+/**
+ * Checks shared by single edits and CSV import. Each returns a sentence for the office, or
+ * null when the value is fine; `enforce` turns a sentence into the right AppError.
+ */
+export const createClientRules = (deps: {
+  clients: ClientsRepo;
+  plans: PlansRepo;
+  counters: Counters;
+}) => ({
+  planProblem: (
+    planId: number,
+    serviceType: ServiceType,
+    opts: { allowRetired?: boolean } = {},
+  ): { plan?: PlanRecord; problem: string | null } => {
+    const plan = deps.plans.byId(planId);
+    if (!plan) return { problem: `planId: Plan ${String(planId)} does not exist` };
+    if (!plan.active && !opts.allowRetired) {
+      return { plan, problem: `planId: Plan "${plan.name}" is retired and takes no new clients` };
+    }
+    if (plan.serviceType !== serviceType) {
+      return {
+        plan,
+        problem: `planId: Plan "${plan.name}" is for ${plan.serviceType}, not ${serviceType}`,
+      };
+    }
+    return { plan, problem: null };
+  },
+
+  loginProblem: (login: string, exceptId?: number): string | null => {
+    const holder = deps.clients.idByLogin(login);
+    return holder !== undefined && holder !== exceptId
+      ? `serviceLogin: The service login "${login}" is already used by another client`
+      : null;
+  },
+
+  ipProblem: (ip: string | null | undefined, exceptId?: number): string | null => {
+    if (!ip) return null;
+    const holder = deps.clients.idByStaticIp(ip);
+    return holder !== undefined && holder !== exceptId
+      ? `staticIp: The IP ${ip} is already assigned to another client`
+      : null;
+  },
+
+  /** Next free account number, e.g. AC000042; call inside the write transaction. */
+  nextAccountNo: (prefix: string): string => {
+    for (;;) {
+      const n = deps.counters.next('account');
+      const accountNo = `${prefix}${String(n).padStart(6, '0')}`;
+      if (!deps.clients.accountTaken(accountNo)) return accountNo;
+    }
+  },
+});
+
+export type ClientRules = ReturnType<typeof createClientRules>;
+
+/** Unknown or mismatched plans are input errors; taken logins and IPs are conflicts. */
+export const enforce = (problem: string | null, code: 'validation' | 'conflict'): void => {
+  if (problem) throw new AppError(code, problem);
+};

@@ -1,0 +1,64 @@
+import { AppError } from '../shared/app-error';
+
+/**
+ * RFC 4180 CSV: comma-separated, fields optionally in double quotes with "" for a quote, CRLF
+ * or LF line ends, an optional UTF-8 BOM. Returns the rows with the 1-based line each starts on.
+ */
+export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
+  const rows: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRow = () => {
+    cells.push(cell);
+    if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = '';
+  };
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else cell += ch;
+  }
+  if (quoted)
+    throw new AppError(
+      'validation',
+      `csv: A quoted field starting on line ${String(rowLine)} is never closed.`,
+    );
+  if (cell !== '' || cells.length > 0) endRow();
+  return rows;
+};
+
+/** One CSV cell; a leading = + - @ is neutralised so that spreadsheets never run it. */
+export const csvCell = (v: string | number | null): string => {
+  if (v === null) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+/** Undoes csvCell's formula guard, so that exported files import again unchanged. */
+export const unguardCell = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+
+export const csvRow = (cells: (string | number | null)[]): string =>
+  `${cells.map(csvCell).join(',')}\r\n`;

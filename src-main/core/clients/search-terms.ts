@@ -1,0 +1,28 @@
+/** Trigrams need three characters; shorter words are matched by prefix or within FTS hits. */
+const MIN_TRIGRAM = 3;
+
+export type SearchTerms =
+  /** FTS5 MATCH expression (ANDed quoted words) plus LIKE patterns for short extra words. */
+  | { kind: 'fts'; match: string; likes: string[] }
+  /** Only short words: prefix ranges on the indexed columns. */
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'none' };
+
+const quote = (w: string) => `"${w.replaceAll('"', '""')}"`;
+const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const parseSearch = (raw: string | undefined): SearchTerms => {
+  const words = (raw ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { kind: 'none' };
+  const long = words.filter((w) => [...w].length >= MIN_TRIGRAM);
+  const short = words.filter((w) => [...w].length < MIN_TRIGRAM);
+  if (long.length === 0) return { kind: 'prefix', prefix: words.join(' ') };
+  return {
+    kind: 'fts',
+    match: long.map(quote).join(' AND '),
+    likes: short.map((w) => `%${likeEscape(w)}%`),
+  };
+};
+
+/** Upper bound for a prefix range: every string starting with `p` sorts before it. */
+export const prefixEnd = (p: string): string => `${p}\u{10FFFF}`;

@@ -1,0 +1,108 @@
+import { asc, count, eq, sql } from 'drizzle-orm';
+import type { Orm } from '../db/open-database';
+import { clients, ledgerEntries, plans } from '../db/schema';
+import type { Plan } from '../../contract/schemas/plans';
+
+export type PlanRecord = typeof plans.$inferSelect;
+export type PlanValues = Omit<typeof plans.$inferInsert, 'id'>;
+
+export const toPlan = (p: PlanRecord, clientCount: number): Plan => ({
+  id: p.id,
+  name: p.name,
+  serviceType: p.serviceType,
+  rateDownKbps: p.rateDownKbps,
+  rateUpKbps: p.rateUpKbps,
+  burst:
+    p.burstDownKbps !== null &&
+    p.burstUpKbps !== null &&
+    p.burstThresholdDownKbps !== null &&
+    p.burstThresholdUpKbps !== null &&
+    p.burstTimeSeconds !== null
+      ? {
+          downKbps: p.burstDownKbps,
+          upKbps: p.burstUpKbps,
+          thresholdDownKbps: p.burstThresholdDownKbps,
+          thresholdUpKbps: p.burstThresholdUpKbps,
+          timeSeconds: p.burstTimeSeconds,
+        }
+      : null,
+  price: p.price,
+  validity: { unit: p.validityUnit, count: p.validityCount },
+  routerProfile: p.routerProfile,
+  expiryAction: p.expiryAction,
+  isolationProfile: p.isolationProfile,
+  isolationAddressList: p.isolationAddressList,
+  graceDays: p.graceDays,
+  active: p.active,
+  clientCount,
+  createdAt: p.createdAt,
+  updatedAt: p.updatedAt,
+});
+
+export const createPlansRepo = (orm: Orm) => {
+  const clientCount = (planId: number): number =>
+    orm
+      .select({ n: count() })
+      .from(clients)
+      .where(sql`${clients.planId} = ${planId} AND ${clients.status} <> 'archived'`)
+      .get()?.n ?? 0;
+
+  return {
+    clientCount,
+
+    byId: (id: number): PlanRecord | undefined =>
+      orm.select().from(plans).where(eq(plans.id, id)).get(),
+
+    byName: (name: string): PlanRecord | undefined =>
+      orm
+        .select()
+        .from(plans)
+        .where(sql`lower(${plans.name}) = lower(${name})`)
+        .get(),
+
+    list: (includeRetired: boolean): Plan[] => {
+      const counts = new Map(
+        orm
+          .select({ planId: clients.planId, n: count() })
+          .from(clients)
+          .where(sql`${clients.status} <> 'archived'`)
+          .groupBy(clients.planId)
+          .all()
+          .map((r) => [r.planId, r.n]),
+      );
+      return orm
+        .select()
+        .from(plans)
+        .where(includeRetired ? undefined : eq(plans.active, true))
+        .orderBy(asc(plans.name))
+        .all()
+        .map((p) => toPlan(p, counts.get(p.id) ?? 0));
+    },
+
+    /** Whether any client (archived ones too) or ledger entry refers to the plan. */
+    inUse: (id: number): boolean =>
+      orm
+        .select({ one: sql`1` })
+        .from(clients)
+        .where(eq(clients.planId, id))
+        .limit(1)
+        .get() !== undefined ||
+      orm
+        .select({ one: sql`1` })
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.planId, id))
+        .limit(1)
+        .get() !== undefined,
+
+    insert: (values: PlanValues): PlanRecord => orm.insert(plans).values(values).returning().get(),
+
+    update: (id: number, values: Partial<PlanValues>): PlanRecord =>
+      orm.update(plans).set(values).where(eq(plans.id, id)).returning().get(),
+
+    remove: (id: number): void => {
+      orm.delete(plans).where(eq(plans.id, id)).run();
+    },
+  };
+};
+
+export type PlansRepo = ReturnType<typeof createPlansRepo>;

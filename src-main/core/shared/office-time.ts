@@ -1,0 +1,53 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths, format } from 'date-fns';
+
+/**
+ * Calendar arithmetic in the office's time zone. Days start at local midnight, so a day may be
+ * 23 or 25 hours long across a DST change; adding months keeps the wall-clock time and clamps to
+ * the month's last day (Jan 31 + 1 month = Feb 28, or Feb 29 in a leap year).
+ */
+export type Validity = { unit: 'days' | 'months'; count: number };
+
+const parseDay = (day: string): [number, number, number] => {
+  const [y, m, d] = day.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) throw new Error(`Bad day ${day}`);
+  return [y, m, d];
+};
+
+/** [from, to): the epoch-ms span of a `yyyy-MM-dd` day in `tz`. */
+export const dayRange = (day: string, tz: string): { from: number; to: number } => {
+  const [y, m, d] = parseDay(day);
+  const start = new TZDate(y, m - 1, d, tz);
+  return { from: start.getTime(), to: addDays(start, 1).getTime() };
+};
+
+/** [from, to): from the start of `fromDay` to the end of `toDay` (inclusive). */
+export const daysRange = (fromDay: string, toDay: string, tz: string) => ({
+  from: dayRange(fromDay, tz).from,
+  to: dayRange(toDay, tz).to,
+});
+
+export const dayOf = (ms: number, tz: string): string => format(new TZDate(ms, tz), 'yyyy-MM-dd');
+export const monthOf = (ms: number, tz: string): string => format(new TZDate(ms, tz), 'yyyy-MM');
+
+/** `ms` moved forward by `periods` × the validity, as the office's calendar counts it. */
+export const extendBy = (ms: number, validity: Validity, periods: number, tz: string): number => {
+  const start = new TZDate(ms, tz);
+  const n = validity.count * periods;
+  return (validity.unit === 'days' ? addDays(start, n) : addMonths(start, n)).getTime();
+};
+
+/** Every day or month label from `fromDay` to `toDay` inclusive. */
+export const periodLabels = (fromDay: string, toDay: string, by: 'day' | 'month'): string[] => {
+  const labels: string[] = [];
+  const [y, m, d] = parseDay(fromDay);
+  // Calendar stepping only: UTC noon avoids any DST edge.
+  let t = new Date(Date.UTC(y, m - 1, by === 'day' ? d : 1, 12));
+  const last = by === 'day' ? toDay : toDay.slice(0, 7);
+  for (;;) {
+    const label = t.toISOString().slice(0, by === 'day' ? 10 : 7);
+    if (label > last) return labels;
+    labels.push(label);
+    t = by === 'day' ? addDays(t, 1) : addMonths(t, 1);
+  }
+};

@@ -1,0 +1,264 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
+import type { In, Out } from '../../contract/api';
+import type { ProcedureName } from '../../contract/channels';
+import type { ErrorCode, Result, SerializedError } from '../../contract/errors';
+import type { ActivityEntry } from '../../contract/schemas/activity';
+import type { Role } from '../../contract/roles';
+import type { CallContext } from '../../transport/call-context';
+import { createDispatch, type Dispatch } from '../../transport/dispatch';
+import { ACTIVITY_COLUMNS, toEntry, type ActivityRow } from '../activity/activity-row';
+import type { AuthPolicy } from '../auth/auth-policy';
+import type { ScryptParams } from '../auth/password-hash';
+import type { CoreConfig } from '../config';
+import { createCore, type Core } from '../create-core';
+import type { Clock } from '../shared/clock';
+import type { Logger } from '../shared/logger';
+
+/** The real migrations folder at the repository root. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
+
+/** Cheap scrypt for tests; one test checks that the default policy meets OWASP. */
+export const CHEAP_SCRYPT: ScryptParams = { N: 2 ** 12, r: 8, p: 1 };
+
+/** What System entries carry in tests (TEST-NET-1, so it is never a real address). */
+export const TEST_HOST = { ip: '192.0.2.10', name: 'office-server' };
+
+/** 2030-01-15 09:00 UTC: far from any real "now", so a stray Date.now() shows up. */
+export const T0 = Date.UTC(2030, 0, 15, 9, 0, 0);
+
+export const SECOND = 1_000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+
+/** A fresh empty folder under the OS temp folder. */
+export const makeTempDir = (label = 'core'): string =>
+  mkdtempSync(join(tmpdir(), `ispdesk-${label}-`));
+
+/** Removes a folder made by makeTempDir once the current test has finished. */
+export const tempDirForTest = (label?: string): string => {
+  const dir = makeTempDir(label);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
+export type FakeClock = Clock & {
+  set(ms: number): void;
+  advance(ms: number): void;
+  /** Every delay `sleep` was asked for, in order. Sleeping advances the clock and returns at once. */
+  readonly sleeps: number[];
+};
+
+export const createFakeClock = (start = T0): FakeClock => {
+  let now = start;
+  const sleeps: number[] = [];
+  return {
+    now: () => now,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      now += ms;
+      return Promise.resolve();
+    },
+    set: (ms) => {
+      now = ms;
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+    sleeps,
+  };
+};
+
+export type LogLine = {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  fields?: Record<string, unknown>;
+};
+
+/** A Logger that keeps what it is told, so a test can read what the process would print. */
+export const createCapturingLogger = (): Logger & { lines: LogLine[] } => {
+  const lines: LogLine[] = [];
+  const at =
+    (level: LogLine['level']) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      lines.push(fields === undefined ? { level, message } : { level, message, fields });
+    };
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+};
+
+export type TestCoreOptions = {
+  dataDir?: string;
+  migrationsFolder?: string;
+  clock?: FakeClock;
+  authPolicy?: Partial<AuthPolicy>;
+  background?: boolean;
+  host?: CoreConfig['host'];
+};
+
+export type TestClient = {
+  /** The CallContext handed to the dispatcher; `sessionToken` follows sign-in and sign-out. */
+  readonly ctx: CallContext & { sessionToken: string | null };
+  call<K extends ProcedureName>(name: K, input: In<K>): Promise<Result<Out<K>>>;
+  /** Any name, any input: for the "bad input" and "unknown procedure" paths. */
+  raw(name: string, input: unknown): Promise<Result<unknown>>;
+};
+
+export type TestCore = {
+  core: Core;
+  clock: FakeClock;
+  logger: ReturnType<typeof createCapturingLogger>;
+  dataDir: string;
+  /** The dispatcher both transports use, checking every output against the contract. */
+  dispatch: Dispatch;
+  client(where?: { ip?: string | null; workstation?: string | null }): TestClient;
+  /** Stops the core (once) and, unless the data folder was given, removes it. */
+  close(): Promise<void>;
+};
+
+/** A core on a temp data folder with the real migrations, a fake clock and cheap scrypt. */
+export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
+  const ownDir = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? makeTempDir();
+  const clock = opts.clock ?? createFakeClock();
+  const logger = createCapturingLogger();
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir,
+      migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER,
+      mode: 'test',
+      version: 'test',
+      clock,
+      logger,
+      host: opts.host ?? TEST_HOST,
+      authPolicy: { scrypt: CHEAP_SCRYPT, ...opts.authPolicy },
+      background: opts.background ?? false,
+    });
+  } catch (e) {
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  const dispatch = createDispatch(core, { validateOutput: true });
+  let closed = false;
+  return {
+    core,
+    clock,
+    logger,
+    dataDir,
+    dispatch,
+    client: (where = {}) => createClient(dispatch, where),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await core.stop();
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** createTestCore, cleaned up when the current test finishes. Call it inside a test. */
+export const testCore = (opts: TestCoreOptions = {}): TestCore => {
+  const tc = createTestCore(opts);
+  onTestFinished(() => tc.close());
+  return tc;
+};
+
+export const createClient = (
+  dispatch: Dispatch,
+  where: { ip?: string | null; workstation?: string | null } = {},
+): TestClient => {
+  const ctx: TestClient['ctx'] = {
+    sessionToken: null,
+    ip: where.ip === undefined ? '10.0.0.5' : where.ip,
+    workstation: where.workstation === undefined ? 'Front desk' : where.workstation,
+    setSessionToken: (token) => {
+      ctx.sessionToken = token;
+    },
+  };
+  return {
+    ctx,
+    // The dispatcher was built with validateOutput, so a success value has the contract's shape.
+    call: async (name, input) =>
+      (await dispatch.call(name, input, ctx)) as Result<Out<typeof name>>,
+    raw: (name, input) => dispatch.call(name, input, ctx),
+  };
+};
+
+/** The value of a successful Result; a failure fails the test with its code and message. */
+export const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`expected success, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+};
+
+/** The error of a failed Result, checked to carry `code`. */
+export const failure = (r: Result<unknown>, code: ErrorCode): SerializedError => {
+  if (r.ok) throw new Error(`expected ${code}, got success: ${JSON.stringify(r.value)}`);
+  if (r.error.code !== code) {
+    throw new Error(`expected ${code}, got ${r.error.code}: ${r.error.message}`);
+  }
+  return r.error;
+};
+
+export const ADMIN = {
+  username: 'admin',
+  displayName: 'Ada Admin',
+  password: 'correct horse battery staple',
+} as const;
+
+/** Runs first-run setup through the dispatcher; the returned client holds the admin's session. */
+export const signInAdmin = async (
+  tc: TestCore,
+  where?: { ip?: string | null; workstation?: string | null },
+): Promise<TestClient> => {
+  const admin = tc.client(where);
+  unwrap(await admin.call('auth.setup', { ...ADMIN }));
+  return admin;
+};
+
+export const staffPassword = (username: string): string => `${username}-Pa55word!`;
+
+/** Has the admin create an account, then signs it in from its own client. */
+export const addStaff = async (
+  tc: TestCore,
+  admin: TestClient,
+  username: string,
+  role: Role,
+  where?: { ip?: string | null; workstation?: string | null },
+): Promise<{ client: TestClient; id: number }> => {
+  const created = unwrap(
+    await admin.call('staff.create', {
+      username,
+      displayName: `${username[0]?.toUpperCase() ?? ''}${username.slice(1)} Staff`,
+      role,
+      password: staffPassword(username),
+    }),
+  );
+  const client = tc.client(where);
+  unwrap(await client.call('auth.login', { username, password: staffPassword(username) }));
+  return { client, id: created.id };
+};
+
+/** Every stored row of the log, oldest first, read straight from SQLite. */
+export const logRows = (core: Core): ActivityRow[] =>
+  core.sqlite
+    .prepare<[], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activity_log ORDER BY id`)
+    .all();
+
+export const logEntries = (core: Core): ActivityEntry[] => logRows(core).map(toEntry);
+
+export const entriesOf = (core: Core, event: string): ActivityEntry[] =>
+  logEntries(core).filter((e) => e.event === event);
+
+export const lastEntry = (core: Core): ActivityEntry | undefined => logEntries(core).at(-1);
+
+/** Everything the app writes, as text: equal snapshots mean nothing was written in between. */
+export const dbSnapshot = (core: Core): string =>
+  JSON.stringify({
+    activity: core.sqlite.prepare('SELECT id, row_hash FROM activity_log ORDER BY id').all(),
+    staff: core.sqlite.prepare('SELECT * FROM staff ORDER BY id').all(),
+    sessions: core.sqlite.prepare('SELECT * FROM sessions ORDER BY id').all(),
+    settings: core.sqlite.prepare('SELECT * FROM settings ORDER BY key').all(),
+  });

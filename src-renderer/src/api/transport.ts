@@ -1,0 +1,24 @@
+import type { DownloadName, EventName, ProcedureName } from '../../../src-main/contract/channels';
+import type { Result } from '../../../src-main/contract/errors';
+
+/** What happened to a download once the transport handled it. */
+export type DownloadOutcome =
+  /** Electron: the main process wrote the file where the user chose. */
+  | { kind: 'saved'; path: string }
+  /** Browser: the file was handed to the browser's download manager under this name. */
+  | { kind: 'downloaded'; filename: string }
+  /** Electron: the user closed the save dialog. */
+  | { kind: 'cancelled' };
+
+/**
+ * The edge between the renderer and ISP Desk's main side. Two implementations: IPC through the
+ * preload bridge (Electron) and HTTP to the headless server (browser). Both speak Result envelopes
+ * and never throw: failures of the transport itself come back as `{ ok: false }` too.
+ */
+export interface Transport {
+  readonly kind: 'ipc' | 'http';
+  call(name: ProcedureName, input: unknown): Promise<Result<unknown>>;
+  download(name: DownloadName, input: unknown): Promise<Result<DownloadOutcome>>;
+  /** Listens to a server event; returns the function that stops listening. */
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}

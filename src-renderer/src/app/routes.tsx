@@ -1,0 +1,56 @@
+import { createHashRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { ActivityLogPage } from '../features/activity/ActivityLogPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { SessionsPage } from '../features/sessions/SessionsPage';
+import { AppLayout } from '../features/shell/AppLayout';
+import { RequirePermission } from '../features/shell/RequirePermission';
+import { HomeRedirect, NotFoundPage, RouteErrorPage } from '../features/shell/RouteFallbacks';
+import { StaffPage } from '../features/staff/StaffPage';
+
+/** The signed-in app. Every page renders inside AppLayout (the AppShell). */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      {
+        path: 'activity',
+        element: (
+          <RequirePermission permission="activity.read">
+            <ActivityLogPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'staff',
+        element: (
+          <RequirePermission permission="staff.manage">
+            <StaffPage />
+          </RequirePermission>
+        ),
+      },
+      { path: 'sessions', element: <SessionsPage key="mine" scope="mine" /> },
+      {
+        path: 'sessions/all',
+        element: (
+          <RequirePermission permission="sessions.manage">
+            <SessionsPage key="all" scope="all" />
+          </RequirePermission>
+        ),
+      },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+let router: ReturnType<typeof createHashRouter> | undefined;
+
+/**
+ * One hash router for the window's lifetime (hash URLs work from file:// in Electron and from the
+ * headless server). It survives sign-out, so after signing in again the user is where they were.
+ */
+export const getAppRouter = () => (router ??= createHashRouter(routes));

@@ -1,0 +1,148 @@
+import { Anchor, Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import { useApiQuery } from '../../api/hooks';
+import { ErrorState, LoadingState } from '../../components/states';
+import { formatDateTime } from '../../lib/format';
+import { ActorLink, IpLink, OutcomeBadge, TypeBadge } from './ActivityCells';
+import type { FilterClicks } from './ActivityCells';
+import { DetailsDiff } from './DetailsDiff';
+import { categoryLabel } from './activity-labels';
+
+export type ActivityDetailDrawerProps = FilterClicks & {
+  /** The entry to show; `null` closes the drawer. */
+  entryId: number | null;
+  /** The entry when it is already loaded in the table (otherwise it is fetched). */
+  entry: ActivityEntry | undefined;
+  onClose: () => void;
+  onFilterCorrelation: (correlationId: string) => void;
+};
+
+export function ActivityDetailDrawer({
+  entryId,
+  entry,
+  onClose,
+  ...clicks
+}: ActivityDetailDrawerProps) {
+  return (
+    <Drawer
+      opened={entryId !== null}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={entryId === null ? 'Entry' : `Entry #${entryId}`}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
+      closeButtonProps={{ 'aria-label': 'Close entry details' }}
+    >
+      {entryId !== null &&
+        (entry ? (
+          <EntryDetails entry={entry} {...clicks} />
+        ) : (
+          <FetchedEntry id={entryId} {...clicks} />
+        ))}
+    </Drawer>
+  );
+}
+
+type ClickProps = Omit<ActivityDetailDrawerProps, 'entryId' | 'entry' | 'onClose'>;
+
+function FetchedEntry({ id, ...clicks }: ClickProps & { id: number }) {
+  const query = useApiQuery('activity.get', { id });
+  if (query.isPending) return <LoadingState label="Loading entry…" />;
+  if (query.isError) {
+    return (
+      <ErrorState
+        title="Could not load this entry"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  return <EntryDetails entry={query.data} {...clicks} />;
+}
+
+const dash = (value: ReactNode) =>
+  value === null || value === undefined || value === '' ? (
+    <Text span c="dimmed" size="sm">
+      —
+    </Text>
+  ) : (
+    value
+  );
+
+function EntryDetails({
+  entry,
+  onFilterIp,
+  onFilterActor,
+  onFilterCorrelation,
+}: ClickProps & { entry: ActivityEntry }) {
+  const rows: [string, ReactNode][] = [
+    ['ID', entry.id],
+    [
+      'Time',
+      <time key="t" dateTime={new Date(entry.ts).toISOString()}>
+        {formatDateTime(entry.ts)}
+      </time>,
+    ],
+    ['Type', <TypeBadge key="type" type={entry.type} />],
+    ['Category', categoryLabel(entry.category)],
+    ['Event', <Code key="event">{entry.event}</Code>],
+    ['Outcome', <OutcomeBadge key="outcome" outcome={entry.outcome} />],
+    ['Staff', <ActorLink key="actor" actor={entry.actor} onFilterActor={onFilterActor} />],
+    ['IP', <IpLink key="ip" ip={entry.ip} onFilterIp={onFilterIp} />],
+    ['Workstation', dash(entry.workstation)],
+    ['Description', entry.description],
+    [
+      'Target',
+      dash(entry.target && `${entry.target.label} (${entry.target.type} ${entry.target.id})`),
+    ],
+    ['Client ID', dash(entry.clientId)],
+    ['Router ID', dash(entry.routerId)],
+    [
+      'Correlation ID',
+      dash(
+        entry.correlationId && (
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            ff="monospace"
+            aria-label={`Filter by correlation ${entry.correlationId}`}
+            onClick={() => entry.correlationId && onFilterCorrelation(entry.correlationId)}
+          >
+            {entry.correlationId}
+          </Anchor>
+        ),
+      ),
+    ],
+    [
+      'Hash',
+      <Text key="hash" size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+        {entry.hash}
+      </Text>,
+    ],
+  ];
+
+  return (
+    <Stack gap="lg">
+      <Table variant="vertical" layout="fixed" withTableBorder aria-label="Entry fields">
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={140} scope="row">
+                {label}
+              </Table.Th>
+              <Table.Td>{typeof value === 'number' ? String(value) : value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          Details
+        </Title>
+        <DetailsDiff details={entry.details} />
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import type { SubmitEvent } from 'react';
+import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
+import { PASSWORD_MIN, SetupInput } from '../../../../src-main/contract/schemas/auth';
+import { fieldError, formError } from '../../api/api-error';
+import { useApiMutation } from '../../api/hooks';
+import { useFormFields } from '../../lib/use-form-fields';
+import { hasErrors, validateFields } from '../../lib/validate';
+import type { FieldErrors } from '../../lib/validate';
+import { AuthCard } from './AuthCard';
+
+type Values = { username: string; displayName: string; password: string; confirm: string };
+
+export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
+  const form = useFormFields<Values>({ username: '', displayName: '', password: '', confirm: '' });
+  const setup = useApiMutation('auth.setup', { onSuccess: onSignedIn });
+  const field = (name: keyof Values) => form.field(name, (f) => fieldError(setup.error, f));
+  const { values, setErrors } = form;
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const { confirm, ...input } = values;
+    const next: FieldErrors<Values> = validateFields(SetupInput, input);
+    if (confirm !== values.password) next.confirm = 'Passwords do not match';
+    setErrors(next);
+    if (hasErrors(next)) return;
+    setup.mutate(input);
+  };
+
+  const serverMessage = formError(setup.error, ['username', 'displayName', 'password']);
+
+  return (
+    <AuthCard
+      title="Create the administrator"
+      subtitle="ISP Desk has no accounts yet. The first account is an administrator who can add the rest of the staff."
+    >
+      <form onSubmit={submit} noValidate aria-label="Create the administrator">
+        <Stack gap="md">
+          {serverMessage && (
+            <Alert color="red" variant="light" title="Could not create the account">
+              {serverMessage}
+            </Alert>
+          )}
+          <TextInput label="Username" autoComplete="username" autoFocus {...field('username')} />
+          <TextInput label="Display name" autoComplete="name" {...field('displayName')} />
+          <PasswordInput
+            label="Password"
+            description={`At least ${PASSWORD_MIN} characters`}
+            autoComplete="new-password"
+            {...field('password')}
+          />
+          <PasswordInput
+            label="Confirm password"
+            autoComplete="new-password"
+            {...field('confirm')}
+          />
+          <Button type="submit" loading={setup.isPending}>
+            Create administrator
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

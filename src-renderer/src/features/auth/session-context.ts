@@ -1,0 +1,21 @@
+import { createContext, useContext } from 'react';
+import type { Permission } from '../../../../src-main/contract/roles';
+import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
+
+export type SessionContextValue = {
+  user: SessionUser;
+  can: (permission: Permission) => boolean;
+  /** Ends the session on the server (best effort) and returns to the login screen. */
+  signOut: () => Promise<void>;
+  /** Forgets the session locally (e.g. after ending the current session from the list). */
+  endedLocally: (notice?: string) => void;
+};
+
+export const SessionContext = createContext<SessionContextValue | null>(null);
+
+/** The signed-in staff member; only available inside the authenticated app. */
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside the signed-in app');
+  return value;
+}

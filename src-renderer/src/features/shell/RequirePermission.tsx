@@ -1,0 +1,20 @@
+import { Alert } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../../src-main/contract/roles';
+import { useSession } from '../auth/session-context';
+
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission;
+  children: ReactNode;
+}) {
+  const { can } = useSession();
+  if (can(permission)) return children;
+  return (
+    <Alert color="yellow" variant="light" title="Not available">
+      Your role does not give access to this page.
+    </Alert>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Permission } from '../../../../src-main/contract/roles';
+
+export type NavItem = {
+  to: string;
+  label: string;
+  /** Hidden (and the route refused) unless the user has this permission. */
+  permission?: Permission;
+};
+
+export type NavSection = { label: string; items: NavItem[] };
+
+/**
+ * The navigation, in order. New screens (Clients, Plans, Payments, Routers) go into the
+ * "Operations" section; routes.tsx maps each `to` to its page.
+ */
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    label: 'Operations',
+    items: [{ to: '/activity', label: 'Activity log', permission: 'activity.read' }],
+  },
+  {
+    label: 'Administration',
+    items: [
+      { to: '/staff', label: 'Staff', permission: 'staff.manage' },
+      { to: '/sessions/all', label: 'All sessions', permission: 'sessions.manage' },
+    ],
+  },
+  {
+    label: 'Account',
+    items: [
+      { to: '/sessions', label: 'My sessions' },
+      { to: '/account/password', label: 'Change password' },
+    ],
+  },
+];
+
+export const visibleSections = (can: (p: Permission) => boolean): NavSection[] =>
+  NAV_SECTIONS.map((section) => ({
+    ...section,
+    items: section.items.filter((item) => !item.permission || can(item.permission)),
+  })).filter((section) => section.items.length > 0);
+
+/** Where "/" leads: the first screen the user may open. */
+export const homePath = (can: (p: Permission) => boolean): string =>
+  visibleSections(can)[0]?.items[0]?.to ?? '/account/password';

@@ -1,0 +1,11 @@
+import type { Role } from '../../../src-main/contract/roles';
+import { ROLES } from '../../../src-main/contract/roles';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  administrator: 'Administrator',
+  cashier: 'Cashier',
+  technician: 'Technician',
+  viewer: 'Viewer',
+};
+
+export const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));

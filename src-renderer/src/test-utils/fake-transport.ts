@@ -1,0 +1,75 @@
+import type { In, Out } from '../../../src-main/contract/api';
+import type { DownloadName, EventName, ProcedureName } from '../../../src-main/contract/channels';
+import type { ErrorCode, Result } from '../../../src-main/contract/errors';
+import type { DownloadOutcome, Transport } from '../api/transport';
+
+/** What a fake procedure returns: a value, or an error envelope made with `fakeError`. */
+type Reply<K extends ProcedureName> = Out<K> | FakeError;
+export type FakeHandlers = {
+  [K in ProcedureName]?: (input: In<K>) => Reply<K> | Promise<Reply<K>>;
+};
+
+export class FakeError {
+  constructor(
+    readonly code: ErrorCode,
+    readonly message: string,
+  ) {}
+}
+export const fakeError = (code: ErrorCode, message: string) => new FakeError(code, message);
+
+export type FakeTransport = Transport & {
+  calls: { name: ProcedureName; input: unknown }[];
+  downloads: { name: DownloadName; input: unknown }[];
+  /** Inputs of every call to `name`, in order. */
+  inputsOf<K extends ProcedureName>(name: K): In<K>[];
+  emit(event: EventName, payload: unknown): void;
+};
+
+/**
+ * A transport for renderer tests: the only thing faked is the edge to the main side. Procedures
+ * without a handler fail with `internal`, so a test notices calls it did not expect.
+ */
+export function createFakeTransport(
+  handlers: FakeHandlers,
+  download: (name: DownloadName, input: unknown) => Result<DownloadOutcome> = () => ({
+    ok: true,
+    value: { kind: 'cancelled' },
+  }),
+): FakeTransport {
+  const calls: FakeTransport['calls'] = [];
+  const downloads: FakeTransport['downloads'] = [];
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  return {
+    kind: 'http',
+    calls,
+    downloads,
+    inputsOf<K extends ProcedureName>(name: K) {
+      return calls.filter((c) => c.name === name).map((c) => c.input as In<K>);
+    },
+    async call(name, input) {
+      calls.push({ name, input });
+      const handler = handlers[name] as ((input: unknown) => unknown) | undefined;
+      if (!handler)
+        return { ok: false, error: { code: 'internal', message: `No fake for ${name}` } };
+      const reply = await handler(input);
+      if (reply instanceof FakeError) {
+        return { ok: false, error: { code: reply.code, message: reply.message } };
+      }
+      return { ok: true, value: reply };
+    },
+    download(name, input) {
+      downloads.push({ name, input });
+      return Promise.resolve(download(name, input));
+    },
+    subscribe(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+  };
+}

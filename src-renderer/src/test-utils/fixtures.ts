@@ -1,0 +1,59 @@
+import type { Permission } from '../../../src-main/contract/roles';
+import type { ActivityEntry } from '../../../src-main/contract/schemas/activity';
+import type { SessionUser } from '../../../src-main/contract/schemas/auth';
+import type { Staff } from '../../../src-main/contract/schemas/staff';
+
+export const ALL_PERMISSIONS: Permission[] = [
+  'activity.read',
+  'activity.export',
+  'activity.verify',
+  'staff.manage',
+  'sessions.manage',
+];
+
+export const adminUser = (overrides: Partial<SessionUser> = {}): SessionUser => ({
+  staffId: 1,
+  username: 'admin',
+  displayName: 'Ada Admin',
+  role: 'administrator',
+  permissions: ALL_PERMISSIONS,
+  mustChangePassword: false,
+  ...overrides,
+});
+
+export const activityEntry = (
+  id: number,
+  overrides: Partial<ActivityEntry> = {},
+): ActivityEntry => ({
+  id,
+  ts: Date.UTC(2025, 0, 15, 10, 30, id % 60),
+  type: 'user',
+  category: 'client',
+  event: 'client.updated',
+  outcome: 'success',
+  actor: { id: 2, name: 'Carla Cashier' },
+  ip: '10.0.0.7',
+  workstation: 'FRONT-DESK',
+  description: `Updated client #${id}`,
+  target: { type: 'client', id: '42', label: 'Jane Doe' },
+  clientId: 42,
+  routerId: null,
+  details: null,
+  correlationId: `corr-${id}`,
+  hash: 'ab'.repeat(32),
+  ...overrides,
+});
+
+export const staffMember = (id: number, overrides: Partial<Staff> = {}): Staff => ({
+  id,
+  username: `user${id}`,
+  displayName: `User ${id}`,
+  role: 'cashier',
+  disabled: false,
+  lockedUntil: null,
+  failedLogins: 0,
+  mustChangePassword: false,
+  createdAt: Date.UTC(2024, 5, 1),
+  lastLoginAt: null,
+  ...overrides,
+});
