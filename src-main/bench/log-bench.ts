@@ -37,6 +37,8 @@ const log = (s: string) => process.stdout.write(`${s}\n`);
 const ingest = () => {
   if (existsSync(file)) rmSync(file);
   const db = openDatabase({ file, migrationsFolder });
+  // The bulk load may use a bigger page cache than the app's 64 MiB: the indexes stay in memory.
+  db.sqlite.pragma('cache_size = -1048576');
   const appender = createChainAppender(db.sqlite);
   const r = seededRandom(SEED);
   const batch: ReturnType<typeof generateRows> extends Generator<infer T> ? T[] : never = [];

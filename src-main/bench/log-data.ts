@@ -346,6 +346,7 @@ const GENERATORS: [number, Gen][] = [
   ],
 ];
 
+const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789_-ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const TOTAL_WEIGHT = GENERATORS.reduce((a, [w]) => a + w, 0);
 
 /** `count` rows with timestamps spread evenly (with jitter) over [from, to]. */
@@ -366,10 +367,9 @@ export function* generateRows(r: Random, count: number, from: number, to: number
     yield {
       ...row,
       ts: Math.floor(from + i * step + r.next() * step),
-      correlationId: Array.from(
-        { length: 12 },
-        () => 'abcdefghijklmnopqrstuvwxyz0123456789_-ABCDEFGHIJKLMNOPQRSTUVWXYZ'[r.int(64)],
-      ).join(''),
+      correlationId:
+        Math.floor((from + i * step) / 1000).toString(36) +
+        Array.from({ length: 7 }, () => ID_CHARS[r.int(64)] ?? 'x').join(''),
     };
   }
 }

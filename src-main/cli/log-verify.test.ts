@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../core/config';
-import { createTestCore, signInAdmin, tempDirForTest, unwrap } from '../core/test-support/test-core';
+import {
+  createTestCore,
+  signInAdmin,
+  tempDirForTest,
+  unwrap,
+} from '../core/test-support/test-core';
 import { logVerify } from './log-verify';
 
 /** A data folder holding a few entries, its core stopped (as when the CLI runs after the app). */

@@ -21,6 +21,12 @@ import {
 } from './schemas/staff';
 import {
   ActivityEntrySchema,
+  ActivityGetInput,
+  ActivitySourceInput,
+  ArchiveInput,
+  ArchiveResultSchema,
+  ArchiveSchema,
+  CheckpointListSchema,
   ActivityFacetsSchema,
   ActivityHistogramSchema,
   ActivityStatsInput,
@@ -111,8 +117,11 @@ export const api = {
   'activity.search': proc('activity.read', ActivitySearchInput, ActivitySearchOutputSchema),
   'activity.histogram': proc('activity.read', ActivityStatsInput, ActivityHistogramSchema),
   'activity.facets': proc('activity.read', ActivityStatsInput, ActivityFacetsSchema),
-  'activity.get': proc('activity.read', z.strictObject({ id: IdSchema }), ActivityEntrySchema),
-  'activity.verify': proc('activity.verify', Empty, VerifyResultSchema),
+  'activity.get': proc('activity.read', ActivityGetInput, ActivityEntrySchema),
+  'activity.verify': proc('activity.verify', ActivitySourceInput, VerifyResultSchema),
+  'activity.archives': proc('activity.read', Empty, z.array(ArchiveSchema)),
+  'activity.archive': proc('activity.retention', ArchiveInput, ArchiveResultSchema),
+  'activity.checkpoints': proc('activity.read', Empty, CheckpointListSchema),
 
   'plans.list': proc('clients.read', PlanListInput, z.array(PlanSchema)),
   'plans.get': proc('clients.read', PlanIdInput, PlanSchema),

@@ -6,6 +6,7 @@ export const PERMISSIONS = [
   'activity.read',
   'activity.export',
   'activity.verify',
+  'activity.retention',
   'staff.manage',
   'sessions.manage',
   'clients.read',

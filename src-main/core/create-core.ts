@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE, type CoreConfig } from './config';
-import { openDatabase } from './db/open-database';
+import { openDatabase, type Db, type Sqlite } from './db/open-database';
 import { createWriteTransaction } from './db/write-transaction';
 import { lockDataDir } from './data-dir-lock';
 import { systemClock } from './shared/clock';
@@ -13,6 +13,7 @@ import { newCorrelationId } from './shared/ids';
 import type { RequestMeta } from './shared/context';
 import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
+import { createAuditTrail } from './activity/audit-trail';
 import { DEFAULT_AUTH_POLICY } from './auth/auth-policy';
 import { createStaffRepo } from './auth/staff.repo';
 import { createSessionsRepo } from './auth/sessions.repo';
@@ -21,8 +22,10 @@ import { createSessionGuard } from './auth/session-guard';
 import { createSessionsService } from './auth/sessions.service';
 import { createStaffService } from './auth/staff.service';
 import { createScheduler } from './scheduler/scheduler';
+import { createOfficeServices, type OfficeServices } from './office-services';
 
 const SESSION_SWEEP_MS = 60_000;
+const CHECKPOINT_CHECK_MS = 15 * 60_000;
 
 /**
  * The composition root: everything the app does, wired from a config. No module state; the
@@ -34,7 +37,7 @@ export const createCore = (config: CoreConfig) => {
   const host = config.host ?? { ip: hostLanAddress(), name: hostname() };
   const unlock = config.mode === 'cli' ? () => undefined : lockDataDir(config.dataDir);
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  let db;
+  let db: Db;
   try {
     db = openDatabase({
       file: join(config.dataDir, DATABASE_FILE),
@@ -44,7 +47,8 @@ export const createCore = (config: CoreConfig) => {
     unlock();
     throw e;
   }
-  const { sqlite, orm } = db;
+  const sqlite: Sqlite = db.sqlite;
+  const { orm } = db;
 
   const events = createEventBus();
   const recorder = createRecorder({
@@ -73,7 +77,16 @@ export const createCore = (config: CoreConfig) => {
   const systemMeta = (): RequestMeta => ({
     ip: host.ip,
     workstation: host.name,
-    correlationId: newCorrelationId(),
+    correlationId: newCorrelationId(clock.now()),
+  });
+
+  const audit = createAuditTrail({
+    sqlite,
+    dataDir: config.dataDir,
+    migrationsFolder: config.migrationsFolder,
+    clock,
+    write,
+    recorder,
   });
 
   const services = {
@@ -81,12 +94,22 @@ export const createCore = (config: CoreConfig) => {
     guard,
     sessions: createSessionsService({ ...authDeps, authorize: guard.authorize }),
     staff: createStaffService(authDeps),
-    activity: createActivityService({ sqlite, recorder, clock }),
+    activity: createActivityService({ sqlite, recorder, clock, ...audit }),
   };
+  const office: OfficeServices = createOfficeServices({
+    sqlite,
+    orm,
+    clock,
+    write,
+    recorder,
+    dataDir: config.dataDir,
+    authorize: guard.authorize,
+    recentActivity: (limit) => services.activity.search({ filter: {}, limit }).entries,
+  });
 
   let started = false;
   return {
-    services,
+    services: { ...services, ...office },
     events,
     recorder,
     write,
@@ -105,7 +128,10 @@ export const createCore = (config: CoreConfig) => {
       });
       if (config.background !== false) {
         scheduler.every('sessions.sweep', SESSION_SWEEP_MS, () => {
-          guard.sweep(newCorrelationId());
+          guard.sweep(newCorrelationId(clock.now()));
+        });
+        scheduler.every('activity.checkpoint', CHECKPOINT_CHECK_MS, () => {
+          audit.checkpointIfDue(systemMeta());
         });
       }
     },
@@ -118,6 +144,7 @@ export const createCore = (config: CoreConfig) => {
           ctx: { ...systemMeta(), actor: null },
         });
       }
+      services.activity.close();
       db.close();
       unlock();
     },

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { PROCEDURES } from '../contract/channels';
+import { DOWNLOADS, PROCEDURES } from '../contract/channels';
 import type { Result } from '../contract/errors';
 import { ACTIVITY_COLUMNS, toEntry, type ActivityRow } from '../core/activity/activity-row';
 import {
@@ -41,7 +41,11 @@ const serve = async (): Promise<Served> => {
   writeFileSync(join(root, 'secret.txt'), SECRET);
   writeFileSync(join(root, 'renderer-secret.txt'), SECRET);
 
-  const server = createHttpServer({ core: tc.core, dispatch: createDispatch(tc.core), rendererDir });
+  const server = createHttpServer({
+    core: tc.core,
+    dispatch: createDispatch(tc.core),
+    rendererDir,
+  });
   const { port, url } = await server.listen(0, '127.0.0.1');
   expect(url).toBe(`http://127.0.0.1:${String(port)}/`);
   onTestFinished(() => server.close());
@@ -82,7 +86,13 @@ const raw = (
 ): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> =>
   new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: opts.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -107,7 +117,7 @@ const parseCsv = (text: string): string[][] => {
   let cell = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         cell += '"';
@@ -179,7 +189,9 @@ describe('headless HTTP server', () => {
     // An empty body is "no input", which auth.status accepts.
     const empty = await s.post('auth.status', '');
     expect(await json(empty)).toEqual({ ok: true, value: { setupRequired: true, user: null } });
-    expect(s.tc.core.sqlite.prepare('SELECT count(*) AS n FROM activity_log').get()).toEqual({ n: 0 });
+    expect(s.tc.core.sqlite.prepare('SELECT count(*) AS n FROM activity_log').get()).toEqual({
+      n: 0,
+    });
   });
 
   it('refuses a body over 1 MiB with payload_too_large and keeps serving', async () => {
@@ -280,7 +292,12 @@ describe('headless HTTP server', () => {
     const body = (await res.json()) as {
       ok: true;
       value: {
-        procedures: { name: string; path: string; access: string; input: Record<string, unknown> }[];
+        procedures: {
+          name: string;
+          path: string;
+          access: string;
+          input: Record<string, unknown>;
+        }[];
         downloads: { name: string }[];
       };
     };
@@ -296,16 +313,20 @@ describe('headless HTTP server', () => {
       properties: { username: { type: 'string' }, password: { type: 'string' } },
       additionalProperties: false,
     });
-    expect(body.value.downloads.map((d) => d.name)).toEqual(['activity.export']);
-    expect((await fetch(`${s.base}/api/nothing`, { headers: { Cookie: s.cookie.value ?? '' } })).status).toBe(
-      404,
-    );
+    expect(body.value.downloads.map((d) => d.name).sort()).toEqual([...DOWNLOADS].sort());
+    expect(
+      (await fetch(`${s.base}/api/nothing`, { headers: { Cookie: s.cookie.value ?? '' } })).status,
+    ).toBe(404);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const s = await serve();
     const before = dbSnapshot(s.tc.core);
-    for (const host of ['evil.example', `evil.example:${String(s.port)}`, 'localhost.evil.example']) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${String(s.port)}`,
+      'localhost.evil.example',
+    ]) {
       const post = await raw(s.port, {
         method: 'POST',
         path: '/api/auth.setup',
@@ -415,14 +436,12 @@ describe('headless HTTP server', () => {
     expect(setupRow?.[7]).toBe(`'=HYPERLINK("http://x","y")`);
     const cells = data.flat();
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
-    expect(data.some((r) => r[10] === 'Failed sign-in as "ok, "quoted"\r\nname": no such user')).toBe(
-      true,
-    );
+    expect(
+      data.some((r) => r[10] === 'Failed sign-in as "ok, "quoted"\r\nname": no such user'),
+    ).toBe(true);
 
     // The export is itself logged, once it is complete.
-    await expect
-      .poll(() => entriesOf(s.tc.core, 'activity.exported'))
-      .toHaveLength(1);
+    await expect.poll(() => entriesOf(s.tc.core, 'activity.exported')).toHaveLength(1);
     expect(entriesOf(s.tc.core, 'activity.exported')[0]).toMatchObject({
       category: 'audit',
       ip: '127.0.0.1',

@@ -31,7 +31,8 @@ export const serveStatic = async (
   res: ServerResponse,
 ): Promise<void> => {
   const path = decodePath(new URL(req.url ?? '/', 'http://x').pathname);
-  const file = path === null ? null : normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+  const file =
+    path === null ? null : normalize(join(rendererDir, path === '/' ? 'index.html' : path));
   const info = file?.startsWith(rendererDir + sep) ? await stat(file).catch(() => null) : null;
   if (!file || !info?.isFile()) {
     res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });

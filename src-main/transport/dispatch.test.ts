@@ -105,7 +105,9 @@ describe('dispatch', () => {
       }
     }
     for (const name of DOWNLOADS) {
-      for (const input of [...BAD_INPUTS, { filter: {}, format: 'xlsx' }, { filter: {} }]) {
+      const extra =
+        name === 'activity.export' ? [{ filter: {}, format: 'xlsx' }, { filter: {} }] : [];
+      for (const input of [...BAD_INPUTS, ...extra]) {
         let opened = false;
         const result = await tc.dispatch.download(name, input, admin.ctx, () => {
           opened = true;

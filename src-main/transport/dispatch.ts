@@ -33,7 +33,7 @@ export const createDispatch = (core: Core, opts: { validateOutput?: boolean } = 
   const metaOf = (call: CallContext): RequestMeta => ({
     ip: call.ip,
     workstation: call.workstation,
-    correlationId: newCorrelationId(),
+    correlationId: newCorrelationId(core.clock.now()),
   });
 
   return {

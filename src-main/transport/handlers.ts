@@ -61,10 +61,13 @@ export const createHandlers = (core: Core): Handlers => {
     'staff.unlock': (input, ctx) => staff.unlock(input.id, signedIn(ctx)),
 
     'activity.search': (input) => activity.search(input),
-    'activity.get': (input) => activity.get(input.id),
-    'activity.histogram': (input) => activity.histogram(input.filter),
-    'activity.facets': (input) => activity.facets(input.filter),
-    'activity.verify': (_in, ctx) => activity.verify(signedIn(ctx)),
+    'activity.get': (input) => activity.get(input),
+    'activity.histogram': (input) => activity.histogram(input),
+    'activity.facets': (input) => activity.facets(input),
+    'activity.verify': (input, ctx) => activity.verify(input, signedIn(ctx)),
+    'activity.archives': () => activity.archives(),
+    'activity.archive': (input, ctx) => activity.archive(input.before, signedIn(ctx)),
+    'activity.checkpoints': () => activity.checkpoints(),
 
     'plans.list': (input) => plans.list(input),
     'plans.get': (input) => plans.get(input.id),
@@ -112,5 +115,6 @@ type DownloadHandlers = {
 /** Calls whose result is a file: one line each, like the handlers above. */
 export const createDownloadHandlers = (core: Core): DownloadHandlers => ({
   'activity.export': (input, ctx, open) => core.services.activity.exportTo(input, ctx, open),
-  'clients.export': (input, ctx, open) => core.services.clients.exportTo(input, signedIn(ctx), open),
+  'clients.export': (input, ctx, open) =>
+    core.services.clients.exportTo(input, signedIn(ctx), open),
 });

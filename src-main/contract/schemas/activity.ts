@@ -69,8 +69,14 @@ export const ActivityFilterSchema = z.strictObject({
 });
 export type ActivityFilter = z.infer<typeof ActivityFilterSchema>;
 
+/** An archive file in the data folder's archives/ (read-only review); absent = the live log. */
+export const ArchiveNameSchema = z
+  .string()
+  .regex(/^activity-\d+-\d+\.db$/, 'Not an activity archive name');
+
 export const ActivitySearchInput = z.strictObject({
   filter: ActivityFilterSchema,
+  archive: ArchiveNameSchema.optional(),
   /** Keyset cursor: the id of the last entry already shown. */
   cursor: IdSchema.optional(),
   limit: z.number().int().min(1).max(500).optional(),
@@ -86,6 +92,7 @@ export type ActivitySearchOutput = z.infer<typeof ActivitySearchOutputSchema>;
 
 export const ActivityExportInput = z.strictObject({
   filter: ActivityFilterSchema,
+  archive: ArchiveNameSchema.optional(),
   format: z.enum(['csv', 'ndjson']),
 });
 
@@ -97,7 +104,44 @@ export const VerifyResultSchema = z.object({
 });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 
-export const ActivityStatsInput = z.strictObject({ filter: ActivityFilterSchema });
+export const ActivityStatsInput = z.strictObject({
+  filter: ActivityFilterSchema,
+  archive: ArchiveNameSchema.optional(),
+});
+export const ActivitySourceInput = z
+  .strictObject({ archive: ArchiveNameSchema.optional() })
+  .optional();
+export const ActivityGetInput = z.strictObject({
+  id: IdSchema,
+  archive: ArchiveNameSchema.optional(),
+});
+
+export const ArchiveSchema = z.object({
+  name: z.string(),
+  firstId: IdSchema,
+  lastId: IdSchema,
+  sizeBytes: z.number().int(),
+  createdAt: EpochMsSchema,
+});
+export const ArchiveInput = z.strictObject({ before: EpochMsSchema });
+export const ArchiveResultSchema = z.object({
+  file: z.string(),
+  firstId: IdSchema,
+  lastId: IdSchema,
+  entries: z.number().int(),
+});
+export const CheckpointSchema = z.object({
+  id: IdSchema,
+  uptoId: IdSchema,
+  headHash: z.string(),
+  createdAt: EpochMsSchema,
+  note: z.string(),
+  signature: z.string(),
+});
+export const CheckpointListSchema = z.object({
+  publicKey: z.string(),
+  checkpoints: z.array(CheckpointSchema),
+});
 
 export const ActivityHistogramSchema = z.object({
   from: EpochMsSchema,

@@ -27,6 +27,8 @@ export const LedgerEntrySchema = z.object({
   staffId: IdSchema,
   staffName: z.string(),
   createdAt: EpochMsSchema,
+  /** Shared with the activity-log entries of the same action. */
+  correlationId: z.string(),
   /** Payments and charges: whether a void reversed it. */
   voided: z.boolean(),
   /** Payments: how much of it has been refunded so far (positive minor units). */

@@ -176,7 +176,10 @@ export const ImportInput = z.strictObject({
   csv: z
     .string()
     .min(1, 'The file is empty')
-    .max(MAX_IMPORT_CHARS, `The file is too large (at most ${String(MAX_IMPORT_CHARS)} characters)`),
+    .max(
+      MAX_IMPORT_CHARS,
+      `The file is too large (at most ${String(MAX_IMPORT_CHARS)} characters)`,
+    ),
 });
 
 export const ImportRejectionSchema = z.object({

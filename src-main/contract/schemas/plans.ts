@@ -116,6 +116,4 @@ export const UpdatePlanInput = z
 export type UpdatePlan = z.infer<typeof UpdatePlanInput>;
 
 export const PlanIdInput = z.strictObject({ id: IdSchema });
-export const PlanListInput = z
-  .strictObject({ includeRetired: z.boolean().optional() })
-  .optional();
+export const PlanListInput = z.strictObject({ includeRetired: z.boolean().optional() }).optional();

@@ -50,5 +50,5 @@ export const UpdateSettingsInput = z
     adjustmentLimit: z.number().int().min(0).max(MAX_AMOUNT).optional(),
     accountPrefix: AccountPrefixSchema.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { error: 'Nothing to change' });
+  .refine((v) => Object.keys(v).length > 0, { error: 'Nothing to change' });
 export type UpdateSettings = z.infer<typeof UpdateSettingsInput>;

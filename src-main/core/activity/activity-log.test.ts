@@ -115,7 +115,7 @@ describe('activity log storage', () => {
   it('verifies a chain longer than one verification batch', async () => {
     const tc = testCore();
     tc.core.write(() => {
-      for (let i = 0; i < 12_345; i++) {
+      for (let i = 0; i < 5_001; i++) {
         tc.core.recorder.record({
           event: 'auth.login.failed',
           params: { username: `u${String(i % 97)}`, reason: 'unknown_user' },
@@ -125,8 +125,8 @@ describe('activity log storage', () => {
     });
     const progress: number[] = [];
     const result = await verifyChain(tc.core.sqlite, (n) => progress.push(n));
-    expect(result).toEqual({ ok: true, checked: 12_345, firstBadId: null, reason: null });
-    expect(progress.at(-1)).toBe(12_345);
+    expect(result).toEqual({ ok: true, checked: 5_001, firstBadId: null, reason: null });
+    expect(progress.at(-1)).toBe(5_001);
     expect(progress.length).toBeGreaterThan(1);
   });
 

@@ -49,8 +49,8 @@ const some = <T>(list: readonly T[], max: number): T[] => {
   return [...new Set(Array.from({ length: n }, () => pick(list)))];
 };
 
-const ENTRIES = 2_500;
-const FILTERS = 200;
+const ENTRIES = 2_000;
+const FILTERS = 160;
 
 const NAMES = ['alice', 'bob', 'josé', 'ACC-0001', 'M-Pesa', 'wanjiru', 'o_brien', 'signal'];
 const IPS = [
@@ -371,7 +371,7 @@ describe('activity.search against a brute-force reference', () => {
 
   it('holds a varied log', () => {
     expect(all.length).toBeGreaterThan(ENTRIES);
-    const distinct = <T>(f: (e: ActivityEntry) => T) => new Set(all.map(f)).size;
+    const distinct = (f: (e: ActivityEntry) => unknown) => new Set(all.map(f)).size;
     expect(distinct((e) => e.event)).toBeGreaterThan(12);
     // + null, the host's (System entries) and the admin's (sign-in)
     expect(distinct((e) => e.ip)).toBe(IPS.length + 3);
@@ -382,8 +382,9 @@ describe('activity.search against a brute-force reference', () => {
 
   it('returns exactly the reference rows, newest first, for every random filter', async () => {
     let nonEmpty = 0;
+    const timestamps = all.map((e) => e.ts);
     for (let i = 0; i < FILTERS; i++) {
-      const filter = randomFilter(all.map((e) => e.ts));
+      const filter = randomFilter(timestamps);
       const expected = all
         .filter((e) => matches(e, filter))
         .map((e) => e.id)

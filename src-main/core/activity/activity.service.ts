@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
 import { format as formatDate } from 'date-fns';
-import type { ActivityFilter, ActivityEntry } from '../../contract/schemas/activity';
+import type { ActivityFilter } from '../../contract/schemas/activity';
 import type { Clock } from '../shared/clock';
 import type { ServiceContext } from '../shared/context';
-import { AppError } from '../shared/app-error';
 import type { Recorder } from './recorder';
-import { createActivitySearch } from './activity-search';
-import { createActivityStats } from './activity-stats';
-import { ACTIVITY_COLUMNS, toEntry, type ActivityRow } from './activity-row';
+import { createArchiveShelf, createLogSource } from './activity-source';
+import type { Checkpoints } from './checkpoints';
+import type { Retention } from './retention';
 import { csvHeader, csvLine, ndjsonLine } from './activity-export';
 import { verifyChain } from './verify-chain';
 
@@ -29,40 +28,41 @@ export const createActivityService = (deps: {
   sqlite: Database.Database;
   recorder: Recorder;
   clock: Clock;
+  checkpoints: Checkpoints;
+  retention: Retention;
 }) => {
-  const { sqlite, recorder } = deps;
-  const search = createActivitySearch(sqlite);
-  const stats = createActivityStats({
-    sqlite,
-    planner: search.planner,
-    now: () => deps.clock.now(),
-  });
-  const byId = sqlite.prepare<[number], ActivityRow>(
-    `SELECT ${ACTIVITY_COLUMNS} FROM activity_log WHERE id = ?`,
-  );
+  const { recorder } = deps;
+  const live = createLogSource(deps.sqlite, deps.clock);
+  const shelf = createArchiveShelf(deps.retention.archivesDir, deps.clock);
+  const source = (archive?: string) => (archive === undefined ? live : shelf.source(archive));
   const by = (ctx: ServiceContext) => ctx.actor?.username ?? 'system';
+  type From = { archive?: string };
 
   return {
-    search: (input: { filter: ActivityFilter; cursor?: number; limit?: number }) =>
-      search.search(input.filter, input),
+    search: (input: { filter: ActivityFilter; cursor?: number; limit?: number } & From) =>
+      source(input.archive).search.search(input.filter, input),
+    histogram: (input: { filter: ActivityFilter } & From) =>
+      source(input.archive).stats.histogram(input.filter),
+    facets: (input: { filter: ActivityFilter } & From) =>
+      source(input.archive).stats.facets(input.filter),
+    get: (input: { id: number } & From) => source(input.archive).get(input.id),
 
-    histogram: (filter: ActivityFilter) => stats.histogram(filter),
-    facets: (filter: ActivityFilter) => stats.facets(filter),
-
-    get: (id: number): ActivityEntry => {
-      const row = byId.get(id);
-      if (!row) throw new AppError('not_found', `Activity entry ${String(id)} does not exist`);
-      return toEntry(row);
-    },
+    archives: () => shelf.list(),
+    archive: (before: number, ctx: ServiceContext) => deps.retention.archiveBefore(before, ctx),
+    checkpoints: () => ({
+      publicKey: deps.checkpoints.publicKeyPem,
+      checkpoints: deps.checkpoints.list(),
+    }),
 
     /** Names the export file, then streams every matching entry into the sink, then logs it. */
     exportTo: async (
-      input: { filter: ActivityFilter; format: ExportFormat },
+      input: { filter: ActivityFilter; format: ExportFormat } & From,
       ctx: ServiceContext,
       open: OpenSink,
     ): Promise<{ rows: number } | null> => {
+      const { search } = source(input.archive);
       // Validate the filter (e.g. a bad IP) before anything is opened or written.
-      search.search(input.filter, { limit: 1 });
+      search.page(input.filter, { limit: 1 });
       const stamp = formatDate(deps.clock.now(), 'yyyyMMdd-HHmmss');
       const sink = await open({
         fileName: `activity-${stamp}.${input.format === 'csv' ? 'csv' : 'ndjson'}`,
@@ -86,13 +86,18 @@ export const createActivityService = (deps: {
         event: 'activity.exported',
         params: { by: by(ctx), format: input.format, rows },
         ctx,
-        details: { filter: input.filter, format: input.format, rows },
+        details: {
+          filter: input.filter,
+          format: input.format,
+          rows,
+          archive: input.archive ?? null,
+        },
       });
       return { rows };
     },
 
-    verify: async (ctx: ServiceContext) => {
-      const result = await verifyChain(sqlite);
+    verify: async (input: From | undefined, ctx: ServiceContext) => {
+      const result = await verifyChain(source(input?.archive).sqlite);
       recorder.record({
         event: 'activity.verified',
         params: {
@@ -103,10 +108,12 @@ export const createActivityService = (deps: {
         },
         outcome: result.ok ? 'success' : 'failure',
         ctx,
-        details: { ...result },
+        details: { ...result, archive: input?.archive ?? null },
       });
       return result;
     },
+
+    close: () => shelf.close(),
   };
 };
 

@@ -75,7 +75,7 @@ describe('documented hash-chain format', () => {
     expect(rows.some((r) => r.details !== null)).toBe(true);
     expect(rows.some((r) => r.target_id !== null)).toBe(true);
 
-    let prev = Buffer.alloc(32);
+    let prev: Buffer = Buffer.alloc(32);
     for (const row of rows) {
       const expected = independentHash(prev, row);
       expect(row.row_hash.toString('hex'), `row ${String(row.id)}`).toBe(expected.toString('hex'));

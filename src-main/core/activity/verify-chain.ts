@@ -1,14 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { VerifyResult } from '../../contract/schemas/activity';
 import { ACTIVITY_COLUMNS, toChained, type ActivityRow } from './activity-row';
-import { chainHash, GENESIS_HASH } from './hash-chain';
+import { readChainAnchor } from './chain-anchor';
+import { verifyCheckpointSignature } from './checkpoints';
+import { chainHash } from './hash-chain';
 
 const BATCH = 5_000;
 
+type CheckpointRow = { upto_id: number; head_hash: Buffer; note: string; signature: string };
+
 /**
- * Recomputes the hash chain from the first entry. Works in batches and yields to the event loop
- * between them, so that a long verification does not freeze the app. Names the first entry that
- * does not verify: an altered row, or the entry after a gap where rows were removed.
+ * Recomputes the hash chain from where the live chain starts (the first entry, or the signed
+ * checkpoint that retention left as its anchor) and checks every stored checkpoint against it.
+ * Works in batches and yields to the event loop between them, so that a long verification does
+ * not freeze the app. Names the first entry that does not verify: an altered row, or the entry
+ * after a gap where rows were removed.
  */
 export const verifyChain = async (
   sqlite: Database.Database,
@@ -17,8 +23,32 @@ export const verifyChain = async (
   const page = sqlite.prepare<[number, number], ActivityRow>(
     `SELECT ${ACTIVITY_COLUMNS} FROM activity_log WHERE id > ? ORDER BY id LIMIT ?`,
   );
-  let prevHash: Buffer = GENESIS_HASH;
-  let prevId = 0;
+  const anchor = readChainAnchor(sqlite);
+  const publicKey = sqlite
+    .prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'audit.public_key'")
+    .get()?.value;
+  const checkpoints = new Map(
+    sqlite
+      .prepare<[], CheckpointRow>(
+        'SELECT upto_id, head_hash, note, signature FROM activity_checkpoints',
+      )
+      .all()
+      .map((c) => [c.upto_id, c]),
+  );
+  for (const c of checkpoints.values()) {
+    if (publicKey && !verifyCheckpointSignature(c, publicKey)) {
+      return fail(0, c.upto_id, 'the checkpoint at this entry has an invalid signature');
+    }
+  }
+  if (anchor.afterId > 0) {
+    const start = checkpoints.get(anchor.afterId);
+    if (!start?.head_hash.equals(anchor.hash)) {
+      return fail(0, anchor.afterId + 1, 'the chain does not start at a signed checkpoint');
+    }
+  }
+
+  let prevHash: Buffer = anchor.hash;
+  let prevId = anchor.afterId;
   let checked = 0;
   for (;;) {
     const rows = page.all(prevId, BATCH);
@@ -33,14 +63,27 @@ export const verifyChain = async (
       if (!chainHash(prevHash, toChained(row)).equals(row.row_hash)) {
         return fail(checked, row.id, 'its contents do not match its hash (altered)');
       }
+      const checkpoint = checkpoints.get(row.id);
+      if (checkpoint && !checkpoint.head_hash.equals(row.row_hash)) {
+        return fail(checked, row.id, 'it differs from the signed checkpoint taken at this entry');
+      }
       prevHash = row.row_hash;
       prevId = row.id;
       checked++;
     }
     onProgress?.(checked);
-    if (rows.length < BATCH) return { ok: true, checked, firstBadId: null, reason: null };
+    if (rows.length < BATCH) break;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  const beyond = [...checkpoints.keys()].filter((id) => id > prevId);
+  if (beyond.length > 0) {
+    return fail(
+      checked,
+      prevId + 1,
+      `entries up to ${String(Math.max(...beyond))} were checkpointed but are missing`,
+    );
+  }
+  return { ok: true, checked, firstBadId: null, reason: null };
 };
 
 const fail = (checked: number, id: number, reason: string): VerifyResult => ({

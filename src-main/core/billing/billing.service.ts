@@ -1,10 +1,4 @@
-import type {
-  LedgerEntry,
-  MoneyResult,
-  PaymentMethod,
-  Receipt,
-  Renewal,
-} from '../../contract/schemas/billing';
+import type { MoneyResult, PaymentMethod, Receipt, Renewal } from '../../contract/schemas/billing';
 import { AppError } from '../shared/app-error';
 import { formatMoney } from '../shared/money';
 import type { ClientWithPlan } from '../clients/clients.repo';
@@ -16,8 +10,6 @@ import { receiptCode } from './receipts.repo';
 import { isExpired, renewInTransaction } from './renewals';
 
 const DEFAULT_LEDGER_PAGE = 100;
-
-const publicEntry = ({ correlationId: _omit, ...e }: StoredEntry): LedgerEntry => e;
 
 /**
  * Money: payments, refunds, adjustments, renewals and voids. Each is one transaction holding the
@@ -83,7 +75,7 @@ export const createBillingService = (deps: BillingDeps) => {
     clientId: number,
     renewal: Renewal | null,
   ): MoneyResult => ({
-    entry: publicEntry(loadEntry(entryId)),
+    entry: loadEntry(entryId),
     receipt: receiptNumber === null ? null : receiptOf(receiptNumber),
     client: toClient(loadClient(clientId)),
     renewal,
@@ -95,7 +87,7 @@ export const createBillingService = (deps: BillingDeps) => {
       const c = loadClient(input.clientId);
       const limit = input.limit ?? DEFAULT_LEDGER_PAGE;
       const found = ledger.page(c.id, input.cursor, limit + 1);
-      const entries = found.slice(0, limit).map(publicEntry);
+      const entries = found.slice(0, limit);
       const last = entries[entries.length - 1];
       return {
         entries,
@@ -116,11 +108,12 @@ export const createBillingService = (deps: BillingDeps) => {
         renew?: boolean;
       },
       ctx: Ctx,
-    ): MoneyResult =>
-      write(() => {
+    ): MoneyResult => {
+      const renew = input.renew ?? isExpired(loadClient(input.clientId), clock.now());
+      if (renew) deps.authorize(ctx.actor, 'billing.renew', 'billing.pay', ctx);
+      return write(() => {
         const c = loadClient(input.clientId);
         notArchived(c);
-        const renew = input.renew ?? isExpired(c, clock.now());
         const entryId = ledger.insert({
           ...entryBase(c, ctx),
           kind: 'payment',
@@ -155,7 +148,8 @@ export const createBillingService = (deps: BillingDeps) => {
           },
         });
         return result(entryId, number, c.id, renewal);
-      }),
+      });
+    },
 
     /** Never more than was paid, net of earlier refunds, on that payment. */
     refund: (

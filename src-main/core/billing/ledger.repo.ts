@@ -45,7 +45,7 @@ const SELECT = `SELECT e.*, r.number AS receipt_number,
               WHERE f.relates_to = e.id AND f.kind = 'refund'), 0) AS refunded
   FROM ledger_entries e LEFT JOIN receipts r ON r.entry_id = e.id`;
 
-const toEntry = (r: EntryRow): LedgerEntry & { correlationId: string } => ({
+const toEntry = (r: EntryRow): LedgerEntry => ({
   id: r.id,
   clientId: r.client_id,
   kind: r.kind,
@@ -66,7 +66,7 @@ const toEntry = (r: EntryRow): LedgerEntry & { correlationId: string } => ({
   correlationId: r.correlation_id,
 });
 
-export type StoredEntry = ReturnType<typeof toEntry>;
+export type StoredEntry = LedgerEntry;
 
 /** The append-only ledger: inserts and reads, never updates (triggers refuse them anyway). */
 export const createLedgerRepo = (sqlite: Database.Database) => {

@@ -19,7 +19,7 @@ export const decodeCursor = (sort: ClientSort, raw: string): Cursor => {
     throw bad();
   }
   if (!Array.isArray(parsed) || parsed.length !== 3) throw bad();
-  const [sig, key, id]: unknown[] = parsed;
+  const [sig, key, id] = parsed as unknown[];
   if (sig !== signature(sort)) throw bad();
   if (typeof key !== 'string' && typeof key !== 'number') throw bad();
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw bad();

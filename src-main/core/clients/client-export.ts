@@ -130,3 +130,5 @@ export const createClientExport = (deps: {
     return { rows };
   };
 };
+
+export type ClientExport = ReturnType<typeof createClientExport>;

@@ -46,7 +46,7 @@ const parseExpiry = (s: string, timeZone: string): number | string => {
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
   if (m) {
-    const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((x) => Number(x ?? 0));
+    const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((x: string | undefined) => Number(x ?? 0));
     const t = m[7]
       ? Date.parse(s)
       : new TZDate(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, sec ?? 0, timeZone).getTime();
@@ -238,3 +238,5 @@ export const createClientImport = (
       }),
   };
 };
+
+export type ClientImport = ReturnType<typeof createClientImport>;

@@ -19,9 +19,9 @@ export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
     cell = '';
   };
   for (; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
+      if (ch === '"' && text.charAt(i + 1) === '"') {
         cell += '"';
         i++;
       } else if (ch === '"') quoted = false;
@@ -34,7 +34,7 @@ export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
       cells.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      if (ch === '\r' && text.charAt(i + 1) === '\n') i++;
       endRow();
       line++;
       rowLine = line;

@@ -14,8 +14,8 @@ const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const parseSearch = (raw: string | undefined): SearchTerms => {
   const words = (raw ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return { kind: 'none' };
-  const long = words.filter((w) => [...w].length >= MIN_TRIGRAM);
-  const short = words.filter((w) => [...w].length < MIN_TRIGRAM);
+  const long = words.filter((w) => w.length >= MIN_TRIGRAM);
+  const short = words.filter((w) => w.length < MIN_TRIGRAM);
   if (long.length === 0) return { kind: 'prefix', prefix: words.join(' ') };
   return {
     kind: 'fts',

@@ -7,7 +7,9 @@ import { checkMigrationHistory } from './migration-history';
 import { DatabaseStartupError } from './startup-error';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
-export type Db = { sqlite: Database.Database; orm: Orm; close(): void };
+/** better-sqlite3's connection type, named so that declarations can refer to it. */
+export type Sqlite = Database.Database;
+export type Db = { sqlite: Sqlite; orm: Orm; close(): void };
 
 const PRAGMAS = [
   'journal_mode = WAL',

@@ -1,11 +1,7 @@
 import type Database from 'better-sqlite3';
 import { PAYMENT_METHODS } from '../../contract/schemas/billing';
 import type { ActivityEntry } from '../../contract/schemas/activity';
-import type {
-  Dashboard,
-  DrawerReport,
-  IncomeReport,
-} from '../../contract/schemas/reports';
+import type { Dashboard, DrawerReport, IncomeReport } from '../../contract/schemas/reports';
 import { AppError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor } from '../shared/context';

@@ -12,6 +12,8 @@
  *    instead of being thrown by EventEmitter; the original error is kept as `cause`.
  * 4. A reply whose final zero byte arrives in its own TCP segment is delivered at once instead of
  *    waiting for the next reply (up to `timeout/2` seconds, the keepalive interval).
+ * 5. The socket gets `setNoDelay(true)`: the library writes every word with its own `write()`, so
+ *    with Nagle's algorithm each command waits for the router's delayed ACK (~40 ms on Linux).
  */
 
 /** The error the patched parser emits: the connection is out of step and must be dropped. */
@@ -104,6 +106,16 @@ export const patchNodeRouteros = (lib: NodeRouterosClasses): void => {
     if (this.listenerCount('error') > 0) this.emit('error', wrapped, this);
     this.destroy();
     return undefined;
+  });
+
+  const connect = methodOf(connector, 'connect');
+  Reflect.set(connector, 'connect', function (this: object) {
+    const result = connect.call(this);
+    const socket: unknown = Reflect.get(this, 'socket');
+    const setNoDelay: unknown = isObject(socket) ? Reflect.get(socket, 'setNoDelay') : undefined;
+    if (isObject(socket) && typeof setNoDelay === 'function')
+      Reflect.apply(setNoDelay, socket, [true]);
+    return result;
   });
 
   const processRawData = methodOf(receiver, 'processRawData');

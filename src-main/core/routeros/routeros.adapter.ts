@@ -168,6 +168,20 @@ const tlsOptions = (endpoint: RouterEndpoint): TlsOptions | undefined => {
   }
 };
 
+/** The library options for an endpoint: explicit port (8729 with TLS), string credentials. */
+export const routerOsOptions = (endpoint: RouterEndpoint): IRosOptions => {
+  const tls = tlsOptions(endpoint);
+  return {
+    host: endpoint.host,
+    port: endpoint.port ?? (tls ? API_SSL_PORT : API_PORT),
+    user: endpoint.user,
+    password: endpoint.password,
+    timeout: endpoint.socketTimeoutSec ?? DEFAULT_SOCKET_TIMEOUT_SEC,
+    keepalive: false,
+    ...(tls ? { tls } : {}),
+  };
+};
+
 type Pending = { reject: (e: RouterError) => void };
 
 class NodeRouterosConnection implements RouterConnection {
@@ -206,9 +220,13 @@ class NodeRouterosConnection implements RouterConnection {
   private die(error: RouterError): void {
     if (this.deadError) return;
     this.deadError = error;
-    for (const p of [...this.pending]) p.reject(error);
-    this.pending.clear();
     destroySocket(this.api);
+    // Replies parsed from the same chunk as the close may already have resolved node-routeros'
+    // promises; their callbacks are queued microtasks. Let them settle first, then reject the rest.
+    setImmediate(() => {
+      for (const p of [...this.pending]) p.reject(error);
+      this.pending.clear();
+    });
     if (this.closing) return;
     for (const l of this.deadListeners) l(error);
   }
@@ -350,17 +368,7 @@ export const connectRouterOs =
         }),
       );
     }
-    const tlsOpts = tlsOptions(endpoint);
-    const options: IRosOptions = {
-      host: endpoint.host,
-      port: endpoint.port ?? (tls ? API_SSL_PORT : API_PORT),
-      user: endpoint.user,
-      password: endpoint.password,
-      timeout: endpoint.socketTimeoutSec ?? DEFAULT_SOCKET_TIMEOUT_SEC,
-      keepalive: false,
-      ...(tlsOpts ? { tls: tlsOpts } : {}),
-    };
-    const api = new RouterOSAPI(options);
+    const api = new RouterOSAPI(routerOsOptions(endpoint));
     // node-routeros routes errors before login into the connect() rejection; this listener only
     // guarantees that an 'error' event can never be unhandled.
     const earlyError = (): void => undefined;

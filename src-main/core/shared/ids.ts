@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 export const randomId = (bytes = 16): string => randomBytes(bytes).toString('base64url');
 
 /**
- * Correlation id of one action and everything it caused: 72 random bits in 12 characters, short
- * because every activity entry stores and indexes one.
+ * Correlation id of one action and everything it caused: the second it started (base 36) and
+ * 42 random bits, 13 characters. Time first, so that the index over every activity entry's
+ * correlation id grows at its end (full pages, fast appends) instead of at random places.
  */
-export const newCorrelationId = (): string => randomId(9);
+export const newCorrelationId = (nowMs: number): string =>
+  Math.floor(nowMs / 1000).toString(36) + randomBytes(6).toString('base64url').slice(0, 7);

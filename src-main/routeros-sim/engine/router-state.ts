@@ -7,7 +7,7 @@ import { queueSimpleMenu } from '../menus/queue-simple.menu';
 import { identityMenu, resourceMenu, routerboardMenu } from '../menus/system.menus';
 import { userGroupMenu, userMenu } from '../menus/user.menus';
 import type { FieldContext } from './field';
-import { fmtDate, parseIpv4, parsePrefix, parseRatePair } from './format';
+import { fmtDate, fmtDuration, parseDuration, parseIpv4, parsePrefix, parseRatePair } from './format';
 import { MenuTable, type ChangeKind, type MenuEnv, type MenuSpec, type Row } from './menu-table';
 import type { SimMessages } from './messages';
 import type { VersionProfile } from './profiles';
@@ -330,9 +330,9 @@ export class RouterState implements RouterRuntime, MenuEnv {
     const users = this.table('/ip/hotspot/user');
     const u = users.findBy('name', row.values.user ?? '');
     if (!u) return;
-    const before = Number(/^(\d+)s$/.exec(u.values.uptime ?? '')?.[1] ?? '0');
-    const secs = Math.floor((this.now() - (row.meta.startedAt ?? this.now())) / 1000);
-    u.values.uptime = `${before + secs}s`;
+    const before = parseDuration(u.values.uptime ?? '0s') ?? 0;
+    const session = Math.floor((this.now() - (row.meta.startedAt ?? this.now())) / 1000) * 1000;
+    u.values.uptime = fmtDuration(before + session);
     this.notify(users, 'upsert', u);
   }
 

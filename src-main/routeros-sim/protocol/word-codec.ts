@@ -53,7 +53,7 @@ export class WordDecodeError extends Error {
  * How many prefix bytes a first byte announces, or a failure. First bytes 0xF1–0xF7 are undefined
  * and 0xF8–0xFF are reserved control bytes; neither can be parsed past.
  */
-export const prefixSize = (first: number): number | DecodeFailure => {
+export const prefixSize = (first: number): number | 'control-byte' | 'undefined-prefix' => {
   if (first < 0x80) return 1;
   if (first < 0xc0) return 2;
   if (first < 0xe0) return 3;
@@ -148,8 +148,8 @@ export class SentenceDecoder {
     if (size === 'control-byte') {
       throw this.fail(size, `reserved control byte 0x${first.toString(16)}`);
     }
-    if (size === 'undefined-prefix' || size === 'word-too-long') {
-      throw this.fail('undefined-prefix', `undefined length prefix 0x${first.toString(16)}`);
+    if (size === 'undefined-prefix') {
+      throw this.fail(size, `undefined length prefix 0x${first.toString(16)}`);
     }
     const prefix = this.peek(size);
     if (!prefix) return null;

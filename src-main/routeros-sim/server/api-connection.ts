@@ -55,6 +55,8 @@ export class ApiConnection {
   private challenge: string | null = null;
   private preLogin = 0;
   private closed = false;
+  /** Set once the session is ending (`!fatal`, a drop): nothing more is read or executed. */
+  private ending = false;
   private readonly running = new Set<Running>();
 
   constructor(
@@ -77,6 +79,19 @@ export class ApiConnection {
 
   isClosed(): boolean {
     return this.closed;
+  }
+
+  isEnding(): boolean {
+    return this.ending;
+  }
+
+  /** Stops reading and executing, lets queued output go out, then closes (FIN or RST). */
+  private endAfterFlush(reset = false): void {
+    if (this.ending) return;
+    this.ending = true;
+    for (const r of this.running) r.stop();
+    this.running.clear();
+    void this.writer.flushed().then(() => this.close(reset));
   }
 
   get loggedInAs(): string | null {
@@ -110,7 +125,7 @@ export class ApiConnection {
   }
 
   private onData(chunk: Buffer): void {
-    if (this.closed) return;
+    if (this.closed || this.ending) return;
     let sentences: string[][];
     try {
       sentences = this.decoder.push(chunk);
@@ -123,7 +138,7 @@ export class ApiConnection {
       return;
     }
     for (const words of sentences) {
-      if (this.isClosed()) return;
+      if (this.isClosed() || this.isEnding()) return;
       if (words.length === 0) continue; // an empty sentence gets no reply
       this.host.record(this.index, words);
       this.handle(parseCommandSentence(words));
@@ -157,8 +172,7 @@ export class ApiConnection {
   /** `!fatal` + reason (untagged, no `=message=`), then FIN. */
   private fatal(reason: string): void {
     this.send([['!fatal', reason]]);
-    const end = (): void => this.close();
-    void this.writer.flushed().then(end);
+    this.endAfterFlush();
   }
 
   private trapReplies(traps: readonly TrapReply[]): Reply[] {
@@ -248,7 +262,7 @@ export class ApiConnection {
   }
 
   private execute(cmd: CommandSentence, fault: CommandFault | undefined): void {
-    if (this.closed) return;
+    if (this.closed || this.ending) return;
     if (fault?.kind === 'fatal' && !fault.executed) {
       this.fatal(fault.reason);
       return;
@@ -300,8 +314,7 @@ export class ApiConnection {
       case 'drop': {
         const sentences = out.map((r) => this.wordsOf(r, tag)).slice(0, fault.afterSentences);
         this.send(sentences);
-        const mode = fault.mode;
-        void this.writer.flushed().then(() => this.close(mode === 'rst'));
+        this.endAfterFlush(fault.mode === 'rst');
         return;
       }
       case 'delay':
@@ -393,7 +406,7 @@ export class ApiConnection {
     const fail = (message: string): Reply[] => {
       if (this.host.faults.closeOnLoginFailure) {
         this.sendReplies(this.trapReplies([{ message }]), cmd.tag);
-        void this.writer.flushed().then(() => this.close());
+        this.endAfterFlush();
         return [];
       }
       return this.trapReplies([{ message }]);

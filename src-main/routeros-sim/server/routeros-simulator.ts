@@ -321,6 +321,7 @@ export class RouterOsSimulator {
       for (const s of this.sockets) s.destroy();
       await this.closeListeners();
       this.state.reboot();
+      this.events.emit('reboot', { phase: 'off' });
       await new Promise<void>((resolve) => setTimeout(resolve, downMs));
       if (this.running && !this.faultConfig.refuse) await this.listenAll();
       this.events.emit('reboot', { phase: 'up' });

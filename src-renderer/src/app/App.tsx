@@ -26,7 +26,7 @@ export function App({ client, queryClient, router, env = 'default' }: AppProps) 
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} env={env}>
           <DatesProvider settings={{ firstDayOfWeek: 1 }}>
-            <Notifications position="top-right" />
+            <Notifications position="bottom-right" autoClose={4000} />
             <AuthGate>
               <RouterProvider router={router ?? getAppRouter()} />
             </AuthGate>

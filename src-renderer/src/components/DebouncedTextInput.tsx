@@ -1,7 +1,7 @@
 import { TextInput } from '@mantine/core';
 import type { TextInputProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
 
 export type DebouncedTextInputProps = Omit<
   TextInputProps,
@@ -26,28 +26,34 @@ export function DebouncedTextInput({
   ...props
 }: DebouncedTextInputProps) {
   const [draft, setDraft] = useState(value);
-  const [debounced, , { flush }] = useDebouncedValue(draft, delay);
   const [seen, setSeen] = useState(value);
+  // What this box last committed, until it comes back as `value`.
+  const [sent, setSent] = useState<string | null>(null);
 
   if (value !== seen) {
     setSeen(value);
-    if (value !== debounced && value !== draft) setDraft(value);
+    if (value === sent) setSent(null);
+    else setDraft(value); // changed from outside: show it
   }
 
-  const commit = useEffectEvent((next: string) => {
-    if (next !== value) onCommit(next);
-  });
-  useEffect(() => {
-    commit(debounced);
-  }, [debounced]);
+  // Runs with the latest render's state: a commit overtaken by an outside change is dropped.
+  const commit = useDebouncedCallback((next: string) => {
+    if (next !== draft || next === value) return;
+    setSent(next);
+    onCommit(next);
+  }, delay);
 
   return (
     <TextInput
       {...props}
       value={draft}
-      onChange={(event) => setDraft(event.currentTarget.value)}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        setDraft(next);
+        commit(next);
+      }}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') flush();
+        if (event.key === 'Enter') commit.flush();
         onKeyDown?.(event);
       }}
     />

@@ -17,4 +17,17 @@ export const auditEvents = {
       ? `${p.by} verified the activity log: ${String(p.checked)} entries intact`
       : `${p.by} verified the activity log: entry ${String(p.firstBadId)} does not verify`,
   ),
+  'activity.archived': defineEvent<{ by: string; entries: number; file: string }>(
+    'administrative',
+    'audit',
+    'success',
+    (p) =>
+      `${p.by} archived ${String(p.entries)} activity entries to ${p.file} and removed them from the live log`,
+  ),
+  'activity.checkpoint': defineEvent<{ uptoId: number }>(
+    'system',
+    'audit',
+    'success',
+    (p) => `Signed checkpoint of the activity log taken at entry ${String(p.uptoId)}`,
+  ),
 };

@@ -50,7 +50,9 @@ export type MenuDef<F extends Fields> = {
 
 export const defineMenu = <const F extends Fields>(def: MenuDef<F>): MenuDef<F> => def;
 
-const boolValue = z.enum(['true', 'false', 'yes', 'no']).transform((v) => v === 'true' || v === 'yes');
+const boolValue = z
+  .enum(['true', 'false', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === 'yes');
 const intValue = z
   .string()
   .regex(/^-?\d+$/)
@@ -76,7 +78,10 @@ export const proplistOf = <F extends Fields>(menu: MenuDef<F>): string =>
 export type ParseResult<T> = { ok: true; row: T } | { ok: false; problem: string };
 
 /** RawRow → typed row; a missing required property or a malformed value is a problem. */
-export const parseRow = <F extends Fields>(menu: MenuDef<F>, raw: RawRow): ParseResult<RowOf<F>> => {
+export const parseRow = <F extends Fields>(
+  menu: MenuDef<F>,
+  raw: RawRow,
+): ParseResult<RowOf<F>> => {
   const out: Record<string, string | number | boolean> = {};
   if (!menu.singleton) {
     const id = raw['.id'];
@@ -105,7 +110,7 @@ const wordValue = (v: string | number | boolean): string =>
 /** Typed input → `=word=value` attribute words (unknown and read-only keys rejected). */
 export const inputWords = <F extends Fields>(menu: MenuDef<F>, input: InputOf<F>): string[] => {
   const words: string[] = [];
-  for (const [key, value] of Object.entries(input) as [string, unknown][]) {
+  for (const [key, value] of Object.entries<unknown>(input)) {
     if (value === undefined) continue;
     const spec = menu.fields[key];
     if (!spec || spec.readOnly) throw new Error(`${menu.path}: ${key} cannot be written`);
@@ -124,14 +129,14 @@ export const queryWords = <F extends Fields>(
   where: Partial<Record<keyof F & string, string | number | boolean>>,
 ): string[] => {
   const words: string[] = [];
-  for (const [key, value] of Object.entries(where) as [string, unknown][]) {
+  for (const [key, value] of Object.entries<unknown>(where)) {
     if (value === undefined) continue;
     const spec = menu.fields[key];
     if (!spec) throw new Error(`${menu.path}: unknown field ${key}`);
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       throw new Error(`${menu.path}: ${key} must be a string, number or boolean`);
     }
-    words.push(`?=${spec.word}=${typeof value === 'boolean' ? String(value) : String(value)}`);
+    words.push(`?=${spec.word}=${String(value)}`);
   }
   return words;
 };

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { In, Out } from '../../../../src-main/contract/api';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
@@ -63,6 +63,23 @@ describe('Activity log', () => {
     );
     expect(transport.inputsOf('activity.search').at(-1)?.cursor).toBe(51);
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('offers newly recorded entries, ignoring notices about entries already shown', async () => {
+    const { transport } = renderLog();
+    await screen.findByText('3 entries');
+    const searches = transport.inputsOf('activity.search').length;
+
+    act(() => transport.emit('activity.recorded', { lastId: 3, count: 1 }));
+    expect(screen.queryByRole('button', { name: /new entr/ })).not.toBeInTheDocument();
+
+    act(() => transport.emit('activity.recorded', { lastId: 5, count: 2 }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show 2 new entries' }));
+
+    await waitFor(() => expect(transport.inputsOf('activity.search').length).toBe(searches + 1));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /new entr/ })).not.toBeInTheDocument(),
+    );
   });
 
   it('searches as you type and keeps the filter in the URL', async () => {

@@ -92,7 +92,7 @@ export function ActivityLogPage() {
   const actorLabel = entries.find((e) => e.actor?.id === view.actorId)?.actor?.name;
 
   const verify = useVerifyIntegrity();
-  const newCount = useNewActivityCount(search.dataUpdatedAt);
+  const newCount = useNewActivityCount(search.dataUpdatedAt, entries[0]?.id ?? null);
   const showNew = () => void queryClient.resetQueries({ queryKey: activitySearchKey(view) });
 
   return (

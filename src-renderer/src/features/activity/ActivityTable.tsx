@@ -21,7 +21,7 @@ export function ActivityTable({
   onFilterActor,
 }: ActivityTableProps) {
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={900}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label="Activity log entries">
         <Table.Thead>
           <Table.Tr>
@@ -45,7 +45,7 @@ export function ActivityTable({
               style={{ cursor: 'pointer' }}
               bg={entry.id === selectedId ? 'var(--mantine-primary-color-light)' : undefined}
             >
-              <Table.Td style={NOWRAP}>
+              <Table.Td miw={96}>
                 <Anchor
                   component="button"
                   type="button"
@@ -68,8 +68,8 @@ export function ActivityTable({
               <Table.Td>
                 <Text size="sm">{categoryLabel(entry.category)}</Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" ff="monospace">
+              <Table.Td style={NOWRAP}>
+                <Text size="xs" ff="monospace">
                   {entry.event}
                 </Text>
               </Table.Td>
@@ -82,7 +82,7 @@ export function ActivityTable({
               <Table.Td style={NOWRAP}>
                 <IpLink ip={entry.ip} onFilterIp={onFilterIp} />
               </Table.Td>
-              <Table.Td miw={260}>
+              <Table.Td miw={200}>
                 <Text size="sm" lineClamp={2}>
                   {entry.description}
                 </Text>

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { WriteTransaction } from '../db/write-transaction';
+import type { Clock } from '../shared/clock';
+import type { RequestMeta } from '../shared/context';
+import type { Recorder } from './recorder';
+import { createCheckpoints, loadSigningKey } from './checkpoints';
+import { createRetention } from './retention';
+
+const CHECKPOINT_MAX_AGE_MS = 24 * 60 * 60_000;
+const CHECKPOINT_MAX_ENTRIES = 10_000;
+
+/**
+ * The log's integrity machinery: this installation's identity and signing key, signed
+ * checkpoints (at least daily), and archive-then-prune retention.
+ */
+export const createAuditTrail = (deps: {
+  sqlite: Database.Database;
+  dataDir: string;
+  migrationsFolder: string;
+  clock: Clock;
+  write: WriteTransaction;
+  recorder: Recorder;
+}) => {
+  const { sqlite, clock } = deps;
+  const setting = (key: string, make: () => string): string => {
+    const found = sqlite
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get(key);
+    if (found) return found.value;
+    const value = make();
+    sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, value);
+    return value;
+  };
+  const key = loadSigningKey(deps.dataDir);
+  const installId = setting('install.id', () => randomUUID());
+  // Kept in the database (and copied into every archive) so that checkpoints verify anywhere.
+  setting('audit.public_key', () => key.publicKeyPem);
+  const checkpoints = createCheckpoints({ sqlite, origin: `isp-desk/${installId}`, key });
+  const retention = createRetention({
+    sqlite,
+    dataDir: deps.dataDir,
+    migrationsFolder: deps.migrationsFolder,
+    write: deps.write,
+    recorder: deps.recorder,
+    checkpoints,
+    now: () => clock.now(),
+  });
+
+  return {
+    checkpoints,
+    retention,
+    /** The scheduled job: a signed checkpoint when the last is a day old or 10 000 entries behind. */
+    checkpointIfDue: (meta: RequestMeta): void => {
+      if (!checkpoints.due(clock.now(), CHECKPOINT_MAX_AGE_MS, CHECKPOINT_MAX_ENTRIES)) return;
+      deps.write(() => {
+        const c = checkpoints.create(clock.now());
+        if (c) {
+          deps.recorder.record({
+            event: 'activity.checkpoint',
+            params: { uptoId: c.uptoId },
+            ctx: { ...meta, actor: null },
+            details: { uptoId: c.uptoId, headHash: c.headHash },
+          });
+        }
+      });
+    },
+  };
+};

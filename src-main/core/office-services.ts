@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import type { ActivityEntry } from '../contract/schemas/activity';
+import type { Recorder } from './activity/recorder';
+import type { Orm } from './db/open-database';
+import type { WriteTransaction } from './db/write-transaction';
+import type { Clock } from './shared/clock';
+import { createCounters } from './shared/counters';
+import { createSecretBox, loadOrCreateKey } from './shared/secret-box';
+import type { BillingDeps } from './billing/billing-deps';
+import { createBillingService, type BillingService } from './billing/billing.service';
+import { createLedgerRepo } from './billing/ledger.repo';
+import { createReceiptsRepo } from './billing/receipts.repo';
+import { createClientExport, type ClientExport } from './clients/client-export';
+import { createClientImport, type ClientImport } from './clients/client-import';
+import { createClientRules } from './clients/client-rules';
+import { createClientSearch } from './clients/client-search';
+import { createClientsRepo } from './clients/clients.repo';
+import { createClientsService, type ClientsService } from './clients/clients.service';
+import { createPlansRepo } from './plans/plans.repo';
+import { createPlansService, type PlansService } from './plans/plans.service';
+import { createReportsService, type ReportsService } from './reports/reports.service';
+import { createSettingsService, type SettingsService } from './settings/settings.service';
+
+export type OfficeServices = {
+  settings: SettingsService;
+  plans: PlansService;
+  clients: ClientsService & {
+    importPreview: ClientImport['preview'];
+    importCommit: ClientImport['commit'];
+    exportTo: ClientExport;
+  };
+  billing: BillingService;
+  reports: ReportsService;
+};
+
+/** The office's daily work (plans, clients, money, reports, settings), wired for create-core. */
+export const createOfficeServices = (deps: {
+  sqlite: Database.Database;
+  orm: Orm;
+  clock: Clock;
+  write: WriteTransaction;
+  recorder: Recorder;
+  dataDir: string;
+  authorize: BillingDeps['authorize'];
+  recentActivity: (limit: number) => ActivityEntry[];
+}): OfficeServices => {
+  const { sqlite, orm, clock, write, recorder } = deps;
+  const counters = createCounters(sqlite);
+  const settings = createSettingsService({ sqlite, clock, write, recorder });
+  const plansRepo = createPlansRepo(orm);
+  const clientsRepo = createClientsRepo(orm);
+  const search = createClientSearch(sqlite);
+  const clientDeps = {
+    clients: clientsRepo,
+    search,
+    rules: createClientRules({ clients: clientsRepo, plans: plansRepo, counters }),
+    clock,
+    write,
+    recorder,
+    box: createSecretBox(loadOrCreateKey(deps.dataDir)),
+    settings,
+  };
+  const clients = createClientsService(clientDeps);
+  const importer = createClientImport({
+    ...clientDeps,
+    plans: plansRepo,
+    insertLogged: clients.insertLogged,
+  });
+  return {
+    settings,
+    plans: createPlansService({ plans: plansRepo, clock, write, recorder, settings }),
+    clients: {
+      ...clients,
+      importPreview: importer.preview,
+      importCommit: importer.commit,
+      exportTo: createClientExport({ sqlite, search, clock, recorder, settings }),
+    },
+    billing: createBillingService({
+      clock,
+      write,
+      recorder,
+      settings,
+      clients: clientsRepo,
+      plans: plansRepo,
+      ledger: createLedgerRepo(sqlite),
+      receipts: createReceiptsRepo(sqlite, counters),
+      authorize: deps.authorize,
+    }),
+    reports: createReportsService({
+      sqlite,
+      clock,
+      settings,
+      search,
+      recentActivity: deps.recentActivity,
+    }),
+  };
+};

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundlePaths, defaultDataDir } from './app-paths';
+import { DEFAULT_PORT, parseLaunchArgs } from './launch-args';
+
+describe('launch arguments', () => {
+  it('defaults to the per-user data folder and 127.0.0.1 only', () => {
+    const env = { XDG_CONFIG_HOME: '/home/o/.config', APPDATA: 'C:\\Users\\o\\AppData\\Roaming' };
+    expect(parseLaunchArgs([], env)).toEqual({
+      dataDir: defaultDataDir(env),
+      port: DEFAULT_PORT,
+      host: '127.0.0.1',
+      rest: [],
+    });
+    expect(defaultDataDir(env)).toMatch(/ISP Desk$/);
+  });
+
+  it('takes --data, ISPDESK_DATA, --port and --host, in both spellings', () => {
+    expect(parseLaunchArgs([], { ISPDESK_DATA: '/srv/isp' }).dataDir).toBe('/srv/isp');
+    expect(
+      parseLaunchArgs(['--data', '/tmp/a', '--port', '0', '--host', '0.0.0.0'], {
+        ISPDESK_DATA: '/srv/isp',
+      }),
+    ).toEqual({ dataDir: '/tmp/a', port: 0, host: '0.0.0.0', rest: [] });
+    expect(parseLaunchArgs(['--data=/tmp/b=c', '--port=8080', 'log', 'verify'], {})).toEqual({
+      dataDir: '/tmp/b=c',
+      port: 8080,
+      host: '127.0.0.1',
+      rest: ['log', 'verify'],
+    });
+  });
+
+  it('refuses bad values with a readable message', () => {
+    expect(() => parseLaunchArgs(['--port', 'eighty'], {})).toThrow(
+      '--port must be a number from 0 to 65535, not "eighty"',
+    );
+    expect(() => parseLaunchArgs(['--port', '70000'], {})).toThrow(/0 to 65535/);
+    expect(() => parseLaunchArgs(['--data'], {})).toThrow('--data needs a value');
+    expect(() => parseLaunchArgs(['--host='], {})).toThrow('--host needs a value');
+  });
+
+  it('finds the migrations and the renderer from the bundle folder', () => {
+    const root = join('/opt', 'isp-desk');
+    expect(bundlePaths(join(root, 'out', 'main'))).toEqual({
+      root,
+      migrationsFolder: join(root, 'migrations'),
+      rendererDir: join(root, 'out', 'renderer'),
+      preload: join(root, 'out', 'preload', 'index.js'),
+    });
+  });
+});
