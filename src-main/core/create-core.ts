@@ -14,6 +14,7 @@ import type { RequestMeta } from './shared/context';
 import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
 import { createAuditTrail } from './activity/audit-trail';
+import { createLiveTail } from './activity/live-tail';
 import { DEFAULT_AUTH_POLICY } from './auth/auth-policy';
 import { createStaffRepo } from './auth/staff.repo';
 import { createSessionsRepo } from './auth/sessions.repo';
@@ -25,6 +26,8 @@ import { createScheduler } from './scheduler/scheduler';
 import { createOfficeServices, type OfficeServices } from './office-services';
 
 const SESSION_SWEEP_MS = 60_000;
+/** Viewers get at most two live-tail updates a second. */
+const LIVE_TAIL_MS = 500;
 const CHECKPOINT_CHECK_MS = 15 * 60_000;
 
 /**
@@ -51,11 +54,15 @@ export const createCore = (config: CoreConfig) => {
   const { orm } = db;
 
   const events = createEventBus();
+  const tail = createLiveTail({
+    intervalMs: LIVE_TAIL_MS,
+    emit: (batch) => events.emit('activity.recorded', batch),
+  });
   const recorder = createRecorder({
     sqlite,
     clock,
     host,
-    onCommitted: (lastId, count) => events.emit('activity.recorded', { lastId, count }),
+    onCommitted: (lastId, count) => tail.recorded(lastId, count),
   });
   const write = createWriteTransaction(sqlite, {
     committed: () => recorder.flush(),
@@ -137,6 +144,7 @@ export const createCore = (config: CoreConfig) => {
     },
     stop: async (): Promise<void> => {
       await scheduler.stop();
+      tail.stop();
       if (started) {
         recorder.record({
           event: 'system.stopped',

@@ -109,5 +109,8 @@ export const ledgerSum = (core: Core, clientId: number): number =>
   ).s;
 
 export const storedBalance = (core: Core, clientId: number): number =>
-  (core.sqlite.prepare('SELECT balance FROM clients WHERE id = ?').get(clientId) as { balance: number })
-    .balance;
+  (
+    core.sqlite.prepare('SELECT balance FROM clients WHERE id = ?').get(clientId) as {
+      balance: number;
+    }
+  ).balance;

@@ -8,18 +8,16 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 export const fmtBool = (b: boolean): string => (b ? 'true' : 'false');
 
-/** `1w2d3h4m5s`; zero units left out; zero is `0s`; sub-second remainders as `ms`. */
+/** `1w2d3h4m5s`: whole seconds, zero units left out, zero is `0s`. */
 export const fmtDuration = (ms: number): string => {
-  const total = Math.max(0, Math.floor(ms));
   const units: [string, number][] = [
-    ['w', 604_800_000],
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-    ['ms', 1],
+    ['w', 604_800],
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
   ];
-  let rest = total;
+  let rest = Math.max(0, Math.floor(ms / 1000));
   let out = '';
   for (const [unit, size] of units) {
     const n = Math.floor(rest / size);

@@ -7,7 +7,14 @@ import { queueSimpleMenu } from '../menus/queue-simple.menu';
 import { identityMenu, resourceMenu, routerboardMenu } from '../menus/system.menus';
 import { userGroupMenu, userMenu } from '../menus/user.menus';
 import type { FieldContext } from './field';
-import { fmtDate, fmtDuration, parseDuration, parseIpv4, parsePrefix, parseRatePair } from './format';
+import {
+  fmtDate,
+  fmtDuration,
+  parseDuration,
+  parseIpv4,
+  parsePrefix,
+  parseRatePair,
+} from './format';
 import { MenuTable, type ChangeKind, type MenuEnv, type MenuSpec, type Row } from './menu-table';
 import type { SimMessages } from './messages';
 import type { VersionProfile } from './profiles';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RawApiClient } from '../testing/raw-api-client';
 import { startSim, TEST_USER } from '../testing/sim-fixture';
 import { encodeSentence } from '../protocol/word-codec';
-import { RouterOsSimulator } from './routeros-simulator';
+import type { RouterOsSimulator } from './routeros-simulator';
 
 const sims: RouterOsSimulator[] = [];
 const clients: RawApiClient[] = [];
@@ -73,7 +73,10 @@ describe('RouterOsSimulator', () => {
     const first = await client(sim);
     const second = await client(sim, false);
     expect(await second.next()).toBeNull();
-    expect(await first.call('/system/identity/print')).toEqual([['!re', '=name=MikroTik'], ['!done']]);
+    expect(await first.call('/system/identity/print')).toEqual([
+      ['!re', '=name=MikroTik'],
+      ['!done'],
+    ]);
   });
 
   it('enforces group policies and the user address restriction', async () => {
@@ -81,7 +84,10 @@ describe('RouterOsSimulator', () => {
       const sim = await boot({ version });
       const c = await client(sim, false);
       await c.login('reader', 'reader');
-      expect((await c.call('/ip/pool/print', '=.proplist=name'))[0]).toEqual(['!re', '=name=pool-clientes']);
+      expect((await c.call('/ip/pool/print', '=.proplist=name'))[0]).toEqual([
+        '!re',
+        '=name=pool-clientes',
+      ]);
       expect(await c.call('/ip/pool/add', '=name=x', '=ranges=10.0.0.1-10.0.0.2')).toEqual([
         ['!trap', `=message=${sim.state.messages.notEnoughPermissions}`],
         ['!done'],
@@ -132,14 +138,19 @@ describe('RouterOsSimulator', () => {
       expect((await c.call('/ppp/secret/add', '=name=x', '=colour=red'))[0]?.at(-1)).toBe(
         `=message=${sim.state.messages.unknownParameter('colour')}`,
       );
-      expect(await c.call('/ppp/secret/frobnicate')).toEqual([['!trap', '=message=no such command'], ['!done']]);
+      expect(await c.call('/ppp/secret/frobnicate')).toEqual([
+        ['!trap', '=message=no such command'],
+        ['!done'],
+      ]);
       expect(await c.call('/system/resource/set', '=cpu=fast')).toEqual([
         ['!trap', '=message=no such command'],
         ['!done'],
       ]);
       const get = await c.call('/system/identity/get', '=value-name=name');
       expect(get).toEqual(
-        version === '7.19' ? [['!done', '=ret=MikroTik']] : [['!trap', '=message=no such command'], ['!done']],
+        version === '7.19'
+          ? [['!done', '=ret=MikroTik']]
+          : [['!trap', '=message=no such command'], ['!done']],
       );
     }
   });
@@ -176,8 +187,14 @@ describe('RouterOsSimulator', () => {
     const c = await client(sim);
     c.send('/ip/firewall/address-list/print', '=follow=', '=.proplist=list,address', '.tag=f');
     expect(await c.next()).toEqual(['!re', '.tag=f', '=list=suspended', '=address=10.20.0.15']);
-    const [done] = await c.call('/ip/firewall/address-list/add', '=list=tmp', '=address=10.1.1.1', '=timeout=5m', '.tag=a');
-    expect(done).toEqual(['!re', '.tag=f', '=list=tmp', '=address=10.1.1.1']);
+    c.send(
+      '/ip/firewall/address-list/add',
+      '=list=tmp',
+      '=address=10.1.1.1',
+      '=timeout=5m',
+      '.tag=a',
+    );
+    expect(await c.next()).toEqual(['!re', '.tag=f', '=list=tmp', '=address=10.1.1.1']);
     const addDone = await c.next();
     const id = (addDone?.[2] ?? '').slice('=ret='.length);
     sim.advance(5 * 60_000);
@@ -200,7 +217,9 @@ describe('RouterOsSimulator', () => {
     sim.hotspotLogin('guest01');
     sim.advance(3_723_000);
     sim.hotspotLogout('guest01');
-    expect(sim.state.rows('/ip/hotspot/user').find((u) => u.name === 'guest01')?.uptime).toBe('1h2m3s');
+    expect(sim.state.rows('/ip/hotspot/user').find((u) => u.name === 'guest01')?.uptime).toBe(
+      '1h2m3s',
+    );
   });
 
   it('reboots: drops connections, refuses while down, returns with uptime reset', async () => {
@@ -215,6 +234,9 @@ describe('RouterOsSimulator', () => {
     expect(await connectError(sim.port)).toBe('ECONNREFUSED');
     await up;
     const d = await client(sim);
-    expect(await d.call('/system/resource/print', '=.proplist=uptime')).toEqual([['!re', '=uptime=0s'], ['!done']]);
+    expect(await d.call('/system/resource/print', '=.proplist=uptime')).toEqual([
+      ['!re', '=uptime=0s'],
+      ['!done'],
+    ]);
   });
 });

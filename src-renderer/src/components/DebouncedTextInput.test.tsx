@@ -48,9 +48,13 @@ describe('DebouncedTextInput', () => {
     typeText('r');
     typeText('ro');
     typeText('rou');
-    act(() => vi.advanceTimersByTime(249));
+    act(() => {
+      vi.advanceTimersByTime(249);
+    });
     expect(onCommit).not.toHaveBeenCalled();
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(onCommit).toHaveBeenCalledExactlyOnceWith('rou');
   });
 
@@ -64,10 +68,14 @@ describe('DebouncedTextInput', () => {
   it('keeps typing that follows its own commit', () => {
     const onCommit = setup();
     typeText('ab');
-    act(() => vi.advanceTimersByTime(250));
+    act(() => {
+      vi.advanceTimersByTime(250);
+    });
     typeText('abc');
     expect(box()).toHaveValue('abc');
-    act(() => vi.advanceTimersByTime(250));
+    act(() => {
+      vi.advanceTimersByTime(250);
+    });
     expect(onCommit.mock.calls).toEqual([['ab'], ['abc']]);
   });
 
@@ -79,7 +87,9 @@ describe('DebouncedTextInput', () => {
     typeText('10.0.0.12');
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     expect(box()).toHaveValue('');
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(onCommit).not.toHaveBeenCalled();
     expect(screen.getByLabelText('Committed')).toBeEmptyDOMElement();
   });
