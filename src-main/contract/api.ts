@@ -27,6 +27,8 @@ import {
   ArchiveResultSchema,
   ArchiveSchema,
   CheckpointListSchema,
+  SavedSearchSchema,
+  SaveSearchInput,
   ActivityFacetsSchema,
   ActivityHistogramSchema,
   ActivityStatsInput,
@@ -122,6 +124,9 @@ export const api = {
   'activity.archives': proc('activity.read', Empty, z.array(ArchiveSchema)),
   'activity.archive': proc('activity.retention', ArchiveInput, ArchiveResultSchema),
   'activity.checkpoints': proc('activity.read', Empty, CheckpointListSchema),
+  'searches.list': proc('activity.read', Empty, z.array(SavedSearchSchema)),
+  'searches.save': proc('activity.read', SaveSearchInput, SavedSearchSchema),
+  'searches.remove': proc('activity.read', z.strictObject({ id: IdSchema }), z.null()),
 
   'plans.list': proc('clients.read', PlanListInput, z.array(PlanSchema)),
   'plans.get': proc('clients.read', PlanIdInput, PlanSchema),

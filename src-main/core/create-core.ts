@@ -15,6 +15,7 @@ import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
 import { createAuditTrail } from './activity/audit-trail';
 import { createLiveTail } from './activity/live-tail';
+import { createSavedSearches } from './activity/saved-searches.service';
 import { DEFAULT_AUTH_POLICY } from './auth/auth-policy';
 import { createStaffRepo } from './auth/staff.repo';
 import { createSessionsRepo } from './auth/sessions.repo';
@@ -102,6 +103,7 @@ export const createCore = (config: CoreConfig) => {
     sessions: createSessionsService({ ...authDeps, authorize: guard.authorize }),
     staff: createStaffService(authDeps),
     activity: createActivityService({ sqlite, recorder, clock, ...audit }),
+    searches: createSavedSearches({ orm, now: () => clock.now() }),
   };
   const office: OfficeServices = createOfficeServices({
     sqlite,
@@ -144,7 +146,6 @@ export const createCore = (config: CoreConfig) => {
     },
     stop: async (): Promise<void> => {
       await scheduler.stop();
-      tail.stop();
       if (started) {
         recorder.record({
           event: 'system.stopped',
@@ -152,6 +153,8 @@ export const createCore = (config: CoreConfig) => {
           ctx: { ...systemMeta(), actor: null },
         });
       }
+      // After the last entry: recording it would otherwise arm a new timer after stop.
+      tail.stop();
       services.activity.close();
       db.close();
       unlock();

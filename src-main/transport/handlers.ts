@@ -20,7 +20,7 @@ const signedIn = (ctx: HandlerContext): ServiceContext & { actor: Actor } => {
 
 /** One line per procedure: transport-neutral glue from the contract to the core's services. */
 export const createHandlers = (core: Core): Handlers => {
-  const { auth, guard, sessions, staff, activity } = core.services;
+  const { auth, guard, sessions, staff, activity, searches } = core.services;
   const { plans, clients, billing, reports, settings } = core.services;
   return {
     'auth.status': (_in, ctx) => ({
@@ -68,6 +68,12 @@ export const createHandlers = (core: Core): Handlers => {
     'activity.archives': () => activity.archives(),
     'activity.archive': (input, ctx) => activity.archive(input.before, signedIn(ctx)),
     'activity.checkpoints': () => activity.checkpoints(),
+    'searches.list': (_in, ctx) => searches.list(signedIn(ctx).actor),
+    'searches.save': (input, ctx) => searches.save(signedIn(ctx).actor, input.name, input.filter),
+    'searches.remove': (input, ctx) => {
+      searches.remove(signedIn(ctx).actor, input.id);
+      return null;
+    },
 
     'plans.list': (input) => plans.list(input),
     'plans.get': (input) => plans.get(input.id),

@@ -1,3 +1,6 @@
+// First: React Fast Refresh's preamble as a module, because the CSP (script-src 'self') blocks the
+// inline preamble script Vite would add to index.html in development. Empty in production builds.
+import '@vitejs/plugin-react/preamble';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';

@@ -130,6 +130,17 @@ export const ArchiveResultSchema = z.object({
   lastId: IdSchema,
   entries: z.number().int(),
 });
+export const SavedSearchSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  filter: ActivityFilterSchema,
+  createdAt: EpochMsSchema,
+});
+export const SaveSearchInput = z.strictObject({
+  name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+  filter: ActivityFilterSchema,
+});
+
 export const CheckpointSchema = z.object({
   id: IdSchema,
   uptoId: IdSchema,

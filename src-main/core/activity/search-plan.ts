@@ -95,24 +95,35 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     return { match: matchOf(filter), where, params, ids: idRange(filter.from, filter.to) };
   };
 
-  /** SELECT of matching rows with ids in [from, to], newest first (FTS rowid order, never ts). */
+  /**
+   * SELECT of matching rows with ids in [from, to], newest first, driven by whichever side is
+   * narrow: a client, router or correlation id (B-tree, a few thousand entries at most) checks
+   * each of its entries against the FTS expression; otherwise the FTS index drives, ordered by
+   * its rowid (never by ts, which would make SQLite probe the index row by row).
+   */
   const selectSql = (p: SearchPlan, columns: string): string => {
     const extra = p.where.map((w) => `AND ${w}`).join(' ');
+    if (p.match && p.where.length > 0) {
+      return `SELECT ${columns} FROM activity_log l
+        WHERE l.id BETWEEN ? AND ? ${extra}
+          AND EXISTS (SELECT 1 FROM activity_fts f WHERE activity_fts MATCH ? AND f.rowid = l.id)
+        ORDER BY l.id DESC LIMIT ?`;
+    }
     return p.match
       ? `SELECT ${columns} FROM activity_fts f JOIN activity_log l ON l.id = f.rowid
-         WHERE activity_fts MATCH ? AND f.rowid BETWEEN ? AND ? ${extra}
+         WHERE activity_fts MATCH ? AND f.rowid BETWEEN ? AND ?
          ORDER BY f.rowid DESC LIMIT ?`
       : `SELECT ${columns} FROM activity_log l
          WHERE l.id BETWEEN ? AND ? ${extra} ORDER BY l.id DESC LIMIT ?`;
   };
 
-  const bind = (p: SearchPlan, from: number, to: number, limit: number) => [
-    ...(p.match ? [p.match] : []),
-    from,
-    to,
-    ...p.params,
-    limit,
-  ];
+  /** Parameters in the order selectSql's text uses them. */
+  const bind = (p: SearchPlan, from: number, to: number, limit: number) =>
+    p.match && p.where.length > 0
+      ? [from, to, ...p.params, p.match, limit]
+      : p.match
+        ? [p.match, from, to, limit]
+        : [from, to, ...p.params, limit];
 
   /** Matching rows in an id range, counted up to `cap` (+1 tells "more than cap"). */
   const countSql = (p: SearchPlan) => `SELECT count(*) AS n FROM (${selectSql(p, '1')})`;

@@ -28,8 +28,14 @@ export const IPS = {
   viewer: '10.0.0.41',
 } as const;
 
+/** Sessions that outlive the days these tests move the clock by. */
+const YEAR_MS = 366 * 86_400_000;
+
 export const officeCore = async (opts: TestCoreOptions = {}): Promise<Office> => {
-  const tc = testCore(opts);
+  const tc = testCore({
+    ...opts,
+    authPolicy: { idleTimeoutMs: YEAR_MS, absoluteLifetimeMs: YEAR_MS, ...opts.authPolicy },
+  });
   const admin = await signInAdmin(tc, { ip: IPS.admin });
   const cashier = await addStaff(tc, admin, 'cashier', 'cashier', { ip: IPS.cashier });
   const tech = await addStaff(tc, admin, 'tech', 'technician', { ip: IPS.tech });

@@ -11,7 +11,9 @@ const allPages = async (who: TestClient, input: In<'clients.list'>): Promise<Ite
   const items: Item[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 100; guard++) {
-    const page = unwrap(await who.call('clients.list', { ...input, ...(cursor ? { cursor } : {}) }));
+    const page = unwrap(
+      await who.call('clients.list', { ...input, ...(cursor ? { cursor } : {}) }),
+    );
     items.push(...page.items);
     if (!page.nextCursor) return items;
     cursor = page.nextCursor;
@@ -24,9 +26,20 @@ const setup = async () => {
   const home = await makePlan(o.admin);
   const biz = await makePlan(o.admin, { name: 'Business', price: 9_000 });
   const people = [
-    { fullName: 'Zawadi Mwangi', phone: '+254 711 000 001', serviceLogin: 'zawadi', staticIp: '10.5.0.11', routerId: 1 },
+    {
+      fullName: 'Zawadi Mwangi',
+      phone: '+254 711 000 001',
+      serviceLogin: 'zawadi',
+      staticIp: '10.5.0.11',
+      routerId: 1,
+    },
     { fullName: 'Ali Hassan', phone: '+254 722 000 002', serviceLogin: 'ali.h', routerId: 2 },
-    { fullName: 'Brenda Achieng', phone: '0733-000-003', serviceLogin: 'brenda', email: 'brenda@mail.test' },
+    {
+      fullName: 'Brenda Achieng',
+      phone: '0733-000-003',
+      serviceLogin: 'brenda',
+      email: 'brenda@mail.test',
+    },
     { fullName: 'álvaro Núñez', phone: '0744 000 004', serviceLogin: 'alvaro', routerId: 1 },
     { fullName: 'Ali Baba', phone: '0755 000 005', serviceLogin: 'thief40', staticIp: '10.5.0.12' },
   ];
@@ -41,7 +54,9 @@ describe('client list and search', () => {
   it('finds clients by any part of name, account, phone (with or without punctuation), login or IP', async () => {
     const { o, made } = await setup();
     const names = async (search: string) =>
-      unwrap(await o.viewer.call('clients.list', { filter: { search } })).items.map((i) => i.fullName);
+      unwrap(await o.viewer.call('clients.list', { filter: { search } })).items.map(
+        (i) => i.fullName,
+      );
     expect(await names('hassan')).toEqual(['Ali Hassan']);
     expect(await names('ali')).toEqual(['Ali Baba', 'Ali Hassan']);
     expect(await names('ALI BABA')).toEqual(['Ali Baba']);
@@ -55,7 +70,7 @@ describe('client list and search', () => {
     expect(await names('alvaro nunez')).toEqual(['álvaro Núñez']);
     expect(await names('"quote')).toEqual([]);
     // One or two characters: a prefix of name, login, account or phone.
-    expect(await names('al')).toEqual(['Ali Baba', 'Ali Hassan', 'álvaro Núñez'].filter((n) => n !== 'álvaro Núñez').concat(['álvaro Núñez']).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).filter((n) => n.toLowerCase().startsWith('al')));
+    expect(await names('al')).toEqual(['Ali Baba', 'Ali Hassan', 'álvaro Núñez']);
     expect(await names('ali b')).toEqual(['Ali Baba']);
   });
 
@@ -68,9 +83,13 @@ describe('client list and search', () => {
     unwrap(await o.cashier.call('billing.renew', { clientId: ali.id }));
     unwrap(await o.tech.call('clients.update', { id: brenda.id, status: 'suspended' }));
     const ids = async (filter: In<'clients.list'>['filter']) =>
-      unwrap(await o.viewer.call('clients.list', { filter })).items.map((i) => i.id).sort();
+      unwrap(await o.viewer.call('clients.list', { filter }))
+        .items.map((i) => i.id)
+        .sort();
     expect(await ids({ statuses: ['active'] })).toEqual([zawadi.id, ali.id].sort());
-    expect(await ids({ statuses: ['suspended', 'active'] })).toEqual([zawadi.id, ali.id, brenda.id].sort());
+    expect(await ids({ statuses: ['suspended', 'active'] })).toEqual(
+      [zawadi.id, ali.id, brenda.id].sort(),
+    );
     expect(await ids({ planId: biz.id })).toEqual([made[1]?.id, made[3]?.id].sort());
     expect(await ids({ routerId: 1 })).toEqual([made[0]?.id, made[3]?.id].sort());
     expect(await ids({ routerId: 1, statuses: ['active'] })).toEqual([zawadi.id]);
@@ -90,7 +109,15 @@ describe('client list and search', () => {
       const c = await makeClient(o.tech, plan.id, { fullName: `Person ${String(i % 5)}` });
       made.push(c.id);
       if (i % 3 === 0) {
-        unwrap(await o.cashier.call('billing.pay', { clientId: c.id, amount: 100 * (i % 4), method: 'cash', renew: false }).catch(() => null) ?? { ok: true, value: null });
+        const amount = 100 * ((i % 4) + 1);
+        unwrap(
+          await o.cashier.call('billing.pay', {
+            clientId: c.id,
+            amount,
+            method: 'cash',
+            renew: false,
+          }),
+        );
       }
       o.tc.clock.advance(1_000);
     }
@@ -99,7 +126,15 @@ describe('client list and search', () => {
         const items = await allPages(o.viewer, { sort: { by, dir }, limit: 4 });
         expect(items.map((i) => i.id).sort((a, b) => a - b)).toEqual(made);
         const key = (i: Item) =>
-          by === 'name' ? i.fullName.toLowerCase() : by === 'account' ? i.accountNo : by === 'expiresAt' ? i.expiresAt : by === 'balance' ? i.balance : i.id;
+          by === 'name'
+            ? i.fullName.toLowerCase()
+            : by === 'account'
+              ? i.accountNo
+              : by === 'expiresAt'
+                ? i.expiresAt
+                : by === 'balance'
+                  ? i.balance
+                  : i.id;
         const sorted = [...items].sort((a, b) => {
           const [x, y] = [key(a), key(b)];
           const c = x < y ? -1 : x > y ? 1 : a.id - b.id;
@@ -111,7 +146,10 @@ describe('client list and search', () => {
     const first = unwrap(await o.viewer.call('clients.list', { limit: 5 }));
     expect(first.total).toEqual({ count: 23, capped: false });
     failure(
-      await o.viewer.call('clients.list', { cursor: first.nextCursor ?? '', sort: { by: 'balance', dir: 'asc' } }),
+      await o.viewer.call('clients.list', {
+        cursor: first.nextCursor ?? '',
+        sort: { by: 'balance', dir: 'asc' },
+      }),
       'validation',
     );
     failure(await o.viewer.call('clients.list', { cursor: 'garbage' }), 'validation');

@@ -178,7 +178,7 @@ describe('commands', () => {
       '?name=cliente001',
       '=.proplist=last-disconnect-reason',
     ]);
-    expect(secret).toEqual({ 'last-disconnect-reason': 'reboot' });
+    expect(secret).toEqual({ 'last-disconnect-reason': sim?.state.messages.rebootReason });
   });
 });
 

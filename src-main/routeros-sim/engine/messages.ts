@@ -36,6 +36,7 @@ export type SimMessages = {
   queueLimitUpload: string;
   /** [U] */ queueLimitDownload: string;
   /** [U] `last-disconnect-reason` written by `/ppp/active/remove`. */ kickReason: string;
+  /** [U] `last-disconnect-reason` written for sessions ended by a reboot. */ rebootReason: string;
 };
 
 const base: SimMessages = {
@@ -69,6 +70,7 @@ const base: SimMessages = {
   queueLimitUpload: 'failure: upload-max-limit less than upload-limit',
   queueLimitDownload: 'failure: download-max-limit less than download-limit',
   kickReason: 'nas-request',
+  rebootReason: 'reboot',
 };
 
 const v6: Partial<SimMessages> = {

@@ -347,7 +347,7 @@ export class RouterState implements RouterRuntime, MenuEnv {
   reboot(): void {
     for (const row of [...this.table('/ppp/active').rows.values()]) {
       this.dropRow(this.table('/ppp/active'), row);
-      this.endPppSession(row, 'reboot');
+      this.endPppSession(row, this.messages.rebootReason);
     }
     for (const row of [...this.table('/ip/hotspot/active').rows.values()]) {
       this.dropRow(this.table('/ip/hotspot/active'), row);

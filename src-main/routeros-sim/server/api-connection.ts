@@ -11,7 +11,6 @@ import {
   replyWords,
   type CommandSentence,
 } from '../protocol/command-sentence';
-import { legacyLoginResponse } from '../protocol/legacy-login';
 import {
   SentenceDecoder,
   WordDecodeError,
@@ -20,6 +19,7 @@ import {
 } from '../protocol/word-codec';
 import { resolveCommand, WRITE_VERBS } from './command-resolver';
 import { takeMatch, type CommandFault, type FaultConfig } from './fault-config';
+import { evaluateLogin } from './login-flow';
 import { monitorTraffic } from './monitor-traffic';
 import { OutputWriter } from './output-writer';
 
@@ -387,45 +387,32 @@ export class ApiConnection {
   }
 
   private login(cmd: CommandSentence): Reply[] {
-    const state = this.host.state;
-    const m = state.messages;
     if (this.user !== null) return [reply('!done')];
-    const method = this.host.loginMethod();
-    const name = cmd.attributes.get('name');
-    const password = cmd.attributes.get('password');
-    const response = cmd.attributes.get('response');
-    const wantsChallenge =
-      method === 'legacy'
-        ? response === undefined
-        : method === 'mixed' && response === undefined && password === undefined;
-    if (wantsChallenge) {
-      this.challenge = this.host.faultRng.hex(16);
-      return [reply('!done', [['ret', this.challenge]])];
-    }
-    const legacy = response !== undefined && method !== 'plain';
-    const fail = (message: string): Reply[] => {
-      if (this.host.faults.closeOnLoginFailure) {
-        this.sendReplies(this.trapReplies([{ message }]), cmd.tag);
+    const outcome = evaluateLogin({
+      cmd,
+      state: this.host.state,
+      method: this.host.loginMethod(),
+      authFail: this.host.faults.authFail,
+      challenge: this.challenge,
+      newChallenge: () => this.host.faultRng.hex(16),
+      peer: this.peer,
+    });
+    switch (outcome.kind) {
+      case 'challenge':
+        this.challenge = outcome.challenge;
+        return [reply('!done', [['ret', outcome.challenge]])];
+      case 'ok':
+        this.user = outcome.user;
+        this.host.state.recordLogin(outcome.user);
+        return [reply('!done')];
+      case 'fail': {
+        const replies = this.trapReplies([{ message: outcome.message }]);
+        if (!this.host.faults.closeOnLoginFailure) return replies;
+        this.sendReplies(replies, cmd.tag);
         this.endAfterFlush();
         return [];
       }
-      return this.trapReplies([{ message }]);
-    };
-    const invalid = legacy ? m.legacyInvalidLogin : m.invalidLogin;
-    if (name === undefined || this.host.faults.authFail) return fail(invalid);
-    let check = state.checkLogin(name, legacy ? null : (password ?? null), this.peer);
-    if (check !== 'invalid' && legacy) {
-      const stored = state.userPassword(name) ?? '';
-      const challenge = this.challenge;
-      if (challenge === null || response !== legacyLoginResponse(stored, challenge))
-        check = 'invalid';
     }
-    if (check !== 'invalid' && !legacy && password === undefined) check = 'invalid';
-    if (check === 'invalid') return fail(invalid);
-    if (check === 'not-allowed') return fail(m.notAllowed);
-    this.user = name;
-    state.recordLogin(name);
-    return [reply('!done')];
   }
 
   private cancel(cmd: CommandSentence): Reply[] {

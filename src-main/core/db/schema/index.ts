@@ -3,3 +3,4 @@ export * from './activity-log';
 export * from './plans';
 export * from './clients';
 export * from './billing';
+export * from './saved-searches';
