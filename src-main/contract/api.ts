@@ -174,6 +174,12 @@ export const downloads = {
 export const events = {
   'activity.recorded': z.object({ lastId: IdSchema, count: z.number().int() }),
   'session.ended': z.object({ reason: z.string() }),
+  /** Progress of a long task (integrity check, export, archive) for the screens that run it. */
+  'task.progress': z.object({
+    task: z.enum(['verify', 'export', 'archive']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Api = typeof api;

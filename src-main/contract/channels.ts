@@ -59,7 +59,7 @@ export const PROCEDURES = [
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
 export const DOWNLOADS = ['activity.export', 'clients.export'] as const;
 
-export const EVENTS = ['activity.recorded', 'session.ended'] as const;
+export const EVENTS = ['activity.recorded', 'session.ended', 'task.progress'] as const;
 
 export type ProcedureName = (typeof PROCEDURES)[number];
 export type DownloadName = (typeof DOWNLOADS)[number];

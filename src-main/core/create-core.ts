@@ -102,7 +102,13 @@ export const createCore = (config: CoreConfig) => {
     guard,
     sessions: createSessionsService({ ...authDeps, authorize: guard.authorize }),
     staff: createStaffService(authDeps),
-    activity: createActivityService({ sqlite, recorder, clock, ...audit }),
+    activity: createActivityService({
+      sqlite,
+      recorder,
+      clock,
+      ...audit,
+      progress: (p) => events.emit('task.progress', p),
+    }),
     searches: createSavedSearches({ orm, now: () => clock.now() }),
   };
   const office: OfficeServices = createOfficeServices({

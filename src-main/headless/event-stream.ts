@@ -10,8 +10,8 @@ type Client = { res: ServerResponse; token: string; ip: string | null };
 
 /**
  * GET /api/events: Server-Sent Events for signed-in browsers. Activity notices (already
- * coalesced by the core's live tail) go only to clients whose session is still valid and
- * allowed to read the log.
+ * coalesced by the core's live tail) and task progress go only to clients whose session is
+ * still valid and allowed to read the log.
  */
 export const createEventStream = (core: Core) => {
   const clients = new Set<Client>();
@@ -20,21 +20,27 @@ export const createEventStream = (core: Core) => {
     c.res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
 
-  const forward = (batch: EventPayload<'activity.recorded'>) => {
-    for (const c of clients) {
-      const meta = { ip: c.ip, workstation: null, correlationId: 'events' };
-      const user = core.services.guard.current(c.token, meta);
-      if (!user) {
-        send(c, 'session.ended', { reason: 'Your session has ended.' });
-        c.res.end();
-        clients.delete(c);
-      } else if (user.permissions.includes('activity.read')) {
-        send(c, 'activity.recorded', batch);
+  /** Sends to every client still signed in and allowed to read the log; drops the others. */
+  const forward =
+    <K extends 'activity.recorded' | 'task.progress'>(name: K) =>
+    (payload: EventPayload<K>) => {
+      for (const c of clients) {
+        const meta = { ip: c.ip, workstation: null, correlationId: 'events' };
+        const user = core.services.guard.current(c.token, meta);
+        if (!user) {
+          send(c, 'session.ended', { reason: 'Your session has ended.' });
+          c.res.end();
+          clients.delete(c);
+        } else if (user.permissions.includes('activity.read')) {
+          send(c, name, payload);
+        }
       }
-    }
-  };
+    };
 
-  const unsubscribe = core.events.on('activity.recorded', forward);
+  const unsubscribe = [
+    core.events.on('activity.recorded', forward('activity.recorded')),
+    core.events.on('task.progress', forward('task.progress')),
+  ];
   const heartbeat = setInterval(() => {
     for (const c of clients) c.res.write(': keep-alive\n\n');
   }, HEARTBEAT_MS);
@@ -54,7 +60,7 @@ export const createEventStream = (core: Core) => {
       req.on('close', () => clients.delete(client));
     },
     close: () => {
-      unsubscribe();
+      for (const off of unsubscribe) off();
       clearInterval(heartbeat);
       for (const c of clients) c.res.end();
       clients.clear();

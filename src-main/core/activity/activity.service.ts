@@ -28,6 +28,7 @@ export const createActivityService = (deps: {
   sqlite: Database.Database;
   recorder: Recorder;
   clock: Clock;
+  progress: (p: { task: 'verify' | 'export' | 'archive'; done: number; total: number }) => void;
   checkpoints: Checkpoints;
   retention: Retention;
 }) => {
@@ -70,12 +71,18 @@ export const createActivityService = (deps: {
       });
       if (!sink) return null; // the user cancelled the save dialog
       const line = input.format === 'csv' ? csvLine : ndjsonLine;
+      const total = search.count(input.filter);
       let rows = 0;
       try {
         if (input.format === 'csv') await sink.write(csvHeader());
         for (const page of search.iterate(input.filter)) {
           await sink.write(page.map(line).join(''));
           rows += page.length;
+          deps.progress({
+            task: 'export',
+            done: rows,
+            total: total.capped ? rows + 1 : total.count,
+          });
         }
         await sink.end();
       } catch (e) {
@@ -97,7 +104,16 @@ export const createActivityService = (deps: {
     },
 
     verify: async (input: From | undefined, ctx: ServiceContext) => {
-      const result = await verifyChain(source(input?.archive).sqlite);
+      const { sqlite } = source(input?.archive);
+      const total =
+        sqlite
+          .prepare<[], { n: number }>( // Two subqueries: the min/max shortcut needs each aggregate on its own.
+            'SELECT (SELECT max(id) FROM activity_log) - (SELECT min(id) FROM activity_log) + 1 AS n',
+          )
+          .get()?.n ?? 0;
+      const result = await verifyChain(sqlite, (done) =>
+        deps.progress({ task: 'verify', done, total }),
+      );
       recorder.record({
         event: 'activity.verified',
         params: {

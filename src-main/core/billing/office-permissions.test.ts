@@ -157,14 +157,41 @@ describe('permissions of plans, clients, money and settings', () => {
     unwrap(await o.tech.call('clients.update', { id: f.clientId, notes: 'ok' }));
   });
 
-  it('makes a payment that renews need the renew permission too', async () => {
+  it('makes a payment that renews (as it does by default for an expired client) need billing.renew', async () => {
     const o = await officeCore();
     const f = await fixture(o);
-    // The viewer holds neither; the dispatcher stops them at billing.pay.
-    failure(
-      await o.viewer.call('billing.pay', { clientId: f.clientId, amount: 1, method: 'cash' }),
-      'forbidden',
-    );
-    expect(lastEntry(o.core)?.details).toMatchObject({ permission: 'billing.pay' });
+    // No role holds billing.pay without billing.renew today; the core still checks it.
+    const ctx = {
+      ip: IPS.cashier,
+      workstation: null,
+      correlationId: 'pay-without-renew',
+      actor: {
+        staffId: o.ids.cashier,
+        username: 'cashier',
+        displayName: 'Cashier Staff',
+        role: 'cashier' as const,
+        permissions: new Set(['billing.pay' as const]),
+        sessionId: 'test',
+      },
+    };
+    const pay = (renew?: boolean) =>
+      o.core.services.billing.pay(
+        {
+          clientId: f.clientId,
+          amount: 100,
+          method: 'cash',
+          ...(renew === undefined ? {} : { renew }),
+        },
+        ctx,
+      );
+    const before = officeSnapshot(o.core, { withLog: false });
+    expect(() => pay()).toThrow(/may not do this/);
+    expect(officeSnapshot(o.core, { withLog: false })).toBe(before);
+    expect(lastEntry(o.core)).toMatchObject({
+      event: 'auth.permission.denied',
+      correlationId: 'pay-without-renew',
+      details: { procedure: 'billing.pay', permission: 'billing.renew' },
+    });
+    expect(pay(false).renewal).toBeNull();
   });
 });

@@ -30,6 +30,10 @@ type Case = {
   expect: Expectation;
   /** A first call that succeeds, so that the fault hits an established connection. */
   warm?: boolean;
+  /** Where the client connects: the API-SSL listener (anonymous DH), or TLS to the plain port. */
+  transport?: 'api-ssl' | 'tls-to-plain-port';
+  /** The fault takes the router down: wait until it is back before the recovery call. */
+  reboots?: boolean;
   versions?: readonly VersionName[];
 };
 
@@ -302,6 +306,30 @@ const CASES: Case[] = [
     faults: { maxSessions: 0 },
     expect: { kind: 'unreachable', reason: 'closed' },
   },
+  {
+    name: 'reboot',
+    faults: { rebootDownMs: 50 },
+    call: ['/system/reboot', []],
+    warm: true,
+    reboots: true,
+    expect: { ok: true },
+  },
+  { name: 'API-SSL with anonymous DH', transport: 'api-ssl', expect: { ok: true } },
+  {
+    name: 'API-SSL hung command',
+    transport: 'api-ssl',
+    faults: { commands: [{ path: '/interface/print', fault: { kind: 'hang' } }] },
+    call: PRINT,
+    warm: true,
+    expect: { kind: 'timeout' },
+  },
+  {
+    // The router reads the random ClientHello as words: it closes on a byte it cannot parse or
+    // waits for a word that never completes, so the reason varies; the kind does not.
+    name: 'TLS to the plain API port',
+    transport: 'tls-to-plain-port',
+    expect: { kind: 'unreachable' },
+  },
 ];
 
 const processErrors: unknown[] = [];
@@ -332,7 +360,20 @@ const settle = async (
 };
 
 const runCase = async (version: VersionName, c: Case): Promise<void> => {
-  const { sim, endpoint } = await startSim({ version, data: 'isp', seed: 7 });
+  const { sim, endpoint: plain } = await startSim({
+    version,
+    data: 'isp',
+    seed: 7,
+    ...(c.transport === 'api-ssl' ? { apiSsl: 'adh' as const } : {}),
+  });
+  const endpoint: RouterEndpoint =
+    c.transport === undefined
+      ? plain
+      : {
+          ...plain,
+          tls: { mode: 'anonymous' },
+          ...(c.transport === 'api-ssl' ? { port: sim.sslPort } : {}),
+        };
   const session = new RouterSession(
     {
       ...endpoint,
@@ -343,6 +384,11 @@ const runCase = async (version: VersionName, c: Case): Promise<void> => {
     },
     { connector: connectRouterOs(), idleCloseMs: 0 },
   );
+  const up = new Promise<void>((resolve) => {
+    sim.events.on('reboot', (e: { phase: string }) => {
+      if (e.phase === 'up') resolve();
+    });
+  });
   try {
     const [command, words] = c.call ?? ['/system/identity/print', []];
     if (c.warm) await session.run('/system/identity/print');
@@ -364,8 +410,14 @@ const runCase = async (version: VersionName, c: Case): Promise<void> => {
       });
       if (c.expect.message) expect(re.message.startsWith(c.expect.message)).toBe(true);
     }
+    if (c.reboots) await up;
     await sim.clearFaults();
-    if (c.endpoint?.user !== undefined || c.endpoint?.password !== undefined) {
+    if (c.transport === 'tls-to-plain-port') {
+      // The fault is the client's: recovery is a plain session to the same port.
+      const good = new RouterSession(plain, { connector: connectRouterOs(), idleCloseMs: 0 });
+      await expect(good.run('/system/identity/print')).resolves.toEqual([{ name: 'MikroTik' }]);
+      await good.close();
+    } else if (c.endpoint?.user !== undefined || c.endpoint?.password !== undefined) {
       // Credentials are the fault: recovery is a session with the right ones.
       await session.close();
       const good = new RouterSession(endpoint, { connector: connectRouterOs(), idleCloseMs: 0 });

@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Out } from '../../../../src-main/contract/api';
@@ -27,6 +28,7 @@ export function useAuthCache() {
     void queryClient.cancelQueries({ predicate });
     queryClient.removeQueries({ predicate });
     queryClient.setQueryData<AuthStatus>(STATUS_KEY, { setupRequired: false, user: null });
+    notifications.clean(); // toasts may name people or amounts: not for the next person
   }, [queryClient]);
 
   const isSignedIn = useCallback(
