@@ -17,6 +17,7 @@ export default defineConfig({
           headless: resolve(__dirname, 'src-main/headless/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           start: resolve(__dirname, 'src-main/launch/start.ts'),
+          sim: resolve(__dirname, 'src-main/routeros-sim/main.ts'),
         },
       },
     },

@@ -30,8 +30,70 @@ const ownDir = arg('dir') === undefined;
 const dir = arg('dir') ?? mkdtempSync(join(tmpdir(), 'ispdesk-bench-clients-'));
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
-const FIRST = ['Amina', 'Brian', 'Wanjiru', 'Otieno', 'Grace', 'Kevin', 'Faith', 'Juma', 'Mercy', 'Peter', 'Aisha', 'John', 'Halima', 'David', 'Njeri', 'Samuel', 'Zawadi', 'Moses', 'Esther', 'Ali', 'Mary', 'Joseph', 'Neema', 'Daniel', 'Rehema', 'Paul', 'Achieng', 'James', 'Wambui', 'Hassan'];
-const LAST = ['Kamau', 'Odhiambo', 'Mwangi', 'Kiprop', 'Wekesa', 'Njoroge', 'Ochieng', 'Mutua', 'Chebet', 'Omondi', 'Said', 'Kariuki', 'Maina', 'Nyambura', 'Barasa', 'Koech', 'Atieno', 'Mohamed', 'Kiptoo', 'Wafula', 'Muthoni', 'Rotich', 'Onyango', 'Akinyi', 'Kimani', 'Juma', 'Macharia', 'Owino', 'Cherono', 'Nduta'];
+const FIRST = [
+  'Amina',
+  'Brian',
+  'Wanjiru',
+  'Otieno',
+  'Grace',
+  'Kevin',
+  'Faith',
+  'Juma',
+  'Mercy',
+  'Peter',
+  'Aisha',
+  'John',
+  'Halima',
+  'David',
+  'Njeri',
+  'Samuel',
+  'Zawadi',
+  'Moses',
+  'Esther',
+  'Ali',
+  'Mary',
+  'Joseph',
+  'Neema',
+  'Daniel',
+  'Rehema',
+  'Paul',
+  'Achieng',
+  'James',
+  'Wambui',
+  'Hassan',
+];
+const LAST = [
+  'Kamau',
+  'Odhiambo',
+  'Mwangi',
+  'Kiprop',
+  'Wekesa',
+  'Njoroge',
+  'Ochieng',
+  'Mutua',
+  'Chebet',
+  'Omondi',
+  'Said',
+  'Kariuki',
+  'Maina',
+  'Nyambura',
+  'Barasa',
+  'Koech',
+  'Atieno',
+  'Mohamed',
+  'Kiptoo',
+  'Wafula',
+  'Muthoni',
+  'Rotich',
+  'Onyango',
+  'Akinyi',
+  'Kimani',
+  'Juma',
+  'Macharia',
+  'Owino',
+  'Cherono',
+  'Nduta',
+];
 const STATUSES = [
   ['active', 0.7],
   ['expired', 0.2],
@@ -61,7 +123,15 @@ const build = () => {
      VALUES (?, 'pppoe', ?, ?, ?, 'months', 1, ?, 'isolate', 'expired', ?, ?)`,
   );
   for (let p = 1; p <= PLANS; p++) {
-    plan.run(`Plan ${String(p)}`, p * 2_000, p * 1_000, p * 1_000, `profile-${String(p)}`, NOW, NOW);
+    plan.run(
+      `Plan ${String(p)}`,
+      p * 2_000,
+      p * 1_000,
+      p * 1_000,
+      `profile-${String(p)}`,
+      NOW,
+      NOW,
+    );
   }
   const insert = sqlite.prepare(
     `INSERT INTO clients (account_no, full_name, phone, email, service_type, service_login,
@@ -89,18 +159,23 @@ const build = () => {
         for (let i = start; i < Math.min(CLIENTS, start + BATCH); i++) {
           const n = i + 1;
           const status = pickStatus();
-          const expires =
-            status === 'active' ? NOW + r.int(31 * DAY) : NOW - r.int(200 * DAY) - 1;
+          const expires = status === 'active' ? NOW + r.int(31 * DAY) : NOW - r.int(200 * DAY) - 1;
           const created = NOW - 900 * DAY + Math.floor((n / CLIENTS) * 890 * DAY);
           const name = `${r.pick(FIRST)} ${r.pick(LAST)}${r.next() < 0.3 ? ` ${r.pick(LAST)}` : ''}`;
           const { lastInsertRowid } = insert.run(
             `AC${String(n).padStart(6, '0')}`,
             name,
-            `+254 7${String(r.int(100)).padStart(2, '0')} ${String(r.int(1_000_000)).padStart(6, '0')}`,
-            r.next() < 0.4 ? `${name.split(' ')[0]?.toLowerCase() ?? 'x'}${String(n)}@mail.test` : null,
+            r.next() < 0.5
+              ? `07${String(r.int(100)).padStart(2, '0')} ${String(r.int(1000)).padStart(3, '0')} ${String(r.int(1000)).padStart(3, '0')}`
+              : `+254 7${String(r.int(100)).padStart(2, '0')} ${String(r.int(1_000_000)).padStart(6, '0')}`,
+            r.next() < 0.4
+              ? `${name.split(' ')[0]?.toLowerCase() ?? 'x'}${String(n)}@mail.test`
+              : null,
             `user${String(n)}`,
             sealed,
-            r.next() < 0.15 ? `10.${String(n >> 16)}.${String((n >> 8) & 255)}.${String(n & 255)}` : null,
+            r.next() < 0.15
+              ? `10.${String(n >> 16)}.${String((n >> 8) & 255)}.${String(n & 255)}`
+              : null,
             1 + r.int(PLANS),
             r.next() < 0.9 ? 1 + r.int(ROUTERS) : null,
             status,
@@ -147,13 +222,28 @@ const measure = async (file: string) => {
     ['newest first', { sort: { by: 'createdAt', dir: 'desc' } }],
     ['status active, by name', { filter: { statuses: ['active'] }, ...byName }],
     ['status suspended, by name', { filter: { statuses: ['suspended'] }, ...byName }],
-    ['status expired+suspended, by expiry', { filter: { statuses: ['expired', 'suspended'] }, sort: { by: 'expiresAt', dir: 'desc' } }],
+    [
+      'status expired+suspended, by expiry',
+      { filter: { statuses: ['expired', 'suspended'] }, sort: { by: 'expiresAt', dir: 'desc' } },
+    ],
     ['archived, by name', { filter: { statuses: ['archived'] }, ...byName }],
     ['plan, by name', { filter: { planId: 3 }, ...byName }],
-    ['router + active, by balance', { filter: { routerId: 5, statuses: ['active'] }, sort: { by: 'balance', dir: 'asc' } }],
-    ['plan + router + active, by name', { filter: { planId: 4, routerId: 2, statuses: ['active'] }, ...byName }],
-    ['expires within 7 days, by expiry', { filter: { expiresWithinDays: 7 }, sort: { by: 'expiresAt', dir: 'asc' } }],
-    ['expires within 3 days + plan, by name', { filter: { expiresWithinDays: 3, planId: 5 }, ...byName }],
+    [
+      'router + active, by balance',
+      { filter: { routerId: 5, statuses: ['active'] }, sort: { by: 'balance', dir: 'asc' } },
+    ],
+    [
+      'plan + router + active, by name',
+      { filter: { planId: 4, routerId: 2, statuses: ['active'] }, ...byName },
+    ],
+    [
+      'expires within 7 days, by expiry',
+      { filter: { expiresWithinDays: 7 }, sort: { by: 'expiresAt', dir: 'asc' } },
+    ],
+    [
+      'expires within 3 days + plan, by name',
+      { filter: { expiresWithinDays: 3, planId: 5 }, ...byName },
+    ],
     ['search "wan" (common name part)', { filter: { search: 'wan' }, ...byName }],
     ['search "kamau" (surname)', { filter: { search: 'kamau' }, ...byName }],
     ['search "wanjiru kamau" (full name)', { filter: { search: 'wanjiru kamau' }, ...byName }],
@@ -164,8 +254,14 @@ const measure = async (file: string) => {
     ['search "10.1.2" (IP part)', { filter: { search: '10.1.2' }, ...byName }],
     ['search "a" (one letter)', { filter: { search: 'a' }, ...byName }],
     ['search "ke" (two letters)', { filter: { search: 'ke' }, ...byName }],
-    ['search "mar" + active, by balance', { filter: { search: 'mar', statuses: ['active'] }, sort: { by: 'balance', dir: 'desc' } }],
-    ['search "mail.test" (email), by expiry', { filter: { search: 'mail.test' }, sort: { by: 'expiresAt', dir: 'asc' } }],
+    [
+      'search "mar" + active, by balance',
+      { filter: { search: 'mar', statuses: ['active'] }, sort: { by: 'balance', dir: 'desc' } },
+    ],
+    [
+      'search "mail.test" (email), by expiry',
+      { filter: { search: 'mail.test' }, sort: { by: 'expiresAt', dir: 'asc' } },
+    ],
   ];
   const rows: { name: string; p50: number; p95: number; items: number; total: string }[] = [];
   for (const [name, q] of cases) {
@@ -181,7 +277,13 @@ const measure = async (file: string) => {
   }
   const soon = NOW + 7 * DAY;
   const c = await timeRuns(RUNS, () => counts.count(NOW, soon));
-  rows.push({ name: 'dashboard counts', p50: percentile(c, 50), p95: percentile(c, 95), items: 6, total: '-' });
+  rows.push({
+    name: 'dashboard counts',
+    p50: percentile(c, 50),
+    p95: percentile(c, 95),
+    items: 6,
+    total: '-',
+  });
   db.close();
   return rows;
 };
@@ -189,19 +291,27 @@ const measure = async (file: string) => {
 const main = async () => {
   log(`Building ${CLIENTS.toLocaleString('en-US')} clients in ${dir} …`);
   const built = build();
-  log(`  ${fmt(built.seconds * 1000)} ms (${String(Math.round(CLIENTS / built.seconds))} clients/s), ${built.mb.toFixed(1)} MiB`);
+  log(
+    `  ${fmt(built.seconds * 1000)} ms (${String(Math.round(CLIENTS / built.seconds))} clients/s), ${built.mb.toFixed(1)} MiB`,
+  );
   const rows = await measure(built.file);
   const w = Math.max(...rows.map((r) => r.name.length));
   log('');
-  log(`${'query (page of 50 + capped count)'.padEnd(w)}  ${'p50 ms'.padStart(8)}  ${'p95 ms'.padStart(8)}  ${'rows'.padStart(5)}  ${'total'.padStart(7)}`);
+  log(
+    `${'query (page of 50 + capped count)'.padEnd(w)}  ${'p50 ms'.padStart(8)}  ${'p95 ms'.padStart(8)}  ${'rows'.padStart(5)}  ${'total'.padStart(7)}`,
+  );
   log('-'.repeat(w + 36));
   for (const r of rows) {
     const flag = r.p95 > TARGET_MS ? '  > target' : '';
-    log(`${r.name.padEnd(w)}  ${fmt(r.p50).padStart(8)}  ${fmt(r.p95).padStart(8)}  ${String(r.items).padStart(5)}  ${r.total.padStart(7)}${flag}`);
+    log(
+      `${r.name.padEnd(w)}  ${fmt(r.p50).padStart(8)}  ${fmt(r.p95).padStart(8)}  ${String(r.items).padStart(5)}  ${r.total.padStart(7)}${flag}`,
+    );
   }
   const worst = Math.max(...rows.map((r) => r.p95));
   log('');
-  log(`${String(RUNS)} runs each after a warm-up; worst p95 ${fmt(worst)} ms (target ≤ ${String(TARGET_MS)} ms): ${worst <= TARGET_MS ? 'met' : 'NOT met'}`);
+  log(
+    `${String(RUNS)} runs each after a warm-up; worst p95 ${fmt(worst)} ms (target ≤ ${String(TARGET_MS)} ms): ${worst <= TARGET_MS ? 'met' : 'NOT met'}`,
+  );
   if (ownDir) rmSync(dir, { recursive: true, force: true });
 };
 

@@ -4,6 +4,20 @@ import { chainHash, GENESIS_HASH, type ChainedRow } from './hash-chain';
 type Head = { id: number; ts: number; row_hash: Buffer };
 
 /**
+ * Lone UTF-16 surrogates (valid in JSON input, e.g. a typed-in username) become U+FFFD before
+ * hashing: SQLite keeps text as UTF-8, which cannot hold them, so the stored text would read back
+ * different from what was hashed and the entry would never verify.
+ */
+const LONE_SURROGATE = /\p{Cs}/gu;
+const wellFormed = (row: ChainedRow): ChainedRow =>
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v,
+    ]),
+  ) as ChainedRow;
+
+/**
  * The one INSERT into activity_log, with the chain bookkeeping: the next id, a timestamp never
  * before the previous entry (so id order is time order, which date searches rely on), and the
  * row hash. Callers hold a write transaction.
@@ -42,7 +56,7 @@ export const createChainAppender = (sqlite: Database.Database) => {
     for (const r of rows) {
       id += 1;
       ts = Math.max(r.ts, ts);
-      const row: ChainedRow = { ...r, id, ts };
+      const row = wellFormed({ ...r, id, ts });
       prev = chainHash(prev, row);
       insert.run({ ...row, rowHash: prev });
     }

@@ -74,6 +74,9 @@ const IPS = [
   '172.31.255.254',
   '2001:db8::7',
   'fe80::1',
+  // IPv6 addresses whose first group reads like an IPv4 octet: never matched by IPv4 filters.
+  '10::1',
+  '64:ff9b::a00:1',
 ];
 const CORRELATIONS = ['c-a', 'c-b', 'c-c', 'c-d', 'c-e'];
 const ACTOR_IDS = [1, 2, 3, 4, 5, 6];
@@ -289,6 +292,9 @@ const IP_FILTERS = [
   '192.168.1',
   '172',
   '100.64',
+  '64',
+  '64.0.0.0/8',
+  '10::1',
   '10.0.4.0/22',
   '10.0.0.0/22',
   '10.0.6.0/23',

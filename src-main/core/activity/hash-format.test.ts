@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { addStaff, signInAdmin, testCore, unwrap } from '../test-support/test-core';
+import { verifyChain } from './verify-chain';
 
 /**
  * The README's hash-chain format, written from the documentation alone (this file must not import
@@ -63,6 +64,8 @@ describe('documented hash-chain format', () => {
     unwrap(await admin.call('staff.update', { id: 2, displayName: 'Wanjirũ “Cash” Kamau ✓' }));
     const stranger = tc.client({ ip: '2001:db8::7', workstation: null });
     await stranger.call('auth.login', { username: 'nobody\u0000"\\', password: 'x' });
+    // JSON may carry an unpaired surrogate, which UTF-8 (and so SQLite) cannot hold.
+    await stranger.call('auth.login', { username: 'half \ud83d of a rocket', password: 'x' });
     tc.core.recorder.record({
       event: 'system.started',
       params: { version: '1.2.3', mode: 'test' },
@@ -75,12 +78,16 @@ describe('documented hash-chain format', () => {
     expect(rows.some((r) => r.details !== null)).toBe(true);
     expect(rows.some((r) => r.target_id !== null)).toBe(true);
 
+    expect(rows.find((r) => String(r.description).includes('half'))?.description).toBe(
+      'Failed sign-in as "half \ufffd of a rocket": no such user',
+    );
     let prev: Buffer = Buffer.alloc(32);
     for (const row of rows) {
       const expected = independentHash(prev, row);
       expect(row.row_hash.toString('hex'), `row ${String(row.id)}`).toBe(expected.toString('hex'));
       prev = row.row_hash;
     }
+    await expect(verifyChain(tc.core.sqlite)).resolves.toMatchObject({ ok: true });
   });
 
   it('exposes the same hash through activity.get', async () => {

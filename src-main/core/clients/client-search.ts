@@ -9,12 +9,20 @@ import type {
 import { decodeCursor, encodeCursor, type SortKeyValue } from './client-cursor';
 import { parseSearch, prefixEnd } from './search-terms';
 
+/** Lists count their matches up to this many; searches up to the smaller cap. */
 export const COUNT_CAP = 10_000;
+export const SEARCH_COUNT_CAP = 1_000;
+/** A query matching at least this many clients is "dense" (see `where`). */
+const DENSE_AT = 1_000;
 export const DEFAULT_PAGE = 50;
 export const DEFAULT_SORT: ClientSort = { by: 'name', dir: 'asc' };
 const DAY_MS = 86_400_000;
 
-/** The column each sort walks; every one has an index of its own and one after `status`. */
+/**
+ * The column each sort walks. Each has an index, alone and after `status`, that also carries
+ * the filter columns (status, plan, router, expiry), so that a walk tests filters from the index
+ * and reads table rows only for the clients it returns.
+ */
 const SORT_COLUMN: Record<ClientSort['by'], string> = {
   name: 'c.name_key',
   account: 'c.account_no',
@@ -43,7 +51,14 @@ type Row = {
 const COLUMNS = `c.id, c.account_no, c.full_name, c.phone, c.service_type, c.service_login,
   c.static_ip, c.plan_id, c.router_id, c.status, c.expires_at, c.balance, c.created_at`;
 
-type Where = { sql: string[]; params: (string | number)[] };
+type Where = { from: string; sql: string[]; params: (string | number)[] };
+type Query = { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?: number };
+/**
+ * How a query will run: `count` counts matches (a search then streams its hits and stops at the
+ * cap); `sparse` collects every match through the filter indexes and sorts them (best for few);
+ * a sort (dense) walks that sort's index in order and tests each client (best for many).
+ */
+type Mode = 'count' | 'sparse' | ClientSort;
 
 /**
  * Client list queries: filters and search become one WHERE clause over `clients`, sorted by an
@@ -61,26 +76,43 @@ export const createClientSearch = (sqlite: Database.Database) => {
   };
   const planNames = sqlite.prepare<[], { id: number; name: string }>('SELECT id, name FROM plans');
 
-  const where = (filter: ClientFilter, now: number): Where => {
-    const w: Where = { sql: [], params: [] };
+  const where = (filter: ClientFilter, now: number, mode: Mode): Where => {
+    const w: Where = { from: 'clients c', sql: [], params: [] };
     const add = (clause: string, ...params: (string | number)[]) => {
       w.sql.push(clause);
       w.params.push(...params);
     };
+    const dense = typeof mode === 'object' ? mode : null;
+    // A unary + keeps SQLite from driving the query from that column's index.
+    const plus = dense ? '+' : '';
     const statuses = filter.statuses ?? [];
     if (statuses.length === 1 && statuses[0]) add('c.status = ?', statuses[0]);
     else if (statuses.length > 1)
-      add(`c.status IN (${statuses.map(() => '?').join(', ')})`, ...statuses);
+      add(`${plus}c.status IN (${statuses.map(() => '?').join(', ')})`, ...statuses);
     else if (filter.expiresWithinDays === undefined) add(`c.status <> 'archived'`);
-    if (filter.planId !== undefined) add('c.plan_id = ?', filter.planId);
-    if (filter.routerId !== undefined) add('c.router_id = ?', filter.routerId);
+    if (filter.planId !== undefined) add(`${plus}c.plan_id = ?`, filter.planId);
+    if (filter.routerId !== undefined) add(`${plus}c.router_id = ?`, filter.routerId);
     if (filter.expiresWithinDays !== undefined) {
       if (statuses.length === 0) add(`c.status = 'active'`);
-      add('c.expires_at >= ? AND c.expires_at < ?', now, now + filter.expiresWithinDays * DAY_MS);
+      // Sorted by expiry, the range is where the walk starts: keep it usable by the index.
+      const col = dense && dense.by !== 'expiresAt' ? '+c.expires_at' : 'c.expires_at';
+      add(`${col} >= ? AND ${col} < ?`, now, now + filter.expiresWithinDays * DAY_MS);
     }
     const terms = parseSearch(filter.search);
-    if (terms.kind === 'fts') {
-      add('c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)', terms.match);
+    if (terms.kind === 'prefix') {
+      // One or two letters: the start of the name, a range of the name index.
+      const col = dense && dense.by !== 'name' ? '+c.name_key' : 'c.name_key';
+      add(`${col} >= ? AND ${col} < ?`, terms.prefix, prefixEnd(terms.prefix));
+    } else if (terms.kind === 'fts') {
+      if (mode === 'count') {
+        w.from = 'clients_fts CROSS JOIN clients c ON c.id = clients_fts.rowid';
+        add('clients_fts MATCH ?', terms.match);
+      } else {
+        add(
+          `${plus}c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)`,
+          terms.match,
+        );
+      }
       for (const like of terms.likes) {
         add(
           `(c.name_key LIKE ? ESCAPE '\\' OR c.login_key LIKE ? ESCAPE '\\'
@@ -91,24 +123,6 @@ export const createClientSearch = (sqlite: Database.Database) => {
           like,
         );
       }
-    } else if (terms.kind === 'prefix') {
-      const p = terms.prefix;
-      const P = p.toUpperCase();
-      add(
-        `c.id IN (
-          SELECT id FROM clients WHERE name_key >= ? AND name_key < ?
-          UNION SELECT id FROM clients WHERE login_key >= ? AND login_key < ?
-          UNION SELECT id FROM clients WHERE account_no >= ? AND account_no < ?
-          UNION SELECT id FROM clients WHERE phone >= ? AND phone < ?)`,
-        p,
-        prefixEnd(p),
-        p,
-        prefixEnd(p),
-        P,
-        prefixEnd(P),
-        p,
-        prefixEnd(p),
-      );
     }
     return w;
   };
@@ -134,14 +148,28 @@ export const createClientSearch = (sqlite: Database.Database) => {
       createdAt: r.created_at,
     });
 
+  const countUpTo = (filter: ClientFilter, now: number, cap: number): number => {
+    const w = where(filter, now, 'count');
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${w.from} ${clause(w)} LIMIT ?)`;
+    return (prepared(sql).get(...w.params, cap) as { n: number }).n;
+  };
+
+  const total = (filter: ClientFilter, now: number): ClientListOutput['total'] => {
+    const cap = parseSearch(filter.search).kind === 'none' ? COUNT_CAP : SEARCH_COUNT_CAP;
+    const n = countUpTo(filter, now, cap + 1);
+    return { count: Math.min(n, cap), capped: n > cap };
+  };
+
+  /** One page in keyset order; `matches` (counted to at least DENSE_AT) picks the plan. */
   const pageRows = (
     filter: ClientFilter,
+    now: number,
     sort: ClientSort,
     cursor: string | undefined,
     limit: number,
-    now: number,
+    matches: number,
   ): { rows: Row[]; more: boolean } => {
-    const w = where(filter, now);
+    const w = where(filter, now, matches >= DENSE_AT ? sort : 'sparse');
     const col = SORT_COLUMN[sort.by];
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
     if (cursor !== undefined) {
@@ -155,30 +183,22 @@ export const createClientSearch = (sqlite: Database.Database) => {
         w.params.push(c.key, c.id);
       }
     }
-    const sql = `SELECT ${COLUMNS}, ${col} AS sort_key FROM clients c ${clause(w)}
+    const sql = `SELECT ${COLUMNS}, ${col} AS sort_key FROM ${w.from} ${clause(w)}
       ORDER BY ${col} ${dir}${sort.by === 'createdAt' ? '' : `, c.id ${dir}`} LIMIT ?`;
     const rows = prepared(sql).all(...w.params, limit + 1) as Row[];
     return { rows: rows.slice(0, limit), more: rows.length > limit };
   };
 
-  const count = (filter: ClientFilter, now: number): ClientListOutput['total'] => {
-    const w = where(filter, now);
-    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM clients c ${clause(w)} LIMIT ?)`;
-    const { n } = prepared(sql).get(...w.params, COUNT_CAP + 1) as { n: number };
-    return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
-  };
-
-  const page = (
-    input: { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?: number },
-    now: number,
-  ) => {
+  const page = (input: Query, now: number, matches?: number) => {
+    const filter = input.filter ?? {};
     const sort = input.sort ?? DEFAULT_SORT;
     const { rows, more } = pageRows(
-      input.filter ?? {},
+      filter,
+      now,
       sort,
       input.cursor,
       input.limit ?? DEFAULT_PAGE,
-      now,
+      matches ?? countUpTo(filter, now, DENSE_AT),
     );
     const names = new Map(planNames.all().map((p) => [p.id, p.name]));
     const last = rows[rows.length - 1];
@@ -189,20 +209,23 @@ export const createClientSearch = (sqlite: Database.Database) => {
   };
 
   return {
-    list: (
-      input: { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?: number },
-      now: number,
-    ): ClientListOutput => ({ ...page(input, now), total: count(input.filter ?? {}, now) }),
+    /** A page and the capped count; the count also tells which plan the page takes. */
+    list: (input: Query, now: number): ClientListOutput => {
+      const t = total(input.filter ?? {}, now);
+      return { ...page(input, now, t.count + (t.capped ? 1 : 0)), total: t };
+    },
 
-    page,
-    count,
+    page: (input: Query, now: number) => page(input, now),
+
+    count: total,
 
     /** Ids of every match in pages (for exports), oldest first. */
     *iterateIds(filter: ClientFilter, now: number, pageSize = 1000): Generator<number[]> {
       const sort: ClientSort = { by: 'createdAt', dir: 'asc' };
+      const matches = countUpTo(filter, now, DENSE_AT);
       let cursor: string | undefined;
       for (;;) {
-        const { rows, more } = pageRows(filter, sort, cursor, pageSize, now);
+        const { rows, more } = pageRows(filter, now, sort, cursor, pageSize, matches);
         if (rows.length > 0) yield rows.map((r) => r.id);
         const last = rows[rows.length - 1];
         if (!more || !last) return;

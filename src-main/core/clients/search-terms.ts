@@ -1,10 +1,13 @@
-/** Trigrams need three characters; shorter words are matched by prefix or within FTS hits. */
+/**
+ * Trigrams need three characters. A search of only one or two letters matches the start of the
+ * name; shorter words next to longer ones are matched within the longer words' hits.
+ */
 const MIN_TRIGRAM = 3;
 
 export type SearchTerms =
   /** FTS5 MATCH expression (ANDed quoted words) plus LIKE patterns for short extra words. */
   | { kind: 'fts'; match: string; likes: string[] }
-  /** Only short words: prefix ranges on the indexed columns. */
+  /** Only short words: the start of the name (lower-case), a range of the name index. */
   | { kind: 'prefix'; prefix: string }
   | { kind: 'none' };
 

@@ -133,20 +133,16 @@ describe('commands', () => {
   });
 
   it('settles pending and queued calls with `closed` on close', async () => {
-    const s = await open(
-      { faults: { commands: [{ path: '/interface/print', fault: { kind: 'hang' } }] } },
-      {
-        commandTimeoutMs: 10_000,
-      },
-    );
-    await s.run('/system/identity/print');
-    const hung = new RouterSession((s as unknown as { endpoint: RouterEndpoint }).endpoint, {
-      connector: connectRouterOs(),
-      maxConcurrent: 1,
-      idleCloseMs: 0,
+    const started = await startSim({
+      faults: { commands: [{ path: '/interface/print', fault: { kind: 'hang' } }] },
     });
+    sim = started.sim;
+    const hung = new RouterSession(
+      { ...started.endpoint, commandTimeoutMs: 10_000 },
+      { connector: connectRouterOs(), maxConcurrent: 1, idleCloseMs: 0 },
+    );
     sessions.push(hung);
-    const sent = sim?.nextSentence((r) => r.words[0] === '/interface/print');
+    const sent = started.sim.nextSentence((r) => r.words[0] === '/interface/print');
     const first = rejection(hung.run('/interface/print'));
     const queued = rejection(hung.run('/system/identity/print'));
     await sent;

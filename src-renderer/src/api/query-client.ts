@@ -8,7 +8,9 @@ const shouldRetry = (failureCount: number, error: unknown) =>
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 10_000 },
+      // Cached data shows at once, but a screen always refetches when it opens: another
+      // workstation may have changed things meanwhile.
+      queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 0 },
       mutations: { retry: false },
     },
   });

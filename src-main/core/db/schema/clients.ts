@@ -50,16 +50,31 @@ export const clients = sqliteTable(
       .on(t.staticIp)
       .where(sql`static_ip IS NOT NULL AND status <> 'archived'`),
     // One index per sort key, and per (status, sort key): list pages walk an index in order.
-    index('clients_name_idx').on(t.nameKey, t.id),
-    index('clients_status_name_idx').on(t.status, t.nameKey, t.id),
-    index('clients_expires_idx').on(t.expiresAt, t.id),
-    index('clients_status_expires_idx').on(t.status, t.expiresAt, t.id),
-    index('clients_balance_idx').on(t.balance, t.id),
-    index('clients_status_balance_idx').on(t.status, t.balance, t.id),
-    index('clients_status_id_idx').on(t.status, t.id),
-    index('clients_plan_idx').on(t.planId, t.status),
+    // The trailing filter columns let a walk test filters without reading the table row.
+    index('clients_name_idx').on(t.nameKey, t.id, t.status, t.planId, t.routerId, t.expiresAt),
+    index('clients_status_name_idx').on(
+      t.status,
+      t.nameKey,
+      t.id,
+      t.planId,
+      t.routerId,
+      t.expiresAt,
+    ),
+    index('clients_expires_idx').on(t.expiresAt, t.id, t.status, t.planId, t.routerId),
+    index('clients_status_expires_idx').on(t.status, t.expiresAt, t.id, t.planId, t.routerId),
+    index('clients_balance_idx').on(t.balance, t.id, t.status, t.planId, t.routerId, t.expiresAt),
+    index('clients_status_balance_idx').on(
+      t.status,
+      t.balance,
+      t.id,
+      t.planId,
+      t.routerId,
+      t.expiresAt,
+    ),
+    index('clients_status_id_idx').on(t.status, t.id, t.planId, t.routerId, t.expiresAt),
+    index('clients_plan_idx').on(t.planId, t.status, t.routerId, t.expiresAt),
     index('clients_router_idx')
-      .on(t.routerId, t.status)
+      .on(t.routerId, t.status, t.planId, t.expiresAt)
       .where(sql`router_id IS NOT NULL`),
     index('clients_phone_idx').on(t.phone),
   ],

@@ -1,0 +1,37 @@
+import { expect, type Page } from '@playwright/test';
+
+export const ADMIN = {
+  username: 'office-admin',
+  displayName: 'Grace Wanjiru',
+  password: 'correct horse battery staple',
+};
+
+/** First-run setup, sign-in and sign-out through the UI. */
+export const authPage = (page: Page) => ({
+  async open() {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+  },
+
+  async setupAdministrator(admin = ADMIN) {
+    await expect(page.getByRole('heading', { name: 'Create the administrator' })).toBeVisible();
+    await page.getByLabel('Username').fill(admin.username);
+    await page.getByLabel('Display name').fill(admin.displayName);
+    await page.getByLabel('Password', { exact: true }).fill(admin.password);
+    await page.getByLabel('Confirm password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
+  },
+
+  async signIn(username: string, password: string) {
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  },
+
+  async signOut() {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  },
+});
