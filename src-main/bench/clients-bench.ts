@@ -259,6 +259,23 @@ const measure = async (file: string) => {
       { filter: { search: 'mar', statuses: ['active'] }, sort: { by: 'balance', dir: 'desc' } },
     ],
     [
+      'search "ke" + plan, by balance',
+      { filter: { search: 'ke', planId: 2 }, sort: { by: 'balance', dir: 'asc' } },
+    ],
+    [
+      'search "a", by expiry desc',
+      { filter: { search: 'a' }, sort: { by: 'expiresAt', dir: 'desc' } },
+    ],
+    [
+      'search "kamau", page 3 (keyset)',
+      {
+        filter: { search: 'kamau' },
+        ...byName,
+        cursor: deepCursor({ filter: { search: 'kamau' }, ...byName }, 2),
+      },
+    ],
+    ['expires within 7 days, by name', { filter: { expiresWithinDays: 7 }, ...byName }],
+    [
       'search "mail.test" (email), by expiry',
       { filter: { search: 'mail.test' }, sort: { by: 'expiresAt', dir: 'asc' } },
     ],

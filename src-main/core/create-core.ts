@@ -5,8 +5,8 @@ import { DATABASE_FILE, type CoreConfig } from './config';
 import { openDatabase, type Db, type Sqlite } from './db/open-database';
 import { createWriteTransaction } from './db/write-transaction';
 import { lockDataDir } from './data-dir-lock';
-import { systemClock } from './shared/clock';
-import { consoleLogger } from './shared/logger';
+import { systemClock, type Clock } from './shared/clock';
+import { consoleLogger, type Logger } from './shared/logger';
 import { createEventBus } from './shared/event-bus';
 import { hostLanAddress } from './shared/ip-address';
 import { newCorrelationId } from './shared/ids';
@@ -51,6 +51,22 @@ export const createCore = (config: CoreConfig) => {
     unlock();
     throw e;
   }
+  try {
+    return wireCore(config, db, unlock, { clock, logger, host });
+  } catch (e) {
+    db.close();
+    unlock();
+    throw e;
+  }
+};
+
+/** Everything on top of the open database; if any of it fails, createCore closes and unlocks. */
+const wireCore = (
+  config: CoreConfig,
+  db: Db,
+  unlock: () => void,
+  { clock, logger, host }: { clock: Clock; logger: Logger; host: { ip: string; name: string } },
+) => {
   const sqlite: Sqlite = db.sqlite;
   const { orm } = db;
 
@@ -123,6 +139,7 @@ export const createCore = (config: CoreConfig) => {
   });
 
   let started = false;
+  let stopped = false;
   return {
     services: { ...services, ...office },
     events,
@@ -151,6 +168,8 @@ export const createCore = (config: CoreConfig) => {
       }
     },
     stop: async (): Promise<void> => {
+      if (stopped) return;
+      stopped = true;
       await scheduler.stop();
       if (started) {
         recorder.record({
@@ -167,5 +186,4 @@ export const createCore = (config: CoreConfig) => {
     },
   };
 };
-
-export type Core = ReturnType<typeof createCore>;
+export type Core = ReturnType<typeof wireCore>;

@@ -60,11 +60,11 @@ export const createActivityStats = (deps: {
     const bucketMs = Math.max(1, Math.ceil(span / TARGET_BUCKETS / unit)) * unit;
     const start = Math.floor(from / unit) * unit;
     const count = Math.ceil((to + 1 - start) / bucketMs);
-    const buckets = Array.from({ length: count }, (_, i) => ({
+    const buckets = Array.from({ length: count }, (_, i): TypeCounts & { start: number } => ({
       start: start + i * bucketMs,
-      system: 0 as number | null,
-      user: 0 as number | null,
-      administrative: 0 as number | null,
+      system: 0,
+      user: 0,
+      administrative: 0,
     }));
 
     if (rollupAnswers(f)) {
@@ -147,7 +147,7 @@ export const createActivityStats = (deps: {
       .sort((a, b) => b[1] - a[1])
       .slice(0, TOP_ACTORS)
       .map(([id]) => Number(id));
-    const str = <T extends { value: string | number; count: number }>(l: T[]) =>
+    const str = (l: { value: string | number; count: number }[]) =>
       l.map((x) => ({ value: String(x.value), count: x.count })).sort(byCount);
     const result = {
       types: str(counts(ACTIVITY_TYPES, (type) => ({ ...f, types: [type] }))),

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { logVerify } from '../../cli/log-verify';
 import {
   ADMIN,
   failure,
@@ -60,10 +59,6 @@ describe('retention: archive, verify, then prune', () => {
       await admin.call('activity.search', { filter: { ip: '10.0.0.1' }, archive: result.file }),
     );
     expect(found.entries.map((e) => e.event)).toContain('auth.login.succeeded');
-    const lines: string[] = [];
-    const archiveFile = join(tc.dataDir, 'archives', result.file);
-    expect(await logVerify(tc.dataDir, (l) => lines.push(l), archiveFile)).toBe(0);
-    expect(lines.join(' ')).toContain(`${String(oldIds.length)} entries verified`);
   });
 
   it('detects tampering in the archive and in the live log after a prune', async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Orm } from '../db/open-database';
 import { sessions, staff } from '../db/schema';
 
@@ -61,8 +61,8 @@ export const createSessionsRepo = (orm: Orm) => ({
         and(
           isNull(sessions.endedAt),
           or(
-            lt(sessions.absoluteExpiresAt, now),
-            lt(sessions.lastSeenAt, sql`${now - idleTimeoutMs}`),
+            lte(sessions.absoluteExpiresAt, now),
+            lte(sessions.lastSeenAt, sql`${now - idleTimeoutMs}`),
           ),
         ),
       )

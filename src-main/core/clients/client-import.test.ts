@@ -75,7 +75,7 @@ describe('CSV import', () => {
   it('commits the accepted rows in one transaction, each logged, under one correlation id', async () => {
     const o = await officeCore();
     unwrap(await o.admin.call('settings.update', { timeZone: 'Africa/Nairobi' }));
-    const plan = await makePlan(o.admin);
+    await makePlan(o.admin);
     const csv = [
       HEADER,
       'Good One,0700 000 001,pppoe,good1,pw1,Home 10M,,2030-02-01,,"Likes ""fast"" internet",blue',

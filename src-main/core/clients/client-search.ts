@@ -64,7 +64,8 @@ type Mode = 'count' | 'sparse' | ClientSort;
  * Client list queries: filters and search become one WHERE clause over `clients`, sorted by an
  * indexed column with the id as tie-breaker, paged by keyset (never OFFSET), counted to a cap.
  */
-export const createClientSearch = (sqlite: Database.Database) => {
+export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: number } = {}) => {
+  const denseAt = opts.denseAt ?? DENSE_AT;
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);
@@ -160,7 +161,7 @@ export const createClientSearch = (sqlite: Database.Database) => {
     return { count: Math.min(n, cap), capped: n > cap };
   };
 
-  /** One page in keyset order; `matches` (counted to at least DENSE_AT) picks the plan. */
+  /** One page in keyset order; `matches` (counted to at least `denseAt`) picks the plan. */
   const pageRows = (
     filter: ClientFilter,
     now: number,
@@ -169,7 +170,7 @@ export const createClientSearch = (sqlite: Database.Database) => {
     limit: number,
     matches: number,
   ): { rows: Row[]; more: boolean } => {
-    const w = where(filter, now, matches >= DENSE_AT ? sort : 'sparse');
+    const w = where(filter, now, matches >= denseAt ? sort : 'sparse');
     const col = SORT_COLUMN[sort.by];
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
     if (cursor !== undefined) {
@@ -198,7 +199,7 @@ export const createClientSearch = (sqlite: Database.Database) => {
       sort,
       input.cursor,
       input.limit ?? DEFAULT_PAGE,
-      matches ?? countUpTo(filter, now, DENSE_AT),
+      matches ?? countUpTo(filter, now, denseAt),
     );
     const names = new Map(planNames.all().map((p) => [p.id, p.name]));
     const last = rows[rows.length - 1];
@@ -222,7 +223,7 @@ export const createClientSearch = (sqlite: Database.Database) => {
     /** Ids of every match in pages (for exports), oldest first. */
     *iterateIds(filter: ClientFilter, now: number, pageSize = 1000): Generator<number[]> {
       const sort: ClientSort = { by: 'createdAt', dir: 'asc' };
-      const matches = countUpTo(filter, now, DENSE_AT);
+      const matches = countUpTo(filter, now, denseAt);
       let cursor: string | undefined;
       for (;;) {
         const { rows, more } = pageRows(filter, now, sort, cursor, pageSize, matches);
