@@ -60,5 +60,4 @@ CREATE TABLE `activity_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `activity_log_client_idx` ON `activity_log` (`client_id`) WHERE client_id IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `activity_log_router_idx` ON `activity_log` (`router_id`) WHERE router_id IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `activity_log_correlation_idx` ON `activity_log` (`correlation_id`) WHERE correlation_id IS NOT NULL;
+CREATE INDEX `activity_log_router_idx` ON `activity_log` (`router_id`) WHERE router_id IS NOT NULL;

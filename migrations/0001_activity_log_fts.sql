@@ -12,6 +12,9 @@ CREATE VIRTUAL TABLE `activity_fts` USING fts5(
   tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
 );
 --> statement-breakpoint
+-- The index's own term list, for expanding a typed prefix into whole words (see fts-query.ts).
+CREATE VIRTUAL TABLE `activity_fts_vocab` USING fts5vocab(activity_fts, 'col');
+--> statement-breakpoint
 CREATE TRIGGER `activity_log_ai` AFTER INSERT ON `activity_log` BEGIN
   INSERT INTO activity_fts(rowid, description, tags) VALUES (new.id, new.description, new.tags);
 END;

@@ -3,6 +3,13 @@ import { chainHash, GENESIS_HASH, type ChainedRow } from './hash-chain';
 
 type Head = { id: number; ts: number; row_hash: Buffer };
 
+/** The rollup tables of migration 0002, fed per batch on the bulk path. */
+const ROLLUPS = [
+  { table: 'activity_hourly', key: 'hour', ms: 3_600_000 },
+  { table: 'activity_daily', key: 'day', ms: 86_400_000 },
+  { table: 'activity_period', key: 'period', ms: 32 * 86_400_000 },
+] as const;
+
 /**
  * Lone UTF-16 surrogates (valid in JSON input, e.g. a typed-in username) become U+FFFD before
  * hashing: SQLite keeps text as UTF-8, which cannot hold them, so the stored text would read back
@@ -39,11 +46,9 @@ export const createChainAppender = (sqlite: Database.Database) => {
   const indexBatch = [
     sqlite.prepare(`INSERT INTO activity_fts (rowid, description, tags)
       SELECT id, description, tags FROM activity_log WHERE id BETWEEN ? AND ?`),
-    ...(['hour', 'day'] as const).map((unit) =>
-      sqlite.prepare(`INSERT INTO activity_${unit === 'hour' ? 'hourly' : 'daily'}
-        (${unit}, type, category, outcome, actor_id, n)
-        SELECT ts / ${unit === 'hour' ? '3600000' : '86400000'}, type, category, outcome,
-          coalesce(actor_id, 0), count(*)
+    ...ROLLUPS.map(({ table, key, ms }) =>
+      sqlite.prepare(`INSERT INTO ${table} (${key}, type, category, outcome, actor_id, n)
+        SELECT ts / ${String(ms)}, type, category, outcome, coalesce(actor_id, 0), count(*)
         FROM activity_log WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3, 4, 5
         ON CONFLICT DO UPDATE SET n = n + excluded.n`),
     ),

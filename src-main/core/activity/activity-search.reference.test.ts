@@ -9,6 +9,7 @@ import {
 } from '../../contract/schemas/activity';
 import { permissionsOf } from '../auth/permissions';
 import type { Actor, ServiceContext } from '../shared/context';
+import { newCorrelationId } from '../shared/ids';
 import {
   createTestCore,
   logEntries,
@@ -78,7 +79,11 @@ const IPS = [
   '10::1',
   '64:ff9b::a00:1',
 ];
-const CORRELATIONS = ['c-a', 'c-b', 'c-c', 'c-d', 'c-e'];
+/**
+ * Correlation ids as the app makes them (time first): one per short run of entries, as one action
+ * and what it caused. Filled while recording; the last one is never used by any entry.
+ */
+const CORRELATIONS: string[] = [];
 const ACTOR_IDS = [1, 2, 3, 4, 5, 6];
 
 const actor = (staffId: number): Actor => ({
@@ -94,12 +99,13 @@ type Recorder = TestCore['core']['recorder'];
 type Extra = { clientId?: number; routerId?: number };
 
 /** One random entry of a random event, with random parameters, actor, address and links. */
-const recordRandom = (recorder: Recorder): void => {
+const recordRandom = (recorder: Recorder, now: number): void => {
+  if (CORRELATIONS.length === 0 || chance(0.2)) CORRELATIONS.push(newCorrelationId(now));
   const ctx: ServiceContext = {
     actor: chance(0.15) ? null : actor(pick(ACTOR_IDS)),
     ip: chance(0.05) ? null : pick(IPS),
     workstation: chance(0.5) ? 'Till 1' : null,
-    correlationId: pick(CORRELATIONS),
+    correlationId: CORRELATIONS[CORRELATIONS.length - 1] ?? '',
   };
   const extra: Extra = {
     ...(chance(0.3) ? { clientId: 1 + Math.floor(random() * 5) } : {}),
@@ -325,7 +331,7 @@ const randomFilter = (timestamps: readonly number[]): ActivityFilter => {
   if (chance(0.35)) f.ip = pick(IP_FILTERS);
   if (chance(0.1)) f.clientId = 1 + Math.floor(random() * 6);
   if (chance(0.1)) f.routerId = 1 + Math.floor(random() * 4);
-  if (chance(0.1)) f.correlationId = pick([...CORRELATIONS, 'c-none']);
+  if (chance(0.1)) f.correlationId = pick(CORRELATIONS);
   return f;
 };
 
@@ -365,9 +371,10 @@ describe('activity.search against a brute-force reference', () => {
       for (let i = 0; i < ENTRIES; i++) {
         // Bursts in the same millisecond, gaps of minutes to days, and a clock set back now and then.
         tc.clock.advance(pick([0, 0, 1, 999, 60_000, 3_600_000, 86_400_000, -7_200_000]));
-        recordRandom(tc.core.recorder);
+        recordRandom(tc.core.recorder, tc.clock.now());
       }
     });
+    CORRELATIONS.push(newCorrelationId(tc.clock.now())); // matches nothing
     admin = await signInAdmin(tc);
     all = logEntries(tc.core);
   });
@@ -416,7 +423,8 @@ describe('activity.search against a brute-force reference', () => {
       ...ACTIVITY_CATEGORIES.map((c) => ({ categories: [c] })),
       ...ACTIVITY_OUTCOMES.map((o) => ({ outcomes: [o] })),
       ...ACTOR_IDS.map((id) => ({ actorIds: [id] })),
-      ...CORRELATIONS.map((correlationId) => ({ correlationId })),
+      ...CORRELATIONS.slice(0, 20).map((correlationId) => ({ correlationId })),
+      { correlationId: CORRELATIONS.at(-1) ?? '' },
       { clientId: 2 },
       { routerId: 3 },
       { from: all[100]?.ts ?? 0 },

@@ -7,13 +7,13 @@ import {
   type ActivityFilter,
   type ActivityHistogram,
 } from '../../contract/schemas/activity';
-import { createRollupCounts, DAY_MS, HOUR_MS, rollupAnswers } from './rollup-counts';
+import { createRollupCounts, DAY_MS, HOUR_MS, PERIOD_MS, rollupAnswers } from './rollup-counts';
 import type { SearchPlanner } from './search-plan';
 
 const TARGET_BUCKETS = 60;
 /** Per-count cap and overall time budget for text searches, which the rollups cannot answer. */
-const TEXT_COUNT_CAP = 10_000;
-const TEXT_BUDGET_MS = 60;
+const TEXT_COUNT_CAP = 2_000;
+const TEXT_BUDGET_MS = 40;
 const TOP_ACTORS = 12;
 
 type TypeCounts = { system: number | null; user: number | null; administrative: number | null };
@@ -56,7 +56,7 @@ export const createActivityStats = (deps: {
   const histogram = (f: ActivityFilter): ActivityHistogram => {
     const { from, to } = window(f);
     const span = to - from + 1;
-    const unit = span <= 14 * DAY_MS ? HOUR_MS : DAY_MS;
+    const unit = span <= 14 * DAY_MS ? HOUR_MS : span <= 400 * DAY_MS ? DAY_MS : PERIOD_MS;
     const bucketMs = Math.max(1, Math.ceil(span / TARGET_BUCKETS / unit)) * unit;
     const start = Math.floor(from / unit) * unit;
     const count = Math.ceil((to + 1 - start) / bucketMs);
@@ -68,7 +68,7 @@ export const createActivityStats = (deps: {
     }));
 
     if (rollupAnswers(f)) {
-      const u = unit === HOUR_MS ? 'hour' : 'day';
+      const u = unit === HOUR_MS ? 'hour' : unit === DAY_MS ? 'day' : 'period';
       for (const r of rollups.buckets(f, start / unit, Math.floor(to / unit), u)) {
         const b = buckets[Math.floor((r.bucket * unit - start) / bucketMs)];
         const type = r.type as keyof TypeCounts;

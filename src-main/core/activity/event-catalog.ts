@@ -7,6 +7,7 @@ import { clientEvents } from './events/client-events';
 import { planEvents } from './events/plan-events';
 import { billingEvents } from './events/billing-events';
 import { settingsEvents } from './events/settings-events';
+import { routerEvents } from './events/router-events';
 
 /** Every event code the application writes, with its type, category and wording. */
 export const eventCatalog = {
@@ -18,6 +19,7 @@ export const eventCatalog = {
   ...planEvents,
   ...billingEvents,
   ...settingsEvents,
+  ...routerEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -1,13 +1,19 @@
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const MIN_PREFIX_CHARS = 3;
 
+/** Whole words of the index that start with a prefix, or null when there are too many. */
+export type ExpandPrefix = (prefix: string) => string[] | null;
+
 /**
  * Turns what a person typed into a safe FTS5 expression over `description`: every term becomes a
  * quoted string (so `ACC-0001`, `10.0.0.1`, `M-Pesa`, `NEAR(` or a stray `"` never reach the FTS5
  * parser as syntax), user-quoted phrases stay phrases, and the last word becomes a prefix search
- * while it is being typed. Returns null when nothing searchable is left.
+ * while it is being typed. A one-word prefix is expanded into the index's own words that start
+ * with it (`kisu` → `"kisumu"`): FTS5 answers a prefix query by merging every matching word's
+ * whole doclist first, which grows with the log, while an OR of words is read lazily, newest
+ * first. Returns null when nothing searchable is left.
  */
-export const toFtsText = (input: string): string | null => {
+export const toFtsText = (input: string, expand?: ExpandPrefix): string | null => {
   const text = input.normalize('NFKC');
   const terms: { text: string; phrase: boolean }[] = [];
   for (const m of text.matchAll(/"([^"]*)"|(\S+)/g)) {
@@ -23,10 +29,18 @@ export const toFtsText = (input: string): string | null => {
       !t.phrase &&
       stillTyping &&
       lastWordLength(t.text) >= MIN_PREFIX_CHARS;
-    return `"${t.text.replaceAll('"', '""')}"${prefix ? '*' : ''}`;
+    const quoted = `"${t.text.replaceAll('"', '""')}"`;
+    if (!prefix) return quoted;
+    const words = /^[\p{L}\p{N}_]+$/u.test(t.text) ? expand?.(indexForm(t.text)) : null;
+    if (!words) return `${quoted}*`;
+    return words.length === 0 ? quoted : `(${words.map((w) => `"${w}"`).join(' OR ')})`;
   });
-  return `description : (${quoted.join(' ')})`;
+  return `description : (${quoted.join(' AND ')})`;
 };
+
+/** A word as the unicode61 tokenizer stores it: lower case, without diacritics. */
+const indexForm = (word: string): string =>
+  word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const lastWordLength = (term: string): number => {
   const words = term.split(/[^\p{L}\p{N}]+/u).filter(Boolean);

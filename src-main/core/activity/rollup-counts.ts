@@ -3,6 +3,15 @@ import type { ActivityFilter } from '../../contract/schemas/activity';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
+export const PERIOD_MS = 32 * DAY_MS;
+
+type Level = { table: string; key: string; ms: number };
+/** Coarsest first; each is a whole number of the next. */
+const LEVELS: readonly Level[] = [
+  { table: 'activity_period', key: 'period', ms: PERIOD_MS },
+  { table: 'activity_daily', key: 'day', ms: DAY_MS },
+  { table: 'activity_hourly', key: 'hour', ms: HOUR_MS },
+];
 
 export type Dimension = 'type' | 'category' | 'outcome' | 'actor_id';
 type Row = { key: string | number; n: number };
@@ -22,9 +31,9 @@ const inList = (column: string, values: readonly (string | number)[] | undefined
     : { sql: '', params: [] };
 
 /**
- * Exact counts over [from, to] from the rollups: whole days from activity_daily, whole hours at
- * the edges from activity_hourly, and the minutes at the very edges from the log itself (at most
- * two partial hours). Never scans more than a few thousand rows, whatever the log's size.
+ * Exact counts over [from, to] from the rollups: whole 32-day periods, then whole days, then whole
+ * hours at the edges, and the minutes at the very edges from the log itself (at most two partial
+ * hours). Reads a few thousand rollup rows at most, whatever the log's size.
  */
 export const createRollupCounts = (
   sqlite: Database.Database,
@@ -54,21 +63,34 @@ export const createRollupCounts = (
   };
 
   const fromTable = (
-    table: 'activity_hourly' | 'activity_daily',
-    dim: Dimension,
+    level: Level,
     f: ActivityFilter,
+    dim: Dimension,
     first: number,
     last: number,
   ): Row[] => {
-    if (first > last) return [];
-    const bucket = table === 'activity_hourly' ? 'hour' : 'day';
     const c = conditions(f, 'actor_id');
     return sqlite
       .prepare(
-        `SELECT ${dim} AS key, sum(n) AS n FROM ${table}
-         WHERE ${bucket} BETWEEN ? AND ? ${c.sql} GROUP BY 1`,
+        `SELECT ${dim} AS key, sum(n) AS n FROM ${level.table}
+         WHERE ${level.key} BETWEEN ? AND ? ${c.sql} GROUP BY 1`,
       )
       .all(first, last, ...c.params) as Row[];
+  };
+
+  /** [from, to] as whole buckets of the coarsest level that fits, the edges one level finer. */
+  const cover = (dim: Dimension, f: ActivityFilter, from: number, to: number, level = 0): Row[] => {
+    if (from > to) return [];
+    const l = LEVELS[level];
+    if (!l) return fromLog(dim, f, from, to);
+    const first = Math.ceil(from / l.ms);
+    const last = Math.floor((to + 1) / l.ms) - 1;
+    if (first > last) return cover(dim, f, from, to, level + 1);
+    return [
+      ...cover(dim, f, from, first * l.ms - 1, level + 1),
+      ...fromTable(l, f, dim, first, last),
+      ...cover(dim, f, (last + 1) * l.ms, to, level + 1),
+    ];
   };
 
   return {
@@ -79,26 +101,8 @@ export const createRollupCounts = (
       from: number,
       to: number,
     ): Map<string | number, number> {
-      const rows: Row[] = [];
-      const h0 = Math.ceil(from / HOUR_MS); // first whole hour
-      const h1 = Math.floor((to + 1) / HOUR_MS) - 1; // last whole hour
-      if (h0 > h1) {
-        rows.push(...fromLog(dim, f, from, to));
-      } else {
-        rows.push(...fromLog(dim, f, from, h0 * HOUR_MS - 1));
-        rows.push(...fromLog(dim, f, (h1 + 1) * HOUR_MS, to));
-        const d0 = Math.ceil((h0 * HOUR_MS) / DAY_MS);
-        const d1 = Math.floor(((h1 + 1) * HOUR_MS) / DAY_MS) - 1;
-        if (d0 > d1) {
-          rows.push(...fromTable('activity_hourly', dim, f, h0, h1));
-        } else {
-          rows.push(...fromTable('activity_hourly', dim, f, h0, (d0 * DAY_MS) / HOUR_MS - 1));
-          rows.push(...fromTable('activity_hourly', dim, f, ((d1 + 1) * DAY_MS) / HOUR_MS, h1));
-          rows.push(...fromTable('activity_daily', dim, f, d0, d1));
-        }
-      }
       const out = new Map<string | number, number>();
-      for (const r of rows) out.set(r.key, (out.get(r.key) ?? 0) + r.n);
+      for (const r of cover(dim, f, from, to)) out.set(r.key, (out.get(r.key) ?? 0) + r.n);
       return out;
     },
 
@@ -107,10 +111,10 @@ export const createRollupCounts = (
       f: ActivityFilter,
       first: number,
       last: number,
-      unit: 'hour' | 'day',
+      unit: 'hour' | 'day' | 'period',
     ): { bucket: number; type: string; n: number }[] {
       const c = conditions(f, 'actor_id');
-      const table = unit === 'hour' ? 'activity_hourly' : 'activity_daily';
+      const table = `activity_${unit === 'hour' ? 'hourly' : unit === 'day' ? 'daily' : 'period'}`;
       return sqlite
         .prepare(
           `SELECT ${unit} AS bucket, type, sum(n) AS n FROM ${table}

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import { tagClause, toFtsText } from './fts-query';
 import { ipFilterTokens } from './ip-filter';
+import { AppError } from '../shared/app-error';
+import { correlationStart } from '../shared/ids';
 
 /**
  * How one filter is answered. Dates become an id range (B-tree lookups: ids follow time), text
@@ -14,6 +16,26 @@ export type SearchPlan = {
   params: (string | number)[];
   /** Inclusive id range of the date range; null when it holds no entry. */
   ids: { from: number; to: number } | null;
+};
+
+/** How long after an action the entries it caused are looked for (provisioning retries included). */
+export const CORRELATION_WINDOW_MS = 7 * 86_400_000;
+/** A typed prefix matching more words than this stays an FTS5 prefix query. */
+const MAX_EXPANSION = 64;
+
+/**
+ * A correlation id starts with the second its action began, so its entries lie in a short time
+ * window: searching that window is a bounded scan, where an index over every entry's id would
+ * cost ~25 bytes per entry.
+ */
+const correlationWindow = (f: ActivityFilter): { from?: number; to?: number } => {
+  if (f.correlationId === undefined) return { from: f.from, to: f.to };
+  const start = correlationStart(f.correlationId);
+  if (start === null) throw new AppError('validation', 'That is not a correlation id of ISP Desk.');
+  return {
+    from: Math.max(f.from ?? 0, start - 1000),
+    to: Math.min(f.to ?? Number.MAX_SAFE_INTEGER, start + CORRELATION_WINDOW_MS),
+  };
 };
 
 export const createSearchPlanner = (sqlite: Database.Database) => {
@@ -59,10 +81,19 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     return { from: first, to: last };
   };
 
+  const vocab = sqlite.prepare<[string, string], { term: string }>(
+    `SELECT term FROM activity_fts_vocab
+     WHERE col = 'description' AND term >= ? AND term < ? LIMIT ${String(MAX_EXPANSION + 1)}`,
+  );
+  const expandPrefix = (prefix: string): string[] | null => {
+    const words = vocab.all(prefix, `${prefix}\u{10FFFF}`).map((r) => r.term);
+    return words.length > MAX_EXPANSION ? null : words;
+  };
+
   /** The FTS expression for the text and tag filters only (no dates). */
   const matchOf = (filter: ActivityFilter): string | null => {
     const clauses: string[] = [];
-    const text = filter.text ? toFtsText(filter.text) : null;
+    const text = filter.text ? toFtsText(filter.text, expandPrefix) : null;
     if (text) clauses.push(text);
     const tags = (prefix: string, values: readonly (string | number)[] | undefined) => {
       if (values && values.length > 0) {
@@ -92,7 +123,8 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     column('l.client_id = ?', filter.clientId);
     column('l.router_id = ?', filter.routerId);
     column('l.correlation_id = ?', filter.correlationId);
-    return { match: matchOf(filter), where, params, ids: idRange(filter.from, filter.to) };
+    const { from, to } = correlationWindow(filter);
+    return { match: matchOf(filter), where, params, ids: idRange(from, to) };
   };
 
   /**

@@ -5,7 +5,7 @@ import type { DownloadName, EventName, ProcedureName } from '../../../src-main/c
 import { ApiError } from './api-error';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
-import type { DownloadOutcome, Transport } from './transport';
+import type { DownloadOptions, DownloadOutcome, Transport } from './transport';
 
 /** Inputs that may be left out entirely (procedures taking no input) become optional arguments. */
 export type CallArgs<K extends ProcedureName> =
@@ -16,7 +16,11 @@ export type ApiClient = {
   /** Calls a procedure; resolves with its value or throws an `ApiError`. */
   call<K extends ProcedureName>(name: K, ...args: CallArgs<K>): Promise<Out<K>>;
   /** Runs a download; resolves with what happened to the file or throws an `ApiError`. */
-  download<K extends DownloadName>(name: K, input: DownloadIn<K>): Promise<DownloadOutcome>;
+  download<K extends DownloadName>(
+    name: K,
+    input: DownloadIn<K>,
+    options?: DownloadOptions,
+  ): Promise<DownloadOutcome>;
   /** Listens to a server event (payloads that do not match the contract are dropped). */
   subscribe<K extends EventName>(
     event: K,
@@ -50,8 +54,12 @@ export function createApiClient(transport: Transport): ApiClient {
       return parsed.data as Out<K>;
     },
 
-    async download<K extends DownloadName>(name: K, input: DownloadIn<K>) {
-      const result = await transport.download(name, input);
+    async download<K extends DownloadName>(
+      name: K,
+      input: DownloadIn<K>,
+      options?: DownloadOptions,
+    ) {
+      const result = await transport.download(name, input, options);
       if (!result.ok) return fail(result.error.code, result.error.message, result.error.details);
       return result.value;
     },

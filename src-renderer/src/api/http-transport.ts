@@ -1,7 +1,7 @@
 import type { DownloadName, EventName, ProcedureName } from '../../../src-main/contract/channels';
 import type { Result } from '../../../src-main/contract/errors';
 import { UNREACHABLE_MESSAGE, codeForStatus, failure, toEnvelope } from './envelope';
-import type { DownloadOutcome, Transport } from './transport';
+import type { DownloadOptions, DownloadOutcome, Transport } from './transport';
 
 export type HttpTransportOptions = {
   /** Prefix of every API path; the headless server serves the API at `/api` on the same origin. */
@@ -65,6 +65,29 @@ async function readEnvelope(response: Response): Promise<Result<unknown>> {
   return toEnvelope(body);
 }
 
+/**
+ * Reads a file body piece by piece, telling `onChunk` about each one (for progress), and hands
+ * back the whole file as a Blob for the browser to save.
+ */
+async function readBody(
+  response: Response,
+  onChunk: ((chunk: Uint8Array) => void) | undefined,
+): Promise<Blob> {
+  const type = response.headers.get('Content-Type') ?? '';
+  const reader = response.body?.getReader();
+  if (!reader) return response.blob();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    // A copy with its own ArrayBuffer, which is what Blob accepts.
+    const part = new Uint8Array(value);
+    parts.push(part);
+    onChunk?.(part);
+  }
+  return new Blob(parts, { type });
+}
+
 type Listener = (payload: unknown) => void;
 
 /** The browser transport: `POST /api/<name>` for calls and downloads, SSE for events. */
@@ -75,12 +98,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const saveBlob = options.saveBlob ?? saveBlobWithLink;
   const reconnectDelayMs = options.reconnectDelayMs ?? 5_000;
 
-  const post = (name: string, input: unknown) =>
+  const post = (name: string, input: unknown, signal?: AbortSignal) =>
     doFetch(`${baseUrl}/${name}`, {
       method: 'POST',
       headers: HEADERS,
       credentials: 'same-origin',
       body: JSON.stringify(input ?? {}),
+      ...(signal ? { signal } : {}),
     });
 
   async function call(name: ProcedureName, input: unknown): Promise<Result<unknown>> {
@@ -93,11 +117,18 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     return readEnvelope(response);
   }
 
-  async function download(name: DownloadName, input: unknown): Promise<Result<DownloadOutcome>> {
+  async function download(
+    name: DownloadName,
+    input: unknown,
+    options: DownloadOptions = {},
+  ): Promise<Result<DownloadOutcome>> {
+    const { signal, onChunk } = options;
+    const cancelled: Result<DownloadOutcome> = { ok: true, value: { kind: 'cancelled' } };
     let response: Response;
     try {
-      response = await post(name, input);
+      response = await post(name, input, signal);
     } catch {
+      if (signal?.aborted) return cancelled;
       return failure('unavailable', UNREACHABLE_MESSAGE);
     }
     if (!response.ok || isJson(response)) {
@@ -109,8 +140,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     const filename = filenameFromDisposition(response.headers.get('Content-Disposition'), fallback);
     let blob: Blob;
     try {
-      blob = await response.blob();
+      blob = await readBody(response, onChunk);
     } catch {
+      if (signal?.aborted) return cancelled;
       return failure('unavailable', 'The download was interrupted.');
     }
     saveBlob(blob, filename);

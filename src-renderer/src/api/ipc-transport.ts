@@ -18,6 +18,8 @@ export function createIpcTransport(bridge: IspDeskBridge): Transport {
     }
   }
 
+  // Electron writes the file in the main process: progress arrives as `task.progress` events and
+  // the save dialog is the way to cancel, so the download options are not used here.
   async function download(name: DownloadName, input: unknown): Promise<Result<DownloadOutcome>> {
     const fn = bridge.download[name] as IspDeskBridge['download'][DownloadName] | undefined;
     if (!fn) return failure('internal', `This version of ISP Desk does not know "${name}".`);

@@ -2,6 +2,7 @@ import { TextInput } from '@mantine/core';
 import type { TextInputProps } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
+import type { Ref } from 'react';
 
 export type DebouncedTextInputProps = Omit<
   TextInputProps,
@@ -12,6 +13,8 @@ export type DebouncedTextInputProps = Omit<
   /** Called once typing pauses for `delay` ms, or at once on Enter. */
   onCommit: (value: string) => void;
   delay?: number;
+  /** The underlying `<input>`, e.g. to focus it from a keyboard shortcut. */
+  inputRef?: Ref<HTMLInputElement>;
 };
 
 /**
@@ -23,6 +26,7 @@ export function DebouncedTextInput({
   onCommit,
   delay = 250,
   onKeyDown,
+  inputRef,
   ...props
 }: DebouncedTextInputProps) {
   const [draft, setDraft] = useState(value);
@@ -46,6 +50,7 @@ export function DebouncedTextInput({
   return (
     <TextInput
       {...props}
+      ref={inputRef}
       value={draft}
       onChange={(event) => {
         const next = event.currentTarget.value;

@@ -1,7 +1,7 @@
 import type { In, Out } from '../../../src-main/contract/api';
 import type { DownloadName, EventName, ProcedureName } from '../../../src-main/contract/channels';
 import type { ErrorCode, Result } from '../../../src-main/contract/errors';
-import type { DownloadOutcome, Transport } from '../api/transport';
+import type { DownloadOptions, DownloadOutcome, Transport } from '../api/transport';
 
 /** What a fake procedure returns: a value, or an error envelope made with `fakeError`. */
 type Reply<K extends ProcedureName> = Out<K> | FakeError;
@@ -25,23 +25,29 @@ export type FakeTransport = Transport & {
   emit(event: EventName, payload: unknown): void;
 };
 
+export type FakeDownload = (
+  name: DownloadName,
+  input: unknown,
+  options: DownloadOptions,
+) => Result<DownloadOutcome> | Promise<Result<DownloadOutcome>>;
+
 /**
  * A transport for renderer tests: the only thing faked is the edge to the main side. Procedures
- * without a handler fail with `internal`, so a test notices calls it did not expect.
+ * without a handler fail with `internal`, so a test notices calls it did not expect. A download
+ * handler may feed `options.onChunk` to play a streamed file body.
  */
 export function createFakeTransport(
   handlers: FakeHandlers,
-  download: (name: DownloadName, input: unknown) => Result<DownloadOutcome> = () => ({
-    ok: true,
-    value: { kind: 'cancelled' },
-  }),
+  download: FakeDownload = () => ({ ok: true, value: { kind: 'cancelled' } }),
+  /** `ipc` plays the Electron shell (downloads report progress through `task.progress`). */
+  kind: Transport['kind'] = 'http',
 ): FakeTransport {
   const calls: FakeTransport['calls'] = [];
   const downloads: FakeTransport['downloads'] = [];
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
   return {
-    kind: 'http',
+    kind,
     calls,
     downloads,
     inputsOf<K extends ProcedureName>(name: K) {
@@ -58,9 +64,9 @@ export function createFakeTransport(
       }
       return { ok: true, value: reply };
     },
-    download(name, input) {
+    download(name, input, options = {}) {
       downloads.push({ name, input });
-      return Promise.resolve(download(name, input));
+      return Promise.resolve(download(name, input, options));
     },
     subscribe(event, listener) {
       let set = listeners.get(event);

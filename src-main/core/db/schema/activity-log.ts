@@ -49,8 +49,5 @@ export const activityLog = sqliteTable(
     index('activity_log_router_idx')
       .on(t.routerId)
       .where(sql`router_id IS NOT NULL`),
-    index('activity_log_correlation_idx')
-      .on(t.correlationId)
-      .where(sql`correlation_id IS NOT NULL`),
   ],
 );

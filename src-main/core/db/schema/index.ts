@@ -4,3 +4,4 @@ export * from './plans';
 export * from './clients';
 export * from './billing';
 export * from './saved-searches';
+export * from './routers';

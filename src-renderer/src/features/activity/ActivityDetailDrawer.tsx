@@ -7,6 +7,8 @@ import { formatDateTime } from '../../lib/format';
 import { ActorLink, IpLink, OutcomeBadge, TypeBadge } from './ActivityCells';
 import type { FilterClicks } from './ActivityCells';
 import { DetailsDiff } from './DetailsDiff';
+import { EntryPivots } from './EntryPivots';
+import type { Pivot } from './EntryPivots';
 import { categoryLabel } from './activity-labels';
 
 export type ActivityDetailDrawerProps = FilterClicks & {
@@ -14,13 +16,18 @@ export type ActivityDetailDrawerProps = FilterClicks & {
   entryId: number | null;
   /** The entry when it is already loaded in the table (otherwise it is fetched). */
   entry: ActivityEntry | undefined;
+  /** The archive the entry comes from; null for the live log. */
+  archive?: string | null;
   onClose: () => void;
   onFilterCorrelation: (correlationId: string) => void;
+  /** "Everything from this IP" and the like; without it, no pivot buttons are shown. */
+  onPivot?: (pivot: Pivot) => void;
 };
 
 export function ActivityDetailDrawer({
   entryId,
   entry,
+  archive = null,
   onClose,
   ...clicks
 }: ActivityDetailDrawerProps) {
@@ -38,16 +45,16 @@ export function ActivityDetailDrawer({
         (entry ? (
           <EntryDetails entry={entry} {...clicks} />
         ) : (
-          <FetchedEntry id={entryId} {...clicks} />
+          <FetchedEntry id={entryId} archive={archive} {...clicks} />
         ))}
     </Drawer>
   );
 }
 
-type ClickProps = Omit<ActivityDetailDrawerProps, 'entryId' | 'entry' | 'onClose'>;
+type ClickProps = Omit<ActivityDetailDrawerProps, 'entryId' | 'entry' | 'onClose' | 'archive'>;
 
-function FetchedEntry({ id, ...clicks }: ClickProps & { id: number }) {
-  const query = useApiQuery('activity.get', { id });
+function FetchedEntry({ id, archive, ...clicks }: ClickProps & { id: number; archive: string | null }) {
+  const query = useApiQuery('activity.get', archive ? { id, archive } : { id });
   if (query.isPending) return <LoadingState label="Loading entry…" />;
   if (query.isError) {
     return (
@@ -75,6 +82,7 @@ function EntryDetails({
   onFilterIp,
   onFilterActor,
   onFilterCorrelation,
+  onPivot,
 }: ClickProps & { entry: ActivityEntry }) {
   const rows: [string, ReactNode][] = [
     ['ID', entry.id],
@@ -125,6 +133,7 @@ function EntryDetails({
 
   return (
     <Stack gap="lg">
+      {onPivot && <EntryPivots entry={entry} onPivot={onPivot} />}
       <Table variant="vertical" layout="fixed" withTableBorder aria-label="Entry fields">
         <Table.Tbody>
           {rows.map(([label, value]) => (

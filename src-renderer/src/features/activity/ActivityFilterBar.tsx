@@ -2,9 +2,18 @@ import { Button, CloseButton, Group, MultiSelect, Paper, Pill, Select, Stack } f
 import { DatePickerInput } from '@mantine/dates';
 import type { DatesRangeValue } from '@mantine/dates';
 import { useState } from 'react';
+import type { Ref } from 'react';
 import { DebouncedTextInput } from '../../components/DebouncedTextInput';
+import { formatDateTimeShort } from '../../lib/format';
 import { CATEGORY_OPTIONS, OUTCOME_OPTIONS, TYPE_OPTIONS } from './activity-labels';
-import { EMPTY_VIEW, QUICK_RANGES, isFiltered } from './filter-params';
+import {
+  EMPTY_VIEW,
+  QUICK_RANGES,
+  boundEnd,
+  boundStart,
+  isFiltered,
+  isMinuteBound,
+} from './filter-params';
 import type { ActivityView, QuickRange } from './filter-params';
 
 export type StaffOption = { value: number; label: string };
@@ -19,7 +28,17 @@ export type ActivityFilterBarProps = {
   staffOptions: StaffOption[] | null;
   /** Name for the active staff filter when there is no select to show it. */
   actorLabel?: string;
+  /** The search box, for the `/` shortcut. */
+  searchRef?: Ref<HTMLInputElement>;
 };
+
+/** The date picker shows whole days; a zoomed range's minutes are shown in a pill. */
+const dayPart = (bound: string | null) => (bound === null ? null : bound.slice(0, 10));
+
+const timeRangeLabel = (from: string | null, to: string | null) =>
+  `Time: ${from ? formatDateTimeShort(boundStart(from)) : '…'} – ${
+    to ? formatDateTimeShort(boundEnd(to) - 59_999) : '…'
+  }`;
 
 const RANGE_KEYS = Object.keys(QUICK_RANGES) as QuickRange[];
 
@@ -29,13 +48,18 @@ export function ActivityFilterBar({
   ipError,
   staffOptions,
   actorLabel,
+  searchRef,
 }: ActivityFilterBarProps) {
   const update = (patch: Partial<ActivityView>, mode: 'push' | 'replace' = 'replace') =>
     onChange({ ...view, ...patch }, mode);
 
   // A range being picked (first day chosen, second not yet) stays local until complete.
   const [partialRange, setPartialRange] = useState<DatesRangeValue<string> | null>(null);
-  const rangeValue: DatesRangeValue<string> = partialRange ?? [view.from, view.to];
+  const rangeValue: DatesRangeValue<string> = partialRange ?? [
+    dayPart(view.from),
+    dayPart(view.to),
+  ];
+  const zoomed = isMinuteBound(view.from) || isMinuteBound(view.to);
 
   const onDatesChange = (value: DatesRangeValue<string>) => {
     const [from, to] = value;
@@ -55,6 +79,8 @@ export function ActivityFilterBar({
             label="Search"
             placeholder="Description, event, staff, target…"
             type="search"
+            inputRef={searchRef}
+            aria-keyshortcuts="/"
             value={view.text}
             onCommit={(text) => update({ text })}
             style={{ flex: '2 1 16rem' }}
@@ -146,6 +172,27 @@ export function ActivityFilterBar({
         </Group>
         {(isFiltered(view) || (!staffOptions && view.actorId !== null)) && (
           <Group gap="xs">
+            {zoomed && (
+              <FilterPill
+                label={timeRangeLabel(view.from, view.to)}
+                clearLabel="Clear time range"
+                onClear={() => update({ from: null, to: null }, 'push')}
+              />
+            )}
+            {view.clientId !== null && (
+              <FilterPill
+                label={`Client #${String(view.clientId)}`}
+                clearLabel="Clear client filter"
+                onClear={() => update({ clientId: null }, 'push')}
+              />
+            )}
+            {view.routerId !== null && (
+              <FilterPill
+                label={`Router #${String(view.routerId)}`}
+                clearLabel="Clear router filter"
+                onClear={() => update({ routerId: null }, 'push')}
+              />
+            )}
             {!staffOptions && view.actorId !== null && (
               <FilterPill
                 label={`Staff: ${actorLabel ?? `#${view.actorId}`}`}

@@ -1,26 +1,41 @@
-import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo, useRef, useState } from 'react';
 import { fieldError, fieldIssues } from '../../api/api-error';
 import type { ApiError } from '../../api/api-error';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatEntryCount, formatNumber } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { useStaffList } from '../staff/use-staff';
 import { ActivityDetailDrawer } from './ActivityDetailDrawer';
+import { ActivityFacets } from './ActivityFacets';
 import { ActivityFilterBar } from './ActivityFilterBar';
 import type { StaffOption } from './ActivityFilterBar';
-import { ActivityTable } from './ActivityTable';
-import { ExportCsvButton } from './ExportCsvButton';
+import { ActivityHistogram } from './ActivityHistogram';
+import { ActivityResults } from './ActivityResults';
+import { ArchiveBanner } from './ArchiveBanner';
+import { ArchivesDialog } from './ArchivesDialog';
+import { ExportMenu, ExportProgressPanel } from './ExportMenu';
+import { KeyboardShortcutsButton, KeyboardShortcutsHelp } from './KeyboardShortcutsHelp';
+import { LiveTailPaused, LiveTailSwitch } from './LiveTailControl';
+import { SaveSearchModal } from './SaveSearchModal';
+import { SavedSearchesMenu } from './SavedSearchesMenu';
 import { VerifyIntegrityButton, VerifyIntegrityResult } from './VerifyIntegrity';
-import { isFiltered, viewFromParams, viewToParams } from './filter-params';
+import { toggleFacet } from './facets';
+import { EMPTY_VIEW, isFiltered, zoomView } from './filter-params';
 import type { ActivityView } from './filter-params';
+import { searchTerms } from './highlight';
+import { useKeyboardShortcuts } from './keyboard-shortcuts';
+import type { ShortcutAction } from './keyboard-shortcuts';
+import { liveStatus } from './live-tail';
+import { useActivityExport } from './use-activity-export';
+import { useActivityStats } from './use-activity-stats';
 import { activitySearchKey, useActivitySearch } from './use-activity-search';
+import { useActivityUrl } from './use-activity-url';
+import { useEntryCursor } from './use-entry-cursor';
+import { scrollToTop, useLiveTail, useScrolledAway } from './use-live-tail';
 import { useNewActivityCount } from './use-new-activity';
+import { useRecentSearches, useRememberView } from './use-recent-searches';
 import { useVerifyIntegrity } from './use-verify-integrity';
-
-const ENTRY_PARAM = 'entry';
 
 /** The server's complaint about the IP filter, if that is what it rejected. */
 function ipErrorOf(error: ApiError | null, view: ActivityView): string | undefined {
@@ -33,49 +48,24 @@ function ipErrorOf(error: ApiError | null, view: ActivityView): string | undefin
   return field === undefined || field === 'ip' ? error.message : undefined;
 }
 
+type Dialog = 'help' | 'save' | 'archives' | null;
+
 export function ActivityLogPage() {
-  const { can } = useSession();
+  const { can, user } = useSession();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => viewFromParams(params), [params]);
-  const selectedId = Number(params.get(ENTRY_PARAM)) || null;
+  const url = useActivityUrl();
+  const { view, archive, selectedId } = url;
 
-  const setView = useCallback(
-    (next: ActivityView, mode: 'push' | 'replace' = 'replace') =>
-      setParams((prev) => viewToParams(next, prev), { replace: mode === 'replace' }),
-    [setParams],
-  );
-  const setEntry = useCallback(
-    (id: number | null) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (id === null) next.delete(ENTRY_PARAM);
-          else next.set(ENTRY_PARAM, String(id));
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  /** Clicking an IP, a name or a correlation id narrows the filter and closes the drawer. */
-  const filterBy = (patch: Partial<ActivityView>) => {
-    const next = viewToParams({ ...view, ...patch }, params);
-    next.delete(ENTRY_PARAM);
-    setParams(next);
-  };
-  const clicks = {
-    onFilterIp: (ip: string) => filterBy({ ip }),
-    onFilterActor: (actor: { id: number }) => filterBy({ actorId: actor.id }),
-  };
-
-  const search = useActivitySearch(view);
+  const search = useActivitySearch(view, { archive });
   const entries = useMemo(
     () => search.data?.pages.flatMap((page) => page.entries) ?? [],
     [search.data],
   );
   const total = search.data?.pages[0]?.total;
   const ipError = ipErrorOf(search.error, view);
+  const terms = useMemo(() => searchTerms(view.text), [view.text]);
+  const histogram = useActivityStats('activity.histogram', view, archive);
+  const facets = useActivityStats('activity.facets', view, archive);
 
   const canListStaff = can('staff.manage');
   const staffList = useStaffList(canListStaff);
@@ -89,18 +79,87 @@ export function ActivityLogPage() {
         : null,
     [canListStaff, staffList.data],
   );
-  const actorLabel = entries.find((e) => e.actor?.id === view.actorId)?.actor?.name;
+  const staffName = (id: number) =>
+    staffList.data?.find((s) => s.id === id)?.displayName ??
+    facets.data?.actors.find((a) => a.id === id)?.name ??
+    entries.find((e) => e.actor?.id === id)?.actor?.name;
+  const actorLabel = view.actorId === null ? undefined : staffName(view.actorId);
 
-  const verify = useVerifyIntegrity();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const cursor = useEntryCursor({
+    entries,
+    search,
+    view,
+    archive,
+    openId: selectedId,
+    setOpenId: url.setEntry,
+  });
+
+  const [liveOn, setLiveOn] = useState(false);
+  const scrolledAway = useScrolledAway();
+  const status = liveStatus({
+    enabled: liveOn && archive === null,
+    scrolledAway,
+    inspecting: selectedId !== null,
+  });
+  const live = useLiveTail({
+    enabled: status !== 'off',
+    paused: status === 'paused',
+    view,
+    newestShownId: entries[0]?.id ?? null,
+  });
   const newCount = useNewActivityCount(search.dataUpdatedAt, entries[0]?.id ?? null);
-  const showNew = () => void queryClient.resetQueries({ queryKey: activitySearchKey(view) });
+  const showNew = () =>
+    void queryClient.resetQueries({ queryKey: activitySearchKey(view, { archive }) });
+
+  const recents = useRecentSearches(user.staffId);
+  useRememberView(view, recents.remember);
+  const exporter = useActivityExport({ view, archive, expected: total });
+  const verify = useVerifyIntegrity(archive);
+
+  useKeyboardShortcuts(dialog === null, (action: ShortcutAction) => {
+    switch (action) {
+      case 'focusSearch':
+        searchBox.current?.focus();
+        return true;
+      case 'next':
+      case 'previous':
+        void cursor.step(action);
+        return true;
+      case 'open':
+        if (cursor.cursorId === null) return false;
+        cursor.open(cursor.cursorId);
+        return true;
+      case 'nextFailure':
+        void cursor.failures.jump('next');
+        return true;
+      case 'previousFailure':
+        void cursor.failures.jump('previous');
+        return true;
+      case 'close':
+        if (selectedId === null) return false;
+        url.setEntry(null);
+        return true;
+      case 'help':
+        setDialog('help');
+        return true;
+    }
+  });
+
+  /** Clicking an IP, a name or a correlation id narrows the filter and closes the drawer. */
+  const filterBy = (patch: Partial<ActivityView>) => url.showView({ ...view, ...patch });
+  const clicks = {
+    onFilterIp: (ip: string) => filterBy({ ip }),
+    onFilterActor: (actor: { id: number }) => filterBy({ actorId: actor.id }),
+  };
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Stack gap={2}>
           <Title order={1} size="h2">
-            Activity log
+            {archive ? 'Activity archive' : 'Activity log'}
           </Title>
           <Group gap="xs" aria-live="polite" mih={22}>
             {total && (
@@ -114,77 +173,119 @@ export function ActivityLogPage() {
           </Group>
         </Stack>
         <Group gap="sm" className="no-print">
-          {newCount > 0 && (
+          {archive === null && (
+            <LiveTailSwitch
+              status={status}
+              disabled={false}
+              onToggle={(on) => {
+                setLiveOn(on);
+                if (on) void live.catchUp();
+              }}
+            />
+          )}
+          {status === 'off' && archive === null && newCount > 0 && (
             <Button variant="light" onClick={showNew}>
               {`Show ${formatNumber(newCount)} new ${newCount === 1 ? 'entry' : 'entries'}`}
             </Button>
           )}
+          <SavedSearchesMenu
+            recent={recents.recent}
+            staffName={staffName}
+            onApply={url.showView}
+            onSaveCurrent={() => setDialog('save')}
+          />
+          <Button variant="default" onClick={() => setDialog('archives')}>
+            Archives
+          </Button>
           {can('activity.verify') && <VerifyIntegrityButton state={verify} />}
-          {can('activity.export') && <ExportCsvButton view={view} />}
+          {can('activity.export') && (
+            <ExportMenu busy={exporter.progress !== null} onExport={exporter.start} />
+          )}
+          <KeyboardShortcutsButton onOpen={() => setDialog('help')} />
         </Group>
       </Group>
 
-      <VerifyIntegrityResult state={verify} onOpenEntry={setEntry} />
+      {archive && <ArchiveBanner name={archive} onBack={() => url.setArchive(null)} />}
+      <VerifyIntegrityResult state={verify} onOpenEntry={cursor.open} />
+      {exporter.progress && (
+        <ExportProgressPanel progress={exporter.progress} onCancel={exporter.cancel} />
+      )}
 
       <div className="no-print">
         <ActivityFilterBar
           view={view}
-          onChange={setView}
+          onChange={url.setView}
           ipError={ipError}
           staffOptions={staffOptions}
           actorLabel={actorLabel}
+          searchRef={searchBox}
         />
       </div>
 
-      {search.isPending ? (
-        <LoadingState label="Loading activity…" />
-      ) : !search.data ? (
-        ipError ? (
-          <EmptyState>Correct the IP address filter to see entries.</EmptyState>
-        ) : (
-          <ErrorState
-            title="Could not load the activity log"
-            error={search.error}
-            onRetry={() => void search.refetch()}
+      <div className="no-print">
+        <ActivityHistogram
+          data={histogram.data}
+          isPending={histogram.isPending}
+          isStale={histogram.isPlaceholderData}
+          error={histogram.error}
+          onRetry={() => void histogram.refetch()}
+          onZoom={(from, to) => url.setView(zoomView(view, from, to), 'push')}
+        />
+      </div>
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 3 }} className="no-print">
+          <ActivityFacets
+            view={view}
+            data={facets.data}
+            isPending={facets.isPending}
+            error={facets.error}
+            onRetry={() => void facets.refetch()}
+            onToggle={(dimension, value) => url.showView(toggleFacet(view, dimension, value))}
           />
-        )
-      ) : entries.length === 0 ? (
-        <EmptyState>
-          {isFiltered(view) ? 'No entries match these filters.' : 'The activity log is empty.'}
-        </EmptyState>
-      ) : (
-        <Stack gap="sm">
-          {search.isRefetchError && (
-            <ErrorState title="Could not refresh the activity log" error={search.error} />
-          )}
-          <ActivityTable entries={entries} selectedId={selectedId} onOpen={setEntry} {...clicks} />
-          {search.isFetchNextPageError && (
-            <ErrorState title="Could not load more entries" error={search.error} />
-          )}
-          <Group justify="center" className="no-print">
-            {search.hasNextPage ? (
-              <Button
-                variant="default"
-                loading={search.isFetchingNextPage}
-                onClick={() => void search.fetchNextPage()}
-              >
-                Load more
-              </Button>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {`Showing all ${formatNumber(entries.length)} ${entries.length === 1 ? 'entry' : 'entries'}.`}
-              </Text>
-            )}
-          </Group>
-        </Stack>
-      )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <ActivityResults
+            search={search}
+            entries={entries}
+            filtered={isFiltered(view)}
+            ipError={ipError}
+            selectedId={selectedId}
+            cursorId={cursor.cursorId}
+            terms={terms}
+            onOpen={cursor.open}
+            failures={cursor.failures}
+            {...clicks}
+          />
+        </Grid.Col>
+      </Grid>
+
+      <LiveTailPaused
+        status={status}
+        pending={live.pending}
+        onResume={() => {
+          scrollToTop();
+          void live.catchUp();
+        }}
+      />
 
       <ActivityDetailDrawer
         entryId={selectedId}
         entry={entries.find((e) => e.id === selectedId)}
-        onClose={() => setEntry(null)}
+        archive={archive}
+        onClose={() => url.setEntry(null)}
         onFilterCorrelation={(correlationId) => filterBy({ correlationId })}
+        onPivot={(pivot) => url.showView({ ...EMPTY_VIEW, ...pivot })}
         {...clicks}
+      />
+      <KeyboardShortcutsHelp opened={dialog === 'help'} onClose={() => setDialog(null)} />
+      <SaveSearchModal opened={dialog === 'save'} view={view} onClose={() => setDialog(null)} />
+      <ArchivesDialog
+        opened={dialog === 'archives'}
+        onClose={() => setDialog(null)}
+        current={archive}
+        onOpenArchive={url.setArchive}
+        canArchive={can('activity.retention')}
       />
     </Stack>
   );

@@ -1,48 +1,81 @@
 import { Anchor, Table, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
 import { formatDateTime } from '../../lib/format';
 import { ActorLink, IpLink, OutcomeBadge, TypeBadge } from './ActivityCells';
 import type { FilterClicks } from './ActivityCells';
+import { HighlightedText } from './HighlightedText';
 import { categoryLabel } from './activity-labels';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
+const CURSOR_OUTLINE = {
+  cursor: 'pointer',
+  outline: '2px solid var(--mantine-primary-color-filled)',
+  outlineOffset: -2,
+} as const;
 
 export type ActivityTableProps = FilterClicks & {
   entries: ActivityEntry[];
+  /** The entry open in the drawer. */
   selectedId: number | null;
+  /** The keyboard selection (j/k, next/previous failure); marked with `aria-current`. */
+  cursorId?: number | null;
+  /** Search terms to mark in the descriptions. */
+  terms?: readonly string[];
+  /** Fewer columns, for timelines embedded in other screens. */
+  compact?: boolean;
+  /** Accessible name of the table. */
+  label?: string;
   onOpen: (id: number) => void;
 };
+
+const NO_TERMS: readonly string[] = [];
 
 export function ActivityTable({
   entries,
   selectedId,
+  cursorId = null,
+  terms = NO_TERMS,
+  compact = false,
+  label = 'Activity log entries',
   onOpen,
   onFilterIp,
   onFilterActor,
 }: ActivityTableProps) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  // Keep the keyboard selection in view as it moves.
+  useEffect(() => {
+    if (cursorId === null) return;
+    body.current
+      ?.querySelector(`[data-entry-id="${String(cursorId)}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [cursorId]);
+
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover verticalSpacing="xs" aria-label="Activity log entries">
+    <Table.ScrollContainer minWidth={compact ? 560 : 900}>
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Time</Table.Th>
-            <Table.Th>Type</Table.Th>
-            <Table.Th>Category</Table.Th>
+            {!compact && <Table.Th>Type</Table.Th>}
+            {!compact && <Table.Th>Category</Table.Th>}
             <Table.Th>Event</Table.Th>
             <Table.Th>Outcome</Table.Th>
             <Table.Th>Staff</Table.Th>
-            <Table.Th>IP</Table.Th>
+            {!compact && <Table.Th>IP</Table.Th>}
             <Table.Th>Description</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <Table.Tbody ref={body}>
           {entries.map((entry) => (
             <Table.Tr
               key={entry.id}
               data-entry-id={entry.id}
               data-selected={entry.id === selectedId || undefined}
+              data-outcome={entry.outcome}
+              aria-current={entry.id === cursorId ? 'true' : undefined}
               onClick={() => onOpen(entry.id)}
-              style={{ cursor: 'pointer' }}
+              style={entry.id === cursorId ? CURSOR_OUTLINE : { cursor: 'pointer' }}
               bg={entry.id === selectedId ? 'var(--mantine-primary-color-light)' : undefined}
             >
               <Table.Td miw={96}>
@@ -62,12 +95,16 @@ export function ActivityTable({
                   </time>
                 </Anchor>
               </Table.Td>
-              <Table.Td style={NOWRAP}>
-                <TypeBadge type={entry.type} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{categoryLabel(entry.category)}</Text>
-              </Table.Td>
+              {!compact && (
+                <Table.Td style={NOWRAP}>
+                  <TypeBadge type={entry.type} />
+                </Table.Td>
+              )}
+              {!compact && (
+                <Table.Td>
+                  <Text size="sm">{categoryLabel(entry.category)}</Text>
+                </Table.Td>
+              )}
               <Table.Td style={NOWRAP}>
                 <Text size="xs" ff="monospace">
                   {entry.event}
@@ -79,12 +116,14 @@ export function ActivityTable({
               <Table.Td style={NOWRAP}>
                 <ActorLink actor={entry.actor} onFilterActor={onFilterActor} />
               </Table.Td>
-              <Table.Td style={NOWRAP}>
-                <IpLink ip={entry.ip} onFilterIp={onFilterIp} />
-              </Table.Td>
+              {!compact && (
+                <Table.Td style={NOWRAP}>
+                  <IpLink ip={entry.ip} onFilterIp={onFilterIp} />
+                </Table.Td>
+              )}
               <Table.Td miw={200}>
                 <Text size="sm" lineClamp={2}>
-                  {entry.description}
+                  <HighlightedText text={entry.description} terms={terms} />
                 </Text>
               </Table.Td>
             </Table.Tr>

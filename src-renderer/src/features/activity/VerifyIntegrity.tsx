@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Progress, Stack, Text } from '@mantine/core';
 import type { Out } from '../../../../src-main/contract/api';
 import type { ApiError } from '../../api/api-error';
 import { formatNumber } from '../../lib/format';
@@ -7,6 +7,10 @@ export type VerifyState = {
   result: Out<'activity.verify'> | undefined;
   error: ApiError | null;
   isPending: boolean;
+  /** Entries checked so far, from the core's `task.progress` events, while the check runs. */
+  progress: { done: number; total: number } | null;
+  /** The archive the last check ran on; null for the live log. */
+  archive: string | null;
   run: () => void;
   dismiss: () => void;
 };
@@ -28,6 +32,7 @@ export function VerifyIntegrityResult({
   onOpenEntry: (id: number) => void;
 }) {
   const close = { withCloseButton: true, onClose: state.dismiss, closeButtonLabel: 'Dismiss' };
+  if (state.isPending) return <VerifyProgress progress={state.progress} />;
   if (state.error) {
     return (
       <Alert color="red" variant="light" title="Could not verify the log" {...close}>
@@ -40,7 +45,7 @@ export function VerifyIntegrityResult({
   if (result.ok) {
     return (
       <Alert color="teal" variant="light" title="Integrity verified" {...close}>
-        {`${formatNumber(result.checked)} ${result.checked === 1 ? 'entry' : 'entries'} checked; the hash chain is intact.`}
+        {`${state.archive ? `Archive ${state.archive}: ` : ''}${formatNumber(result.checked)} ${result.checked === 1 ? 'entry' : 'entries'} checked; the hash chain is intact.`}
       </Alert>
     );
   }
@@ -66,5 +71,30 @@ export function VerifyIntegrityResult({
         </Anchor>
       )}
     </Alert>
+  );
+}
+
+/** The check running: entries checked against the chain's length, as the core reports them. */
+function VerifyProgress({ progress }: { progress: VerifyState['progress'] }) {
+  const percent =
+    progress && progress.total > 0
+      ? Math.min(100, Math.round((progress.done / progress.total) * 100))
+      : null;
+  return (
+    <Paper withBorder p="sm" radius="md" role="status" aria-label="Verifying integrity">
+      <Stack gap={6}>
+        <Text size="sm">
+          {progress
+            ? `Verifying the hash chain… ${formatNumber(progress.done)} of ${formatNumber(progress.total)} entries checked`
+            : 'Verifying the hash chain…'}
+        </Text>
+        <Progress
+          aria-label="Verification progress"
+          value={percent ?? 100}
+          striped={percent === null}
+          animated={percent === null}
+        />
+      </Stack>
+    </Paper>
   );
 }

@@ -22,20 +22,23 @@ export type QuickRange = keyof typeof QUICK_RANGES;
 /**
  * What the activity log is showing, as kept in the URL (`#/activity?q=…&type=user,system`), so that
  * a filter can be bookmarked. Quick ranges stay relative ("last 7 days" means the 7 days before
- * the search runs); picked dates are whole local days.
+ * the search runs); picked dates are whole local days; a range zoomed on the histogram is kept to
+ * the minute (`YYYY-MM-DDTHH:mm`, local, inclusive of that whole minute).
  */
 export type ActivityView = {
   text: string;
   range: QuickRange | null;
-  /** `YYYY-MM-DD`, local day, inclusive. */
+  /** `YYYY-MM-DD` (local day) or `YYYY-MM-DDTHH:mm` (local minute), inclusive. */
   from: string | null;
-  /** `YYYY-MM-DD`, local day, inclusive. */
+  /** `YYYY-MM-DD` (local day) or `YYYY-MM-DDTHH:mm` (local minute), inclusive. */
   to: string | null;
   types: ActivityType[];
   categories: ActivityCategory[];
   outcome: ActivityOutcome | null;
   ip: string;
   actorId: number | null;
+  clientId: number | null;
+  routerId: number | null;
   correlationId: string;
 };
 
@@ -49,6 +52,8 @@ export const EMPTY_VIEW: ActivityView = {
   outcome: null,
   ip: '',
   actorId: null,
+  clientId: null,
+  routerId: null,
   correlationId: '',
 };
 
@@ -63,10 +68,16 @@ const P = {
   outcome: 'outcome',
   ip: 'ip',
   actorId: 'staff',
+  clientId: 'client',
+  routerId: 'router',
   correlationId: 'correlation',
 } as const satisfies Record<keyof ActivityView, string>;
 
+/** The archive under review (`archive=activity-1-500.db`); absent means the live log. */
+export const ARCHIVE_PARAM = 'archive';
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MINUTE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | null =>
   value !== null && (list as readonly string[]).includes(value) ? (value as T) : null;
@@ -77,23 +88,30 @@ const listOf = <T extends string>(list: readonly T[], value: string | null): T[]
   return list.filter((v) => picked.includes(v)); // canonical order, no duplicates
 };
 
-const day = (value: string | null): string | null =>
-  value !== null && DAY.test(value) && !Number.isNaN(localDayStart(value)) ? value : null;
+/** A valid day or minute bound, or null. */
+const bound = (value: string | null): string | null =>
+  value !== null && !Number.isNaN(boundStart(value)) ? value : null;
+
+const positiveId = (value: string | null): number | null => {
+  const n = Number(value);
+  return value !== null && Number.isSafeInteger(n) && n > 0 ? n : null;
+};
 
 /** Reads the view from URL parameters, dropping whatever is not valid. */
 export function viewFromParams(params: URLSearchParams): ActivityView {
-  const actor = Number(params.get(P.actorId));
   const range = oneOf(Object.keys(QUICK_RANGES) as QuickRange[], params.get(P.range));
   return {
     text: params.get(P.text) ?? '',
     range,
-    from: range ? null : day(params.get(P.from)),
-    to: range ? null : day(params.get(P.to)),
+    from: range ? null : bound(params.get(P.from)),
+    to: range ? null : bound(params.get(P.to)),
     types: listOf(ACTIVITY_TYPES, params.get(P.types)),
     categories: listOf(ACTIVITY_CATEGORIES, params.get(P.categories)),
     outcome: oneOf(ACTIVITY_OUTCOMES, params.get(P.outcome)),
     ip: params.get(P.ip) ?? '',
-    actorId: Number.isSafeInteger(actor) && actor > 0 ? actor : null,
+    actorId: positiveId(params.get(P.actorId)),
+    clientId: positiveId(params.get(P.clientId)),
+    routerId: positiveId(params.get(P.routerId)),
     correlationId: params.get(P.correlationId) ?? '',
   };
 }
@@ -116,6 +134,8 @@ export function viewToParams(view: ActivityView, base?: URLSearchParams): URLSea
   set(P.outcome, view.outcome);
   set(P.ip, view.ip);
   set(P.actorId, view.actorId === null ? null : String(view.actorId));
+  set(P.clientId, view.clientId === null ? null : String(view.clientId));
+  set(P.routerId, view.routerId === null ? null : String(view.routerId));
   set(P.correlationId, view.correlationId);
   return params;
 }
@@ -138,6 +158,76 @@ export function localDayEnd(dayString: string): number {
   return new Date(y, m - 1, d + 1).getTime() - 1;
 }
 
+/** Epoch ms where a `from`/`to` bound starts: a local day's first or a local minute's first ms. */
+export function boundStart(value: string): number {
+  if (DAY.test(value)) return localDayStart(value);
+  const m = MINUTE.exec(value);
+  const day = m?.[1];
+  if (!m || day === undefined || Number.isNaN(localDayStart(day))) return Number.NaN;
+  const [hh, mm] = [Number(m[2]), Number(m[3])];
+  if (hh > 23 || mm > 59) return Number.NaN;
+  const [y = 0, mo = 1, d = 1] = day.split('-').map(Number);
+  return new Date(y, mo - 1, d, hh, mm).getTime();
+}
+
+/** Epoch ms of a `from`/`to` bound's last millisecond (end of the day or of the minute). */
+export function boundEnd(value: string): number {
+  if (DAY.test(value)) return localDayEnd(value);
+  const start = boundStart(value);
+  return Number.isNaN(start) ? start : start + 60_000 - 1;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayOf = (d: Date) => `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** The local minute holding `ms`, as a bound (`YYYY-MM-DDTHH:mm`). */
+export const minuteBound = (ms: number): string => {
+  const d = new Date(ms);
+  return `${dayOf(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/** The shortest bound for an instant: a whole day when `ms` is where that day starts (or ends). */
+const boundFor = (ms: number, edge: 'start' | 'end'): string => {
+  const day = dayOf(new Date(ms));
+  if (edge === 'start' && localDayStart(day) === ms) return day;
+  if (edge === 'end' && localDayEnd(day) === ms) return day;
+  return minuteBound(ms);
+};
+
+/** True when the bound names a minute rather than a whole day (a zoomed range). */
+export const isMinuteBound = (value: string | null): boolean =>
+  value !== null && MINUTE.test(value);
+
+/** The view zoomed to [from, to] (epoch ms, inclusive), e.g. from a drag across the histogram. */
+export const zoomView = (view: ActivityView, from: number, to: number): ActivityView => ({
+  ...view,
+  range: null,
+  from: boundFor(from, 'start'),
+  to: boundFor(to, 'end'),
+});
+
+/**
+ * The view for a filter kept by the server (a saved search). The inverse of `toApiFilter` for
+ * everything the view can show; a relative range comes back as the dates it covered when saved.
+ */
+export function viewFromApiFilter(filter: ApiActivityFilter): ActivityView {
+  const outcomes = filter.outcomes ?? [];
+  return {
+    ...EMPTY_VIEW,
+    text: filter.text ?? '',
+    from: filter.from === undefined ? null : boundFor(filter.from, 'start'),
+    to: filter.to === undefined ? null : boundFor(filter.to, 'end'),
+    types: listOf(ACTIVITY_TYPES, (filter.types ?? []).join(',')),
+    categories: listOf(ACTIVITY_CATEGORIES, (filter.categories ?? []).join(',')),
+    outcome: outcomes.length === 1 ? (outcomes[0] ?? null) : null,
+    ip: filter.ip ?? '',
+    actorId: filter.actorIds?.[0] ?? null,
+    clientId: filter.clientId ?? null,
+    routerId: filter.routerId ?? null,
+    correlationId: filter.correlationId ?? '',
+  };
+}
+
 /** The filter the server understands; `now` anchors quick ranges. */
 export function toApiFilter(view: ActivityView, now: number): ApiActivityFilter {
   const filter: ApiActivityFilter = {};
@@ -146,8 +236,8 @@ export function toApiFilter(view: ActivityView, now: number): ApiActivityFilter 
   if (view.range) {
     filter.from = Math.max(0, now - QUICK_RANGES[view.range].ms);
   } else {
-    if (view.from) filter.from = localDayStart(view.from);
-    if (view.to) filter.to = localDayEnd(view.to);
+    if (view.from) filter.from = boundStart(view.from);
+    if (view.to) filter.to = boundEnd(view.to);
   }
   if (view.types.length) filter.types = view.types;
   if (view.categories.length) filter.categories = view.categories;
@@ -155,9 +245,14 @@ export function toApiFilter(view: ActivityView, now: number): ApiActivityFilter 
   const ip = view.ip.trim();
   if (ip) filter.ip = ip;
   if (view.actorId !== null) filter.actorIds = [view.actorId];
+  if (view.clientId !== null) filter.clientId = view.clientId;
+  if (view.routerId !== null) filter.routerId = view.routerId;
   const correlationId = view.correlationId.trim();
   if (correlationId) filter.correlationId = correlationId;
   return filter;
 }
 
 export const isFiltered = (view: ActivityView): boolean => viewToParams(view).toString() !== '';
+
+/** A stable text key for a view (the query string of its filter), e.g. to tell views apart. */
+export const viewKey = (view: ActivityView): string => viewToParams(view).toString();

@@ -10,32 +10,53 @@ export const PAGE_SIZE = 100;
 
 /** A page of results plus the instant that quick ranges were measured from. */
 export type ActivityPage = Out<'activity.search'> & { anchor: number };
-type PageParam = { cursor: number | undefined; anchor: number | undefined };
+export type PageParam = { cursor: number | undefined; anchor: number | undefined };
+export type ActivityPages = InfiniteData<ActivityPage, PageParam>;
 
-export const activitySearchKey = (view?: ActivityView) =>
-  view ? (['activity.search', view] as const) : (['activity.search'] as const);
+export type SearchScope = {
+  /** The archive under review; null for the live log. */
+  archive?: string | null;
+  pageSize?: number;
+};
+
+export const activitySearchKey = (view?: ActivityView, scope: SearchScope = {}) =>
+  view
+    ? (['activity.search', view, scope.archive ?? null, scope.pageSize ?? PAGE_SIZE] as const)
+    : (['activity.search'] as const);
+
+/** The search input for a view, with the archive when one is under review. */
+export const searchInput = (
+  view: ActivityView,
+  anchor: number,
+  scope: SearchScope,
+  cursor?: number,
+) => ({
+  filter: toApiFilter(view, anchor),
+  limit: scope.pageSize ?? PAGE_SIZE,
+  ...(scope.archive ? { archive: scope.archive } : {}),
+  ...(cursor === undefined ? {} : { cursor }),
+});
 
 /**
  * Newest-first search with keyset "load more". Every page of one search uses the same `now`
  * (`anchor`), so "last 7 days" does not drift while the user pages through the results.
  */
-export function useActivitySearch(view: ActivityView) {
+export function useActivitySearch(view: ActivityView, scope: SearchScope = {}) {
   const client = useApiClient();
   return useInfiniteQuery<
     ActivityPage,
     ApiError,
-    InfiniteData<ActivityPage, PageParam>,
+    ActivityPages,
     ReturnType<typeof activitySearchKey>,
     PageParam
   >({
-    queryKey: activitySearchKey(view),
+    queryKey: activitySearchKey(view, scope),
     initialPageParam: { cursor: undefined, anchor: undefined },
     queryFn: async ({ pageParam }) => {
       const anchor = pageParam.anchor ?? Date.now();
-      const input = { filter: toApiFilter(view, anchor), limit: PAGE_SIZE };
       const page = await client.call(
         'activity.search',
-        pageParam.cursor === undefined ? input : { ...input, cursor: pageParam.cursor },
+        searchInput(view, anchor, scope, pageParam.cursor),
       );
       return { ...page, anchor };
     },

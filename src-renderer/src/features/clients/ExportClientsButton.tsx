@@ -1,16 +1,14 @@
 import { Button } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import type { ClientFilter } from '../../../../src-main/contract/schemas/clients';
 import { useApiClient } from '../../api/api-context';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { toApiFilter } from './filter-params';
-import type { ActivityView } from './filter-params';
 
-/** Exports the entries matching the current filter as CSV (save dialog in Electron). */
-export function ExportCsvButton({ view }: { view: ActivityView }) {
+/** Exports the clients matching the list's filter as CSV (save dialog in Electron). */
+export function ExportClientsButton({ filter }: { filter: ClientFilter }) {
   const client = useApiClient();
   const exportCsv = useMutation({
-    mutationFn: () =>
-      client.download('activity.export', { filter: toApiFilter(view, Date.now()), format: 'csv' }),
+    mutationFn: () => client.download('clients.export', { filter }),
     onSuccess: (outcome) => {
       switch (outcome.kind) {
         case 'saved':
@@ -25,10 +23,9 @@ export function ExportCsvButton({ view }: { view: ActivityView }) {
     },
     onError: (error) => notifyError(error, 'Export failed'),
   });
-
   return (
     <Button variant="default" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
-      Export CSV
+      Export clients CSV
     </Button>
   );
 }

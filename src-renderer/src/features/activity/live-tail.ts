@@ -1,0 +1,44 @@
+import type { Out } from '../../../../src-main/contract/api';
+import type { ActivityPages } from './use-activity-search';
+
+export type LiveStatus = 'off' | 'live' | 'paused';
+
+/**
+ * Live tail runs when the user turned it on, and pauses while they read: scrolled away from the
+ * top of the results, or inspecting an entry in the drawer. New entries would otherwise push what
+ * they are reading down the page.
+ */
+export function liveStatus(state: {
+  enabled: boolean;
+  scrolledAway: boolean;
+  inspecting: boolean;
+}): LiveStatus {
+  if (!state.enabled) return 'off';
+  return state.scrolledAway || state.inspecting ? 'paused' : 'live';
+}
+
+/**
+ * Puts the newest page, fetched after an `activity.recorded` notice, on top of what is shown.
+ * Entries already shown are not repeated. Returns null when the two do not join up (more new
+ * entries arrived than one page holds, or nothing was shown yet): the caller then reloads the
+ * search from the top instead, so that no entries go missing in between.
+ */
+export function mergeNewest(
+  data: ActivityPages,
+  fresh: Out<'activity.search'>,
+): { data: ActivityPages; added: number } | null {
+  const [first, ...rest] = data.pages;
+  const newestShown = first?.entries[0]?.id;
+  if (!first || newestShown === undefined) return null;
+  const added = fresh.entries.filter((e) => e.id > newestShown);
+  const joins = added.length < fresh.entries.length || fresh.nextCursor === null;
+  if (!joins) return null;
+  if (added.length === 0) return { data, added: 0 };
+  return {
+    added: added.length,
+    data: {
+      ...data,
+      pages: [{ ...first, entries: [...added, ...first.entries], total: fresh.total }, ...rest],
+    },
+  };
+}

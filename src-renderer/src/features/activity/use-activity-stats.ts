@@ -1,0 +1,34 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Out } from '../../../../src-main/contract/api';
+import { useApiClient } from '../../api/api-context';
+import type { ApiError } from '../../api/api-error';
+import type { CallArgs } from '../../api/client';
+import { toApiFilter } from './filter-params';
+import type { ActivityView } from './filter-params';
+
+type StatsName = 'activity.histogram' | 'activity.facets';
+
+/** Query keys start with the procedure name, so a live update can invalidate them all. */
+export const activityStatsKey = (name: StatsName, view?: ActivityView, archive?: string | null) =>
+  view ? ([name, view, archive ?? null] as const) : ([name] as const);
+
+/**
+ * The histogram or the facet counts for the view. Keyed by the view (not the resolved filter),
+ * so that a relative range ("last 24 hours") is measured from when the query runs.
+ */
+export function useActivityStats<K extends StatsName>(
+  name: K,
+  view: ActivityView,
+  archive: string | null,
+) {
+  const client = useApiClient();
+  return useQuery<Out<K>, ApiError>({
+    queryKey: activityStatsKey(name, view, archive),
+    queryFn: () => {
+      const filter = toApiFilter(view, Date.now());
+      const input = archive ? { filter, archive } : { filter };
+      return client.call(name, ...([input] as CallArgs<K>));
+    },
+    placeholderData: keepPreviousData,
+  });
+}

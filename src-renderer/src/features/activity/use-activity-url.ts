@@ -1,0 +1,76 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { ArchiveNameSchema } from '../../../../src-main/contract/schemas/activity';
+import { ARCHIVE_PARAM, viewFromParams, viewToParams } from './filter-params';
+import type { ActivityView } from './filter-params';
+
+export const ENTRY_PARAM = 'entry';
+
+/** The archive named in the URL, if it is a valid archive name. */
+const archiveOf = (params: URLSearchParams): string | null => {
+  const name = params.get(ARCHIVE_PARAM);
+  return name !== null && ArchiveNameSchema.safeParse(name).success ? name : null;
+};
+
+/**
+ * Everything the activity log screen keeps in the URL: the filter, the entry open in the drawer
+ * (`entry`) and the archive under review (`archive`), so that any state can be bookmarked or
+ * shared, and the browser's Back undoes a zoom, a pivot or opening an archive.
+ */
+export function useActivityUrl() {
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => viewFromParams(params), [params]);
+  const archive = archiveOf(params);
+  const selectedId = Number(params.get(ENTRY_PARAM)) || null;
+
+  /** `push` adds a history entry (discrete changes); typing replaces the current one. */
+  const setView = useCallback(
+    (next: ActivityView, mode: 'push' | 'replace' = 'replace') =>
+      setParams((prev) => viewToParams(next, prev), { replace: mode === 'replace' }),
+    [setParams],
+  );
+
+  /** A new filter that also closes the drawer (pivots, facets, saved and recent searches). */
+  const showView = useCallback(
+    (next: ActivityView) =>
+      setParams((prev) => {
+        const out = viewToParams(next, prev);
+        out.delete(ENTRY_PARAM);
+        return out;
+      }),
+    [setParams],
+  );
+
+  const setEntry = useCallback(
+    (id: number | null) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (id === null) next.delete(ENTRY_PARAM);
+          else next.set(ENTRY_PARAM, String(id));
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  /**
+   * Switches the whole screen to an archive (or back to the live log with null). A quick range
+   * ("last 24 hours") is dropped on the way into an archive, whose entries are older than that.
+   */
+  const setArchive = useCallback(
+    (name: string | null) =>
+      setParams((prev) => {
+        const current = viewFromParams(prev);
+        const next = viewToParams(name ? { ...current, range: null } : current, prev);
+        next.delete(ENTRY_PARAM);
+        if (name) next.set(ARCHIVE_PARAM, name);
+        else next.delete(ARCHIVE_PARAM);
+        return next;
+      }),
+    [setParams],
+  );
+
+  return { view, archive, selectedId, setView, showView, setEntry, setArchive };
+}

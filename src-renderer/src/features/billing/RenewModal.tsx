@@ -1,0 +1,89 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { SubmitEvent } from 'react';
+import type { MoneyResult } from '../../../../src-main/contract/schemas/billing';
+import { errorMessage } from '../../api/api-error';
+import { useApiMutation } from '../../api/hooks';
+import { usePlans } from '../plans/use-plans';
+import { useOffice } from '../settings/office-context';
+import { renewedUntil } from '../settings/office-time';
+import type { MoneyClient } from './money-client';
+
+export function RenewModal({
+  client,
+  onClose,
+  onRenewed,
+}: {
+  client: MoneyClient | null;
+  onClose: () => void;
+  onRenewed: (result: MoneyResult) => void;
+}) {
+  return (
+    <Modal opened={client !== null} onClose={onClose} title="Renew plan" centered>
+      {client && (
+        <RenewForm key={client.id} client={client} onCancel={onClose} onRenewed={onRenewed} />
+      )}
+    </Modal>
+  );
+}
+
+function RenewForm({
+  client,
+  onCancel,
+  onRenewed,
+}: {
+  client: MoneyClient;
+  onCancel: () => void;
+  onRenewed: (result: MoneyResult) => void;
+}) {
+  const office = useOffice();
+  const plan = usePlans().data?.find((p) => p.id === client.planId);
+  const [periods, setPeriods] = useState('1');
+  const renew = useApiMutation('billing.renew', { onSuccess: onRenewed });
+  const n = /^\d{1,2}$/.test(periods.trim()) ? Number(periods.trim()) : NaN;
+  const valid = Number.isInteger(n) && n >= 1 && n <= 24;
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (valid) renew.mutate({ clientId: client.id, periods: n });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Renew plan">
+      <Stack gap="md">
+        {renew.isError && (
+          <Alert color="red" variant="light" title="Not renewed">
+            {errorMessage(renew.error)}
+          </Alert>
+        )}
+        <TextInput
+          label="Periods"
+          description={
+            plan
+              ? `One period is ${String(plan.validity.count)} ${plan.validity.unit} of "${plan.name}"`
+              : undefined
+          }
+          inputMode="numeric"
+          w={160}
+          data-autofocus
+          value={periods}
+          onChange={(e) => setPeriods(e.currentTarget.value)}
+          error={valid ? undefined : 'From 1 to 24 periods'}
+        />
+        {plan && valid && (
+          <Text size="sm" data-testid="renew-preview">
+            {`Charges ${office.money(plan.price * n)} to the balance and extends service from ${office.dateTime(Math.max(client.expiresAt, Date.now()))} to ${office.dateTime(renewedUntil(client.expiresAt, Date.now(), plan.validity, n, office.timeZone))}.`}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={!valid} loading={renew.isPending}>
+            Renew
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

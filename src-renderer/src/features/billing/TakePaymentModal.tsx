@@ -1,0 +1,157 @@
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { SubmitEvent } from 'react';
+import type { MoneyResult, PaymentMethod } from '../../../../src-main/contract/schemas/billing';
+import { useApiMutation } from '../../api/hooks';
+import { useSession } from '../auth/session-context';
+import { usePlans } from '../plans/use-plans';
+import { useOffice } from '../settings/office-context';
+import { renewedUntil } from '../settings/office-time';
+import { MethodRadios } from './MethodRadios';
+import { MoneyInput } from './MoneyInput';
+import type { MoneyClient } from './money-client';
+import { minorToInput, parseMoney } from './money';
+import { serverFieldError, serverFormError } from './server-errors';
+
+export function TakePaymentModal({
+  client,
+  onClose,
+  onPaid,
+}: {
+  /** The client paying; null closes the dialog. */
+  client: MoneyClient | null;
+  onClose: () => void;
+  onPaid: (result: MoneyResult) => void;
+}) {
+  return (
+    <Modal
+      opened={client !== null}
+      onClose={onClose}
+      title={client ? `Take payment from ${client.fullName}` : 'Take payment'}
+      centered
+      size="lg"
+    >
+      {client && (
+        <TakePaymentForm key={client.id} client={client} onCancel={onClose} onPaid={onPaid} />
+      )}
+    </Modal>
+  );
+}
+
+function TakePaymentForm({
+  client,
+  onCancel,
+  onPaid,
+}: {
+  client: MoneyClient;
+  onCancel: () => void;
+  onPaid: (result: MoneyResult) => void;
+}) {
+  const { can } = useSession();
+  const office = useOffice();
+  const digits = office.currency.minorUnitDigits;
+  const plan = usePlans().data?.find((p) => p.id === client.planId);
+  const canRenew = can('billing.renew');
+  const expired = client.status === 'expired';
+  // The core renews an expired client by default; say so explicitly either way.
+  const [renew, setRenew] = useState(expired && canRenew);
+  const [amount, setAmount] = useState(
+    expired && plan ? minorToInput(Math.max(plan.price - Math.max(client.balance, 0), 0), digits) : '',
+  );
+  const [method, setMethod] = useState<PaymentMethod>('cash');
+  const [reference, setReference] = useState('');
+  const [note, setNote] = useState('');
+  const [amountError, setAmountError] = useState<string | undefined>();
+  const pay = useApiMutation('billing.pay', { onSuccess: onPaid });
+  const generalError = serverFormError(pay.error, ['amount', 'method', 'reference', 'note']);
+
+  const until = plan
+    ? office.dateTime(renewedUntil(client.expiresAt, Date.now(), plan.validity, 1, office.timeZone))
+    : null;
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const parsed = parseMoney(amount, digits);
+    if (!parsed.ok) {
+      setAmountError(parsed.error);
+      return;
+    }
+    pay.mutate({
+      clientId: client.id,
+      amount: parsed.value,
+      method,
+      ...(reference.trim() ? { reference: reference.trim() } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+      renew,
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Take payment">
+      <Stack gap="md">
+        {generalError && (
+          <Alert color="red" variant="light" title="The payment was not recorded">
+            {generalError}
+          </Alert>
+        )}
+        <Text size="sm">
+          {`${client.accountNo} · ${client.planName} · balance ${office.money(client.balance)}`}
+        </Text>
+        <MoneyInput
+          label="Amount received"
+          data-autofocus
+          value={amount}
+          onChange={(e) => {
+            setAmount(e.currentTarget.value);
+            setAmountError(undefined);
+          }}
+          error={amountError ?? serverFieldError(pay.error, 'amount')}
+        />
+        <MethodRadios
+          label="Method"
+          value={method}
+          onChange={setMethod}
+          error={serverFieldError(pay.error, 'method')}
+        />
+        <TextInput
+          label="Reference"
+          description="Mobile-money code, bank slip or receipt-book number"
+          autoComplete="off"
+          maxLength={64}
+          value={reference}
+          onChange={(e) => setReference(e.currentTarget.value)}
+          error={serverFieldError(pay.error, 'reference')}
+        />
+        <TextInput
+          label="Note"
+          autoComplete="off"
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={serverFieldError(pay.error, 'note')}
+        />
+        <Checkbox
+          label="Also renew the plan"
+          checked={renew}
+          disabled={!canRenew}
+          onChange={(e) => setRenew(e.currentTarget.checked)}
+          description={
+            !canRenew
+              ? 'Your role cannot renew plans.'
+              : plan
+                ? `Charges ${office.money(plan.price)} for "${plan.name}" and extends service to ${until ?? ''}${expired ? '; an expired client is reactivated.' : '.'}`
+                : 'Charges the plan price and extends the service by one period.'
+          }
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={pay.isPending}>
+            Record payment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import type { SubmitEvent } from 'react';
+import type { LedgerEntry, MoneyResult } from '../../../../src-main/contract/schemas/billing';
+import { useApiMutation } from '../../api/hooks';
+import { useOffice } from '../settings/office-context';
+import { serverFieldError, serverFormError } from './server-errors';
+
+export function VoidModal({
+  entry,
+  onClose,
+  onVoided,
+}: {
+  entry: LedgerEntry | null;
+  onClose: () => void;
+  onVoided: (result: MoneyResult) => void;
+}) {
+  return (
+    <Modal opened={entry !== null} onClose={onClose} title="Void payment" centered>
+      {entry && <VoidForm key={entry.id} entry={entry} onCancel={onClose} onVoided={onVoided} />}
+    </Modal>
+  );
+}
+
+function VoidForm({
+  entry,
+  onCancel,
+  onVoided,
+}: {
+  entry: LedgerEntry;
+  onCancel: () => void;
+  onVoided: (result: MoneyResult) => void;
+}) {
+  const office = useOffice();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const voidEntry = useApiMutation('billing.void', { onSuccess: onVoided });
+  const generalError = serverFormError(voidEntry.error, ['reason']);
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (reason.trim().length < 3) {
+      setReasonError('A reason is required (at least 3 characters)');
+      return;
+    }
+    voidEntry.mutate({ entryId: entry.id, reason: reason.trim() });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Void payment">
+      <Stack gap="md">
+        {generalError && (
+          <Alert color="red" variant="light" title="Not voided">
+            {generalError}
+          </Alert>
+        )}
+        <Text size="sm">
+          {`The payment of ${office.money(entry.amount)} taken on ${office.dateTime(entry.createdAt)} by ${entry.staffName} is reversed by an equal and opposite entry; its receipt then reads VOID. Nothing is deleted.`}
+        </Text>
+        <Textarea
+          label="Reason"
+          description="Required; kept in the ledger and the activity log"
+          autosize
+          minRows={2}
+          maxLength={500}
+          data-autofocus
+          value={reason}
+          onChange={(e) => {
+            setReason(e.currentTarget.value);
+            setReasonError(undefined);
+          }}
+          error={reasonError ?? serverFieldError(voidEntry.error, 'reason')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" color="red" loading={voidEntry.isPending}>
+            Void payment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+import { Alert, Button, Code, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { MAX_IMPORT_CHARS } from '../../../../src-main/contract/schemas/clients';
+import type { ImportPreview, ImportResult } from '../../../../src-main/contract/schemas/clients';
+import { errorMessage } from '../../api/api-error';
+import { useApiMutation } from '../../api/hooks';
+import { LoadingState } from '../../components/states';
+import { formatNumber } from '../../lib/format';
+import { ImportPreviewReport } from './ImportPreviewReport';
+
+const REQUIRED = 'full_name, phone, service_type, login, password, plan';
+const OPTIONAL =
+  'account_no, email, address, latitude, longitude, static_ip, mac, router_id, expires, notes';
+
+export function ImportClientsModal({
+  opened,
+  onClose,
+  onImported,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onImported: (result: ImportResult) => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Import clients from CSV" size="xl" centered>
+      {opened && <ImportFlow onClose={onClose} onImported={onImported} />}
+    </Modal>
+  );
+}
+
+type Step =
+  | { kind: 'pick' }
+  | { kind: 'preview'; csv: string; fileName: string; preview: ImportPreview }
+  | { kind: 'done'; result: ImportResult };
+
+/** Pick a file → dry run (every rejected row and why) → confirm → import the accepted rows. */
+function ImportFlow({
+  onClose,
+  onImported,
+}: {
+  onClose: () => void;
+  onImported: (result: ImportResult) => void;
+}) {
+  const [file, setFile] = useState<File | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [fileError, setFileError] = useState<string | null>(null);
+  const preview = useApiMutation('clients.importPreview');
+  const commit = useApiMutation('clients.importCommit', {
+    onSuccess: (result) => {
+      setStep({ kind: 'done', result });
+      onImported(result);
+    },
+  });
+
+  const check = async (picked: File | null) => {
+    setFile(picked);
+    setFileError(null);
+    preview.reset();
+    commit.reset();
+    setStep({ kind: 'pick' });
+    if (!picked) return;
+    let csv: string;
+    try {
+      csv = await picked.text();
+    } catch {
+      setFileError('The file could not be read.');
+      return;
+    }
+    if (csv.trim() === '') {
+      setFileError('The file is empty.');
+      return;
+    }
+    if (csv.length > MAX_IMPORT_CHARS) {
+      setFileError(
+        `The file is too large (at most ${formatNumber(MAX_IMPORT_CHARS)} characters); split it into smaller files.`,
+      );
+      return;
+    }
+    preview.mutate(
+      { csv },
+      { onSuccess: (result) => setStep({ kind: 'preview', csv, fileName: picked.name, preview: result }) },
+    );
+  };
+
+  if (step.kind === 'done') {
+    const { result } = step;
+    return (
+      <Stack gap="md">
+        <Alert color="teal" variant="light" title="Import complete">
+          {`${formatNumber(result.imported)} client${result.imported === 1 ? '' : 's'} imported`}
+          {result.firstAccountNo && result.lastAccountNo
+            ? ` (accounts ${result.firstAccountNo} to ${result.lastAccountNo})`
+            : ''}
+          {result.rejected.length > 0
+            ? `; ${formatNumber(result.rejected.length)} row(s) were skipped.`
+            : '.'}
+        </Alert>
+        {result.rejected.length > 0 && <ImportPreviewReport preview={result} />}
+        <Group justify="flex-end">
+          <Button onClick={onClose}>Close</Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        The first row names the columns. Required: <Code>{REQUIRED}</Code>. Optional:{' '}
+        <Code>{OPTIONAL}</Code>. Nothing is written until you confirm the check below.
+      </Text>
+      <FileInput
+        label="CSV file"
+        placeholder="Choose a .csv file"
+        accept=".csv,text/csv"
+        clearable
+        value={file}
+        onChange={(picked) => void check(picked)}
+        error={fileError}
+      />
+      {preview.isPending && <LoadingState label="Checking the file…" />}
+      {preview.isError && (
+        <Alert color="red" variant="light" title="The file cannot be imported">
+          {errorMessage(preview.error)}
+        </Alert>
+      )}
+      {step.kind === 'preview' && (
+        <>
+          <ImportPreviewReport preview={step.preview} />
+          {commit.isError && (
+            <Alert color="red" variant="light" title="Nothing was imported">
+              {errorMessage(commit.error)}
+            </Alert>
+          )}
+        </>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        {step.kind === 'preview' && (
+          <Button
+            disabled={step.preview.accepted === 0}
+            loading={commit.isPending}
+            onClick={() => commit.mutate({ csv: step.csv })}
+          >
+            {step.preview.accepted === 0
+              ? 'No rows to import'
+              : `Import ${formatNumber(step.preview.accepted)} client${step.preview.accepted === 1 ? '' : 's'}`}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}

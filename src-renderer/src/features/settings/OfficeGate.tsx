@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import type { ReactNode } from 'react';
+import { useApiQuery } from '../../api/hooks';
+import { ErrorState, LoadingState } from '../../components/states';
+import { OfficeContext, officeFrom } from './office-context';
+
+export const useBillingSettings = () =>
+  useApiQuery('settings.get', undefined, { staleTime: 60_000 });
+
+/** Loads the office's currency and time zone once, then renders its children with them. */
+export function OfficeGate({ children }: { children: ReactNode }) {
+  const settings = useBillingSettings();
+  const office = useMemo(() => (settings.data ? officeFrom(settings.data) : null), [settings.data]);
+  if (office) return <OfficeContext value={office}>{children}</OfficeContext>;
+  if (settings.isError) {
+    return (
+      <ErrorState
+        title="Could not load the office settings"
+        error={settings.error}
+        onRetry={() => void settings.refetch()}
+      />
+    );
+  }
+  return <LoadingState label="Loading office settings…" />;
+}

@@ -1,0 +1,39 @@
+import { createContext, useContext } from 'react';
+import type { BillingSettings } from '../../../../src-main/contract/schemas/settings';
+import { formatMoney } from '../billing/money';
+import type { Currency } from '../billing/money';
+import { formatOfficeDateTime, officeDay } from './office-time';
+
+/** The office's currency and time zone, with the formatters every money screen needs. */
+export type Office = {
+  settings: BillingSettings;
+  currency: Currency;
+  timeZone: string;
+  money: (amount: number) => string;
+  dateTime: (ms: number) => string;
+  day: (ms: number) => string;
+  today: () => string;
+};
+
+export const officeFrom = (settings: BillingSettings): Office => {
+  const currency = { code: settings.currencyCode, minorUnitDigits: settings.minorUnitDigits };
+  const timeZone = settings.timeZone;
+  return {
+    settings,
+    currency,
+    timeZone,
+    money: (amount) => formatMoney(amount, currency),
+    dateTime: (ms) => formatOfficeDateTime(ms, timeZone),
+    day: (ms) => officeDay(ms, timeZone),
+    today: () => officeDay(Date.now(), timeZone),
+  };
+};
+
+export const OfficeContext = createContext<Office | null>(null);
+
+/** The office settings; only inside `<OfficeGate>`. */
+export function useOffice(): Office {
+  const office = useContext(OfficeContext);
+  if (!office) throw new Error('useOffice must be used inside <OfficeGate>');
+  return office;
+}
