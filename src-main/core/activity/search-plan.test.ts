@@ -3,7 +3,6 @@ import { toFtsText } from './fts-query';
 import { createActivitySearch } from './activity-search';
 import { newCorrelationId } from '../shared/ids';
 import { HOUR, testCore } from '../test-support/test-core';
-import type { Sqlite } from '../db/open-database';
 
 const DAY = 24 * HOUR;
 
@@ -37,7 +36,7 @@ describe('search planning', () => {
         },
       });
     }
-    const search = createActivitySearch(tc.core.sqlite as Sqlite);
+    const search = createActivitySearch(tc.core.sqlite);
     expect(search.search({ text: 'kis' }).total.count).toBe(2);
     expect(search.search({ text: 'zed' }).total.count).toBe(80);
   });
@@ -56,7 +55,7 @@ describe('search planning', () => {
     record();
     tc.clock.advance(2 * DAY);
     record();
-    const search = createActivitySearch(tc.core.sqlite as Sqlite);
+    const search = createActivitySearch(tc.core.sqlite);
     expect(search.search({ correlationId }).entries).toHaveLength(2);
     expect(() => search.search({ correlationId: 'c-1' })).toThrow(/not a correlation id/);
   });
