@@ -30,6 +30,7 @@ const SESSION_SWEEP_MS = 60_000;
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
 const CHECKPOINT_CHECK_MS = 15 * 60_000;
+const WAL_CHECKPOINT_MS = 5_000;
 
 /**
  * The composition root: everything the app does, wired from a config. No module state; the
@@ -164,6 +165,13 @@ const wireCore = (
         });
         scheduler.every('activity.checkpoint', CHECKPOINT_CHECK_MS, () => {
           audit.checkpointIfDue(systemMeta());
+        });
+        // WAL checkpoints (copying committed pages into the database file, with an fsync) run
+        // here between calls, not inside whichever commit crosses SQLite's page threshold:
+        // that keeps every commit's latency to its own fsync.
+        sqlite.pragma('wal_autocheckpoint = 0');
+        scheduler.every('db.walCheckpoint', WAL_CHECKPOINT_MS, () => {
+          sqlite.pragma('wal_checkpoint(PASSIVE)');
         });
       }
     },
