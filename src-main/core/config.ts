@@ -15,6 +15,8 @@ export type CoreConfig = {
   authPolicy?: Partial<AuthPolicy>;
   /** Address and name for System entries; defaults to this machine's LAN address and hostname. */
   host?: { ip: string; name: string };
+  /** better-sqlite3 built for Electron's ABI (see launch/electron-native.ts); Node's by default. */
+  nativeBinding?: string;
   /** Start background jobs (session sweeper, …). Off in most unit tests. */
   background?: boolean;
 };

@@ -47,6 +47,7 @@ export const createCore = (config: CoreConfig) => {
     db = openDatabase({
       file: join(config.dataDir, DATABASE_FILE),
       migrationsFolder: config.migrationsFolder,
+      ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     });
   } catch (e) {
     unlock();

@@ -32,6 +32,10 @@ void app.whenReady().then(() => {
       migrationsFolder: paths.migrationsFolder,
       mode: 'electron',
       version: APP_VERSION,
+      // Set by `npm start` (launch/start.ts), which builds the module for Electron's ABI.
+      ...(process.env.ISPDESK_NATIVE_BINDING
+        ? { nativeBinding: process.env.ISPDESK_NATIVE_BINDING }
+        : {}),
     });
   } catch (e) {
     dialog.showErrorBox('ISP Desk cannot start', e instanceof Error ? e.message : String(e));

@@ -27,10 +27,18 @@ const PRAGMAS = [
  * file is never deleted or replaced. A database written by a newer version, or whose applied
  * migrations differ from this build's, is refused rather than "fixed".
  */
-export const openDatabase = (opts: { file: string; migrationsFolder: string }): Db => {
+export const openDatabase = (opts: {
+  file: string;
+  migrationsFolder: string;
+  /** better-sqlite3's compiled module for another runtime (Electron's ABI). */
+  nativeBinding?: string;
+}): Db => {
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(opts.file);
+    sqlite = new Database(
+      opts.file,
+      opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
+    );
   } catch (e) {
     throw new DatabaseStartupError(`Cannot open the database ${opts.file}: ${message(e)}`);
   }
