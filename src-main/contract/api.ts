@@ -82,6 +82,29 @@ import {
   IncomeReportSchema,
 } from './schemas/reports';
 import { BillingSettingsSchema, UpdateSettingsInput } from './schemas/settings';
+import {
+  CreateRouterInput,
+  NetworkSettingsSchema,
+  RouterHealthInput,
+  RouterHealthSchema,
+  RouterIdInput,
+  RouterSchema,
+  TestConnectionInput,
+  TestConnectionResultSchema,
+  UpdateNetworkSettingsInput,
+  UpdateRouterInput,
+} from './schemas/routers';
+import {
+  ExpiryRunSchema,
+  QueueListInput,
+  QueueListSchema,
+  RetryNowInput,
+  RetryNowResultSchema,
+  SyncApplyInput,
+  SyncApplyResultSchema,
+  SyncPreviewInput,
+  SyncPreviewSchema,
+} from './schemas/sync';
 
 /**
  * Who may call a procedure: `public` needs no session (only the first-run and login flow),
@@ -164,6 +187,31 @@ export const api = {
 
   'settings.get': proc('session', Empty, BillingSettingsSchema),
   'settings.update': proc('settings.manage', UpdateSettingsInput, BillingSettingsSchema),
+
+  'routers.list': proc('routers.read', Empty, z.array(RouterSchema)),
+  'routers.get': proc('routers.read', RouterIdInput, RouterSchema),
+  'routers.create': proc('routers.manage', CreateRouterInput, RouterSchema),
+  'routers.update': proc('routers.manage', UpdateRouterInput, RouterSchema),
+  // Disabled routers are neither polled nor pushed to; their queue waits.
+  'routers.disable': proc('routers.manage', RouterIdInput, RouterSchema),
+  'routers.enable': proc('routers.manage', RouterIdInput, RouterSchema),
+  // Only a router no (non-archived) client is served by; its queue and history go with it.
+  'routers.remove': proc('routers.manage', RouterIdInput, z.null()),
+  // Never fails for a router problem: the result says what went wrong in plain words.
+  'routers.testConnection': proc('routers.manage', TestConnectionInput, TestConnectionResultSchema),
+  'routers.health': proc('routers.read', RouterHealthInput, RouterHealthSchema),
+  'routers.settings': proc('routers.read', Empty, NetworkSettingsSchema),
+  'routers.updateSettings': proc(
+    'routers.manage',
+    UpdateNetworkSettingsInput,
+    NetworkSettingsSchema,
+  ),
+  'sync.queue': proc('routers.read', QueueListInput, QueueListSchema),
+  'sync.retryNow': proc('sync.run', RetryNowInput, RetryNowResultSchema),
+  // Dry run: reads the routers, writes nothing.
+  'sync.preview': proc('routers.read', SyncPreviewInput, SyncPreviewSchema),
+  'sync.apply': proc('sync.run', SyncApplyInput, SyncApplyResultSchema),
+  'expiry.run': proc('sync.run', Empty, ExpiryRunSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {

@@ -54,6 +54,22 @@ export const PROCEDURES = [
   'reports.dashboard',
   'settings.get',
   'settings.update',
+  'routers.list',
+  'routers.get',
+  'routers.create',
+  'routers.update',
+  'routers.disable',
+  'routers.enable',
+  'routers.remove',
+  'routers.testConnection',
+  'routers.health',
+  'routers.settings',
+  'routers.updateSettings',
+  'sync.queue',
+  'sync.retryNow',
+  'sync.preview',
+  'sync.apply',
+  'expiry.run',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */

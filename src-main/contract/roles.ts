@@ -25,5 +25,11 @@ export const PERMISSIONS = [
   'billing.void',
   'reports.financial',
   'settings.manage',
+  /** See routers, their health, the router queue and drift previews. */
+  'routers.read',
+  /** Add, change, disable and remove routers; test connections; network settings. */
+  'routers.manage',
+  /** Apply auto-sync, retry queued router work, run expiry processing now. */
+  'sync.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,6 +1,7 @@
 import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
 import type { AuthPolicy } from './auth/auth-policy';
+import type { NetworkOptions } from './network-services';
 
 export type CoreConfig = {
   /** Folder holding the database and everything else the app keeps. */
@@ -17,8 +18,10 @@ export type CoreConfig = {
   host?: { ip: string; name: string };
   /** better-sqlite3 built for Electron's ABI (see launch/electron-native.ts); Node's by default. */
   nativeBinding?: string;
-  /** Start background jobs (session sweeper, …). Off in most unit tests. */
+  /** Start background jobs (session sweeper, health checks, queue, expiry, …). Off in most unit tests. */
   background?: boolean;
+  /** Router timeouts and limits (tests shrink them; the poll bench observes polls). */
+  network?: NetworkOptions;
 };
 
 export const DATABASE_FILE = 'ispdesk.db';

@@ -25,6 +25,7 @@ import { createSessionsService } from './auth/sessions.service';
 import { createStaffService } from './auth/staff.service';
 import { createScheduler } from './scheduler/scheduler';
 import { createOfficeServices, type OfficeServices } from './office-services';
+import { createNetworkServices } from './network-services';
 
 const SESSION_SWEEP_MS = 60_000;
 /** Viewers get at most two live-tail updates a second. */
@@ -129,12 +130,24 @@ const wireCore = (
     }),
     searches: createSavedSearches({ orm, now: () => clock.now() }),
   };
+  const network = createNetworkServices({
+    sqlite,
+    orm,
+    clock,
+    write,
+    recorder,
+    logger,
+    dataDir: config.dataDir,
+    systemMeta,
+    ...(config.network ? { options: config.network } : {}),
+  });
   const office: OfficeServices = createOfficeServices({
     sqlite,
     orm,
     clock,
     write,
     recorder,
+    routerSync: network.hooks,
     dataDir: config.dataDir,
     authorize: guard.authorize,
     recentActivity: (limit) => services.activity.search({ filter: {}, limit }).entries,
@@ -143,7 +156,7 @@ const wireCore = (
   let started = false;
   let stopped = false;
   return {
-    services: { ...services, ...office },
+    services: { ...services, ...office, ...network.services },
     events,
     recorder,
     write,
@@ -179,6 +192,8 @@ const wireCore = (
     stop: async (): Promise<void> => {
       if (stopped) return;
       stopped = true;
+      // Routers first: closing their connections ends any router call a job is waiting on.
+      await network.stop();
       await scheduler.stop();
       if (started) {
         recorder.record({

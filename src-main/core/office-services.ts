@@ -20,6 +20,7 @@ import { createPlansRepo } from './plans/plans.repo';
 import { createPlansService, type PlansService } from './plans/plans.service';
 import { createReportsService, type ReportsService } from './reports/reports.service';
 import { createSettingsService, type SettingsService } from './settings/settings.service';
+import { noRouterSync, type RouterSyncHooks } from './sync/sync-hooks';
 
 export type OfficeServices = {
   settings: SettingsService;
@@ -40,11 +41,14 @@ export const createOfficeServices = (deps: {
   clock: Clock;
   write: WriteTransaction;
   recorder: Recorder;
+  /** Queues router work inside the transaction of each client or plan change. */
+  routerSync?: RouterSyncHooks;
   dataDir: string;
   authorize: BillingDeps['authorize'];
   recentActivity: (limit: number) => ActivityEntry[];
 }): OfficeServices => {
   const { sqlite, orm, clock, write, recorder } = deps;
+  const routerSync = deps.routerSync ?? noRouterSync;
   const counters = createCounters(sqlite);
   const settings = createSettingsService({ sqlite, clock, write, recorder });
   const plansRepo = createPlansRepo(orm);
@@ -59,6 +63,7 @@ export const createOfficeServices = (deps: {
     recorder,
     box: createSecretBox(loadOrCreateKey(deps.dataDir)),
     settings,
+    routerSync,
   };
   const clients = createClientsService(clientDeps);
   const importer = createClientImport({
@@ -68,7 +73,7 @@ export const createOfficeServices = (deps: {
   });
   return {
     settings,
-    plans: createPlansService({ plans: plansRepo, clock, write, recorder, settings }),
+    plans: createPlansService({ plans: plansRepo, clock, write, recorder, settings, routerSync }),
     clients: {
       ...clients,
       importPreview: importer.preview,
@@ -85,6 +90,7 @@ export const createOfficeServices = (deps: {
       ledger: createLedgerRepo(sqlite),
       receipts: createReceiptsRepo(sqlite, counters),
       authorize: deps.authorize,
+      routerSync,
     }),
     reports: createReportsService({
       sqlite,

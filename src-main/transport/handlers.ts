@@ -22,6 +22,7 @@ const signedIn = (ctx: HandlerContext): ServiceContext & { actor: Actor } => {
 export const createHandlers = (core: Core): Handlers => {
   const { auth, guard, sessions, staff, activity, searches } = core.services;
   const { plans, clients, billing, reports, settings } = core.services;
+  const { routers, sync, expiry } = core.services;
   return {
     'auth.status': (_in, ctx) => ({
       ...auth.status(),
@@ -107,6 +108,23 @@ export const createHandlers = (core: Core): Handlers => {
 
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, signedIn(ctx)),
+
+    'routers.list': () => routers.list(),
+    'routers.get': (input) => routers.get(input.id),
+    'routers.create': (input, ctx) => routers.create(input, signedIn(ctx)),
+    'routers.update': (input, ctx) => routers.update(input, signedIn(ctx)),
+    'routers.disable': (input, ctx) => routers.disable(input.id, signedIn(ctx)),
+    'routers.enable': (input, ctx) => routers.enable(input.id, signedIn(ctx)),
+    'routers.remove': (input, ctx) => routers.remove(input.id, signedIn(ctx)),
+    'routers.testConnection': (input, ctx) => routers.testConnection(input, signedIn(ctx)),
+    'routers.health': (input) => routers.health(input),
+    'routers.settings': () => routers.settings(),
+    'routers.updateSettings': (input, ctx) => routers.updateSettings(input, signedIn(ctx)),
+    'sync.queue': (input) => sync.queue(input),
+    'sync.retryNow': (input) => sync.retryNow(input),
+    'sync.preview': (input) => sync.preview(input.scope),
+    'sync.apply': (input, ctx) => sync.apply(input, signedIn(ctx)),
+    'expiry.run': (_in, ctx) => expiry.run(ctx),
   };
 };
 

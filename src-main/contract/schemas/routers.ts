@@ -193,9 +193,19 @@ export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
 
 export const UpdateNetworkSettingsInput = z
   .strictObject({
-    autoSyncIntervalMin: z.number().int().min(5).max(7 * 24 * 60).optional(),
+    autoSyncIntervalMin: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .optional(),
     autoSyncFix: z.boolean().optional(),
-    expiryIntervalMin: z.number().int().min(1).max(24 * 60).optional(),
+    expiryIntervalMin: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
     cpuThresholdPct: z.number().int().min(10).max(100).optional(),
     memoryThresholdPct: z.number().int().min(10).max(100).optional(),
   })

@@ -23,6 +23,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clients.export',
     'plans.manage',
     'billing.read',
+    'routers.read',
+    'routers.manage',
+    'sync.run',
   ],
   // Reads everything, changes nothing.
   viewer: [
@@ -33,6 +36,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clients.export',
     'billing.read',
     'reports.financial',
+    'routers.read',
   ],
 };
 

@@ -6,6 +6,7 @@ import type { Actor, RequestMeta, ServiceContext } from '../shared/context';
 import type { ClientsRepo } from '../clients/clients.repo';
 import type { PlansRepo } from '../plans/plans.repo';
 import type { SettingsService } from '../settings/settings.service';
+import type { RouterSyncHooks } from '../sync/sync-hooks';
 import type { LedgerRepo } from './ledger.repo';
 import type { ReceiptsRepo } from './receipts.repo';
 
@@ -23,4 +24,6 @@ export type BillingDeps = {
   receipts: ReceiptsRepo;
   /** The session guard's check: logs the refusal and throws `forbidden`. */
   authorize: (actor: Actor, permission: Permission, procedure: string, meta: RequestMeta) => void;
+  /** Queues the router restore of a reactivated client, in the renewal's transaction. */
+  routerSync?: RouterSyncHooks;
 };

@@ -72,6 +72,12 @@ export const renewInTransaction = (
       after: { expiresAt: after.expiresAt, status: after.status, balance: after.balance },
     },
   });
+  if (status !== client.status) {
+    deps.routerSync?.clientChanged(client.id, ctx, {
+      reason: 'subscription.renewed',
+      fields: ['status'],
+    });
+  }
   return {
     planId: plan.id,
     planName: plan.name,

@@ -15,6 +15,7 @@ import type { Actor, ServiceContext } from '../shared/context';
 import { diffFlat } from '../shared/diff';
 import type { SecretBox } from '../shared/secret-box';
 import type { SettingsService } from '../settings/settings.service';
+import type { RouterSyncHooks } from '../sync/sync-hooks';
 import type { ClientRecord, ClientValues, ClientWithPlan, ClientsRepo } from './clients.repo';
 import type { ClientSearch } from './client-search';
 import { enforce, type ClientRules } from './client-rules';
@@ -31,6 +32,8 @@ export type ClientsDeps = {
   recorder: Recorder;
   box: SecretBox;
   settings: SettingsService;
+  /** Queues the router work a change needs, in the change's own transaction. */
+  routerSync?: RouterSyncHooks;
 };
 
 /** `active` only while paid up: a client whose time ran out is `expired` whatever was asked. */
@@ -40,6 +43,11 @@ export const statusFor = (wanted: ClientStatus, expiresAt: number, now: number):
 /** Client records: sign-up, edits, archive and restore, the password vault; all logged. */
 export const createClientsService = (deps: ClientsDeps) => {
   const { clients, rules, clock, write, recorder, box } = deps;
+  const routerSync = (
+    id: number,
+    ctx: Ctx,
+    change: Parameters<RouterSyncHooks['clientChanged']>[2],
+  ) => deps.routerSync?.clientChanged(id, ctx, change);
 
   const load = (id: number): ClientWithPlan => {
     const c = clients.byId(id);
@@ -104,6 +112,7 @@ export const createClientsService = (deps: ClientsDeps) => {
       clientId: c.id,
       details: { after: { ...auditView(c), servicePassword: REDACTED } },
     });
+    routerSync(c.id, ctx, { reason: 'client.created' });
     return c;
   };
 
@@ -175,6 +184,11 @@ export const createClientsService = (deps: ClientsDeps) => {
             after: { ...d.after, ...(passwordChanged ? { servicePassword: REDACTED } : {}) },
           },
         });
+        routerSync(after.id, ctx, {
+          reason: 'client.updated',
+          fields: [...d.changed, ...(passwordChanged ? ['servicePassword'] : [])],
+          before: { routerId: before.routerId, serviceLogin: before.serviceLogin },
+        });
         return reload(after.id);
       }),
 
@@ -202,6 +216,7 @@ export const createClientsService = (deps: ClientsDeps) => {
             ...(input.reason ? { reason: input.reason } : {}),
           },
         });
+        routerSync(after.id, ctx, { reason: 'client.archived' });
         return reload(after.id);
       }),
 
@@ -228,6 +243,7 @@ export const createClientsService = (deps: ClientsDeps) => {
           clientId: after.id,
           details: { before: { status: 'archived' }, after: { status } },
         });
+        routerSync(id, ctx, { reason: 'client.restored' });
         return reload(id);
       }),
 

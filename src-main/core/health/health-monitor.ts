@@ -3,7 +3,7 @@ import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
 import { RouterError } from '../routeros/router-error';
 import { backoffMs, type NetworkTuning } from '../routers/network-tuning';
-import { hostPort, plainRouterError } from '../routers/plain-words';
+import { hostPort, isStaleConnection, plainRouterError } from '../routers/plain-words';
 import type { RouterAccess } from '../routers/router-access';
 import { probeRouter } from '../routers/router-probe';
 import type { RouterRecord, RoutersRepo } from '../routers/routers.repo';
@@ -149,9 +149,14 @@ export const createHealthMonitor = (deps: {
 
   const probe = async (r: RouterRecord, signal: AbortSignal): Promise<PollOutcome> => {
     const timeout = AbortSignal.timeout(tuning.pollTimeoutMs);
+    const both = AbortSignal.any([signal, timeout]);
     try {
-      const p = await probeRouter(deps.access.client(r), AbortSignal.any([signal, timeout]));
-      return { ok: true, probe: p };
+      try {
+        return { ok: true, probe: await probeRouter(deps.access.client(r), both) };
+      } catch (e) {
+        if (!isStaleConnection(e) || both.aborted) throw e;
+        return { ok: true, probe: await probeRouter(deps.access.client(r), both) };
+      }
     } catch (e) {
       const error =
         timeout.aborted && !signal.aborted
@@ -290,7 +295,10 @@ export const createHealthMonitor = (deps: {
     nextDue: (routerId: number): number | undefined => slots.get(routerId)?.nextDue,
 
     /** A router's settings changed, or it was added, enabled, disabled or removed. */
-    refresh: (routerId: number, change: 'created' | 'updated' | 'enabled' | 'disabled' | 'removed') => {
+    refresh: (
+      routerId: number,
+      change: 'created' | 'updated' | 'enabled' | 'disabled' | 'removed',
+    ) => {
       if (change === 'disabled' || change === 'removed') {
         slots.delete(routerId);
         return;

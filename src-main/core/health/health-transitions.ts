@@ -73,7 +73,12 @@ const metricStep = (
       high: true,
       over: nextOver,
       under: 0,
-      event: { event: 'router.metric_high', metric: m.name, value: m.value, threshold: m.threshold },
+      event: {
+        event: 'router.metric_high',
+        metric: m.name,
+        value: m.value,
+        threshold: m.threshold,
+      },
     };
   }
   if (m.high && nextUnder >= METRIC_CONFIRM_POLLS) {

@@ -7,6 +7,7 @@ import type { Actor, ServiceContext } from '../shared/context';
 import { diffFlat } from '../shared/diff';
 import { formatMoney } from '../shared/money';
 import type { SettingsService } from '../settings/settings.service';
+import type { RouterSyncHooks } from '../sync/sync-hooks';
 import { toPlan, type PlanRecord, type PlanValues, type PlansRepo } from './plans.repo';
 
 type Ctx = ServiceContext & { actor: Actor };
@@ -48,6 +49,8 @@ export const createPlansService = (deps: {
   write: WriteTransaction;
   recorder: Recorder;
   settings: SettingsService;
+  /** Queues profile (and client) pushes in the plan change's own transaction. */
+  routerSync?: RouterSyncHooks;
 }) => {
   const { plans, clock, write, recorder } = deps;
 
@@ -155,6 +158,7 @@ export const createPlansService = (deps: {
           target: target(after),
           details: { before: d.before, after: d.after },
         });
+        deps.routerSync?.planChanged(after.id, ctx, { reason: 'plan.updated', fields: d.changed });
         return toPlan(after, plans.clientCount(after.id));
       }),
 

@@ -46,7 +46,7 @@ export const DEFAULT_NETWORK_TUNING: NetworkTuning = {
   socketTimeoutSec: 90,
   pollTimeoutMs: 8_000,
   pollConcurrency: 12,
-  healthTickMs: 1_000,
+  healthTickMs: 500,
   suspectRetryMs: 5_000,
   backoffCapMs: 10 * 60_000,
   flapWindowMs: 30 * 60_000,

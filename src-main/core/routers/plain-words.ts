@@ -16,7 +16,7 @@ export const plainRouterError = (e: unknown, where: string): PlainError => {
   const kind = e.kind;
   switch (kind) {
     case 'unreachable':
-      switch (e.reason) {
+      switch (e.reason ?? '') {
         case 'refused':
           return {
             kind,
@@ -80,6 +80,15 @@ export const isRouterDown = (e: unknown): boolean =>
     e.kind === 'auth_failed' ||
     e.kind === 'protocol' ||
     e.kind === 'closed');
+
+/**
+ * The pooled connection died under the call (router rebooted, link blipped): one fresh attempt
+ * is worth it before calling the router down. Safe because reads and pushes are idempotent.
+ */
+export const isStaleConnection = (e: unknown): boolean =>
+  isRouterError(e) &&
+  e.kind === 'unreachable' &&
+  (e.reason === 'closed' || e.reason === 'reset' || e.reason === 'no-reply');
 
 export const hostPort = (host: string, port: number | null, tls: string): string =>
   `${host}:${String(port ?? (tls === 'off' ? 8728 : 8729))}`;

@@ -96,6 +96,7 @@ export type TestCoreOptions = {
   authPolicy?: Partial<AuthPolicy>;
   background?: boolean;
   host?: CoreConfig['host'];
+  network?: CoreConfig['network'];
 };
 
 export type TestClient = {
@@ -136,6 +137,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       host: opts.host ?? TEST_HOST,
       authPolicy: { scrypt: CHEAP_SCRYPT, ...opts.authPolicy },
       background: opts.background ?? false,
+      ...(opts.network ? { network: opts.network } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });

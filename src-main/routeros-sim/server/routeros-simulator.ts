@@ -176,6 +176,12 @@ export class RouterOsSimulator {
 
   // --- connections -----------------------------------------------------------------------------
 
+  /** Drops every open API connection at once (a cable pulled); listening is unchanged. */
+  disconnectAll(): void {
+    for (const c of [...this.open.keys()]) c.destroy();
+    for (const s of this.sockets) s.destroy();
+  }
+
   connections(): ConnectionInfo[] {
     return [...this.open.entries()].map(([c, info]) => ({ ...info, user: c.loggedInAs }));
   }

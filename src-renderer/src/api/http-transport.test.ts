@@ -9,6 +9,16 @@ const jsonResponse = (body: unknown, status = 200) =>
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 
+/** The text of a Blob (jsdom's Blob has no `text()`). */
+const readText = (blob: Blob | undefined) =>
+  new Promise<string>((resolve, reject) => {
+    if (!blob) return reject(new Error('no blob'));
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(new Error('unreadable blob'));
+    reader.readAsText(blob);
+  });
+
 const bodyOf = (init: RequestInit | undefined): string =>
   typeof init?.body === 'string' ? init.body : '';
 
@@ -118,6 +128,51 @@ describe('HTTP transport', () => {
     const [blob, name] = saveBlob.mock.calls[0] ?? [];
     expect(name).toBe('activity-2025-01-15.csv');
     await expect(blob?.text()).resolves.toBe('id,ts\n1,2\n');
+  });
+
+  it('streams a download body to onChunk, piece by piece, and saves it whole', async () => {
+    const pieces = ['id,ts\n', '1,2\n', '3,4\n'];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const p of pieces) controller.enqueue(new TextEncoder().encode(p));
+        controller.close();
+      },
+    });
+    const { saveBlob, client } = setup(
+      () => new Response(body, { status: 200, headers: { 'Content-Type': 'text/csv' } }),
+    );
+    const chunks: string[] = [];
+    const outcome = await client.download(
+      'activity.export',
+      { filter: {}, format: 'csv' },
+      { onChunk: (chunk) => chunks.push(new TextDecoder().decode(chunk)) },
+    );
+    expect(outcome).toEqual({ kind: 'downloaded', filename: 'activity-export.dat' });
+    expect(chunks).toEqual(pieces);
+    const saved = saveBlob.mock.calls[0]?.[0];
+    expect(saved).toBeInstanceOf(Blob);
+    await expect(readText(saved)).resolves.toBe(pieces.join(''));
+  });
+
+  it('reports an aborted download as cancelled and saves nothing', async () => {
+    const abort = new AbortController();
+    const { fetchMock, saveBlob, client } = setup(
+      (_url, init) =>
+        new Promise<Response>((_ok, fail) => {
+          init.signal?.addEventListener('abort', () =>
+            fail(new DOMException('Aborted', 'AbortError')),
+          );
+        }),
+    );
+    const pending = client.download(
+      'activity.export',
+      { filter: {}, format: 'ndjson' },
+      { signal: abort.signal },
+    );
+    abort.abort();
+    await expect(pending).resolves.toEqual({ kind: 'cancelled' });
+    expect(fetchMock.mock.calls[0]?.[1]?.signal).toBe(abort.signal);
+    expect(saveBlob).not.toHaveBeenCalled();
   });
 
   it('reads a failed download as an error envelope and saves nothing', async () => {

@@ -73,9 +73,10 @@ async function readBody(
   response: Response,
   onChunk: ((chunk: Uint8Array) => void) | undefined,
 ): Promise<Blob> {
+  // Without a progress listener the browser reads the body itself.
   const type = response.headers.get('Content-Type') ?? '';
-  const reader = response.body?.getReader();
-  if (!reader) return response.blob();
+  if (!onChunk || !response.body) return response.blob();
+  const reader = response.body.getReader();
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for (;;) {
     const { done, value } = await reader.read();
@@ -83,7 +84,7 @@ async function readBody(
     // A copy with its own ArrayBuffer, which is what Blob accepts.
     const part = new Uint8Array(value);
     parts.push(part);
-    onChunk?.(part);
+    onChunk(part);
   }
   return new Blob(parts, { type });
 }

@@ -2,10 +2,17 @@ import { createHashRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { ActivityLogPage } from '../features/activity/ActivityLogPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { ReceiptPage } from '../features/billing/ReceiptPage';
+import { ClientPage } from '../features/clients/ClientPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { RequirePermission } from '../features/shell/RequirePermission';
 import { HomeRedirect, NotFoundPage, RouteErrorPage } from '../features/shell/RouteFallbacks';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 
 /** The signed-in app. Every page renders inside AppLayout (the AppShell). */
@@ -16,6 +23,20 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomeRedirect /> },
+      ...(
+        [
+          ['dashboard', 'clients.read', <DashboardPage key="dashboard" />],
+          ['clients', 'clients.read', <ClientsPage key="clients" />],
+          ['clients/:clientId', 'clients.read', <ClientPage key="client" />],
+          ['plans', 'clients.read', <PlansPage key="plans" />],
+          ['receipts/:number', 'billing.read', <ReceiptPage key="receipt" />],
+          ['reports', 'clients.read', <ReportsPage key="reports" />],
+          ['settings', 'settings.manage', <SettingsPage key="settings" />],
+        ] as const
+      ).map(([path, permission, page]) => ({
+        path,
+        element: <RequirePermission permission={permission}>{page}</RequirePermission>,
+      })),
       {
         path: 'activity',
         element: (

@@ -118,7 +118,8 @@ export const routerEvents = {
     'system',
     'auto_sync',
     'failure',
-    (p) => `Router "${p.router}" not updated for ${p.subject}: ${p.error}; will retry`,
+    (p) =>
+      `Router "${p.router}" not updated for ${p.subject}: ${p.error.replace(/\.$/, '')}; will retry`,
   ),
   'sync.applied': defineEvent<
     By & { routers: number; added: number; updated: number; removed: number; failed: number }

@@ -73,6 +73,7 @@ export const hotspotUserMenu = defineMenu({
     name: { word: 'name', ...s },
     password: { word: 'password', ...so },
     profile: { word: 'profile', ...s },
+    address: { word: 'address', ...so },
     macAddress: { word: 'mac-address', ...so },
     limitUptime: { word: 'limit-uptime', ...so },
     limitBytesTotal: { word: 'limit-bytes-total', kind: 'int', optional: true },

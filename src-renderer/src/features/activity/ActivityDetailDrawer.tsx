@@ -53,7 +53,11 @@ export function ActivityDetailDrawer({
 
 type ClickProps = Omit<ActivityDetailDrawerProps, 'entryId' | 'entry' | 'onClose' | 'archive'>;
 
-function FetchedEntry({ id, archive, ...clicks }: ClickProps & { id: number; archive: string | null }) {
+function FetchedEntry({
+  id,
+  archive,
+  ...clicks
+}: ClickProps & { id: number; archive: string | null }) {
   const query = useApiQuery('activity.get', archive ? { id, archive } : { id });
   if (query.isPending) return <LoadingState label="Loading entry…" />;
   if (query.isError) {

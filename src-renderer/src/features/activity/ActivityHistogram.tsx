@@ -94,7 +94,6 @@ function HistogramChart({
         style={{ cursor: 'crosshair', touchAction: 'none', opacity: isStale ? 0.6 : 1 }}
       >
         <svg
-          ref={drag.ref}
           role="img"
           aria-label={`Histogram: ${summary}. Drag across it to zoom into a time range.`}
           data-testid="activity-histogram"
@@ -189,15 +188,14 @@ function HistogramChart({
  * through window listeners) and `onDone(startFraction, endFraction)` runs on release.
  */
 function useHistogramDrag(onDone: (a: number, b: number) => void) {
-  const ref = useRef<SVGSVGElement>(null);
   const [selection, setSelection] = useState<[number, number] | null>(null);
   const cleanup = useRef<(() => void) | null>(null);
   useEffect(() => () => cleanup.current?.(), []);
 
   const onPointerDown = (event: ReactPointerEvent<SVGSVGElement>) => {
-    if (event.button !== 0 || !ref.current) return;
+    if (event.button !== 0) return;
     event.preventDefault();
-    const svg = ref.current;
+    const svg = event.currentTarget;
     const at = (clientX: number) => fractionAt(clientX, svg.getBoundingClientRect());
     const start = at(event.clientX);
     let end = start;
@@ -225,5 +223,5 @@ function useHistogramDrag(onDone: (a: number, b: number) => void) {
     cleanup.current = stop;
   };
 
-  return { ref, selection, onPointerDown };
+  return { selection, onPointerDown };
 }

@@ -26,13 +26,12 @@ import type { ActivityView } from './filter-params';
 import { searchTerms } from './highlight';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
 import type { ShortcutAction } from './keyboard-shortcuts';
-import { liveStatus } from './live-tail';
 import { useActivityExport } from './use-activity-export';
 import { useActivityStats } from './use-activity-stats';
 import { activitySearchKey, useActivitySearch } from './use-activity-search';
 import { useActivityUrl } from './use-activity-url';
 import { useEntryCursor } from './use-entry-cursor';
-import { scrollToTop, useLiveTail, useScrolledAway } from './use-live-tail';
+import { scrollToTop, useLiveTail } from './use-live-tail';
 import { useNewActivityCount } from './use-new-activity';
 import { useRecentSearches, useRememberView } from './use-recent-searches';
 import { useVerifyIntegrity } from './use-verify-integrity';
@@ -97,18 +96,17 @@ export function ActivityLogPage() {
   });
 
   const [liveOn, setLiveOn] = useState(false);
-  const scrolledAway = useScrolledAway();
-  const status = liveStatus({
-    enabled: liveOn && archive === null,
-    scrolledAway,
-    inspecting: selectedId !== null,
-  });
   const live = useLiveTail({
-    enabled: status !== 'off',
-    paused: status === 'paused',
+    enabled: liveOn && archive === null,
+    inspecting: selectedId !== null,
     view,
     newestShownId: entries[0]?.id ?? null,
   });
+  const status = live.status;
+  const closeEntry = () => {
+    url.setEntry(null);
+    live.resume();
+  };
   const newCount = useNewActivityCount(search.dataUpdatedAt, entries[0]?.id ?? null);
   const showNew = () =>
     void queryClient.resetQueries({ queryKey: activitySearchKey(view, { archive }) });
@@ -139,7 +137,7 @@ export function ActivityLogPage() {
         return true;
       case 'close':
         if (selectedId === null) return false;
-        url.setEntry(null);
+        closeEntry();
         return true;
       case 'help':
         setDialog('help');
@@ -273,7 +271,7 @@ export function ActivityLogPage() {
         entryId={selectedId}
         entry={entries.find((e) => e.id === selectedId)}
         archive={archive}
-        onClose={() => url.setEntry(null)}
+        onClose={closeEntry}
         onFilterCorrelation={(correlationId) => filterBy({ correlationId })}
         onPivot={(pivot) => url.showView({ ...EMPTY_VIEW, ...pivot })}
         {...clicks}

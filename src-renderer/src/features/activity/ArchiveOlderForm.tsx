@@ -45,8 +45,8 @@ export function ArchiveOlderForm({
         <Text size="sm">
           The entries are copied into a standalone archive file, with their hash chain and the
           signed checkpoint they end on. The archive is verified, and only then are the entries
-          removed from the live log, in one step that is itself logged. The archive stays
-          reviewable here, read-only. This cannot be undone.
+          removed from the live log, in one step that is itself logged. The archive stays reviewable
+          here, read-only. This cannot be undone.
         </Text>
         {archive.error && (
           <Alert color="red" variant="light" title="Nothing was archived">
@@ -80,8 +80,8 @@ export function ArchiveOlderForm({
   return (
     <Stack gap="sm">
       <Text size="sm">
-        Moves older entries out of the live log into an archive file, which keeps the live log
-        fast. Archived entries can still be searched and verified from the Archives list.
+        Moves older entries out of the live log into an archive file, which keeps the live log fast.
+        Archived entries can still be searched and verified from the Archives list.
       </Text>
       <TextInput
         type="date"

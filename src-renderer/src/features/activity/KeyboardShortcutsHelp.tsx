@@ -33,7 +33,11 @@ export function KeyboardShortcutsHelp({
                 <Group gap={4} wrap="nowrap">
                   {s.keys.map((key, i) => (
                     <Fragment key={key}>
-                      {i > 0 && <Text span size="xs">+</Text>}
+                      {i > 0 && (
+                        <Text span size="xs">
+                          +
+                        </Text>
+                      )}
                       <Kbd>{key}</Kbd>
                     </Fragment>
                   ))}

@@ -49,11 +49,12 @@ export function SavedSearchesMenu({
   return (
     <Popover opened={opened} onChange={(o) => !o && close()} position="bottom-end" width={360}>
       <Popover.Target>
-        <Button variant="default" onClick={toggle} aria-expanded={opened} aria-haspopup="dialog">
+        <Button variant="default" onClick={toggle}>
           Saved searches
         </Button>
       </Popover.Target>
-      <Popover.Dropdown role="dialog" aria-label="Saved and recent searches">
+      {/* A dialog named after its button ("Saved searches"), by Mantine. */}
+      <Popover.Dropdown>
         <Stack gap="xs">
           <Button
             size="xs"

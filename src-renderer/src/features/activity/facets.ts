@@ -47,7 +47,10 @@ export function toggleFacet(
     case 'type':
       if (!isOneOf(ACTIVITY_TYPES, value)) return view;
       // Keep the canonical order, like the URL does.
-      return { ...view, types: ACTIVITY_TYPES.filter((t) => toggle(view.types, value).includes(t)) };
+      return {
+        ...view,
+        types: ACTIVITY_TYPES.filter((t) => toggle(view.types, value).includes(t)),
+      };
     case 'category':
       if (!isOneOf(ACTIVITY_CATEGORIES, value)) return view;
       return {

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_VIEW,
   QUICK_RANGES,
+  boundEnd,
+  boundStart,
   localDayEnd,
   localDayStart,
   toApiFilter,
+  viewFromApiFilter,
   viewFromParams,
   viewToParams,
+  zoomView,
 } from './filter-params';
 import type { ActivityView } from './filter-params';
 
@@ -20,6 +24,8 @@ const FULL: ActivityView = {
   outcome: 'failure',
   ip: '10.0.0.0/24',
   actorId: 7,
+  clientId: 42,
+  routerId: 3,
   correlationId: 'req-1',
 };
 
@@ -44,7 +50,8 @@ describe('activity filter ↔ URL parameters', () => {
   it('drops values a hand-edited or stale bookmark may contain', () => {
     const view = viewFromParams(
       new URLSearchParams(
-        'type=user,bogus,user&category=nope&outcome=maybe&staff=-3&from=2025-02-30&to=soon&range=1y',
+        'type=user,bogus,user&category=nope&outcome=maybe&staff=-3&from=2025-02-30&to=soon&range=1y' +
+          '&client=0&router=1.5',
       ),
     );
     expect(view).toEqual({ ...EMPTY_VIEW, types: ['user'] });
@@ -70,6 +77,8 @@ describe('toApiFilter', () => {
       outcomes: ['failure'],
       ip: '10.0.0.0/24',
       actorIds: [7],
+      clientId: 42,
+      routerId: 3,
       correlationId: 'req-1',
     });
     expect(localDayEnd('2025-01-31') - localDayStart('2025-01-31')).toBe(24 * 60 * 60 * 1000 - 1);
@@ -84,5 +93,56 @@ describe('toApiFilter', () => {
 
   it('leaves out blank text and IP', () => {
     expect(toApiFilter({ ...EMPTY_VIEW, text: '   ', ip: ' ' }, 0)).toEqual({});
+  });
+});
+
+describe('pivot parameters', () => {
+  it('carries client, router and correlation in the URL under those names', () => {
+    const params = viewToParams({ ...EMPTY_VIEW, clientId: 42, routerId: 3, correlationId: 'c-1' });
+    expect(params.get('client')).toBe('42');
+    expect(params.get('router')).toBe('3');
+    expect(params.get('correlation')).toBe('c-1');
+  });
+});
+
+describe('zoomed time ranges', () => {
+  it('keeps a zoomed range to the minute in the URL, inclusive of the last minute', () => {
+    const from = new Date(2025, 0, 15, 10, 0).getTime();
+    const to = new Date(2025, 0, 15, 12, 59, 59, 999).getTime();
+    const view = zoomView({ ...EMPTY_VIEW, range: '7d' }, from, to);
+    expect(view).toMatchObject({ range: null, from: '2025-01-15T10:00', to: '2025-01-15T12:59' });
+
+    const back = viewFromParams(new URLSearchParams(viewToParams(view).toString()));
+    expect(back.from).toBe('2025-01-15T10:00');
+    expect(toApiFilter(back, Date.now())).toEqual({ from, to });
+  });
+
+  it('writes whole days when a zoom covers whole days', () => {
+    const view = zoomView(EMPTY_VIEW, localDayStart('2025-03-01'), localDayEnd('2025-03-02'));
+    expect(view).toMatchObject({ from: '2025-03-01', to: '2025-03-02' });
+  });
+
+  it('rejects impossible minutes', () => {
+    expect(boundStart('2025-01-15T24:00')).toBeNaN();
+    expect(boundEnd('2025-02-30T10:00')).toBeNaN();
+    expect(viewFromParams(new URLSearchParams('from=2025-01-15T10:60')).from).toBeNull();
+  });
+});
+
+describe('viewFromApiFilter (saved searches)', () => {
+  it('gives back the view a filter was made from', () => {
+    const filter = toApiFilter(FULL, Date.now());
+    expect(viewFromApiFilter(filter)).toEqual(FULL);
+  });
+
+  it('turns a saved relative range into the fixed times it covered', () => {
+    const now = new Date(2025, 5, 10, 12, 30).getTime();
+    const filter = toApiFilter({ ...EMPTY_VIEW, range: '24h' }, now);
+    expect(viewFromApiFilter(filter)).toEqual({ ...EMPTY_VIEW, from: '2025-06-09T12:30' });
+  });
+
+  it('keeps one outcome and drops a filter on both', () => {
+    expect(viewFromApiFilter({ outcomes: ['success', 'failure'] }).outcome).toBeNull();
+    expect(viewFromApiFilter({ outcomes: ['failure'] }).outcome).toBe('failure');
   });
 });

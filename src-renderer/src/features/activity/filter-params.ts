@@ -178,7 +178,8 @@ export function boundEnd(value: string): number {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const dayOf = (d: Date) => `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const dayOf = (d: Date) =>
+  `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** The local minute holding `ms`, as a bound (`YYYY-MM-DDTHH:mm`). */
 export const minuteBound = (ms: number): string => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { ArchiveNameSchema } from '../../../../src-main/contract/schemas/activity';
 import { ARCHIVE_PARAM, viewFromParams, viewToParams } from './filter-params';
@@ -18,10 +18,26 @@ const archiveOf = (params: URLSearchParams): string | null => {
  * shared, and the browser's Back undoes a zoom, a pivot or opening an archive.
  */
 export function useActivityUrl() {
-  const [params, setParams] = useSearchParams();
+  const [params, setSearchParams] = useSearchParams();
   const view = useMemo(() => viewFromParams(params), [params]);
   const archive = archiveOf(params);
   const selectedId = Number(params.get(ENTRY_PARAM)) || null;
+
+  // The router's params are those of the last render. Two changes in quick succession (an entry
+  // opened just as the debounced search commits) would each start from them, and the second
+  // would undo the first; so each change starts from the one before until the router catches up.
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [params]);
+  const setParams = useCallback(
+    (change: (prev: URLSearchParams) => URLSearchParams, options?: { replace?: boolean }) => {
+      const next = change(new URLSearchParams(pending.current ?? params));
+      pending.current = next.toString();
+      setSearchParams(next, options);
+    },
+    [params, setSearchParams],
+  );
 
   /** `push` adds a history entry (discrete changes); typing replaces the current one. */
   const setView = useCallback(

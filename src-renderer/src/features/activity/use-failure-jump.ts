@@ -11,10 +11,7 @@ import type { ActivityPages, useActivitySearch } from './use-activity-search';
 /** How many more pages "next failure" loads to reach a failure before it opens it directly. */
 export const MAX_JUMP_PAGES = 20;
 
-type Search = Pick<
-  ReturnType<typeof useActivitySearch>,
-  'data' | 'hasNextPage' | 'fetchNextPage'
->;
+type Search = Pick<ReturnType<typeof useActivitySearch>, 'data' | 'hasNextPage' | 'fetchNextPage'>;
 
 const flatten = (data: ActivityPages | undefined) => data?.pages.flatMap((p) => p.entries) ?? [];
 

@@ -1,9 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useApiClient } from '../../api/api-context';
 import { viewKey } from './filter-params';
 import type { ActivityView } from './filter-params';
-import { mergeNewest } from './live-tail';
+import { liveStatus, mergeNewest } from './live-tail';
 import { activityStatsKey } from './use-activity-stats';
 import { activitySearchKey, searchInput } from './use-activity-search';
 import type { ActivityPages } from './use-activity-search';
@@ -11,27 +18,25 @@ import type { ActivityPages } from './use-activity-search';
 /** How far down the page counts as "scrolled away from the top" (px). */
 export const SCROLL_AWAY_PX = 120;
 
+const isScrolledAway = () => window.scrollY > SCROLL_AWAY_PX;
+
 const subscribeScroll = (onChange: () => void) => {
   window.addEventListener('scroll', onChange, { passive: true });
   return () => window.removeEventListener('scroll', onChange);
 };
 
 /** True while the page is scrolled down past the top of the results. */
-export function useScrolledAway(threshold = SCROLL_AWAY_PX): boolean {
-  return useSyncExternalStore(
-    subscribeScroll,
-    () => window.scrollY > threshold,
-    () => false,
-  );
+export function useScrolledAway(): boolean {
+  return useSyncExternalStore(subscribeScroll, isScrolledAway, () => false);
 }
 
 export const scrollToTop = () => document.documentElement.scrollTo({ top: 0, behavior: 'smooth' });
 
 type Options = {
-  /** Live tail is on and the screen shows the live log (never an archive). */
+  /** The user turned live tail on and the screen shows the live log (never an archive). */
   enabled: boolean;
-  /** The user is reading (scrolled away, drawer open): count new entries instead of showing them. */
-  paused: boolean;
+  /** An entry is open in the drawer. */
+  inspecting: boolean;
   view: ActivityView;
   /** Id of the newest entry on screen; notices about entries up to it are ignored. */
   newestShownId: number | null;
@@ -39,45 +44,49 @@ type Options = {
 
 /**
  * Live tail: on every `activity.recorded` notice (the core sends at most two a second) fetch the
- * newest page and merge it on top of the results. While paused, only count what arrived;
- * `catchUp` (or the pause ending) fetches it.
+ * newest page and merge it on top of the results. While the user reads (scrolled away from the
+ * top, or an entry open) it only counts what arrived; back at the top, or after `resume` when
+ * the drawer closes, or on `catchUp` ("Resume"), it fetches what is waiting.
  */
-export function useLiveTail({ enabled, paused, view, newestShownId }: Options) {
+export function useLiveTail({ enabled, inspecting, view, newestShownId }: Options) {
   const client = useApiClient();
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState(0);
+  const scrolledAway = useScrolledAway();
+  const status = liveStatus({ enabled, scrolledAway, inspecting });
+  const key = viewKey(view);
+  const [waiting, setWaiting] = useState({ key, count: 0 });
+  // A new filter starts from the top with a fresh search: nothing is waiting for it.
+  if (waiting.key !== key) setWaiting({ key, count: 0 });
+
   const inFlight = useRef(false);
-  const again = useRef(false);
+  const requested = useRef(0);
   const latestView = useRef(view);
   useEffect(() => {
     latestView.current = view;
   }, [view]);
 
   const refresh = useCallback(async () => {
-    if (inFlight.current) {
-      again.current = true;
-      return;
-    }
+    requested.current += 1;
+    if (inFlight.current) return; // the running refresh goes round once more
     inFlight.current = true;
     try {
-      do {
-        again.current = false;
+      for (;;) {
+        const round = requested.current;
         const current = latestView.current;
-        const key = activitySearchKey(current);
+        const searchKey = activitySearchKey(current);
         const fresh = await client.call('activity.search', searchInput(current, Date.now(), {}));
-        // The filter changed while this was in flight: that search starts from the top anyway.
-        if (viewKey(latestView.current) !== viewKey(current)) continue;
-        const data = queryClient.getQueryData<ActivityPages>(key);
-        const merged = data ? mergeNewest(data, fresh) : null;
-        if (merged) {
-          if (merged.added > 0) queryClient.setQueryData(key, merged.data);
-        } else {
-          await queryClient.resetQueries({ queryKey: key, exact: true });
+        // The filter changed meanwhile: its own search starts from the top anyway.
+        if (viewKey(latestView.current) === viewKey(current)) {
+          const data = queryClient.getQueryData<ActivityPages>(searchKey);
+          const merged = data ? mergeNewest(data, fresh) : null;
+          if (!merged) await queryClient.resetQueries({ queryKey: searchKey, exact: true });
+          else if (merged.added > 0) queryClient.setQueryData(searchKey, merged.data);
+          setWaiting({ key: viewKey(current), count: 0 });
+          void queryClient.invalidateQueries({ queryKey: activityStatsKey('activity.histogram') });
+          void queryClient.invalidateQueries({ queryKey: activityStatsKey('activity.facets') });
         }
-        setPending(0);
-        void queryClient.invalidateQueries({ queryKey: activityStatsKey('activity.histogram') });
-        void queryClient.invalidateQueries({ queryKey: activityStatsKey('activity.facets') });
-      } while (again.current);
+        if (requested.current === round) break;
+      }
     } catch {
       // A failed refresh is retried by the next notice; the results on screen stay as they are.
     } finally {
@@ -87,7 +96,7 @@ export function useLiveTail({ enabled, paused, view, newestShownId }: Options) {
 
   const onRecorded = useEffectEvent((lastId: number, count: number) => {
     if (newestShownId !== null && lastId <= newestShownId) return;
-    if (paused) setPending((n) => n + count);
+    if (status === 'paused') setWaiting((w) => ({ ...w, count: w.count + count }));
     else void refresh();
   });
   useEffect(() => {
@@ -95,13 +104,21 @@ export function useLiveTail({ enabled, paused, view, newestShownId }: Options) {
     return client.subscribe('activity.recorded', ({ lastId, count }) => onRecorded(lastId, count));
   }, [client, enabled]);
 
-  // The pause ended (back at the top, drawer closed): show what arrived meanwhile.
-  const catchUpOnResume = useEffectEvent(() => {
-    if (enabled && pending > 0) void refresh();
+  // Back at the top of the page with entries waiting: show them.
+  const onScroll = useEffectEvent(() => {
+    if (enabled && !inspecting && waiting.count > 0 && !isScrolledAway()) void refresh();
   });
-  useEffect(() => {
-    if (!paused) catchUpOnResume();
-  }, [paused]);
+  useEffect(() => subscribeScroll(() => onScroll()), []);
 
-  return { pending: enabled ? pending : 0, catchUp: refresh };
+  const pending = enabled && waiting.key === key ? waiting.count : 0;
+  return {
+    status,
+    pending,
+    /** Fetch the newest entries now ("Resume", or turning live tail on). */
+    catchUp: refresh,
+    /** The drawer closed: if nothing else holds the pause, show what is waiting. */
+    resume: () => {
+      if (enabled && pending > 0 && !isScrolledAway()) void refresh();
+    },
+  };
 }

@@ -16,8 +16,10 @@ function Details({ entry, planName }: { entry: LedgerEntry; planName: (id: numbe
   if (entry.periodStart !== null && entry.periodEnd !== null) {
     parts.push(`${dateTime(entry.periodStart)} → ${dateTime(entry.periodEnd)}`);
   }
-  if (entry.kind === 'void' && entry.relatesTo !== null) parts.push(`reverses #${String(entry.relatesTo)}`);
-  if (entry.kind === 'refund' && entry.relatesTo !== null) parts.push(`of payment #${String(entry.relatesTo)}`);
+  if (entry.kind === 'void' && entry.relatesTo !== null)
+    parts.push(`reverses #${String(entry.relatesTo)}`);
+  if (entry.kind === 'refund' && entry.relatesTo !== null)
+    parts.push(`of payment #${String(entry.relatesTo)}`);
   return (
     <Stack gap={2}>
       <Text size="sm">{parts.join(' · ') || '—'}</Text>
@@ -75,7 +77,8 @@ export function LedgerTable({
         </Table.Thead>
         <Table.Tbody>
           {entries.map((e) => {
-            const code = e.receiptNumber === null ? `#${String(e.id)}` : receiptCode(e.receiptNumber);
+            const code =
+              e.receiptNumber === null ? `#${String(e.id)}` : receiptCode(e.receiptNumber);
             const isLivePayment = e.kind === 'payment' && !e.voided;
             return (
               <Table.Tr key={e.id} data-entry-id={e.id} data-kind={e.kind}>

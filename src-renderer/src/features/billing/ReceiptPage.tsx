@@ -10,7 +10,12 @@ import './print.css';
 export function ReceiptPage() {
   const number = Number(useParams().number);
   if (!Number.isSafeInteger(number) || number <= 0) {
-    return <ErrorState title="No such receipt" error={new Error('Receipt numbers are whole numbers from 1.')} />;
+    return (
+      <ErrorState
+        title="No such receipt"
+        error={new Error('Receipt numbers are whole numbers from 1.')}
+      />
+    );
   }
   return (
     <OfficeGate>

@@ -38,7 +38,7 @@ export function ReceiptView({
     <Paper
       component="article"
       aria-labelledby={titleId}
-      className="printable"
+      className="printable receipt-sheet"
       withBorder
       p="lg"
       maw={520}

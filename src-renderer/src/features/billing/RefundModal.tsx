@@ -93,8 +93,7 @@ function RefundForm({
         <Textarea
           label="Reason"
           description="Required; kept in the ledger and the activity log"
-          autosize
-          minRows={2}
+          rows={2}
           maxLength={500}
           value={reason}
           onChange={(e) => {

@@ -39,6 +39,7 @@ function RenewForm({
   const office = useOffice();
   const plan = usePlans().data?.find((p) => p.id === client.planId);
   const [periods, setPeriods] = useState('1');
+  const [now] = useState(() => Date.now());
   const renew = useApiMutation('billing.renew', { onSuccess: onRenewed });
   const n = /^\d{1,2}$/.test(periods.trim()) ? Number(periods.trim()) : NaN;
   const valid = Number.isInteger(n) && n >= 1 && n <= 24;
@@ -72,7 +73,7 @@ function RenewForm({
         />
         {plan && valid && (
           <Text size="sm" data-testid="renew-preview">
-            {`Charges ${office.money(plan.price * n)} to the balance and extends service from ${office.dateTime(Math.max(client.expiresAt, Date.now()))} to ${office.dateTime(renewedUntil(client.expiresAt, Date.now(), plan.validity, n, office.timeZone))}.`}
+            {`Charges ${office.money(plan.price * n)} to the balance and extends service from ${office.dateTime(Math.max(client.expiresAt, now))} to ${office.dateTime(renewedUntil(client.expiresAt, now, plan.validity, n, office.timeZone))}.`}
           </Text>
         )}
         <Group justify="flex-end">

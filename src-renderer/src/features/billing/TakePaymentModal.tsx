@@ -13,6 +13,19 @@ import type { MoneyClient } from './money-client';
 import { minorToInput, parseMoney } from './money';
 import { serverFieldError, serverFormError } from './server-errors';
 
+/**
+ * What the client most likely pays: the plan price less any credit when renewing, otherwise what
+ * they owe; empty when neither applies (the cashier types it).
+ */
+export function suggestedAmount(
+  client: Pick<MoneyClient, 'balance'>,
+  renewalPrice: number | null,
+  digits: number,
+): string {
+  const due = renewalPrice === null ? -client.balance : renewalPrice - client.balance;
+  return due > 0 ? minorToInput(due, digits) : '';
+}
+
 export function TakePaymentModal({
   client,
   onClose,
@@ -55,18 +68,19 @@ function TakePaymentForm({
   const expired = client.status === 'expired';
   // The core renews an expired client by default; say so explicitly either way.
   const [renew, setRenew] = useState(expired && canRenew);
-  const [amount, setAmount] = useState(
-    expired && plan ? minorToInput(Math.max(plan.price - Math.max(client.balance, 0), 0), digits) : '',
+  const [amount, setAmount] = useState(() =>
+    suggestedAmount(client, expired && canRenew ? (plan?.price ?? null) : null, digits),
   );
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const [amountError, setAmountError] = useState<string | undefined>();
+  const [now] = useState(() => Date.now());
   const pay = useApiMutation('billing.pay', { onSuccess: onPaid });
   const generalError = serverFormError(pay.error, ['amount', 'method', 'reference', 'note']);
 
   const until = plan
-    ? office.dateTime(renewedUntil(client.expiresAt, Date.now(), plan.validity, 1, office.timeZone))
+    ? office.dateTime(renewedUntil(client.expiresAt, now, plan.validity, 1, office.timeZone))
     : null;
 
   const submit = (event: SubmitEvent) => {

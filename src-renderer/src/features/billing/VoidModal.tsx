@@ -60,8 +60,7 @@ function VoidForm({
         <Textarea
           label="Reason"
           description="Required; kept in the ledger and the activity log"
-          autosize
-          minRows={2}
+          rows={2}
           maxLength={500}
           data-autofocus
           value={reason}

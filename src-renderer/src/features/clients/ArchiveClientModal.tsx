@@ -22,7 +22,9 @@ export function ArchiveClientModal({
       title={client ? `Archive ${client.fullName}` : 'Archive client'}
       centered
     >
-      {client && <ArchiveForm key={client.id} client={client} onCancel={onClose} onArchived={onArchived} />}
+      {client && (
+        <ArchiveForm key={client.id} client={client} onCancel={onClose} onArchived={onArchived} />
+      )}
     </Modal>
   );
 }

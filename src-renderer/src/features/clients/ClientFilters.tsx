@@ -1,7 +1,6 @@
 import { Button, Chip, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { CLIENT_STATUSES } from '../../../../src-main/contract/schemas/clients';
-import type { ClientStatus } from '../../../../src-main/contract/schemas/clients';
 import type { Plan } from '../../../../src-main/contract/schemas/plans';
 import { DebouncedTextInput } from '../../components/DebouncedTextInput';
 import { STATUS_LABELS } from './client-labels';
@@ -97,7 +96,10 @@ export function ClientFilters({
           onCommit={(expiresWithinDays) => onChange({ ...view, expiresWithinDays })}
         />
         {isClientViewFiltered(view) && (
-          <Button variant="subtle" onClick={() => onChange({ ...EMPTY_CLIENT_VIEW, sort: view.sort })}>
+          <Button
+            variant="subtle"
+            onClick={() => onChange({ ...EMPTY_CLIENT_VIEW, sort: view.sort })}
+          >
             Clear filters
           </Button>
         )}
@@ -112,7 +114,7 @@ export function ClientFilters({
           onChange={(values) =>
             onChange({
               ...view,
-              statuses: CLIENT_STATUSES.filter((s) => values.includes(s)) as ClientStatus[],
+              statuses: CLIENT_STATUSES.filter((s) => values.includes(s)),
             })
           }
         >

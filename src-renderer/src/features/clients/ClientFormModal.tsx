@@ -77,7 +77,11 @@ function ClientForm({
   const mutation = client ? update : create;
   const generalError = serverFormError(mutation.error, CLIENT_FIELDS);
 
-  const set = <K extends keyof ClientFormValues>(key: K, value: ClientFormValues[K], field?: ClientField) => {
+  const set = <K extends keyof ClientFormValues>(
+    key: K,
+    value: ClientFormValues[K],
+    field?: ClientField,
+  ) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [field ?? key]: undefined }));
   };
@@ -90,8 +94,7 @@ function ClientForm({
 
   // New clients only on active plans of their service type; an edited client keeps its own.
   const planChoices = (plans.data ?? []).filter(
-    (p) =>
-      p.serviceType === values.serviceType && (p.active || String(p.id) === values.planId),
+    (p) => p.serviceType === values.serviceType && (p.active || String(p.id) === values.planId),
   );
   const selectedPlan = planChoices.find((p) => String(p.id) === values.planId);
 
@@ -161,7 +164,11 @@ function ClientForm({
           <NativeSelect
             label="Plan"
             data={[
-              { value: '', label: plans.isPending ? 'Loading plans…' : 'Choose a plan', disabled: true },
+              {
+                value: '',
+                label: plans.isPending ? 'Loading plans…' : 'Choose a plan',
+                disabled: true,
+              },
               ...planChoices.map((p) => ({
                 value: String(p.id),
                 label: p.active ? p.name : `${p.name} (retired)`,
@@ -226,7 +233,7 @@ function ClientForm({
             />
           )}
         </SimpleGrid>
-        <Textarea label="Notes" autosize minRows={2} maxRows={6} {...text('notes')} />
+        <Textarea label="Notes" rows={3} {...text('notes')} />
 
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

@@ -47,7 +47,17 @@ export function ClientPage() {
   );
 }
 
-function Figure({ label, value, hint, color }: { label: string; value: string; hint?: string; color?: string }) {
+function Figure({
+  label,
+  value,
+  hint,
+  color,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  color?: string;
+}) {
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
@@ -75,10 +85,10 @@ function ClientScreen({ id }: { id: number }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
 
-  const afterMoney = (message: string) => (result: MoneyResult) => {
+  const afterMoney = (message: (result: MoneyResult) => string) => (result: MoneyResult) => {
     setDialog(null);
     void invalidate();
-    notifySuccess(message.replace('{receipt}', result.receipt?.code ?? ''));
+    notifySuccess(message(result));
   };
   const restore = useApiMutation('clients.restore', {
     onSuccess: (c) => {
@@ -101,7 +111,7 @@ function ClientScreen({ id }: { id: number }) {
   const client = query.data;
   const archived = client.status === 'archived';
   const expiresIn =
-    client.expiresAt > Date.now()
+    client.expiresAt > query.dataUpdatedAt
       ? `in ${formatDistanceToNowStrict(client.expiresAt)}`
       : `${formatDistanceToNowStrict(client.expiresAt)} ago`;
 
@@ -116,7 +126,9 @@ function ClientScreen({ id }: { id: number }) {
             <Title order={1} size="h2">
               {client.fullName}
             </Title>
-            <ClientStatusBadge status={client.status} />
+            <span data-testid="client-status">
+              <ClientStatusBadge status={client.status} />
+            </span>
           </Group>
           <Text size="sm" c="dimmed" ff="monospace" data-testid="client-account">
             {client.accountNo}
@@ -129,17 +141,29 @@ function ClientScreen({ id }: { id: number }) {
             </Button>
           )}
           {can('billing.renew') && (
-            <Button variant="light" disabled={archived} onClick={() => setDialog({ kind: 'renew' })}>
+            <Button
+              variant="light"
+              disabled={archived}
+              onClick={() => setDialog({ kind: 'renew' })}
+            >
               Renew
             </Button>
           )}
           {can('billing.adjust') && (
-            <Button variant="default" disabled={archived} onClick={() => setDialog({ kind: 'adjust' })}>
+            <Button
+              variant="default"
+              disabled={archived}
+              onClick={() => setDialog({ kind: 'adjust' })}
+            >
               Adjust balance
             </Button>
           )}
           {can('clients.manage') && (
-            <Button variant="default" disabled={archived} onClick={() => setDialog({ kind: 'edit' })}>
+            <Button
+              variant="default"
+              disabled={archived}
+              onClick={() => setDialog({ kind: 'edit' })}
+            >
               Edit client
             </Button>
           )}
@@ -164,10 +188,16 @@ function ClientScreen({ id }: { id: number }) {
         <Figure
           label="Balance"
           value={office.money(client.balance)}
-          hint={client.balance < 0 ? 'Owed by the client' : client.balance > 0 ? 'Credit' : 'Settled'}
+          hint={
+            client.balance < 0 ? 'Owed by the client' : client.balance > 0 ? 'Credit' : 'Settled'
+          }
           color={client.balance < 0 ? 'red' : undefined}
         />
-        <Figure label="Expires" value={office.dateTime(client.expiresAt)} hint={`${expiresIn} · ${office.timeZone}`} />
+        <Figure
+          label="Expires"
+          value={office.dateTime(client.expiresAt)}
+          hint={`${expiresIn} · ${office.timeZone}`}
+        />
         <Figure label="Plan" value={client.planName} />
       </SimpleGrid>
 
@@ -183,11 +213,18 @@ function ClientScreen({ id }: { id: number }) {
       />
 
       {can('billing.read') && (
-        <ClientLedger client={client} onRefund={(entry) => setDialog({ kind: 'refund', entry })} onVoid={(entry) => setDialog({ kind: 'void', entry })} />
+        <ClientLedger
+          client={client}
+          onRefund={(entry) => setDialog({ kind: 'refund', entry })}
+          onVoid={(entry) => setDialog({ kind: 'void', entry })}
+        />
       )}
 
       {can('activity.read') && (
-        <ActivityTimeline filter={{ clientId: client.id }} title={`Activity for ${client.fullName}`} />
+        <ActivityTimeline
+          filter={{ clientId: client.id }}
+          title={`Activity for ${client.fullName}`}
+        />
       )}
 
       <TakePaymentModal
@@ -214,17 +251,19 @@ function ClientScreen({ id }: { id: number }) {
       <AdjustModal
         client={dialog?.kind === 'adjust' ? client : null}
         onClose={close}
-        onAdjusted={afterMoney('The adjustment was recorded.')}
+        onAdjusted={afterMoney(
+          (r) => `Adjustment recorded; the balance is now ${office.money(r.client.balance)}.`,
+        )}
       />
       <RefundModal
         payment={dialog?.kind === 'refund' ? dialog.entry : null}
         onClose={close}
-        onRefunded={afterMoney('Refund recorded: receipt {receipt}.')}
+        onRefunded={afterMoney((r) => `Refund recorded: receipt ${r.receipt?.code ?? ''}.`)}
       />
       <VoidModal
         entry={dialog?.kind === 'void' ? dialog.entry : null}
         onClose={close}
-        onVoided={afterMoney('The payment was voided.')}
+        onVoided={afterMoney(() => 'The payment was voided.')}
       />
       <ClientFormModal
         client={dialog?.kind === 'edit' ? client : null}

@@ -138,7 +138,11 @@ function ClientResults({
   if (list.isPending) return <LoadingState label="Loading clients…" />;
   if (list.isError && !list.data) {
     return (
-      <ErrorState title="Could not load clients" error={list.error} onRetry={() => void list.refetch()} />
+      <ErrorState
+        title="Could not load clients"
+        error={list.error}
+        onRetry={() => void list.refetch()}
+      />
     );
   }
   const { items, nextCursor, total } = list.data;

@@ -28,6 +28,15 @@ export function ImportClientsModal({
   );
 }
 
+/** The file as text (FileReader works everywhere the app runs, Electron and browsers alike). */
+const readText = (file: File): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(file);
+  });
+
 type Step =
   | { kind: 'pick' }
   | { kind: 'preview'; csv: string; fileName: string; preview: ImportPreview }
@@ -61,7 +70,7 @@ function ImportFlow({
     if (!picked) return;
     let csv: string;
     try {
-      csv = await picked.text();
+      csv = await readText(picked);
     } catch {
       setFileError('The file could not be read.');
       return;
@@ -78,7 +87,10 @@ function ImportFlow({
     }
     preview.mutate(
       { csv },
-      { onSuccess: (result) => setStep({ kind: 'preview', csv, fileName: picked.name, preview: result }) },
+      {
+        onSuccess: (result) =>
+          setStep({ kind: 'preview', csv, fileName: picked.name, preview: result }),
+      },
     );
   };
 

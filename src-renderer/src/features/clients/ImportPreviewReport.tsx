@@ -2,7 +2,8 @@ import { Alert, List, Stack, Table, Text } from '@mantine/core';
 import type { ImportPreview } from '../../../../src-main/contract/schemas/clients';
 import { formatNumber } from '../../lib/format';
 
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) =>
+  `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** The dry run's verdict: how many rows would go in, and every rejected row with its reasons. */
 export function ImportPreviewReport({ preview }: { preview: ImportPreview }) {

@@ -1,5 +1,8 @@
 import type { In } from '../../../../src-main/contract/api';
-import { CreateClientInput, SETTABLE_STATUSES } from '../../../../src-main/contract/schemas/clients';
+import {
+  CreateClientInput,
+  SETTABLE_STATUSES,
+} from '../../../../src-main/contract/schemas/clients';
 import type { Client } from '../../../../src-main/contract/schemas/clients';
 
 type Settable = (typeof SETTABLE_STATUSES)[number];
@@ -77,7 +80,8 @@ export const emptyClientForm = (planId: number | null): ClientFormValues => ({
   status: '',
 });
 
-const isSettable = (s: string): s is Settable => (SETTABLE_STATUSES as readonly string[]).includes(s);
+const isSettable = (s: string): s is Settable =>
+  (SETTABLE_STATUSES as readonly string[]).includes(s);
 
 export const clientToForm = (c: Client): ClientFormValues => ({
   fullName: c.fullName,
@@ -114,7 +118,8 @@ export function clientFormToInput(
   const lng = v.longitude.trim();
   if (lat !== '' || lng !== '') {
     if (!COORD.test(lat) || !COORD.test(lng)) {
-      errors.gps = 'GPS needs both latitude and longitude in decimal degrees, e.g. -1.28638 and 36.81722';
+      errors.gps =
+        'GPS needs both latitude and longitude in decimal degrees, e.g. -1.28638 and 36.81722';
     } else {
       gps = { lat: Number(lat), lng: Number(lng) };
     }
@@ -124,7 +129,8 @@ export function clientFormToInput(
   let routerId: number | null = null;
   if (v.routerId.trim() !== '') {
     const n = Number(v.routerId.trim());
-    if (!Number.isSafeInteger(n) || n <= 0) errors.routerId = 'Router ID is a positive whole number';
+    if (!Number.isSafeInteger(n) || n <= 0)
+      errors.routerId = 'Router ID is a positive whole number';
     else routerId = n;
   }
 
@@ -149,13 +155,16 @@ export function clientFormToInput(
   const checked = CreateClientInput.safeParse(input);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
-      const key = String(issue.path[0] ?? '') as ClientField;
-      if (key && !(key in errors)) errors[key] = issue.message;
+      const key = String(issue.path[0] ?? '');
+      if (key !== '' && !(key in errors)) errors[key as ClientField] = issue.message;
     }
   }
   if (!checked.success || Object.keys(errors).length > 0) return { ok: false, errors };
   // The parsed values: trimmed, MAC upper-cased, as the server will store them.
-  return { ok: true, input: keepPassword ? { ...checked.data, servicePassword: '' } : checked.data };
+  return {
+    ok: true,
+    input: keepPassword ? { ...checked.data, servicePassword: '' } : checked.data,
+  };
 }
 
 /** Only what changed, for `clients.update`; null when nothing did. */

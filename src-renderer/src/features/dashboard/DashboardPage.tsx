@@ -168,8 +168,18 @@ function DashboardBody({ data, canReadActivity }: { data: Dashboard; canReadActi
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-        <Stat label="Active" value={formatNumber(counts.active)} to="/clients?status=active" color="teal" />
-        <Stat label="Expired" value={formatNumber(counts.expired)} to="/clients?status=expired" color="red" />
+        <Stat
+          label="Active"
+          value={formatNumber(counts.active)}
+          to="/clients?status=active"
+          color="teal"
+        />
+        <Stat
+          label="Expired"
+          value={formatNumber(counts.expired)}
+          to="/clients?status=expired"
+          color="red"
+        />
         <Stat
           label={`Expiring within ${String(days)} days`}
           value={formatNumber(counts.expiringSoon)}

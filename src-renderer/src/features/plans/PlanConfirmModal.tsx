@@ -21,7 +21,12 @@ export function PlanConfirmModal({
   return (
     <Modal opened={confirm !== null} onClose={onClose} title={title} centered>
       {confirm && (
-        <PlanConfirmBody key={`${confirm.kind}-${String(confirm.plan.id)}`} confirm={confirm} onCancel={onClose} onDone={onDone} />
+        <PlanConfirmBody
+          key={`${confirm.kind}-${String(confirm.plan.id)}`}
+          confirm={confirm}
+          onCancel={onClose}
+          onDone={onDone}
+        />
       )}
     </Modal>
   );
@@ -48,7 +53,11 @@ function PlanConfirmBody({
   return (
     <Stack gap="md">
       {mutation.error && (
-        <Alert color="red" variant="light" title={kind === 'retire' ? 'Not retired' : 'Not deleted'}>
+        <Alert
+          color="red"
+          variant="light"
+          title={kind === 'retire' ? 'Not retired' : 'Not deleted'}
+        >
           {errorMessage(mutation.error)}
         </Alert>
       )}
@@ -64,7 +73,9 @@ function PlanConfirmBody({
         <Button
           color={kind === 'delete' ? 'red' : undefined}
           loading={mutation.isPending}
-          onClick={() => (kind === 'retire' ? retire.mutate({ id: plan.id }) : remove.mutate({ id: plan.id }))}
+          onClick={() =>
+            kind === 'retire' ? retire.mutate({ id: plan.id }) : remove.mutate({ id: plan.id })
+          }
         >
           {kind === 'retire' ? 'Retire plan' : 'Delete plan'}
         </Button>

@@ -52,7 +52,13 @@ export function PlanFormModal({
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg" centered>
       {opened && (
-        <PlanForm key={plan?.id ?? 'new'} plan={plan} title={title} onCancel={onClose} onSaved={onSaved} />
+        <PlanForm
+          key={plan?.id ?? 'new'}
+          plan={plan}
+          title={title}
+          onCancel={onClose}
+          onSaved={onSaved}
+        />
       )}
     </Modal>
   );
@@ -119,7 +125,12 @@ function PlanForm({
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Plan name" data-autofocus autoComplete="off" {...text('name', 'name')} />
+          <TextInput
+            label="Plan name"
+            data-autofocus
+            autoComplete="off"
+            {...text('name', 'name')}
+          />
           <NativeSelect
             label="Service type"
             data={[
@@ -127,11 +138,21 @@ function PlanForm({
               { value: 'hotspot', label: 'Hotspot' },
             ]}
             value={values.serviceType}
-            onChange={(e) => set('serviceType', e.currentTarget.value === 'hotspot' ? 'hotspot' : 'pppoe')}
+            onChange={(e) =>
+              set('serviceType', e.currentTarget.value === 'hotspot' ? 'hotspot' : 'pppoe')
+            }
             error={errorOf('serviceType')}
           />
-          <TextInput label="Download rate" description={RATE_HELP} {...text('rateDown', 'rateDownKbps')} />
-          <TextInput label="Upload rate" description={RATE_HELP} {...text('rateUp', 'rateUpKbps')} />
+          <TextInput
+            label="Download rate"
+            description={RATE_HELP}
+            {...text('rateDown', 'rateDownKbps')}
+          />
+          <TextInput
+            label="Upload rate"
+            description={RATE_HELP}
+            {...text('rateUp', 'rateUpKbps')}
+          />
         </SimpleGrid>
 
         <Checkbox
@@ -170,7 +191,9 @@ function PlanForm({
               { value: 'months', label: 'Calendar months' },
             ]}
             value={values.validityUnit}
-            onChange={(e) => set('validityUnit', e.currentTarget.value === 'months' ? 'months' : 'days')}
+            onChange={(e) =>
+              set('validityUnit', e.currentTarget.value === 'months' ? 'months' : 'days')
+            }
           />
         </SimpleGrid>
 
@@ -194,7 +217,9 @@ function PlanForm({
               { value: 'disable', label: 'Disable the account' },
             ]}
             value={values.expiryAction}
-            onChange={(e) => set('expiryAction', e.currentTarget.value === 'disable' ? 'disable' : 'isolate')}
+            onChange={(e) =>
+              set('expiryAction', e.currentTarget.value === 'disable' ? 'disable' : 'isolate')
+            }
             error={errorOf('expiryAction')}
           />
         </SimpleGrid>

@@ -69,7 +69,9 @@ function PlansScreen() {
         />
       ) : shown.length === 0 ? (
         <EmptyState>
-          {plans.data.length === 0 ? 'No plans yet.' : 'No active plans; show retired plans to see the others.'}
+          {plans.data.length === 0
+            ? 'No plans yet.'
+            : 'No active plans; show retired plans to see the others.'}
         </EmptyState>
       ) : (
         <PlansTable

@@ -89,7 +89,8 @@ export const planToForm = (plan: Plan, digits: number): PlanFormValues => ({
   graceDays: String(plan.graceDays),
 });
 
-const wholeNumber = (text: string): number | null => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null);
+const wholeNumber = (text: string): number | null =>
+  /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null;
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
 /**
@@ -112,7 +113,9 @@ export function planFormToInput(
   let burst: CreatePlan['burst'] = null;
   if (v.burstEnabled) {
     const timeSeconds = wholeNumber(v.burstTime);
-    if (timeSeconds === null) errors['burst.timeSeconds'] = 'Burst time is whole seconds';
+    if (timeSeconds === null || timeSeconds < 1 || timeSeconds > 3600) {
+      errors['burst.timeSeconds'] = 'Burst time is 1 to 3600 whole seconds';
+    }
     burst = {
       downKbps: rate('burst.downKbps', v.burstDown),
       upKbps: rate('burst.upKbps', v.burstUp),
@@ -124,9 +127,11 @@ export function planFormToInput(
   const price = parseMoney(v.price, digits);
   if (!price.ok) errors.price = price.error;
   const count = wholeNumber(v.validityCount);
-  if (count === null) errors.validity = 'Validity is a whole number of days or months';
+  if (count === null || count < 1) {
+    errors.validity = 'Validity is a whole number of days or months, at least 1';
+  }
   const graceDays = wholeNumber(v.graceDays);
-  if (graceDays === null) errors.graceDays = 'Grace is a whole number of days';
+  if (graceDays === null || graceDays > 90) errors.graceDays = 'Grace is 0 to 90 whole days';
 
   const input: CreatePlan = {
     name: v.name.trim(),
@@ -147,8 +152,8 @@ export function planFormToInput(
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const path = issue.path.map(String);
-      const key = (path[0] === 'burst' ? path.slice(0, 2).join('.') : path[0]) as PlanField;
-      if (key && !(key in errors)) errors[key] = issue.message;
+      const key = path[0] === 'burst' ? path.slice(0, 2).join('.') : (path[0] ?? '');
+      if (key !== '' && !(key in errors)) errors[key as PlanField] = issue.message;
     }
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input };

@@ -14,7 +14,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Today's (or any day's) takings per staff member and method: the cash drawer close. */
 export function DrawerReport() {
   const office = useOffice();
-  const [day, setDay] = useState(office.today());
+  const [day, setDay] = useState(() => office.today());
   const valid = DAY.test(day);
   const report = useApiQuery('reports.drawer', { day }, { enabled: valid });
 
@@ -45,24 +45,30 @@ export function DrawerReport() {
           onRetry={() => void report.refetch()}
         />
       ) : (
-        <DrawerSheet report={report.data} />
+        <DrawerSheet report={report.data} printedAt={report.dataUpdatedAt} />
       )}
     </Stack>
   );
 }
 
-function DrawerSheet({ report }: { report: Drawer }) {
+function DrawerSheet({ report, printedAt }: { report: Drawer; printedAt: number }) {
   const money = (n: number) => formatMoney(n, report.currency);
   const { totals } = report;
   return (
-    <Paper withBorder p="md" className="printable" component="section" aria-labelledby="drawer-title">
+    <Paper
+      withBorder
+      p="md"
+      className="printable"
+      component="section"
+      aria-labelledby="drawer-title"
+    >
       <Stack gap="sm">
         <Stack gap={0}>
           <Title order={2} size="h4" id="drawer-title">
             {`Drawer close ${report.day}`}
           </Title>
           <Text size="xs" c="dimmed">
-            {`${formatOfficeDateTime(report.from, report.timeZone)} to ${formatOfficeDateTime(report.to, report.timeZone)} (${report.timeZone}) · printed ${formatOfficeDateTime(Date.now(), report.timeZone)}`}
+            {`${formatOfficeDateTime(report.from, report.timeZone)} to ${formatOfficeDateTime(report.to, report.timeZone)} (${report.timeZone}) · as of ${formatOfficeDateTime(printedAt, report.timeZone)}`}
           </Text>
         </Stack>
         {report.rows.length === 0 ? (

@@ -87,7 +87,9 @@ export function ExpiringReport() {
               <Table.Tbody>
                 {clients.map((c) => (
                   <Table.Tr key={c.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{office.dateTime(c.expiresAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {office.dateTime(c.expiresAt)}
+                    </Table.Td>
                     <Table.Td>
                       <Anchor component={Link} to={`/clients/${String(c.id)}`} size="sm">
                         {c.fullName}

@@ -44,7 +44,14 @@ export function IncomeChart({
         style={{ maxHeight: 260, display: 'block' }}
       >
         <title>{label}</title>
-        <line x1={PAD.left} x2={W - PAD.right} y1={zero} y2={zero} stroke="currentColor" strokeOpacity={0.4} />
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={zero}
+          y2={zero}
+          stroke="currentColor"
+          strokeOpacity={0.4}
+        />
         {bars.map((b, i) => {
           const x = PAD.left + i * slot + (slot - barW) / 2;
           const top = Math.min(y(b.value), zero);

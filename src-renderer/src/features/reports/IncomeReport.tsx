@@ -1,4 +1,14 @@
-import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { IncomeReport as Income } from '../../../../src-main/contract/schemas/reports';
 import { useApiQuery } from '../../api/hooks';
@@ -15,9 +25,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Income by period, method and plan for a range of office days, with a chart. */
 export function IncomeReport() {
   const office = useOffice();
-  const today = office.today();
-  const [from, setFrom] = useState(monthStart(today));
-  const [to, setTo] = useState(today);
+  const [from, setFrom] = useState(() => monthStart(office.today()));
+  const [to, setTo] = useState(() => office.today());
   const [groupBy, setGroupBy] = useState<'day' | 'month'>('day');
   const rangeError =
     !DAY.test(from) || !DAY.test(to)
@@ -31,7 +40,12 @@ export function IncomeReport() {
   return (
     <Stack gap="md">
       <Group align="flex-end" gap="sm" className="no-print">
-        <TextInput type="date" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label="From"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
         <TextInput
           type="date"
           label="To"

@@ -22,11 +22,7 @@ function ReportsScreen() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab');
   const tab: Tab =
-    asked === 'expiring' || !financial
-      ? 'expiring'
-      : asked === 'income'
-        ? 'income'
-        : 'drawer';
+    asked === 'expiring' || !financial ? 'expiring' : asked === 'income' ? 'income' : 'drawer';
 
   return (
     <Stack gap="md">

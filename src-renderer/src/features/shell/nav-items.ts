@@ -16,11 +16,18 @@ export type NavSection = { label: string; items: NavItem[] };
 export const NAV_SECTIONS: NavSection[] = [
   {
     label: 'Operations',
-    items: [{ to: '/activity', label: 'Activity log', permission: 'activity.read' }],
+    items: [
+      { to: '/dashboard', label: 'Dashboard', permission: 'clients.read' },
+      { to: '/clients', label: 'Clients', permission: 'clients.read' },
+      { to: '/plans', label: 'Plans', permission: 'clients.read' },
+      { to: '/reports', label: 'Payments & reports', permission: 'clients.read' },
+      { to: '/activity', label: 'Activity log', permission: 'activity.read' },
+    ],
   },
   {
     label: 'Administration',
     items: [
+      { to: '/settings', label: 'Settings', permission: 'settings.manage' },
       { to: '/staff', label: 'Staff', permission: 'staff.manage' },
       { to: '/sessions/all', label: 'All sessions', permission: 'sessions.manage' },
     ],

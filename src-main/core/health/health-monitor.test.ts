@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { entriesOf, MINUTE, unwrap } from '../test-support/test-core';
+import { addSimRouter, bringBack, networkOffice, takeOffline } from '../sync/network-fixtures';
+
+describe('health checks', () => {
+  it('sees a router online, logs it going offline once and coming back with the downtime', async () => {
+    const o = await networkOffice();
+    const { sim, router } = await addSimRouter(o.tech, {
+      identity: 'Torre-Norte',
+      version: '7.19',
+    });
+    const health = o.core.services.health;
+    await health.pollNow();
+    let r = unwrap(await o.viewer.call('routers.get', { id: router.id }));
+    expect(r).toMatchObject({
+      status: 'online',
+      identity: 'Torre-Norte',
+      version: '7.19.4 (stable)',
+      activeSessions: 0,
+      lastError: null,
+      lastSeenAt: o.tc.clock.now(),
+    });
+    expect(r.cpuLoad).toBeGreaterThanOrEqual(0);
+    expect(r.memoryUsedPct).toBeGreaterThan(0);
+    expect(entriesOf(o.core, 'router.first_seen')).toHaveLength(1);
+    // Polls of a healthy router are not logged.
+    const logged = entriesOf(o.core, 'router.first_seen').length;
+    o.tc.clock.advance(MINUTE);
+    await health.pollNow();
+    expect(entriesOf(o.core, 'router.first_seen')).toHaveLength(logged);
+
+    await takeOffline(sim);
+    const dues: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      o.tc.clock.advance(MINUTE);
+      await health.pollNow();
+      dues.push((health.nextDue(router.id) ?? 0) - o.tc.clock.now());
+    }
+    const offline = entriesOf(o.core, 'router.offline');
+    expect(offline).toHaveLength(1);
+    expect(offline[0]).toMatchObject({
+      type: 'system',
+      category: 'health_check',
+      outcome: 'failure',
+      actor: null,
+      routerId: router.id,
+    });
+    expect(offline[0]?.description).toMatch(/went offline: .*refused the connection/);
+    r = unwrap(await o.viewer.call('routers.get', { id: router.id }));
+    expect(r).toMatchObject({
+      status: 'offline',
+      lastError: expect.stringContaining('refused') as unknown,
+    });
+    // First failure: a quick re-check; then exponential back-off while offline.
+    expect(dues[0]).toBe(1_000);
+    expect(dues[2]).toBeGreaterThan(dues[1] ?? 0);
+    expect(dues[3]).toBeGreaterThan(dues[2] ?? 0);
+
+    await bringBack(sim);
+    o.tc.clock.advance(MINUTE);
+    await health.pollNow();
+    const online = entriesOf(o.core, 'router.online');
+    expect(online).toHaveLength(1);
+    expect(online[0]?.description).toBe(`Router "${router.name}" is back online after 5m`);
+    expect(unwrap(await o.viewer.call('routers.get', { id: router.id })).status).toBe('online');
+  });
+
+  it('notices reboots and keeps a bounded history for charts', async () => {
+    const o = await networkOffice({
+      network: { sampleEveryMs: 5 * MINUTE, historyMs: 60 * MINUTE },
+    });
+    const { sim, router } = await addSimRouter(o.tech);
+    const health = o.core.services.health;
+    sim.advance(2 * 60 * MINUTE);
+    await health.pollNow();
+    for (let i = 0; i < 4; i++) {
+      o.tc.clock.advance(MINUTE);
+      sim.advance(MINUTE);
+      await health.pollNow();
+    }
+    await sim.rebootNow({ downMs: 10 });
+    o.tc.clock.advance(MINUTE);
+    await health.pollNow();
+    const [rebooted] = entriesOf(o.core, 'router.rebooted');
+    expect(rebooted?.description).toBe(`Router "${router.name}" rebooted (uptime 2h 4m → 0s)`);
+    // Six polls within five minutes: one sample (the bucket), not six.
+    const view = unwrap(await o.viewer.call('routers.health', { id: router.id }));
+    expect(view.samples).toHaveLength(2);
+    expect(view.samples[0]).toMatchObject({ ok: true, uptimeSec: 7_200 });
+    // Old samples are pruned by the job's tick.
+    o.tc.clock.advance(3 * 60 * MINUTE);
+    await health.runDue(new AbortController().signal);
+    const kept = o.core.sqlite
+      .prepare('SELECT count(*) AS n FROM router_health_samples WHERE ts < ?')
+      .get(o.tc.clock.now() - 60 * MINUTE) as { n: number };
+    expect(kept.n).toBe(0);
+  });
+
+  it('bounds each poll by a timeout and polls only routers that are due and enabled', async () => {
+    const o = await networkOffice({ network: { pollTimeoutMs: 300 } });
+    const a = await addSimRouter(o.tech);
+    const b = await addSimRouter(o.tech);
+    const health = o.core.services.health;
+    const signal = new AbortController().signal;
+    // Created routers are due at once.
+    expect(await health.runDue(signal)).toBe(2);
+    expect(await health.runDue(signal)).toBe(0);
+    await a.sim.setFaults({
+      commands: [{ path: '/system/resource/print', fault: { kind: 'hang' } }],
+    });
+    o.tc.clock.advance(MINUTE);
+    expect(await health.runDue(signal)).toBe(2);
+    const view = unwrap(await o.viewer.call('routers.get', { id: a.router.id }));
+    expect(view.lastError).toContain('did not answer in time');
+    // One failure is not an outage yet.
+    expect(view.status).toBe('online');
+    unwrap(await o.tech.call('routers.disable', { id: b.router.id }));
+    o.tc.clock.advance(MINUTE);
+    expect(await health.runDue(signal)).toBe(1);
+    expect(unwrap(await o.viewer.call('routers.get', { id: b.router.id })).status).toBe('unknown');
+  });
+});

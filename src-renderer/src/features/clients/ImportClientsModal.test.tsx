@@ -1,0 +1,108 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportPreview } from '../../../../src-main/contract/schemas/clients';
+import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import type { FakeHandlers } from '../../test-utils/fake-transport';
+import { renderWithProviders } from '../../test-utils/render';
+import { ImportClientsModal } from './ImportClientsModal';
+
+const CSV = 'full_name,phone,service_type,login,password,plan,shoe_size\nA,1,pppoe,a,pw,Home,42\n';
+
+const PREVIEW: ImportPreview = {
+  rows: 5,
+  accepted: 2,
+  rejected: [
+    { line: 3, errors: ['plan: No plan "Gold 1G"'] },
+    {
+      line: 5,
+      errors: [
+        'serviceLogin: The service login "baraka" is already used by another client',
+        'staticIp: Static IP must be an IPv4 address',
+      ],
+    },
+    { line: 6, errors: ['Row has 5 fields, the header has 7'] },
+  ],
+  ignoredColumns: ['shoe_size'],
+};
+
+function renderImport(handlers: FakeHandlers) {
+  const transport = createFakeTransport(handlers);
+  const onImported = vi.fn();
+  const view = renderWithProviders(
+    <ImportClientsModal opened onClose={() => undefined} onImported={onImported} />,
+    transport,
+  );
+  const pick = (text: string, name = 'clients.csv') => {
+    const input = view.baseElement.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('no file input');
+    fireEvent.change(input, { target: { files: [new File([text], name, { type: 'text/csv' })] } });
+  };
+  return { transport, onImported, pick };
+}
+
+describe('CSV import', () => {
+  it('lists every rejected row with all its reasons before anything is written', async () => {
+    const { transport, pick } = renderImport({
+      'clients.importPreview': () => PREVIEW,
+    });
+    pick(CSV);
+    expect(await screen.findByTestId('import-summary')).toHaveTextContent(
+      '5 rows checked: 2 clients can be imported, 3 rows rejected.',
+    );
+    const table = screen.getByRole('table', { name: 'Rejected rows' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual([
+      '3',
+      '5',
+      '6',
+    ]);
+    expect(rows[0]).toHaveTextContent('plan: No plan "Gold 1G"');
+    expect(
+      within(rows[1] as HTMLElement)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'serviceLogin: The service login "baraka" is already used by another client',
+      'staticIp: Static IP must be an IPv4 address',
+    ]);
+    expect(rows[2]).toHaveTextContent('Row has 5 fields, the header has 7');
+    expect(screen.getByText('shoe_size')).toBeVisible();
+    expect(transport.inputsOf('clients.importPreview')).toEqual([{ csv: CSV }]);
+    expect(transport.inputsOf('clients.importCommit')).toEqual([]);
+  });
+
+  it('imports the accepted rows of the same file once confirmed', async () => {
+    const { transport, pick, onImported } = renderImport({
+      'clients.importPreview': () => PREVIEW,
+      'clients.importCommit': () => ({
+        ...PREVIEW,
+        imported: 2,
+        firstAccountNo: 'AC000010',
+        lastAccountNo: 'AC000011',
+      }),
+    });
+    pick(CSV);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 2 clients' }));
+    expect(
+      await screen.findByText(/2 clients imported \(accounts AC000010 to AC000011\)/),
+    ).toBeVisible();
+    expect(transport.inputsOf('clients.importCommit')).toEqual([{ csv: CSV }]);
+    expect(onImported).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows why a whole file is refused and offers no import', async () => {
+    const { pick } = renderImport({
+      'clients.importPreview': () => fakeError('validation', 'csv: Missing column(s): plan.'),
+    });
+    pick('full_name,phone\nA,1\n');
+    expect(await screen.findByText('csv: Missing column(s): plan.')).toBeVisible();
+    expect(screen.queryByRole('button', { name: /^Import/ })).not.toBeInTheDocument();
+  });
+
+  it('does not send an empty file', async () => {
+    const { transport, pick } = renderImport({ 'clients.importPreview': () => PREVIEW });
+    pick('   \n');
+    expect(await screen.findByText('The file is empty.')).toBeVisible();
+    await waitFor(() => expect(transport.inputsOf('clients.importPreview')).toEqual([]));
+  });
+});
