@@ -20,8 +20,12 @@ export type StaffOption = { value: number; label: string };
 
 export type ActivityFilterBarProps = {
   view: ActivityView;
-  /** `push` adds a history entry (discrete changes); typing replaces the current one. */
-  onChange: (view: ActivityView, mode?: 'push' | 'replace') => void;
+  /**
+   * Changes some fields of the filter (applied to the newest URL state, so that two quick
+   * changes do not undo each other). `push` adds a history entry (discrete changes); typing
+   * replaces the current one.
+   */
+  onChange: (patch: Partial<ActivityView>, mode?: 'push' | 'replace') => void;
   /** The server's message when it rejected the IP filter. */
   ipError?: string;
   /** Staff to filter by; `null` hides the select (the user may not list staff). */
@@ -51,7 +55,7 @@ export function ActivityFilterBar({
   searchRef,
 }: ActivityFilterBarProps) {
   const update = (patch: Partial<ActivityView>, mode: 'push' | 'replace' = 'replace') =>
-    onChange({ ...view, ...patch }, mode);
+    onChange(patch, mode);
 
   // A range being picked (first day chosen, second not yet) stays local until complete.
   const [partialRange, setPartialRange] = useState<DatesRangeValue<string> | null>(null);

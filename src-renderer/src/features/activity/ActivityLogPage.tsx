@@ -146,7 +146,7 @@ export function ActivityLogPage() {
   });
 
   /** Clicking an IP, a name or a correlation id narrows the filter and closes the drawer. */
-  const filterBy = (patch: Partial<ActivityView>) => url.showView({ ...view, ...patch });
+  const filterBy = (patch: Partial<ActivityView>) => url.showView(patch);
   const clicks = {
     onFilterIp: (ip: string) => filterBy({ ip }),
     onFilterActor: (actor: { id: number }) => filterBy({ actorId: actor.id }),
@@ -189,7 +189,7 @@ export function ActivityLogPage() {
           <SavedSearchesMenu
             recent={recents.recent}
             staffName={staffName}
-            onApply={url.showView}
+            onApply={(saved) => url.showView(() => saved)}
             onSaveCurrent={() => setDialog('save')}
           />
           <Button variant="default" onClick={() => setDialog('archives')}>
@@ -227,7 +227,7 @@ export function ActivityLogPage() {
           isStale={histogram.isPlaceholderData}
           error={histogram.error}
           onRetry={() => void histogram.refetch()}
-          onZoom={(from, to) => url.setView(zoomView(view, from, to), 'push')}
+          onZoom={(from, to) => url.setView((v) => zoomView(v, from, to), 'push')}
         />
       </div>
 
@@ -239,7 +239,7 @@ export function ActivityLogPage() {
             isPending={facets.isPending}
             error={facets.error}
             onRetry={() => void facets.refetch()}
-            onToggle={(dimension, value) => url.showView(toggleFacet(view, dimension, value))}
+            onToggle={(dimension, value) => url.showView((v) => toggleFacet(v, dimension, value))}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
@@ -273,7 +273,7 @@ export function ActivityLogPage() {
         archive={archive}
         onClose={closeEntry}
         onFilterCorrelation={(correlationId) => filterBy({ correlationId })}
-        onPivot={(pivot) => url.showView({ ...EMPTY_VIEW, ...pivot })}
+        onPivot={(pivot) => url.showView(() => ({ ...EMPTY_VIEW, ...pivot }))}
         {...clicks}
       />
       <KeyboardShortcutsHelp opened={dialog === 'help'} onClose={() => setDialog(null)} />

@@ -6,6 +6,9 @@ import type { ActivityView } from './filter-params';
 
 export const ENTRY_PARAM = 'entry';
 
+/** Some fields to change, or a function of the current view giving the next one. */
+export type ViewChange = Partial<ActivityView> | ((view: ActivityView) => ActivityView);
+
 /** The archive named in the URL, if it is a valid archive name. */
 const archiveOf = (params: URLSearchParams): string | null => {
   const name = params.get(ARCHIVE_PARAM);
@@ -39,18 +42,25 @@ export function useActivityUrl() {
     [params, setSearchParams],
   );
 
+  /** The view after `change`, applied to the newest params (not the last render's view). */
+  const apply = (change: ViewChange, prev: URLSearchParams): URLSearchParams => {
+    const current = viewFromParams(prev);
+    const next = typeof change === 'function' ? change(current) : { ...current, ...change };
+    return viewToParams(next, prev);
+  };
+
   /** `push` adds a history entry (discrete changes); typing replaces the current one. */
   const setView = useCallback(
-    (next: ActivityView, mode: 'push' | 'replace' = 'replace') =>
-      setParams((prev) => viewToParams(next, prev), { replace: mode === 'replace' }),
+    (change: ViewChange, mode: 'push' | 'replace' = 'replace') =>
+      setParams((prev) => apply(change, prev), { replace: mode === 'replace' }),
     [setParams],
   );
 
   /** A new filter that also closes the drawer (pivots, facets, saved and recent searches). */
   const showView = useCallback(
-    (next: ActivityView) =>
+    (change: ViewChange) =>
       setParams((prev) => {
-        const out = viewToParams(next, prev);
+        const out = apply(change, prev);
         out.delete(ENTRY_PARAM);
         return out;
       }),
