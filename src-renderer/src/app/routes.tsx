@@ -8,6 +8,8 @@ import { ClientsPage } from '../features/clients/ClientsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { RouterPage } from '../features/routers/RouterPage';
+import { RoutersPage } from '../features/routers/RoutersPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { RequirePermission } from '../features/shell/RequirePermission';
@@ -31,6 +33,8 @@ export const routes: RouteObject[] = [
           ['plans', 'clients.read', <PlansPage key="plans" />],
           ['receipts/:number', 'billing.read', <ReceiptPage key="receipt" />],
           ['reports', 'clients.read', <ReportsPage key="reports" />],
+          ['routers', 'routers.read', <RoutersPage key="routers" />],
+          ['routers/:routerId', 'routers.read', <RouterPage key="router" />],
           ['settings', 'settings.manage', <SettingsPage key="settings" />],
         ] as const
       ).map(([path, permission, page]) => ({

@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Flex, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { fieldError, fieldIssues } from '../../api/api-error';
@@ -174,7 +174,6 @@ export function ActivityLogPage() {
           {archive === null && (
             <LiveTailSwitch
               status={status}
-              disabled={false}
               onToggle={(on) => {
                 setLiveOn(on);
                 if (on) void live.catchUp();
@@ -231,8 +230,8 @@ export function ActivityLogPage() {
         />
       </div>
 
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 3 }} className="no-print">
+      <Flex gap="md" direction={{ base: 'column', md: 'row' }} align={{ md: 'flex-start' }}>
+        <Box w={{ base: '100%', md: 210 }} style={{ flex: 'none' }} className="no-print">
           <ActivityFacets
             view={view}
             data={facets.data}
@@ -241,8 +240,8 @@ export function ActivityLogPage() {
             onRetry={() => void facets.refetch()}
             onToggle={(dimension, value) => url.showView((v) => toggleFacet(v, dimension, value))}
           />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 9 }}>
+        </Box>
+        <Box style={{ flex: 1, minWidth: 0 }}>
           <ActivityResults
             search={search}
             entries={entries}
@@ -255,8 +254,8 @@ export function ActivityLogPage() {
             failures={cursor.failures}
             {...clicks}
           />
-        </Grid.Col>
-      </Grid>
+        </Box>
+      </Flex>
 
       <LiveTailPaused
         status={status}

@@ -5,11 +5,9 @@ import type { LiveStatus } from './live-tail';
 /** The live tail switch, with a "Live" badge while new entries stream in. */
 export function LiveTailSwitch({
   status,
-  disabled,
   onToggle,
 }: {
   status: LiveStatus;
-  disabled: boolean;
   onToggle: (on: boolean) => void;
 }) {
   return (
@@ -17,7 +15,6 @@ export function LiveTailSwitch({
       <Switch
         label="Live tail"
         checked={status !== 'off'}
-        disabled={disabled}
         onChange={(event) => onToggle(event.currentTarget.checked)}
       />
       {status === 'live' && (

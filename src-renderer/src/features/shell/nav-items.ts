@@ -21,6 +21,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/clients', label: 'Clients', permission: 'clients.read' },
       { to: '/plans', label: 'Plans', permission: 'clients.read' },
       { to: '/reports', label: 'Payments & reports', permission: 'clients.read' },
+      { to: '/routers', label: 'Routers', permission: 'routers.read' },
       { to: '/activity', label: 'Activity log', permission: 'activity.read' },
     ],
   },

@@ -1,0 +1,56 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { Router } from '../../../../src-main/contract/schemas/routers';
+import { errorMessage } from '../../api/api-error';
+import { useApiMutation } from '../../api/hooks';
+
+/** Removing a router, confirmed first; queued changes for it are dropped. */
+export function RemoveRouterModal({
+  router,
+  onClose,
+  onRemoved,
+}: {
+  router: Router | null;
+  onClose: () => void;
+  onRemoved: (router: Router) => void;
+}) {
+  const remove = useApiMutation('routers.remove');
+  return (
+    <Modal
+      opened={router !== null}
+      onClose={onClose}
+      title={router ? `Remove router ${router.name}` : 'Remove router'}
+      centered
+    >
+      {router && (
+        <Stack gap="md">
+          {remove.error && (
+            <Alert color="red" variant="light" title="Not removed">
+              {errorMessage(remove.error)}
+            </Alert>
+          )}
+          <Text size="sm">
+            Remove <strong>{router.name}</strong> ({router.host})? Its health history goes with it
+            {router.pendingChanges > 0
+              ? `, and ${String(router.pendingChanges)} queued change(s) will be dropped`
+              : ''}
+            . Nothing on the router itself is changed.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                remove.mutate({ id: router.id }, { onSuccess: () => onRemoved(router) })
+              }
+            >
+              Remove router
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
