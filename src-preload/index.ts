@@ -13,6 +13,7 @@ const byName = <N extends string>(names: readonly N[], channel: (n: N) => string
 contextBridge.exposeInMainWorld('ispdesk', {
   call: byName(PROCEDURES, (n) => n),
   download: byName(DOWNLOADS, (n) => `download:${n}`),
+  savePdf: (fileName: string): Promise<unknown> => ipcRenderer.invoke('shell:savePdf', fileName),
   on: (event: string, listener: (payload: unknown) => void) => {
     if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown event ${event}`);
     const forward = (_e: unknown, payload: unknown) => listener(payload);

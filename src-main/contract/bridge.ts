@@ -10,4 +10,6 @@ export type IspDeskBridge = {
   /** Asks where to save, then writes the file; resolves with the saved path, or null if cancelled. */
   download: Record<DownloadName, (input: unknown) => Promise<Result<{ path: string } | null>>>;
   on: (event: EventName, listener: (payload: unknown) => void) => () => void;
+  /** Saves the current page (e.g. a receipt, with its print stylesheet) as a PDF file. */
+  savePdf: (fileName: string) => Promise<Result<{ path: string } | null>>;
 };

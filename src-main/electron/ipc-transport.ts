@@ -1,5 +1,6 @@
 import { dialog, ipcMain, webContents, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { createWriteStream, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { DOWNLOADS, EVENTS, PROCEDURES } from '../contract/channels';
 import type { Core } from '../core/create-core';
@@ -68,6 +69,18 @@ export const registerIpcTransport = (deps: {
     });
   }
 
+  // The page as printed (print stylesheet applied), saved where the user chooses.
+  ipcMain.handle('shell:savePdf', async (e, fileName: unknown) => {
+    if (!trusted(e)) return fail('forbidden', 'Untrusted sender.');
+    const name =
+      typeof fileName === 'string' ? fileName.replace(/[^\w .-]/g, '_').slice(0, 80) : 'document';
+    const choice = await dialog.showSaveDialog({ defaultPath: `${name}.pdf` });
+    if (choice.canceled || !choice.filePath) return ok(null);
+    const pdf = await e.sender.printToPDF({ printBackground: true, pageSize: 'A5' });
+    await writeFile(choice.filePath, pdf);
+    return ok({ path: choice.filePath });
+  });
+
   const forward = EVENTS.map((name) =>
     deps.core.events.on(name, (payload) => {
       for (const id of tokens.keys()) webContents.fromId(id)?.send(name, payload);
@@ -77,5 +90,6 @@ export const registerIpcTransport = (deps: {
     for (const off of forward) off();
     for (const name of PROCEDURES) ipcMain.removeHandler(name);
     for (const name of DOWNLOADS) ipcMain.removeHandler(`download:${name}`);
+    ipcMain.removeHandler('shell:savePdf');
   };
 };

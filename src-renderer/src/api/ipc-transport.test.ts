@@ -17,6 +17,7 @@ function fakeBridge(
       DOWNLOADS.map((name) => [name, download]),
     ) as IspDeskBridge['download'],
     on: () => () => undefined,
+    savePdf: () => Promise.resolve({ ok: true, value: null }),
   };
 }
 

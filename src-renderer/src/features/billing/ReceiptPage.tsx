@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { OfficeGate } from '../settings/OfficeGate';
 import { useOffice } from '../settings/office-context';
 import { ReceiptView } from './ReceiptView';
+import { SavePdfButton } from './SavePdfButton';
 import './print.css';
 
 export function ReceiptPage() {
@@ -45,6 +46,7 @@ function ReceiptScreen({ number }: { number: number }) {
           {`Back to ${receipt.data.client.fullName}`}
         </Anchor>
         <Button onClick={() => window.print()}>Print receipt</Button>
+        <SavePdfButton fileName={`receipt-${String(number)}`} />
       </Group>
       <ReceiptView receipt={receipt.data} timeZone={timeZone} />
     </Stack>
