@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { readChainAnchor } from './chain-anchor';
 import { chainHash, GENESIS_HASH, type ChainedRow } from './hash-chain';
 
 type Head = { id: number; ts: number; row_hash: Buffer };
@@ -54,10 +55,13 @@ export const createChainAppender = (sqlite: Database.Database) => {
     ),
   ];
   const append = (rows: readonly Omit<ChainedRow, 'id'>[]): number => {
+    // An empty log continues from where the chain starts: entry 1 from the genesis hash, or,
+    // after retention archived every entry, the signed checkpoint it left as the anchor.
     const last = head.get();
-    let id = last?.id ?? 0;
+    const anchor = last ? null : readChainAnchor(sqlite);
+    let id = last?.id ?? anchor?.afterId ?? 0;
     let ts = last?.ts ?? 0;
-    let prev: Buffer = last?.row_hash ?? GENESIS_HASH;
+    let prev: Buffer = last?.row_hash ?? anchor?.hash ?? GENESIS_HASH;
     for (const r of rows) {
       id += 1;
       ts = Math.max(r.ts, ts);

@@ -104,4 +104,14 @@ describe('retention: archive, verify, then prune', () => {
       /append-only/,
     );
   });
+
+  it('continues the chain from the checkpoint when archiving emptied the live log', async () => {
+    const { tc, admin } = await withHistory();
+    const result = unwrap(await admin.call('activity.archive', { before: tc.clock.now() + 1 }));
+    // The archive run's own entry is the only one left; it follows the archived ones.
+    const live = logRows(tc.core);
+    expect(live.map((r) => r.id)).toEqual([result.lastId + 1]);
+    unwrap(await admin.call('activity.search', { filter: {} }));
+    expect(unwrap(await admin.call('activity.verify', undefined))).toMatchObject({ ok: true });
+  });
 });
