@@ -90,9 +90,8 @@ test.describe('routers', () => {
 
     const row = routers.row('Tower E2E');
     await expect(row).toHaveCount(1);
-    // Status comes from the health job; the core does not start it yet (create-core never calls
-    // network.start), so the row stays "Unknown" here. See the routers hand-off note.
-    await expect(row.getByText(/^(Unknown|Online)$/)).toBeVisible();
+    // The health job polls it on its interval: the table shows it online.
+    await expect(row.getByText(/^Online$/)).toBeVisible({ timeout: 30_000 });
 
     // The router page reads the live router: a sync preview reaches it.
     await row.getByRole('link', { name: 'Tower E2E' }).click();
@@ -113,8 +112,13 @@ test.describe('routers', () => {
       syncPanel.getByRole('alert').filter({ hasText: 'The router could not be read' }),
     ).toBeVisible();
 
+    // The health job notices too: after its re-check the router is offline, logged once.
+    await routers.open();
+    await expect(routers.row('Tower E2E').getByText(/^Offline/)).toBeVisible({ timeout: 60_000 });
+
     await log.open();
     await log.search('Tower E2E');
     await expect(log.row(`added router "Tower E2E" at ${address}`)).toHaveCount(1);
+    await expect(log.row(/Tower E2E.*went offline/)).toHaveCount(1);
   });
 });

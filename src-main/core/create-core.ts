@@ -188,6 +188,9 @@ const wireCore = (
           sqlite.pragma('wal_checkpoint(PASSIVE)');
         });
       }
+      // Health polls, the provisioning queue, auto-sync and expiry (their own timers, or none
+      // in tests that drive them by hand).
+      network.start(scheduler, config.background !== false);
     },
     stop: async (): Promise<void> => {
       if (stopped) return;
