@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from '../shared/context';
 import type { AuthDeps } from './auth-deps';
 import { hashPassword } from './password-hash';
 import { toStaff, type StaffRecord } from './staff.repo';
+import { changeSet } from '../activity/change-set';
 
 type Ctx = ServiceContext & { actor: Actor };
 
@@ -94,19 +95,13 @@ export const createStaffService = (deps: AuthDeps) => {
         const changed = (Object.keys(a) as (keyof typeof a)[]).filter((k) => a[k] !== b[k]);
         if (changed.length === 0) return toStaff(after);
         if (after.disabled && !before.disabled) endSessions(after.id, 'staff_disabled');
+        const change = changeSet(b, a, changed);
         recorder.record({
           event: 'staff.updated',
-          params: {
-            by: ctx.actor.username,
-            username: after.username,
-            changes: changed.map((k) => `${k} ${String(b[k])} → ${String(a[k])}`).join(', '),
-          },
+          params: { by: ctx.actor.username, username: after.username, changes: change.summary },
           ctx,
           target: target(after),
-          details: {
-            before: Object.fromEntries(changed.map((k) => [k, b[k]])),
-            after: Object.fromEntries(changed.map((k) => [k, a[k]])),
-          },
+          details: change.details,
         });
         return toStaff(after);
       }),

@@ -5,6 +5,7 @@ import type { WriteTransaction } from '../db/write-transaction';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
 import { createSettingsRepo } from '../settings/settings.repo';
+import { changeSet } from '../activity/change-set';
 
 export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
   autoSyncIntervalMin: 60,
@@ -54,20 +55,13 @@ export const createNetworkSettings = (deps: {
         const now = deps.clock.now();
         for (const k of changed) repo.put(KEYS[k], String(input[k]), now);
         const after = get();
+        const change = changeSet(before, after, changed);
         deps.recorder.record({
           event: 'network.settings_updated',
-          params: {
-            by: ctx.actor.username,
-            changes: changed
-              .map((k) => `${k} ${String(before[k])} → ${String(after[k])}`)
-              .join(', '),
-          },
+          params: { by: ctx.actor.username, changes: change.summary },
           ctx,
           target: { type: 'settings', id: 'network', label: 'Network settings' },
-          details: {
-            before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-            after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-          },
+          details: change.details,
         });
         return after;
       }),

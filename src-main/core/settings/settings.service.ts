@@ -6,6 +6,7 @@ import { AppError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
 import { createSettingsRepo } from './settings.repo';
+import { changeSet } from '../activity/change-set';
 
 export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
   currencyCode: 'USD',
@@ -67,20 +68,13 @@ export const createSettingsService = (deps: {
         const now = deps.clock.now();
         for (const k of changed) repo.put(KEYS[k], String(input[k]), now);
         const after = get();
+        const change = changeSet(before, after, changed);
         deps.recorder.record({
           event: 'settings.updated',
-          params: {
-            by: ctx.actor.username,
-            changes: changed
-              .map((k) => `${k} ${String(before[k])} → ${String(after[k])}`)
-              .join(', '),
-          },
+          params: { by: ctx.actor.username, changes: change.summary },
           ctx,
           target: { type: 'settings', id: 'billing', label: 'Billing settings' },
-          details: {
-            before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-            after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-          },
+          details: change.details,
         });
         return after;
       }),
