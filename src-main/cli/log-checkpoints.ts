@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../core/config';
+import { AUDIT_KEYS } from '../core/activity/chain-anchor';
+import { createSettingsRepo } from '../core/settings/settings.repo';
 
 type Row = {
   upto_id: number;
@@ -20,9 +22,7 @@ export const logCheckpoints = (dataDir: string, out: (line: string) => void): nu
   }
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const key = sqlite
-      .prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'audit.public_key'")
-      .get()?.value;
+    const key = createSettingsRepo(sqlite).get(AUDIT_KEYS.publicKey);
     out(JSON.stringify({ publicKey: key ?? null }));
     for (const c of sqlite
       .prepare<[], Row>('SELECT * FROM activity_checkpoints ORDER BY upto_id')

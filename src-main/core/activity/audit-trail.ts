@@ -4,6 +4,8 @@ import type { WriteTransaction } from '../db/write-transaction';
 import type { Clock } from '../shared/clock';
 import type { RequestMeta } from '../shared/context';
 import type { Recorder } from './recorder';
+import { createSettingsRepo } from '../settings/settings.repo';
+import { AUDIT_KEYS } from './chain-anchor';
 import { createCheckpoints, loadSigningKey } from './checkpoints';
 import { createRetention } from './retention';
 
@@ -23,19 +25,19 @@ export const createAuditTrail = (deps: {
   recorder: Recorder;
 }) => {
   const { sqlite, clock } = deps;
+  const settings = createSettingsRepo(sqlite);
+  /** A setting made once, on first start, then kept. */
   const setting = (key: string, make: () => string): string => {
-    const found = sqlite
-      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-      .get(key);
-    if (found) return found.value;
+    const found = settings.get(key);
+    if (found !== undefined) return found;
     const value = make();
-    sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, value);
+    settings.put(key, value, clock.now());
     return value;
   };
   const key = loadSigningKey(deps.dataDir);
   const installId = setting('install.id', () => randomUUID());
   // Kept in the database (and copied into every archive) so that checkpoints verify anywhere.
-  setting('audit.public_key', () => key.publicKeyPem);
+  setting(AUDIT_KEYS.publicKey, () => key.publicKeyPem);
   const checkpoints = createCheckpoints({ sqlite, origin: `isp-desk/${installId}`, key });
   const retention = createRetention({
     sqlite,

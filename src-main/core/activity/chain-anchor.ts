@@ -1,5 +1,15 @@
 import type Database from 'better-sqlite3';
+import { createSettingsRepo } from '../settings/settings.repo';
 import { GENESIS_HASH } from './hash-chain';
+
+/** Keys of the audit machinery in the shared settings table. */
+export const AUDIT_KEYS = {
+  chainStart: 'audit.chain_start',
+  /** The checkpoint signing key's public half, PEM; copied into every archive. */
+  publicKey: 'audit.public_key',
+  /** Read by the activity_log_no_delete trigger (migrations/0001): '1' only while pruning. */
+  retentionUnlocked: 'audit.retention_unlocked',
+} as const;
 
 /**
  * Where the live chain starts. Before any retention run: before entry 1, from 32 zero bytes.
@@ -8,14 +18,10 @@ import { GENESIS_HASH } from './hash-chain';
  */
 export type ChainAnchor = { afterId: number; hash: Buffer };
 
-const KEY = 'audit.chain_start';
-
 export const readChainAnchor = (sqlite: Database.Database): ChainAnchor => {
-  const row = sqlite
-    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-    .get(KEY);
-  if (!row) return { afterId: 0, hash: GENESIS_HASH };
-  const parsed = JSON.parse(row.value) as { afterId: number; hash: string };
+  const value = createSettingsRepo(sqlite).get(AUDIT_KEYS.chainStart);
+  if (value === undefined) return { afterId: 0, hash: GENESIS_HASH };
+  const parsed = JSON.parse(value) as { afterId: number; hash: string };
   return { afterId: parsed.afterId, hash: Buffer.from(parsed.hash, 'hex') };
 };
 
@@ -24,10 +30,6 @@ export const writeChainAnchor = (
   anchor: ChainAnchor,
   now: number,
 ): void => {
-  sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    )
-    .run(KEY, JSON.stringify({ afterId: anchor.afterId, hash: anchor.hash.toString('hex') }), now);
+  const value = JSON.stringify({ afterId: anchor.afterId, hash: anchor.hash.toString('hex') });
+  createSettingsRepo(sqlite).put(AUDIT_KEYS.chainStart, value, now);
 };

@@ -6,7 +6,8 @@ import { AppError } from '../shared/app-error';
 import type { ServiceContext } from '../shared/context';
 import type { WriteTransaction } from '../db/write-transaction';
 import type { Recorder } from './recorder';
-import { readChainAnchor, writeChainAnchor } from './chain-anchor';
+import { createSettingsRepo } from '../settings/settings.repo';
+import { AUDIT_KEYS, readChainAnchor, writeChainAnchor } from './chain-anchor';
 import type { Checkpoints } from './checkpoints';
 import { verifyChain } from './verify-chain';
 import { ACTIVITY_COLUMNS } from './activity-row';
@@ -53,9 +54,7 @@ export const createRetention = (deps: {
       const publicKey = deps.checkpoints.publicKeyPem;
       archive.sqlite.transaction(() => {
         writeChainAnchor(archive.sqlite, anchor, deps.now());
-        archive.sqlite
-          .prepare("INSERT INTO settings (key, value) VALUES ('audit.public_key', ?)")
-          .run(publicKey);
+        createSettingsRepo(archive.sqlite).put(AUDIT_KEYS.publicKey, publicKey, deps.now());
         const checkpoints = archive.sqlite.prepare(
           `INSERT INTO activity_checkpoints (upto_id, head_hash, created_at, note, signature)
            VALUES (@uptoId, @headHash, @createdAt, @note, @signature)`,
@@ -129,13 +128,10 @@ export const createRetention = (deps: {
         .get(lastId);
       if (!head) throw new AppError('internal', 'The last archived entry vanished.');
       deps.write(() => {
-        const unlock = sqlite.prepare(
-          `INSERT INTO settings (key, value) VALUES ('audit.retention_unlocked', ?)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        );
-        unlock.run('1');
+        const settings = createSettingsRepo(sqlite);
+        settings.put(AUDIT_KEYS.retentionUnlocked, '1', deps.now());
         sqlite.prepare('DELETE FROM activity_log WHERE id BETWEEN ? AND ?').run(firstId, lastId);
-        unlock.run('0');
+        settings.put(AUDIT_KEYS.retentionUnlocked, '0', deps.now());
         writeChainAnchor(sqlite, { afterId: lastId, hash: head.row_hash }, deps.now());
         deps.recorder.record({
           event: 'activity.archived',

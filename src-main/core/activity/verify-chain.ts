@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { VerifyResult } from '../../contract/schemas/activity';
 import { ACTIVITY_COLUMNS, toChained, type ActivityRow } from './activity-row';
-import { readChainAnchor } from './chain-anchor';
+import { createSettingsRepo } from '../settings/settings.repo';
+import { AUDIT_KEYS, readChainAnchor } from './chain-anchor';
 import { verifyCheckpointSignature } from './checkpoints';
 import { chainHash } from './hash-chain';
 
@@ -24,9 +25,7 @@ export const verifyChain = async (
     `SELECT ${ACTIVITY_COLUMNS} FROM activity_log WHERE id > ? ORDER BY id LIMIT ?`,
   );
   const anchor = readChainAnchor(sqlite);
-  const publicKey = sqlite
-    .prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'audit.public_key'")
-    .get()?.value;
+  const publicKey = createSettingsRepo(sqlite).get(AUDIT_KEYS.publicKey);
   const checkpoints = new Map(
     sqlite
       .prepare<[], CheckpointRow>(
