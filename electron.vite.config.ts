@@ -18,6 +18,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           start: resolve(__dirname, 'src-main/launch/start.ts'),
           sim: resolve(__dirname, 'src-main/routeros-sim/main.ts'),
+          // The Activity Log's reader threads (a worker_threads entry; see reader-pool.ts).
+          'activity-reader': resolve(__dirname, 'src-main/core/activity/reader/reader-worker.ts'),
         },
       },
     },

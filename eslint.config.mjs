@@ -10,7 +10,7 @@ const electronOnlyInShell = {
   message: 'Only src-main/electron/ may import electron: the core must run under plain Node.',
 };
 const noShells = {
-  group: ['**/electron/**', '**/headless/**', '**/launch/**', '**/cli/**'],
+  group: ['**/electron/**', '**/headless/**', '**/launch/**', '**/cli/**', '**/demo/**'],
   message: 'The core must not depend on a shell.',
 };
 const nodeHttp = [
@@ -84,7 +84,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/headless/**', 'src-main/cli/**', 'src-main/launch/**'],
+    files: ['src-main/headless/**', 'src-main/cli/**', 'src-main/launch/**', 'src-main/demo/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] },
   },
   {

@@ -12,6 +12,8 @@ export type ClientSpec = {
   staticIp?: string;
   mac?: string;
   plan: string;
+  /** The router's name, as the Router list shows it. */
+  router?: string;
 };
 
 /** The client list (search, filters, add, import) and one client's page (details, actions). */
@@ -55,6 +57,9 @@ export const clientsPage = (page: Page) => {
       if (client.staticIp)
         await form.getByLabel('Static IP', { exact: true }).fill(client.staticIp);
       if (client.mac) await form.getByLabel('MAC address', { exact: true }).fill(client.mac);
+      if (client.router) {
+        await form.getByLabel('Router', { exact: true }).selectOption({ label: client.router });
+      }
       await form.getByRole('button', { name: 'Create client' }).click();
       await expect(page.getByRole('heading', { name: client.fullName, level: 1 })).toBeVisible();
     },
@@ -77,6 +82,33 @@ export const clientsPage = (page: Page) => {
       await form.getByRole('button', { name: 'Archive client' }).click();
       await expect(form).toBeHidden();
       await expect(actions.getByRole('button', { name: 'Restore client' })).toBeVisible();
+    },
+
+    /** Edit client: sets a new service password (the router gets it through the queue). */
+    async changePassword(password: string) {
+      await actions.getByRole('button', { name: 'Edit client' }).click();
+      const form = page.getByRole('form', { name: /^Edit client / });
+      await form.getByLabel('New service password', { exact: true }).fill(password);
+      await form.getByRole('button', { name: 'Save client' }).click();
+      await expect(form).toBeHidden();
+    },
+
+    /** An administrator moves the service end to the end of `day` (yyyy-MM-dd, office zone). */
+    async correctExpiry(day: string, reason: string) {
+      await actions.getByRole('button', { name: 'Correct expiry' }).click();
+      const form = page.getByRole('form', { name: 'Correct expiry date' });
+      await form.getByLabel('Service ends after').fill(day);
+      await form.getByLabel('Reason').fill(reason);
+      await form.getByRole('button', { name: 'Save expiry date' }).click();
+      await expect(form).toBeHidden();
+    },
+
+    /** "Run expiry now" on the client list; resolves once its summary is shown. */
+    async runExpiryNow() {
+      await page.getByRole('button', { name: 'Run expiry now' }).click();
+      const summary = page.getByRole('alert').filter({ hasText: 'Expiry processing' });
+      await expect(summary).toBeVisible();
+      return summary;
     },
 
     async restore() {

@@ -10,6 +10,7 @@ export type PlanSpec = {
   validityUnit?: 'Days' | 'Calendar months';
   routerProfile: string;
   isolationProfile?: string;
+  isolationAddressList?: string;
   graceDays?: string;
 };
 
@@ -39,6 +40,9 @@ export const plansPage = (page: Page) => {
       await form.getByLabel('Validity unit').selectOption({ label: plan.validityUnit ?? 'Days' });
       await form.getByLabel('Router profile').fill(plan.routerProfile);
       await form.getByLabel('Isolation profile').fill(plan.isolationProfile ?? 'expired');
+      if (plan.isolationAddressList) {
+        await form.getByLabel('Isolation address list').fill(plan.isolationAddressList);
+      }
       await form.getByLabel('Grace days').fill(plan.graceDays ?? '0');
       await form.getByRole('button', { name: 'Create plan' }).click();
       await expect(form).toBeHidden();

@@ -21,3 +21,18 @@ export const timeRuns = async (runs: number, fn: () => unknown): Promise<number[
 
 export const fmt = (ms: number | undefined): string =>
   ms === undefined || Number.isNaN(ms) ? '-' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+
+/** timeRuns for calls that answer asynchronously (reads on the reader threads). */
+export const timeRunsAsync = async (
+  runs: number,
+  fn: () => Promise<unknown>,
+): Promise<number[]> => {
+  await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+};

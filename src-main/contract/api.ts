@@ -61,6 +61,7 @@ import {
 } from './schemas/clients';
 import {
   AdjustInput,
+  CorrectExpiryInput,
   LedgerInput,
   LedgerOutputSchema,
   MoneyResultSchema,
@@ -105,6 +106,13 @@ import {
   SyncPreviewInput,
   SyncPreviewSchema,
 } from './schemas/sync';
+import { DemoStatusSchema, OpenDemoResultSchema } from './schemas/system';
+import {
+  BackupSettingsSchema,
+  JobSchema,
+  RunJobInput,
+  UpdateBackupSettingsInput,
+} from './schemas/jobs';
 
 /**
  * Who may call a procedure: `public` needs no session (only the first-run and login flow),
@@ -127,6 +135,9 @@ export const api = {
   'auth.login': proc('public', LoginInput, SessionUserSchema),
   'auth.logout': proc('session', Empty, z.null()),
   'auth.changePassword': proc('session', ChangePasswordInput, z.null()),
+  // The demo office: sign-in hints while it is open; opening it only while no account exists.
+  'system.demo': proc('public', Empty, DemoStatusSchema),
+  'system.openDemo': proc('public', Empty, OpenDemoResultSchema),
 
   'sessions.listMine': proc('session', Empty, z.array(SessionSchema)),
   'sessions.listAll': proc('sessions.manage', Empty, z.array(SessionSchema)),
@@ -178,6 +189,7 @@ export const api = {
   'billing.adjust': proc('billing.adjust', AdjustInput, MoneyResultSchema),
   'billing.renew': proc('billing.renew', RenewInput, MoneyResultSchema),
   'billing.void': proc('billing.void', VoidInput, MoneyResultSchema),
+  'billing.correctExpiry': proc('billing.correctExpiry', CorrectExpiryInput, ClientSchema),
   'receipts.get': proc('billing.read', ReceiptInput, ReceiptSchema),
 
   'reports.drawer': proc('reports.financial', DrawerInput, DrawerReportSchema),
@@ -212,6 +224,13 @@ export const api = {
   'sync.preview': proc('routers.read', SyncPreviewInput, SyncPreviewSchema),
   'sync.apply': proc('sync.run', SyncApplyInput, SyncApplyResultSchema),
   'expiry.run': proc('sync.run', Empty, ExpiryRunSchema),
+
+  'jobs.list': proc('jobs.read', Empty, z.array(JobSchema)),
+  // Waits for the run and answers the job as it is afterwards; a job already running is refused
+  // (conflict) rather than queued, so a double click never runs it twice.
+  'jobs.runNow': proc('jobs.run', RunJobInput, JobSchema),
+  'backup.settings': proc('jobs.read', Empty, BackupSettingsSchema),
+  'backup.updateSettings': proc('settings.manage', UpdateBackupSettingsInput, BackupSettingsSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {

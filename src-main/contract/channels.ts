@@ -7,6 +7,8 @@ export const PROCEDURES = [
   'auth.login',
   'auth.logout',
   'auth.changePassword',
+  'system.demo',
+  'system.openDemo',
   'sessions.listMine',
   'sessions.listAll',
   'sessions.end',
@@ -47,6 +49,7 @@ export const PROCEDURES = [
   'billing.adjust',
   'billing.renew',
   'billing.void',
+  'billing.correctExpiry',
   'receipts.get',
   'reports.drawer',
   'reports.income',
@@ -70,6 +73,10 @@ export const PROCEDURES = [
   'sync.preview',
   'sync.apply',
   'expiry.run',
+  'jobs.list',
+  'jobs.runNow',
+  'backup.settings',
+  'backup.updateSettings',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   /** Adjustments larger than the configured limit. */
   'billing.adjustAboveLimit',
   'billing.void',
+  /** Move a client's expiry date by hand (no money moves). */
+  'billing.correctExpiry',
   'reports.financial',
   'settings.manage',
   /** See routers, their health, the router queue and drift previews. */
@@ -31,5 +33,9 @@ export const PERMISSIONS = [
   'routers.manage',
   /** Apply auto-sync, retry queued router work, run expiry processing now. */
   'sync.run',
+  /** See the scheduled jobs (last run, outcome, next run) and the backup settings. */
+  'jobs.read',
+  /** Run a scheduled job now. */
+  'jobs.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -20,6 +20,11 @@ export type CoreConfig = {
   nativeBinding?: string;
   /** Start background jobs (session sweeper, health checks, queue, expiry, …). Off in most unit tests. */
   background?: boolean;
+  /**
+   * Run the Activity Log screen's reads on reader threads (the built `activity-reader.js`), so
+   * that no search blocks the main event loop. Unset: they run on the calling thread.
+   */
+  activityReader?: { workerFile: string; argv?: string[] };
   /** Router timeouts and limits (tests shrink them; the poll bench observes polls). */
   network?: NetworkOptions;
 };

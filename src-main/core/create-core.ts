@@ -13,6 +13,7 @@ import { newCorrelationId } from './shared/ids';
 import type { RequestMeta } from './shared/context';
 import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
+import { createReaderPool } from './activity/reader/reader-pool';
 import { createAuditTrail } from './activity/audit-trail';
 import { createLiveTail } from './activity/live-tail';
 import { createSavedSearches } from './activity/saved-searches.service';
@@ -26,12 +27,16 @@ import { createStaffService } from './auth/staff.service';
 import { createScheduler } from './scheduler/scheduler';
 import { createOfficeServices, type OfficeServices } from './office-services';
 import { createNetworkServices } from './network-services';
+import { createJobRegistry } from './jobs/job-registry';
+import { createJobStateRepo } from './jobs/job-state.repo';
+import { coreJobs } from './jobs/core-jobs';
+import { createLogMaintenance } from './activity/log-maintenance';
+import { createWriteUpkeep } from './db/write-upkeep';
+import { createBackupSettings } from './backup/backup-settings';
+import { createDatabaseBackup } from './backup/database-backup';
 
-const SESSION_SWEEP_MS = 60_000;
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
-const CHECKPOINT_CHECK_MS = 15 * 60_000;
-const WAL_CHECKPOINT_MS = 5_000;
 
 /**
  * The composition root: everything the app does, wired from a config. No module state; the
@@ -114,6 +119,7 @@ const wireCore = (
     clock,
     write,
     recorder,
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
 
   const services = {
@@ -127,6 +133,8 @@ const wireCore = (
       clock,
       ...audit,
       progress: (p) => events.emit('task.progress', p),
+      ...(config.activityReader ? { reader: readerThreads(config, clock, logger) } : {}),
+      ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     }),
     searches: createSavedSearches({ orm, now: () => clock.now() }),
   };
@@ -150,13 +158,59 @@ const wireCore = (
     routerSync: network.hooks,
     dataDir: config.dataDir,
     authorize: guard.authorize,
-    recentActivity: (limit) => services.activity.search({ filter: {}, limit }).entries,
+    recentActivity: (limit) => services.activity.recent(limit),
   });
+
+  const backupSettings = createBackupSettings({
+    sqlite,
+    clock,
+    write,
+    recorder,
+    dataDir: config.dataDir,
+  });
+  const backup = createDatabaseBackup({
+    sqlite,
+    clock,
+    folder: backupSettings.folder,
+    keep: () => backupSettings.get().keep,
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+  });
+  const upkeep = createWriteUpkeep(sqlite);
+  const maintenance = createLogMaintenance({
+    sqlite,
+    write,
+    checkpointIfDue: audit.checkpointIfDue,
+  });
+  const jobs = createJobRegistry({
+    scheduler,
+    clock,
+    write,
+    recorder,
+    repo: createJobStateRepo(sqlite),
+    logger,
+    systemMeta,
+  });
+  const definitions = coreJobs({
+    sweepSessions: (correlationId) => guard.sweep(correlationId),
+    // WAL checkpoints and index merges run on this tick, between calls (see write-upkeep.ts).
+    upkeep: upkeep.tick,
+    checkpointDue: audit.checkpointDue,
+    checkpointIfDue: audit.checkpointIfDue,
+    maintainLog: maintenance.run,
+    backup: { settings: backupSettings.get, run: backup.run },
+  });
+  for (const job of [...definitions, ...network.jobs]) jobs.define(job);
 
   let started = false;
   let stopped = false;
   return {
-    services: { ...services, ...office, ...network.services },
+    services: {
+      ...services,
+      ...office,
+      ...network.services,
+      jobs: { list: jobs.list, runNow: jobs.runNow },
+      backup: { settings: backupSettings.get, updateSettings: backupSettings.update },
+    },
     events,
     recorder,
     write,
@@ -174,29 +228,21 @@ const wireCore = (
         ctx: { ...systemMeta(), actor: null },
       });
       if (config.background !== false) {
-        scheduler.every('sessions.sweep', SESSION_SWEEP_MS, () => {
-          guard.sweep(newCorrelationId(clock.now()));
-        });
-        scheduler.every('activity.checkpoint', CHECKPOINT_CHECK_MS, () => {
-          audit.checkpointIfDue(systemMeta());
-        });
-        // WAL checkpoints (copying committed pages into the database file, with an fsync) run
-        // here between calls, not inside whichever commit crosses SQLite's page threshold:
-        // that keeps every commit's latency to its own fsync.
-        sqlite.pragma('wal_autocheckpoint = 0');
-        scheduler.every('db.walCheckpoint', WAL_CHECKPOINT_MS, () => {
-          sqlite.pragma('wal_checkpoint(PASSIVE)');
-        });
+        upkeep.hold();
+        // Every timer: health polls, the queue, sweeps, checkpoints, auto-sync, expiry,
+        // maintenance, backups (tests that drive jobs by hand leave them unscheduled).
+        jobs.start();
       }
-      // Health polls, the provisioning queue, auto-sync and expiry (their own timers, or none
-      // in tests that drive them by hand).
-      network.start(scheduler, config.background !== false);
+      network.start(config.background !== false);
     },
     stop: async (): Promise<void> => {
       if (stopped) return;
       stopped = true;
-      // Routers first: closing their connections ends any router call a job is waiting on.
+      // No new job runs from here; routers next: closing their connections ends any router
+      // call a running job is waiting on; then wait for the jobs and clear the timers.
+      const jobsStopped = jobs.stop();
       await network.stop();
+      await jobsStopped;
       await scheduler.stop();
       if (started) {
         recorder.record({
@@ -207,10 +253,26 @@ const wireCore = (
       }
       // After the last entry: recording it would otherwise arm a new timer after stop.
       tail.stop();
-      services.activity.close();
+      await services.activity.close();
       db.close();
       unlock();
     },
   };
 };
 export type Core = ReturnType<typeof wireCore>;
+
+/** The Activity Log screen's reads on reader threads, off the main event loop. */
+const readerThreads =
+  (config: CoreConfig, clock: Clock, logger: Logger) =>
+  ({ archivesDir }: { archivesDir: string }) =>
+    createReaderPool({
+      workerFile: config.activityReader?.workerFile ?? '',
+      ...(config.activityReader?.argv ? { argv: config.activityReader.argv } : {}),
+      data: {
+        file: join(config.dataDir, DATABASE_FILE),
+        archivesDir,
+        ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+      },
+      now: () => clock.now(),
+      logger,
+    });

@@ -1,4 +1,3 @@
-import type { NetworkSettings } from '../contract/schemas/routers';
 import type { QueueList } from '../contract/schemas/sync';
 import type { Recorder } from './activity/recorder';
 import type { Orm, Sqlite } from './db/open-database';
@@ -13,7 +12,7 @@ import { DEFAULT_NETWORK_TUNING, type NetworkTuning } from './routers/network-tu
 import { createRouterAccess } from './routers/router-access';
 import { createRoutersRepo } from './routers/routers.repo';
 import { createRoutersService, type RouterChange } from './routers/routers.service';
-import type { Scheduler } from './scheduler/scheduler';
+import { networkJobs } from './jobs/network-jobs';
 import type { Clock } from './shared/clock';
 import type { RequestMeta } from './shared/context';
 import type { Logger } from './shared/logger';
@@ -31,8 +30,6 @@ export type NetworkOptions = Partial<NetworkTuning> & {
   autoPush?: boolean;
   observePolls?: (o: PollObservation) => void;
 };
-
-const MINUTE = 60_000;
 
 /**
  * Routers and everything that talks to them: settings, health checks, the provisioning queue,
@@ -141,10 +138,15 @@ export const createNetworkServices = (deps: {
     drain: worker.drain,
   };
 
-  let lastAutoSync = 0;
-  let lastExpiry = Number.NEGATIVE_INFINITY;
-  let stopping = false;
-  const due = (last: number, minutes: number) => clock.now() - last >= minutes * MINUTE;
+  // Scheduled by the job registry (create-core), which keeps their last runs and logs them.
+  const jobs = networkJobs({
+    tuning,
+    settings: () => settings.get(),
+    pollDue: (signal) => monitor.runDue(signal),
+    drainQueue: () => worker.drain(),
+    autoSync: (opts) => autoSync.autoRun(opts),
+    expire: (meta) => expiry.run(meta, { quiet: true }),
+  });
 
   return {
     hooks,
@@ -154,31 +156,13 @@ export const createNetworkServices = (deps: {
       expiry: { run: (meta: RequestMeta) => expiry.run(meta) },
       health: { pollNow: monitor.pollNow, runDue: monitor.runDue, nextDue: monitor.nextDue },
     },
-    start: (scheduler: Scheduler, background: boolean): void => {
+    /** Health polls, the queue, auto-sync and expiry, for the job registry to schedule. */
+    jobs,
+    start: (background: boolean): void => {
       worker.setAutoWake(deps.options?.autoPush ?? background);
-      if (!background) return;
-      lastAutoSync = clock.now();
-      scheduler.every('routers.health', tuning.healthTickMs, (signal) =>
-        monitor.runDue(signal).then(() => undefined),
-      );
-      scheduler.every('routers.queue', tuning.queueTickMs, () =>
-        worker.drain().then(() => undefined),
-      );
-      scheduler.every('routers.auto_sync', tuning.jobTickMs, async () => {
-        const s: NetworkSettings = settings.get();
-        if (stopping || !due(lastAutoSync, s.autoSyncIntervalMin)) return;
-        lastAutoSync = clock.now();
-        await autoSync.autoRun({ fix: s.autoSyncFix });
-      });
-      scheduler.every('clients.expiry', tuning.jobTickMs, async () => {
-        if (stopping || !due(lastExpiry, settings.get().expiryIntervalMin)) return;
-        lastExpiry = clock.now();
-        await expiry.run(deps.systemMeta(), { quiet: true });
-      });
     },
     /** Stops pushes and polls, closes every router connection, waits for work in flight. */
     stop: async (): Promise<void> => {
-      stopping = true;
       const halted = Promise.all([worker.stop(), monitor.stop()]);
       await access.closeAll();
       await halted;

@@ -4,17 +4,17 @@ import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { DOWNLOADS, EVENTS, PROCEDURES } from '../contract/channels';
 import type { Core } from '../core/create-core';
-import type { Dispatch } from '../transport/dispatch';
+import type { CoreHost } from '../transport/core-host';
 import { fail, ok } from '../transport/errors';
 import type { CallContext } from '../transport/call-context';
 
 /**
  * Serves the contract over IPC. Sessions are kept here, per window, and never reach the page.
  * Every call checks that it comes from the app's own page (not a frame or a navigated-away page).
+ * Calls go through the host, which may switch to the demo office on first run.
  */
 export const registerIpcTransport = (deps: {
-  core: Core;
-  dispatch: Dispatch;
+  host: CoreHost;
   appUrl: string;
   lanAddress: () => string;
 }) => {
@@ -38,7 +38,7 @@ export const registerIpcTransport = (deps: {
   for (const name of PROCEDURES) {
     ipcMain.handle(name, (e, raw: unknown) =>
       trusted(e)
-        ? deps.dispatch.call(name, raw, context(e.sender))
+        ? deps.host.call(name, raw, context(e.sender))
         : fail('forbidden', 'Untrusted sender.'),
     );
   }
@@ -46,7 +46,7 @@ export const registerIpcTransport = (deps: {
     ipcMain.handle(`download:${name}`, async (e, raw: unknown) => {
       if (!trusted(e)) return fail('forbidden', 'Untrusted sender.');
       const saved: { path: string | null } = { path: null };
-      const result = await deps.dispatch.download(name, raw, context(e.sender), async (file) => {
+      const result = await deps.host.download(name, raw, context(e.sender), async (file) => {
         const choice = await dialog.showSaveDialog({ defaultPath: file.fileName });
         if (choice.canceled || !choice.filePath) return null;
         const path = choice.filePath;
@@ -81,12 +81,21 @@ export const registerIpcTransport = (deps: {
     return ok({ path: choice.filePath });
   });
 
-  const forward = EVENTS.map((name) =>
-    deps.core.events.on(name, (payload) => {
-      for (const id of tokens.keys()) webContents.fromId(id)?.send(name, payload);
-    }),
-  );
+  const subscribe = (core: Core) =>
+    EVENTS.map((name) =>
+      core.events.on(name, (payload) => {
+        for (const id of tokens.keys()) webContents.fromId(id)?.send(name, payload);
+      }),
+    );
+  let forward = subscribe(deps.host.core);
+  // Another office now serves the window (first run → demo): the old sessions are gone.
+  const offSwitch = deps.host.onSwitch((core) => {
+    for (const off of forward) off();
+    tokens.clear();
+    forward = subscribe(core);
+  });
   return () => {
+    offSwitch();
     for (const off of forward) off();
     for (const name of PROCEDURES) ipcMain.removeHandler(name);
     for (const name of DOWNLOADS) ipcMain.removeHandler(`download:${name}`);

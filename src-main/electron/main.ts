@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createCore, type Core } from '../core/create-core';
+import { createCore } from '../core/create-core';
 import { hostLanAddress } from '../core/shared/ip-address';
-import { createDispatch } from '../transport/dispatch';
+import { demoBanner, openDemoOffice, type DemoOfficeOptions } from '../demo/demo-office';
+import { createCoreHost, type CoreHost, type HostedOffice } from '../transport/core-host';
 import { bundlePaths } from '../launch/app-paths';
 import { parseLaunchArgs } from '../launch/launch-args';
 import { APP_VERSION } from '../launch/version';
@@ -11,7 +12,7 @@ import { createMainWindow, rendererUrl } from './window';
 /** The desktop shell: window, IPC, quit handling. Everything else is the core. */
 const paths = bundlePaths(__dirname);
 const args = parseLaunchArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
-let core: Core | null = null;
+let host: CoreHost | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -23,19 +24,47 @@ app.on('second-instance', () => {
   }
 });
 
-void app.whenReady().then(() => {
+const base = {
+  migrationsFolder: paths.migrationsFolder,
+  mode: 'electron' as const,
+  version: APP_VERSION,
+  activityReader: { workerFile: paths.activityReader },
+  // Set by `npm start` (launch/start.ts), which builds the module for Electron's ABI.
+  ...(process.env.ISPDESK_NATIVE_BINDING
+    ? { nativeBinding: process.env.ISPDESK_NATIVE_BINDING }
+    : {}),
+};
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const openOffice = (): HostedOffice => {
+  const core = createCore({ ...base, dataDir: args.dataDir });
+  return { core, stop: () => core.stop(), demo: null };
+};
+const openDemo = async (dataDir: string): Promise<HostedOffice> => {
+  const options: DemoOfficeOptions = { ...base, dataDir, say };
+  const office = await openDemoOffice(options);
+  for (const line of demoBanner(office)) say(line);
+  return office;
+};
+
+void app.whenReady().then(async () => {
   // No permission (camera, notifications, …) is ever granted to the page.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
   try {
-    core = createCore({
-      dataDir: args.dataDir,
-      migrationsFolder: paths.migrationsFolder,
-      mode: 'electron',
-      version: APP_VERSION,
-      // Set by `npm start` (launch/start.ts), which builds the module for Electron's ABI.
-      ...(process.env.ISPDESK_NATIVE_BINDING
-        ? { nativeBinding: process.env.ISPDESK_NATIVE_BINDING }
-        : {}),
+    // --demo opens the demo office; otherwise the office, whose first-run screen may switch.
+    const first = args.demo ? await openDemo(args.dataDir) : openOffice();
+    host = createCoreHost(first, {
+      ...(args.demo
+        ? {}
+        : {
+            demo: {
+              open: () => openDemo(args.demoDir),
+              reopen: () => {
+                const office = openOffice();
+                office.core.start();
+                return Promise.resolve(office);
+              },
+            },
+          }),
     });
   } catch (e) {
     dialog.showErrorBox('ISP Desk cannot start', e instanceof Error ? e.message : String(e));
@@ -43,13 +72,8 @@ void app.whenReady().then(() => {
     return;
   }
   const url = rendererUrl(paths.rendererDir);
-  registerIpcTransport({
-    core,
-    dispatch: createDispatch(core),
-    appUrl: url,
-    lanAddress: hostLanAddress,
-  });
-  core.start();
+  registerIpcTransport({ host, appUrl: url, lanAddress: hostLanAddress });
+  host.core.start();
   createMainWindow({ preload: paths.preload, url });
 });
 
@@ -58,8 +82,9 @@ app.on('window-all-closed', () => app.quit());
 // before-quit does not wait for promises: hold the quit once, stop the core, then quit for real.
 let quitting = false;
 app.on('before-quit', (e) => {
-  if (quitting || !core) return;
+  if (quitting || !host) return;
   e.preventDefault();
   quitting = true;
-  void core.stop().finally(() => app.quit());
+  // Stops the core being served and, in the demo office, its simulated routers.
+  void host.stop().finally(() => app.quit());
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventName } from '../contract/channels';
 import type { EventPayload } from '../contract/api';
 import type { Core } from '../core/create-core';
+import type { CoreHost } from '../transport/core-host';
 import { SECURITY_HEADERS } from './http-helpers';
 
 const HEARTBEAT_MS = 25_000;
@@ -11,9 +12,10 @@ type Client = { res: ServerResponse; token: string; ip: string | null };
 /**
  * GET /api/events: Server-Sent Events for signed-in browsers. Activity notices (already
  * coalesced by the core's live tail) and task progress go only to clients whose session is
- * still valid and allowed to read the log.
+ * still valid and allowed to read the log. When the host switches to another office (first run →
+ * demo), every stream ends with `session.ended`: its session belonged to the closed core.
  */
-export const createEventStream = (core: Core) => {
+export const createEventStream = (host: CoreHost) => {
   const clients = new Set<Client>();
 
   const send = <K extends EventName>(c: Client, name: K, payload: EventPayload<K>) => {
@@ -26,7 +28,7 @@ export const createEventStream = (core: Core) => {
     (payload: EventPayload<K>) => {
       for (const c of clients) {
         const meta = { ip: c.ip, workstation: null, correlationId: 'events' };
-        const user = core.services.guard.current(c.token, meta);
+        const user = host.core.services.guard.current(c.token, meta);
         if (!user) {
           send(c, 'session.ended', { reason: 'Your session has ended.' });
           c.res.end();
@@ -37,10 +39,23 @@ export const createEventStream = (core: Core) => {
       }
     };
 
-  const unsubscribe = [
+  const subscribe = (core: Core) => [
     core.events.on('activity.recorded', forward('activity.recorded')),
     core.events.on('task.progress', forward('task.progress')),
   ];
+  let unsubscribe = subscribe(host.core);
+  const endAll = (reason: string) => {
+    for (const c of clients) {
+      send(c, 'session.ended', { reason });
+      c.res.end();
+    }
+    clients.clear();
+  };
+  const offSwitch = host.onSwitch((core) => {
+    for (const off of unsubscribe) off();
+    endAll('ISP Desk switched to another office. Please sign in again.');
+    unsubscribe = subscribe(core);
+  });
   const heartbeat = setInterval(() => {
     for (const c of clients) c.res.write(': keep-alive\n\n');
   }, HEARTBEAT_MS);
@@ -60,6 +75,7 @@ export const createEventStream = (core: Core) => {
       req.on('close', () => clients.delete(client));
     },
     close: () => {
+      offSwitch();
       for (const off of unsubscribe) off();
       clearInterval(heartbeat);
       for (const c of clients) c.res.end();

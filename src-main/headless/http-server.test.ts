@@ -14,7 +14,7 @@ import {
   testCore,
   type TestCore,
 } from '../core/test-support/test-core';
-import { createDispatch } from '../transport/dispatch';
+import { fixedCoreHost } from '../transport/core-host';
 import { MAX_BODY_BYTES } from './http-helpers';
 import { createHttpServer } from './http-server';
 
@@ -41,11 +41,7 @@ const serve = async (): Promise<Served> => {
   writeFileSync(join(root, 'secret.txt'), SECRET);
   writeFileSync(join(root, 'renderer-secret.txt'), SECRET);
 
-  const server = createHttpServer({
-    core: tc.core,
-    dispatch: createDispatch(tc.core),
-    rendererDir,
-  });
+  const server = createHttpServer({ host: fixedCoreHost(tc.core), rendererDir });
   const { port, url } = await server.listen(0, '127.0.0.1');
   expect(url).toBe(`http://127.0.0.1:${String(port)}/`);
   onTestFinished(() => server.close());

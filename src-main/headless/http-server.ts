@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Core } from '../core/create-core';
 import { canonicalIp } from '../core/shared/ip-address';
 import { isDownload } from '../contract/api';
 import type { CallContext } from '../transport/call-context';
-import type { Dispatch } from '../transport/dispatch';
+import type { CoreHost } from '../transport/core-host';
 import { fail, ok } from '../transport/errors';
 import { apiCatalog } from './api-catalog';
 import { createEventStream } from './event-stream';
@@ -20,10 +19,13 @@ import {
 import { csrfProblem, hostAllowed } from './request-guards';
 import { serveStatic } from './static-files';
 
-/** One HTTP request → the same dispatch the Electron IPC uses. */
-export const createHttpServer = (deps: { core: Core; dispatch: Dispatch; rendererDir: string }) => {
-  const { core, dispatch } = deps;
-  const stream = createEventStream(core);
+/**
+ * One HTTP request → the same dispatch the Electron IPC uses. The core is read from the host per
+ * request: the first-run screen may switch the app to the demo office.
+ */
+export const createHttpServer = (deps: { host: CoreHost; rendererDir: string }) => {
+  const { host } = deps;
+  const stream = createEventStream(host);
 
   const callContext = (req: IncomingMessage, res: ServerResponse): CallContext => ({
     sessionToken: readCookie(req, SESSION_COOKIE),
@@ -50,9 +52,9 @@ export const createHttpServer = (deps: { core: Core; dispatch: Dispatch; rendere
       );
     }
     const call = callContext(req, res);
-    if (!isDownload(name)) return sendResult(res, await dispatch.call(name, input, call));
+    if (!isDownload(name)) return sendResult(res, await host.call(name, input, call));
 
-    const result = await dispatch.download(name, input, call, (file) => {
+    const result = await host.download(name, input, call, (file) => {
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': file.contentType,
@@ -76,7 +78,7 @@ export const createHttpServer = (deps: { core: Core; dispatch: Dispatch; rendere
   const handleGetApi = (path: string, req: IncomingMessage, res: ServerResponse) => {
     const call = callContext(req, res);
     const meta = { ip: call.ip, workstation: call.workstation, correlationId: 'http' };
-    if (!call.sessionToken || !core.services.guard.current(call.sessionToken, meta)) {
+    if (!call.sessionToken || !host.core.services.guard.current(call.sessionToken, meta)) {
       return sendResult(res, fail('unauthenticated', 'Please sign in.'));
     }
     if (path === '/api') return sendResult(res, ok(apiCatalog()));
@@ -103,7 +105,9 @@ export const createHttpServer = (deps: { core: Core; dispatch: Dispatch; rendere
 
   const server: Server = createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
-      core.logger.error('HTTP request failed', { error: e instanceof Error ? e.stack : String(e) });
+      host.core.logger.error('HTTP request failed', {
+        error: e instanceof Error ? e.stack : String(e),
+      });
       if (!res.headersSent) sendResult(res, fail('internal', 'Something went wrong.'));
       else res.destroy();
     });

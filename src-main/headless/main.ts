@@ -1,61 +1,90 @@
 import { createCore } from '../core/create-core';
 import { DatabaseStartupError } from '../core/db/startup-error';
-import { createDispatch } from '../transport/dispatch';
+import { DemoFolderError } from '../demo/demo-folder';
+import { demoBanner, openDemoOffice, type DemoOfficeOptions } from '../demo/demo-office';
+import { createCoreHost, type HostedOffice } from '../transport/core-host';
 import { bundlePaths } from '../launch/app-paths';
 import { parseLaunchArgs } from '../launch/launch-args';
 import { APP_VERSION } from '../launch/version';
 import { createHttpServer } from './http-server';
 
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
 /** The headless server: the core plus the HTTP transport, for browsers on this or other machines. */
 const main = async () => {
   const args = parseLaunchArgs(process.argv.slice(2), process.env);
   const paths = bundlePaths(__dirname);
-  const core = createCore({
-    dataDir: args.dataDir,
+  const base = {
     migrationsFolder: paths.migrationsFolder,
-    mode: 'headless',
+    mode: 'headless' as const,
     version: APP_VERSION,
+    activityReader: { workerFile: paths.activityReader },
+  };
+  const openOffice = (): HostedOffice => {
+    const core = createCore({ ...base, dataDir: args.dataDir });
+    return { core, stop: () => core.stop(), demo: null };
+  };
+  const demoOptions = (dataDir: string): DemoOfficeOptions => ({ ...base, dataDir, say });
+  const openDemo = async (dataDir: string) => {
+    const office = await openDemoOffice(demoOptions(dataDir));
+    for (const line of demoBanner(office)) say(line);
+    return office;
+  };
+
+  // --demo serves the demo office; otherwise the office, whose first-run screen may switch to it.
+  const first: HostedOffice = args.demo ? await openDemo(args.dataDir) : openOffice();
+  const host = createCoreHost(first, {
+    ...(args.demo
+      ? {}
+      : {
+          demo: {
+            open: () => openDemo(args.demoDir),
+            reopen: () => {
+              const office = openOffice();
+              office.core.start();
+              return Promise.resolve(office);
+            },
+          },
+        }),
   });
-  const server = createHttpServer({
-    core,
-    dispatch: createDispatch(core),
-    rendererDir: paths.rendererDir,
-  });
+  const server = createHttpServer({ host, rendererDir: paths.rendererDir });
   let address;
   try {
     address = await server.listen(args.port, args.host);
   } catch (e) {
-    await core.stop();
+    await host.stop();
     throw new Error(`Cannot listen on ${args.host}:${String(args.port)}: ${(e as Error).message}`);
   }
-  core.start();
-  process.stdout.write(`ISP Desk is serving at ${address.url} (data folder: ${args.dataDir})\n`);
+  host.core.start();
+  say(`ISP Desk is serving at ${address.url} (data folder: ${args.dataDir})`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`ISP Desk stopping (${signal})\n`);
+    say(`ISP Desk stopping (${signal})`);
     void server
       .close()
-      .then(() => core.stop())
+      .then(() => host.stop())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   // One faulty request must not take every workstation offline: log and keep serving.
   process.on('uncaughtException', (e) =>
-    core.logger.error('uncaught exception', { error: e.stack }),
+    host.core.logger.error('uncaught exception', { error: e.stack }),
   );
   process.on('unhandledRejection', (e) =>
-    core.logger.error('unhandled rejection', { error: e instanceof Error ? e.stack : String(e) }),
+    host.core.logger.error('unhandled rejection', {
+      error: e instanceof Error ? e.stack : String(e),
+    }),
   );
 };
 
 main().catch((e: unknown) => {
   const message = e instanceof Error ? e.message : String(e);
   // Startup problems (database, data folder in use, port taken) are reported in one plain line.
-  if (!(e instanceof DatabaseStartupError)) console.error(e);
+  if (!(e instanceof DatabaseStartupError) && !(e instanceof DemoFolderError)) console.error(e);
   process.stderr.write(`ISP Desk cannot start: ${message}\n`);
   process.exit(1);
 });

@@ -22,5 +22,6 @@ export const bundlePaths = (bundleDir: string) => {
     migrationsFolder: join(root, 'migrations'),
     rendererDir: join(root, 'out', 'renderer'),
     preload: join(root, 'out', 'preload', 'index.js'),
+    activityReader: join(root, 'out', 'main', 'activity-reader.js'),
   };
 };

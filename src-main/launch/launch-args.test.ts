@@ -8,6 +8,8 @@ describe('launch arguments', () => {
     const env = { XDG_CONFIG_HOME: '/home/o/.config', APPDATA: 'C:\\Users\\o\\AppData\\Roaming' };
     expect(parseLaunchArgs([], env)).toEqual({
       dataDir: defaultDataDir(env),
+      demo: false,
+      demoDir: join(defaultDataDir(env), 'demo'),
       port: DEFAULT_PORT,
       host: '127.0.0.1',
       rest: [],
@@ -21,13 +23,38 @@ describe('launch arguments', () => {
       parseLaunchArgs(['--data', '/tmp/a', '--port', '0', '--host', '0.0.0.0'], {
         ISPDESK_DATA: '/srv/isp',
       }),
-    ).toEqual({ dataDir: '/tmp/a', port: 0, host: '0.0.0.0', rest: [] });
+    ).toEqual({
+      dataDir: '/tmp/a',
+      demo: false,
+      demoDir: join('/tmp/a', 'demo'),
+      port: 0,
+      host: '0.0.0.0',
+      rest: [],
+    });
     expect(parseLaunchArgs(['--data=/tmp/b=c', '--port=8080', 'log', 'verify'], {})).toEqual({
       dataDir: '/tmp/b=c',
+      demo: false,
+      demoDir: join('/tmp/b=c', 'demo'),
       port: 8080,
       host: '127.0.0.1',
       rest: ['log', 'verify'],
     });
+  });
+
+  it('--demo opens <office folder>/demo, or --data itself, never the office folder', () => {
+    const env = { XDG_CONFIG_HOME: '/home/o/.config' };
+    const demo = join(defaultDataDir(env), 'demo');
+    expect(parseLaunchArgs(['--demo'], env)).toMatchObject({ dataDir: demo, demo: true });
+    expect(parseLaunchArgs(['--demo'], env).demoDir).toBe(demo);
+    expect(parseLaunchArgs(['--demo'], { ISPDESK_DATA: '/srv/isp' }).dataDir).toBe(
+      join('/srv/isp', 'demo'),
+    );
+    expect(parseLaunchArgs(['--data', '/tmp/d', '--demo'], env)).toMatchObject({
+      dataDir: '/tmp/d',
+      demoDir: '/tmp/d',
+      demo: true,
+    });
+    expect(() => parseLaunchArgs(['--demo=yes'], env)).toThrow('--demo takes no value');
   });
 
   it('refuses bad values with a readable message', () => {
@@ -46,6 +73,7 @@ describe('launch arguments', () => {
       migrationsFolder: join(root, 'migrations'),
       rendererDir: join(root, 'out', 'renderer'),
       preload: join(root, 'out', 'preload', 'index.js'),
+      activityReader: join(root, 'out', 'main', 'activity-reader.js'),
     });
   });
 });

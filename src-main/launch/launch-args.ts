@@ -1,16 +1,33 @@
+import { join } from 'node:path';
 import { defaultDataDir } from './app-paths';
 
-export type LaunchArgs = { dataDir: string; port: number; host: string; rest: string[] };
+export type LaunchArgs = {
+  /** The folder this run opens (the demo folder with --demo). */
+  dataDir: string;
+  /** --demo: the demo office, never the real office's folder. */
+  demo: boolean;
+  /** Where the demo office lives: `<office folder>/demo`, or --data itself with --demo. */
+  demoDir: string;
+  port: number;
+  host: string;
+  rest: string[];
+};
 
 export const DEFAULT_PORT = 5180;
 
 /**
- * `--data DIR` (or ISPDESK_DATA), `--port N`, `--host ADDR`; the headless server listens on
- * 127.0.0.1 unless told otherwise. Throws with a readable message on bad values.
+ * `--data DIR` (or ISPDESK_DATA), `--port N`, `--host ADDR`, `--demo`; the headless server listens
+ * on 127.0.0.1 unless told otherwise. With --demo the data folder is `<office folder>/demo`
+ * unless --data names one (ISPDESK_DATA is taken to be the real office, so never used as is).
+ * Throws with a readable message on bad values.
  */
 export const parseLaunchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv): LaunchArgs => {
+  const office = env.ISPDESK_DATA ?? defaultDataDir(env);
+  let data: string | null = null;
   const out: LaunchArgs = {
-    dataDir: env.ISPDESK_DATA ?? defaultDataDir(env),
+    dataDir: office,
+    demo: false,
+    demoDir: '',
     port: DEFAULT_PORT,
     host: '127.0.0.1',
     rest: [],
@@ -27,7 +44,11 @@ export const parseLaunchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv)
     };
     switch (flag) {
       case '--data':
-        out.dataDir = value();
+        data = value();
+        break;
+      case '--demo':
+        if (inline !== undefined) throw new Error('--demo takes no value');
+        out.demo = true;
         break;
       case '--port': {
         const v = value();
@@ -44,6 +65,13 @@ export const parseLaunchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv)
       default:
         out.rest.push(arg);
     }
+  }
+  if (out.demo) {
+    out.dataDir = data ?? join(office, 'demo');
+    out.demoDir = out.dataDir;
+  } else {
+    out.dataDir = data ?? office;
+    out.demoDir = join(out.dataDir, 'demo');
   }
   return out;
 };

@@ -1,9 +1,13 @@
 /**
  * `npm run sim -- --routers N [--base-port P] [--version V] [--seed S] [--password W] [--api-ssl]
- * [--live]`: runs N simulated MikroTik routers on 127.0.0.1 for manual work and demos, and prints
- * each address and credential. Built as a CommonJS entry and run under plain Node.
+ * [--live] [--data isp|minimal]`: runs N simulated MikroTik routers on 127.0.0.1 for manual work
+ * and demos, and prints each address and credential. Built as a CommonJS entry and run under plain Node.
+ *
+ * Standard input is a control channel (JSON lines, see control-channel.ts): PPPoE clients dial in
+ * and hang up, and a router's API goes down and comes back with its configuration kept.
  */
 import { parseArgs } from 'node:util';
+import { startControlChannel } from './control-channel';
 import { startDemoDynamics } from './demo-dynamics';
 import { isVersionName, PROFILES, VERSION_NAMES } from './engine/profiles';
 import { createRng } from './engine/rng';
@@ -11,7 +15,11 @@ import { realClock } from './engine/sim-clock';
 import { RouterOsSimulator } from './server/routeros-simulator';
 
 const USAGE = `usage: npm run sim -- --routers N [--base-port P] [--version ${VERSION_NAMES.join('|')}] [--seed S]
-                       [--password W] [--api-ssl] [--live]`;
+                       [--password W] [--api-ssl] [--live] [--data isp|minimal]
+
+Standard input takes JSON lines: {"cmd":"connect","user":U,"password":P} (a PPPoE client dials
+in), {"cmd":"disconnect","user":U}, {"cmd":"down"} / {"cmd":"up"} (the API goes away and comes
+back on the same port, configuration kept); "router":N picks one. Replies: "control {…}" lines.`;
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -34,6 +42,7 @@ const main = async (): Promise<void> => {
       password: { type: 'string', default: 'admin' },
       'api-ssl': { type: 'boolean', default: false },
       live: { type: 'boolean', default: false },
+      data: { type: 'string', default: 'isp' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,6 +57,8 @@ const main = async (): Promise<void> => {
   const version = values.version;
   if (!isVersionName(version)) return fail(`unknown --version ${version}`);
   const password = values.password;
+  const data = values.data;
+  if (data !== 'isp' && data !== 'minimal') return fail(`unknown --data ${data}`);
 
   const sims: RouterOsSimulator[] = [];
   const stops: (() => void)[] = [];
@@ -58,6 +69,7 @@ const main = async (): Promise<void> => {
       clock: realClock,
       identity: `Router-${String(i + 1).padStart(2, '0')}`,
       users: [{ name: 'admin', password, group: 'full' }],
+      data,
       port: basePort === 0 ? 0 : basePort + i,
       ...(values['api-ssl']
         ? { apiSsl: 'adh' as const, sslPort: basePort === 0 ? 0 : basePort + 1000 + i }
@@ -73,6 +85,7 @@ const main = async (): Promise<void> => {
     );
   }
   process.stdout.write(`${count} simulated router(s) running; Ctrl+C to stop.\n`);
+  startControlChannel(sims, process.stdin, (line) => process.stdout.write(line));
 
   let stopping = false;
   const shutdown = (): void => {

@@ -8,13 +8,17 @@ import type { OpenSink } from '../core/activity/activity.service';
 import type { CallContext } from './call-context';
 import { describeZodError, fail, ok, toFailure } from './errors';
 import { createDownloadHandlers, createHandlers, type HandlerContext } from './handlers';
+import type { SystemHooks } from './system-hooks';
 
 /**
  * The one path every call takes, whichever transport brought it: known name → session →
  * permission → input validation → handler → Result. Nothing thrown crosses the boundary.
  */
-export const createDispatch = (core: Core, opts: { validateOutput?: boolean } = {}) => {
-  const handlers = createHandlers(core);
+export const createDispatch = (
+  core: Core,
+  opts: { validateOutput?: boolean; system?: SystemHooks } = {},
+) => {
+  const handlers = createHandlers(core, opts.system);
   const downloadHandlers = createDownloadHandlers(core);
 
   /** Session and permission checks; returns the actor (null for public calls). */

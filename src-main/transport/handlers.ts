@@ -5,6 +5,7 @@ import type { Core } from '../core/create-core';
 import { AppError } from '../core/shared/app-error';
 import type { Actor, ServiceContext } from '../core/shared/context';
 import type { CallContext } from './call-context';
+import { NO_SYSTEM_HOOKS, type SystemHooks } from './system-hooks';
 
 export type HandlerContext = ServiceContext & { call: CallContext };
 
@@ -19,10 +20,11 @@ const signedIn = (ctx: HandlerContext): ServiceContext & { actor: Actor } => {
 };
 
 /** One line per procedure: transport-neutral glue from the contract to the core's services. */
-export const createHandlers = (core: Core): Handlers => {
+export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS): Handlers => {
   const { auth, guard, sessions, staff, activity, searches } = core.services;
   const { plans, clients, billing, reports, settings } = core.services;
   const { routers, sync, expiry } = core.services;
+  const { jobs, backup } = core.services;
   return {
     'auth.status': (_in, ctx) => ({
       ...auth.status(),
@@ -46,6 +48,23 @@ export const createHandlers = (core: Core): Handlers => {
     'auth.changePassword': async (input, ctx) => {
       await auth.changePassword(input, signedIn(ctx));
       return null;
+    },
+    'system.demo': () => ({
+      active: system.demo(),
+      available: system.openDemo !== undefined && auth.status().setupRequired,
+    }),
+    'system.openDemo': async (_in, ctx) => {
+      if (!system.openDemo) {
+        throw new AppError('unavailable', 'The demo office cannot be opened from here.');
+      }
+      if (!auth.status().setupRequired) {
+        throw new AppError(
+          'forbidden',
+          'This office already has accounts: the demo office opens only from the first-run screen.',
+        );
+      }
+      await system.openDemo(ctx.call);
+      return { opened: true as const };
     },
 
     'sessions.listMine': (_in, ctx) => sessions.listMine(signedIn(ctx).actor),
@@ -99,6 +118,7 @@ export const createHandlers = (core: Core): Handlers => {
     'billing.adjust': (input, ctx) => billing.adjust(input, signedIn(ctx)),
     'billing.renew': (input, ctx) => billing.renew(input, signedIn(ctx)),
     'billing.void': (input, ctx) => billing.void(input, signedIn(ctx)),
+    'billing.correctExpiry': (input, ctx) => billing.correctExpiry(input, signedIn(ctx)),
     'receipts.get': (input) => billing.receipt(input.number),
 
     'reports.drawer': (input) => reports.drawer(input),
@@ -125,6 +145,11 @@ export const createHandlers = (core: Core): Handlers => {
     'sync.preview': (input) => sync.preview(input.scope),
     'sync.apply': (input, ctx) => sync.apply(input, signedIn(ctx)),
     'expiry.run': (_in, ctx) => expiry.run(ctx),
+
+    'jobs.list': () => jobs.list(),
+    'jobs.runNow': (input, ctx) => jobs.runNow(input.name, signedIn(ctx)),
+    'backup.settings': () => backup.settings(),
+    'backup.updateSettings': (input, ctx) => backup.updateSettings(input, signedIn(ctx)),
   };
 };
 

@@ -91,6 +91,27 @@ export const RenewInput = z.strictObject({
 
 export const VoidInput = z.strictObject({ entryId: IdSchema, reason: ReasonSchema });
 
+/** A calendar day, `yyyy-MM-dd`, between 2000 and 2099. */
+export const OfficeDaySchema = z
+  .string({ error: 'Date must be text' })
+  .regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Date must look like 2025-01-31')
+  .refine((d) => {
+    const [y = 0, m = 0, day = 0] = d.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, day)).getUTCDate() === day;
+  }, 'No such date');
+
+/**
+ * An administrator's correction of a client's service end: service runs to the end of
+ * `expiresOn` in the office's time zone. No money moves. A later date reactivates an expired
+ * client; an earlier one leaves an active client to expiry processing (after the plan's grace).
+ */
+export const CorrectExpiryInput = z.strictObject({
+  clientId: IdSchema,
+  expiresOn: OfficeDaySchema,
+  reason: ReasonSchema,
+});
+export type CorrectExpiry = z.infer<typeof CorrectExpiryInput>;
+
 export const RenewalSchema = z.object({
   planId: IdSchema,
   planName: z.string(),

@@ -191,23 +191,22 @@ export const NetworkSettingsSchema = z.object({
 });
 export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
 
+const minutes = (n: number) => ` ${String(n)} minute${n === 1 ? '' : 's'}`;
+const percent = (n: number) => ` ${String(n)}%`;
+const wholeBetween = (label: string, min: number, max: number, unit: (n: number) => string) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be at least${unit(min)}`)
+    .max(max, `${label} must be at most${unit(max)}`);
+
 export const UpdateNetworkSettingsInput = z
   .strictObject({
-    autoSyncIntervalMin: z
-      .number()
-      .int()
-      .min(5)
-      .max(7 * 24 * 60)
-      .optional(),
+    autoSyncIntervalMin: wholeBetween('Auto-sync interval', 5, 7 * 24 * 60, minutes).optional(),
     autoSyncFix: z.boolean().optional(),
-    expiryIntervalMin: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .optional(),
-    cpuThresholdPct: z.number().int().min(10).max(100).optional(),
-    memoryThresholdPct: z.number().int().min(10).max(100).optional(),
+    expiryIntervalMin: wholeBetween('Expiry interval', 1, 24 * 60, minutes).optional(),
+    cpuThresholdPct: wholeBetween('CPU threshold', 10, 100, percent).optional(),
+    memoryThresholdPct: wholeBetween('Memory threshold', 10, 100, percent).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { error: 'Nothing to change' });
 export type UpdateNetworkSettings = z.infer<typeof UpdateNetworkSettingsInput>;

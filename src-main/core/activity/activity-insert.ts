@@ -44,16 +44,19 @@ export const createChainAppender = (sqlite: Database.Database) => {
   const triggerSql = sqlite.prepare<[string], { sql: string }>(
     "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
   );
-  const indexBatch = [
-    sqlite.prepare(`INSERT INTO activity_fts (rowid, description, tags)
-      SELECT id, description, tags FROM activity_log WHERE id BETWEEN ? AND ?`),
-    ...ROLLUPS.map(({ table, key, ms }) =>
-      sqlite.prepare(`INSERT INTO ${table} (${key}, type, category, outcome, actor_id, n)
-        SELECT ts / ${String(ms)}, type, category, outcome, coalesce(actor_id, 0), count(*)
-        FROM activity_log WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3, 4, 5
-        ON CONFLICT DO UPDATE SET n = n + excluded.n`),
-    ),
-  ];
+  // Prepared on first use: only the bulk path needs them.
+  let indexBatch: Database.Statement[] | undefined;
+  const indexStatements = () =>
+    (indexBatch ??= [
+      sqlite.prepare(`INSERT INTO activity_fts (rowid, search_text)
+        SELECT id, search_text FROM activity_log WHERE id BETWEEN ? AND ?`),
+      ...ROLLUPS.map(({ table, key, ms }) =>
+        sqlite.prepare(`INSERT INTO ${table} (${key}, type, category, outcome, actor_id, n)
+          SELECT ts / ${String(ms)}, type, category, outcome, coalesce(actor_id, 0), count(*)
+          FROM activity_log WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3, 4, 5
+          ON CONFLICT DO UPDATE SET n = n + excluded.n`),
+      ),
+    ]);
   const append = (rows: readonly Omit<ChainedRow, 'id'>[]): number => {
     // An empty log continues from where the chain starts: entry 1 from the genesis hash, or,
     // after retention archived every entry, the signed checkpoint it left as the anchor.
@@ -91,7 +94,7 @@ export const createChainAppender = (sqlite: Database.Database) => {
       for (const t of triggers) sqlite.exec(`DROP TRIGGER ${t.name}`);
       const first = (head.get()?.id ?? 0) + 1;
       const last = append(rows);
-      for (const stmt of indexBatch) stmt.run(first, last);
+      for (const stmt of indexStatements()) stmt.run(first, last);
       for (const t of triggers) sqlite.exec(t.sql);
       return last;
     },

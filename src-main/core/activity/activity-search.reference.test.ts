@@ -414,6 +414,73 @@ describe('activity.search against a brute-force reference', () => {
     expect(nonEmpty).toBeLessThan(FILTERS);
   });
 
+  it('counts exactly the reference rows in every histogram bucket, by type', async () => {
+    const timestamps = all.map((e) => e.ts);
+    let counted = 0;
+    const filters = [
+      ...Array.from({ length: FILTERS / 4 }, () => randomFilter(timestamps)),
+      ...TEXTS.map((text) => ({ text })),
+      ...IP_FILTERS.slice(0, 5).map((ip) => ({ ip })),
+    ];
+    for (const [i, filter] of filters.entries()) {
+      const h = unwrap(await admin.call('activity.histogram', { filter }));
+      const label = `histogram #${String(i)} ${JSON.stringify(filter)} (seed ${String(SEED)})`;
+      expect(h.exact, label).toBe(true);
+      for (const b of h.buckets) {
+        const end = Math.min(b.start + h.bucketMs - 1, h.to);
+        for (const type of ACTIVITY_TYPES) {
+          const expected = all.filter(
+            (e) =>
+              e.type === type &&
+              e.ts >= Math.max(b.start, h.from) &&
+              e.ts <= end &&
+              matches(e, filter),
+          ).length;
+          expect(b[type], `${label} ${type} @${String(b.start)}`).toBe(expected);
+          counted += expected;
+        }
+      }
+    }
+    expect(counted).toBeGreaterThan(100);
+  });
+
+  it('counts facets exactly as the reference, each dimension ignoring its own filter', async () => {
+    const timestamps = all.map((e) => e.ts);
+    const filters: ActivityFilter[] = [
+      ...TEXTS.map((text) => ({ text })),
+      ...Array.from({ length: FILTERS / 4 }, () => randomFilter(timestamps)),
+    ];
+    const tally = (f: ActivityFilter, key: (e: ActivityEntry) => string | number | null) => {
+      const m = new Map<string, number>();
+      for (const e of all) {
+        const k = key(e);
+        if (k !== null && matches(e, f)) m.set(String(k), (m.get(String(k)) ?? 0) + 1);
+      }
+      return m;
+    };
+    const asMap = (l: { value?: string; id?: number; count: number }[]) =>
+      new Map(l.map((x) => [String(x.value ?? x.id), x.count]));
+    for (const filter of filters) {
+      const got = unwrap(await admin.call('activity.facets', { filter }));
+      const label = JSON.stringify(filter);
+      expect(got.exact, label).toBe(true);
+      expect(asMap(got.types), label).toEqual(
+        tally({ ...filter, types: undefined }, (e) => e.type),
+      );
+      expect(asMap(got.categories), label).toEqual(
+        tally({ ...filter, categories: undefined }, (e) => e.category),
+      );
+      expect(asMap(got.outcomes), label).toEqual(
+        tally({ ...filter, outcomes: undefined }, (e) => e.outcome),
+      );
+      if (filter.text) {
+        expect(asMap(got.actors), label).toEqual(
+          tally({ ...filter, actorIds: undefined }, (e) => e.actor?.id ?? null),
+        );
+      }
+    }
+  });
+
   it('agrees with the reference on each kind of filter alone', async () => {
     const single: ActivityFilter[] = [
       ...TEXTS.map((text) => ({ text })),

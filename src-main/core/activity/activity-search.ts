@@ -14,19 +14,13 @@ const COLUMNS = ACTIVITY_COLUMNS.split(',')
 export const createActivitySearch = (sqlite: Database.Database) => {
   const planner = createSearchPlanner(sqlite);
 
-  const rows = (p: SearchPlan, to: number, limit: number): ActivityRow[] =>
-    p.ids
-      ? (sqlite
-          .prepare(planner.selectSql(p, COLUMNS))
-          .all(...planner.bind(p, p.ids.from, to, limit)) as ActivityRow[])
-      : [];
+  const rows = (p: SearchPlan, to: number, limit: number): ActivityRow[] => [
+    ...planner.scan<ActivityRow>(p, to, COLUMNS, limit),
+  ];
 
   const count = (p: SearchPlan): ActivitySearchOutput['total'] => {
-    if (!p.ids) return { count: 0, capped: false };
-    const { n } = sqlite
-      .prepare(planner.countSql(p))
-      .get(...planner.bind(p, p.ids.from, p.ids.to, COUNT_CAP + 1)) as { n: number };
-    return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    const { n, capped } = planner.count(p, COUNT_CAP);
+    return { count: n, capped };
   };
 
   const page = (p: SearchPlan, cursor: number | undefined, limit: number) => {
@@ -46,7 +40,11 @@ export const createActivitySearch = (sqlite: Database.Database) => {
       opts: { cursor?: number; limit?: number } = {},
     ): ActivitySearchOutput {
       const p = planner.plan(filter);
-      return { ...page(p, opts.cursor, opts.limit ?? DEFAULT_LIMIT), total: count(p) };
+      const found = page(p, opts.cursor, opts.limit ?? DEFAULT_LIMIT);
+      // A first page that is not full has seen every match: it is the count.
+      const complete = opts.cursor === undefined && found.nextCursor === null;
+      const total = complete ? { count: found.entries.length, capped: false } : count(p);
+      return { ...found, total };
     },
 
     /** Only the page (no count): what "load more" needs. */

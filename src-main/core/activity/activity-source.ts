@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/app-error';
 import { ArchiveNameSchema } from '../../contract/schemas/activity';
 import type { Sqlite } from '../db/open-database';
@@ -10,9 +9,9 @@ import { createActivityStats } from './activity-stats';
 import { ACTIVITY_COLUMNS, toEntry, type ActivityRow } from './activity-row';
 
 /** One log to read: the live one, or an archive file opened read-only. */
-export const createLogSource = (sqlite: Sqlite, clock: Clock) => {
+export const createLogSource = (sqlite: Sqlite, now: () => number) => {
   const search = createActivitySearch(sqlite);
-  const stats = createActivityStats({ sqlite, planner: search.planner, now: () => clock.now() });
+  const stats = createActivityStats({ sqlite, planner: search.planner, now });
   const byId = sqlite.prepare<[number], ActivityRow>(
     `SELECT ${ACTIVITY_COLUMNS} FROM activity_log WHERE id = ?`,
   );
@@ -31,8 +30,20 @@ export type LogSource = ReturnType<typeof createLogSource>;
 
 const MAX_OPEN_ARCHIVES = 4;
 
+/** A read-only connection to a log file (an archive, or the live log from a reader thread). */
+export const openReadOnly = (file: string, nativeBinding?: string): Sqlite =>
+  new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+
 /** The archives folder: lists archive files and opens them read-only for review. */
-export const createArchiveShelf = (archivesDir: string, clock: Clock) => {
+export const createArchiveShelf = (
+  archivesDir: string,
+  now: () => number,
+  nativeBinding?: string,
+) => {
   const open = new Map<string, LogSource>();
 
   const list = () => {
@@ -62,10 +73,7 @@ export const createArchiveShelf = (archivesDir: string, clock: Clock) => {
       if (!ArchiveNameSchema.safeParse(name).success || !existsSync(file)) {
         throw new AppError('not_found', `There is no archive named ${name}.`);
       }
-      const source = createLogSource(
-        new Database(file, { readonly: true, fileMustExist: true }),
-        clock,
-      );
+      const source = createLogSource(openReadOnly(file, nativeBinding), now);
       if (open.size >= MAX_OPEN_ARCHIVES) {
         const [oldest] = open.keys();
         if (oldest) {

@@ -1,22 +1,22 @@
 import type Database from 'better-sqlite3';
 import {
-  ACTIVITY_CATEGORIES,
-  ACTIVITY_OUTCOMES,
   ACTIVITY_TYPES,
   type ActivityFacets,
   type ActivityFilter,
   type ActivityHistogram,
+  type ActivityType,
 } from '../../contract/schemas/activity';
 import { createRollupCounts, DAY_MS, HOUR_MS, PERIOD_MS, rollupAnswers } from './rollup-counts';
 import type { SearchPlanner } from './search-plan';
+import { fillTextBuckets, type TypeBucket } from './text-histogram';
+import { tallyTextFacets } from './text-facets';
 
 const TARGET_BUCKETS = 60;
-/** Per-count cap and overall time budget for text searches, which the rollups cannot answer. */
-const TEXT_COUNT_CAP = 2_000;
-const TEXT_BUDGET_MS = 40;
-const TOP_ACTORS = 12;
-
-type TypeCounts = { system: number | null; user: number | null; administrative: number | null };
+/**
+ * Time budget for text searches, which the rollups cannot answer (in the app these run on the
+ * reader threads, off the main event loop).
+ */
+const TEXT_BUDGET_MS = 150;
 
 /** Histogram and facet counts for the activity log's filter bar, bounded at any log size. */
 export const createActivityStats = (deps: {
@@ -29,28 +29,18 @@ export const createActivityStats = (deps: {
   const oldest = sqlite.prepare<[], { ts: number }>(
     'SELECT ts FROM activity_log ORDER BY id LIMIT 1',
   );
+  const newest = sqlite.prepare<[], { ts: number }>(
+    'SELECT ts FROM activity_log ORDER BY id DESC LIMIT 1',
+  );
   const staffNames = sqlite.prepare<[], { id: number; display_name: string }>(
     'SELECT id, display_name FROM staff',
   );
 
   const window = (f: ActivityFilter) => {
-    const to = f.to ?? deps.now();
+    // Up to now, or to the newest entry if the clock was set back after it was written.
+    const to = f.to ?? Math.max(deps.now(), newest.get()?.ts ?? 0);
     const from = f.from ?? oldest.get()?.ts ?? to - DAY_MS;
     return { from: Math.min(from, to), to };
-  };
-
-  /** A capped count of the filter's matches in [from, to] (text searches). */
-  const cappedCount = (
-    f: ActivityFilter,
-    from: number,
-    to: number,
-  ): { n: number; capped: boolean } => {
-    const p = planner.plan({ ...f, from, to });
-    if (!p.ids) return { n: 0, capped: false };
-    const { n } = sqlite
-      .prepare(planner.countSql(p))
-      .get(...planner.bind(p, p.ids.from, p.ids.to, TEXT_COUNT_CAP + 1)) as { n: number };
-    return { n: Math.min(n, TEXT_COUNT_CAP), capped: n > TEXT_COUNT_CAP };
   };
 
   const histogram = (f: ActivityFilter): ActivityHistogram => {
@@ -60,7 +50,7 @@ export const createActivityStats = (deps: {
     const bucketMs = Math.max(1, Math.ceil(span / TARGET_BUCKETS / unit)) * unit;
     const start = Math.floor(from / unit) * unit;
     const count = Math.ceil((to + 1 - start) / bucketMs);
-    const buckets = Array.from({ length: count }, (_, i): TypeCounts & { start: number } => ({
+    const buckets = Array.from({ length: count }, (_, i): TypeBucket => ({
       start: start + i * bucketMs,
       system: 0,
       user: 0,
@@ -71,35 +61,32 @@ export const createActivityStats = (deps: {
       const u = unit === HOUR_MS ? 'hour' : unit === DAY_MS ? 'day' : 'period';
       for (const r of rollups.buckets(f, start / unit, Math.floor(to / unit), u)) {
         const b = buckets[Math.floor((r.bucket * unit - start) / bucketMs)];
-        const type = r.type as keyof TypeCounts;
+        const type = r.type as ActivityType;
         if (b && b[type] !== null) b[type] = (b[type] ?? 0) + r.n;
+      }
+      // The edge buckets reach past the window in whole rollup units: count them exactly.
+      for (const b of new Set([buckets[0], buckets[buckets.length - 1]])) {
+        if (!b || (b.start >= from && b.start + bucketMs - 1 <= to)) continue;
+        const exact = rollups.countBy(
+          'type',
+          f,
+          Math.max(b.start, from),
+          Math.min(b.start + bucketMs - 1, to),
+        );
+        for (const type of ACTIVITY_TYPES) b[type] = exact.get(type) ?? 0;
       }
       return { from, to, bucketMs, buckets, exact: true };
     }
 
-    // Text and other index-only filters: count each bucket and type, newest first, in budget.
-    const began = performance.now();
-    let exact = true;
-    for (const b of [...buckets].reverse()) {
-      for (const type of ACTIVITY_TYPES) {
-        if (performance.now() - began > TEXT_BUDGET_MS) {
-          b[type] = null;
-          exact = false;
-          continue;
-        }
-        const c = cappedCount(
-          { ...f, types: [type] },
-          Math.max(b.start, from),
-          Math.min(b.start + bucketMs - 1, to),
-        );
-        b[type] = c.n;
-        if (c.capped) exact = false;
-      }
-    }
+    // Text and other index-only filters: passes over the matches, within the time budget.
+    const exact = fillTextBuckets(planner, f, { from, to }, buckets, bucketMs, TEXT_BUDGET_MS);
     return { from, to, bucketMs, buckets, exact };
   };
 
   const facets = (f: ActivityFilter): ActivityFacets => {
+    if (f.from !== undefined && f.to !== undefined && f.from > f.to) {
+      return { types: [], categories: [], outcomes: [], actors: [], exact: true };
+    }
     const { from, to } = window(f);
     const names = new Map(staffNames.all().map((s) => [s.id, s.display_name]));
     const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
@@ -126,44 +113,18 @@ export const createActivityStats = (deps: {
       };
     }
 
-    const began = performance.now();
-    let exact = true;
-    const counts = <V extends string | number>(
-      values: readonly V[],
-      filterFor: (v: V) => ActivityFilter,
-    ) =>
-      values.flatMap((value) => {
-        if (performance.now() - began > TEXT_BUDGET_MS) {
-          exact = false;
-          return [];
-        }
-        const c = cappedCount(filterFor(value), from, to);
-        if (c.capped) exact = false;
-        return c.n > 0 ? [{ value, count: c.n }] : [];
-      });
-    // The staff members worth counting: the busiest in the window (from the rollups).
-    const busiest = [...rollups.countBy('actor_id', {}, from, to)]
-      .filter(([id]) => id !== 0)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, TOP_ACTORS)
-      .map(([id]) => Number(id));
-    const str = (l: { value: string | number; count: number }[]) =>
-      l.map((x) => ({ value: String(x.value), count: x.count })).sort(byCount);
-    const result = {
-      types: str(counts(ACTIVITY_TYPES, (type) => ({ ...f, types: [type] }))),
-      categories: str(
-        counts(ACTIVITY_CATEGORIES, (category) => ({ ...f, categories: [category] })),
-      ),
-      outcomes: str(counts(ACTIVITY_OUTCOMES, (outcome) => ({ ...f, outcomes: [outcome] }))),
-      actors: counts(busiest, (id) => ({ ...f, actorIds: [id] }))
-        .map((x) => ({
-          id: x.value,
-          name: names.get(x.value) ?? `#${String(x.value)}`,
-          count: x.count,
-        }))
+    const { tallies, complete } = tallyTextFacets(planner, f, { from, to }, TEXT_BUDGET_MS);
+    const list = (m: Map<string, number>) =>
+      [...m].map(([value, count]) => ({ value, count })).sort(byCount);
+    return {
+      types: list(tallies.type),
+      categories: list(tallies.category),
+      outcomes: list(tallies.outcome),
+      actors: [...tallies.actor]
+        .map(([id, count]) => ({ id, name: names.get(id) ?? `#${String(id)}`, count }))
         .sort(byCount),
+      exact: complete,
     };
-    return { ...result, exact };
   };
 
   return { histogram, facets };

@@ -9,6 +9,7 @@ import type { Checkpoints } from './checkpoints';
 import type { Retention } from './retention';
 import { csvHeader, csvLine, ndjsonLine } from './activity-export';
 import { verifyChain } from './verify-chain';
+import { createInProcessReader, type LogReader, type LogReads } from './reader/log-reads';
 
 export type ExportFormat = 'csv' | 'ndjson';
 /** Receives the export in pieces; awaiting `write` gives back-pressure to the writer. */
@@ -31,22 +32,28 @@ export const createActivityService = (deps: {
   progress: (p: { task: 'verify' | 'export' | 'archive'; done: number; total: number }) => void;
   checkpoints: Checkpoints;
   retention: Retention;
+  /** Where the screen's reads run (reader threads in the app); on this thread by default. */
+  reader?: (sources: { archivesDir: string }) => LogReader;
+  nativeBinding?: string;
 }) => {
   const { recorder } = deps;
-  const live = createLogSource(deps.sqlite, deps.clock);
-  const shelf = createArchiveShelf(deps.retention.archivesDir, deps.clock);
+  const now = () => deps.clock.now();
+  const live = createLogSource(deps.sqlite, now);
+  const shelf = createArchiveShelf(deps.retention.archivesDir, now, deps.nativeBinding);
   const source = (archive?: string) => (archive === undefined ? live : shelf.source(archive));
+  const reader = deps.reader
+    ? deps.reader({ archivesDir: deps.retention.archivesDir })
+    : createInProcessReader(source);
   const by = (ctx: ServiceContext) => ctx.actor?.username ?? 'system';
   type From = { archive?: string };
 
   return {
-    search: (input: { filter: ActivityFilter; cursor?: number; limit?: number } & From) =>
-      source(input.archive).search.search(input.filter, input),
-    histogram: (input: { filter: ActivityFilter } & From) =>
-      source(input.archive).stats.histogram(input.filter),
-    facets: (input: { filter: ActivityFilter } & From) =>
-      source(input.archive).stats.facets(input.filter),
-    get: (input: { id: number } & From) => source(input.archive).get(input.id),
+    search: (input: LogReads['search']['input']) => reader.read('search', input),
+    histogram: (input: LogReads['histogram']['input']) => reader.read('histogram', input),
+    facets: (input: LogReads['facets']['input']) => reader.read('facets', input),
+    get: (input: LogReads['get']['input']) => reader.read('get', input),
+    /** The newest entries, on this thread (a single short page: the dashboard's list). */
+    recent: (limit: number) => live.search.search({}, { limit }).entries,
 
     archives: () => shelf.list(),
     archive: (before: number, ctx: ServiceContext) => deps.retention.archiveBefore(before, ctx),
@@ -62,8 +69,13 @@ export const createActivityService = (deps: {
       open: OpenSink,
     ): Promise<{ rows: number } | null> => {
       const { search } = source(input.archive);
-      // Validate the filter (e.g. a bad IP) before anything is opened or written.
-      search.page(input.filter, { limit: 1 });
+      // Validates the filter (e.g. a bad IP) before anything is opened or written, and counts
+      // (capped) for the progress, on the reader threads: a count can take a while.
+      const { total } = await reader.read('search', {
+        filter: input.filter,
+        limit: 1,
+        ...(input.archive === undefined ? {} : { archive: input.archive }),
+      });
       const stamp = formatDate(deps.clock.now(), 'yyyyMMdd-HHmmss');
       const sink = await open({
         fileName: `activity-${stamp}.${input.format === 'csv' ? 'csv' : 'ndjson'}`,
@@ -71,7 +83,6 @@ export const createActivityService = (deps: {
       });
       if (!sink) return null; // the user cancelled the save dialog
       const line = input.format === 'csv' ? csvLine : ndjsonLine;
-      const total = search.count(input.filter);
       let rows = 0;
       try {
         if (input.format === 'csv') await sink.write(csvHeader());
@@ -129,7 +140,10 @@ export const createActivityService = (deps: {
       return result;
     },
 
-    close: () => shelf.close(),
+    close: async () => {
+      await reader.close();
+      shelf.close();
+    },
   };
 };
 

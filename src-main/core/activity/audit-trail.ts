@@ -23,6 +23,7 @@ export const createAuditTrail = (deps: {
   clock: Clock;
   write: WriteTransaction;
   recorder: Recorder;
+  nativeBinding?: string;
 }) => {
   const { sqlite, clock } = deps;
   const settings = createSettingsRepo(sqlite);
@@ -47,24 +48,31 @@ export const createAuditTrail = (deps: {
     recorder: deps.recorder,
     checkpoints,
     now: () => clock.now(),
+    ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
   });
 
   return {
     checkpoints,
     retention,
-    /** The scheduled job: a signed checkpoint when the last is a day old or 10 000 entries behind. */
-    checkpointIfDue: (meta: RequestMeta): void => {
-      if (!checkpoints.due(clock.now(), CHECKPOINT_MAX_AGE_MS, CHECKPOINT_MAX_ENTRIES)) return;
-      deps.write(() => {
+    /** Whether the last checkpoint is a day old or 10 000 entries behind the head. */
+    checkpointDue: (): boolean =>
+      checkpoints.due(clock.now(), CHECKPOINT_MAX_AGE_MS, CHECKPOINT_MAX_ENTRIES),
+    /**
+     * The scheduled job: a signed checkpoint when the last is a day old or 10 000 entries
+     * behind. Returns the entry it covers, or null when none was due.
+     */
+    checkpointIfDue: (meta: RequestMeta): number | null => {
+      if (!checkpoints.due(clock.now(), CHECKPOINT_MAX_AGE_MS, CHECKPOINT_MAX_ENTRIES)) return null;
+      return deps.write(() => {
         const c = checkpoints.create(clock.now());
-        if (c) {
-          deps.recorder.record({
-            event: 'activity.checkpoint',
-            params: { uptoId: c.uptoId },
-            ctx: { ...meta, actor: null },
-            details: { uptoId: c.uptoId, headHash: c.headHash },
-          });
-        }
+        if (!c) return null;
+        deps.recorder.record({
+          event: 'activity.checkpoint',
+          params: { uptoId: c.uptoId },
+          ctx: { ...meta, actor: null },
+          details: { uptoId: c.uptoId, headHash: c.headHash },
+        });
+        return c.uptoId;
       });
     },
   };

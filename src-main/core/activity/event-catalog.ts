@@ -8,6 +8,7 @@ import { planEvents } from './events/plan-events';
 import { billingEvents } from './events/billing-events';
 import { settingsEvents } from './events/settings-events';
 import { routerEvents } from './events/router-events';
+import { jobEvents } from './events/job-events';
 
 /** Every event code the application writes, with its type, category and wording. */
 export const eventCatalog = {
@@ -20,6 +21,7 @@ export const eventCatalog = {
   ...billingEvents,
   ...settingsEvents,
   ...routerEvents,
+  ...jobEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -5,7 +5,7 @@ const MIN_PREFIX_CHARS = 3;
 export type ExpandPrefix = (prefix: string) => string[] | null;
 
 /**
- * Turns what a person typed into a safe FTS5 expression over `description`: every term becomes a
+ * Turns what a person typed into a safe FTS5 expression for the words of the log: every term becomes a
  * quoted string (so `ACC-0001`, `10.0.0.1`, `M-Pesa`, `NEAR(` or a stray `"` never reach the FTS5
  * parser as syntax), user-quoted phrases stay phrases, and the last word becomes a prefix search
  * while it is being typed. A one-word prefix is expanded into the index's own words that start
@@ -35,7 +35,7 @@ export const toFtsText = (input: string, expand?: ExpandPrefix): string | null =
     if (!words) return `${quoted}*`;
     return words.length === 0 ? quoted : `(${words.map((w) => `"${w}"`).join(' OR ')})`;
   });
-  return `description : (${quoted.join(' AND ')})`;
+  return `(${quoted.join(' AND ')})`;
 };
 
 /** A word as the unicode61 tokenizer stores it: lower case, without diacritics. */
@@ -47,6 +47,14 @@ const lastWordLength = (term: string): number => {
   return words[words.length - 1]?.length ?? 0;
 };
 
-/** `tags : (a OR b)` for filter tokens built from known values only, never from raw input. */
+/**
+ * `(a OR b)` for filter tokens built from known values only, never from raw input. No column
+ * filter: tags share the indexed text with the description (migration 0010), and archives made
+ * before keep them in a column of their own; the tokens' prefixes keep them apart from words.
+ */
 export const tagClause = (tokens: readonly string[]): string =>
-  `tags : (${tokens.map((t) => `"${t}"`).join(' OR ')})`;
+  `(${tokens.map((t) => `"${t}"`).join(' OR ')})`;
+
+const TAG_TOKEN = /^(ty|ca|ev|oc|ac|ip|n8|n16|n24)_/;
+/** A filter tag (`ty_user`, `ip_10_0_0_1`, …) as the index holds it. */
+export const isTagToken = (term: string): boolean => TAG_TOKEN.test(term);

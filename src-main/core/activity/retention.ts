@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/open-database';
 import { AppError } from '../shared/app-error';
 import type { ServiceContext } from '../shared/context';
@@ -12,6 +12,7 @@ import type { Checkpoints } from './checkpoints';
 import { verifyChain } from './verify-chain';
 import { ACTIVITY_COLUMNS } from './activity-row';
 import { createSearchPlanner } from './search-plan';
+import { openReadOnly } from './activity-source';
 
 const COPY_BATCH = 5_000;
 
@@ -39,6 +40,8 @@ export const createRetention = (deps: {
   recorder: Recorder;
   checkpoints: Checkpoints;
   now: () => number;
+  /** better-sqlite3 for Electron's ABI, when the app runs there (see CoreConfig). */
+  nativeBinding?: string;
 }) => {
   const { sqlite } = deps;
   const archivesDir = join(deps.dataDir, 'archives');
@@ -48,7 +51,11 @@ export const createRetention = (deps: {
     planner.idRange(undefined, ts - 1)?.to ?? null;
 
   const copyInto = (file: string, firstId: number, lastId: number) => {
-    const archive = openDatabase({ file, migrationsFolder: deps.migrationsFolder });
+    const archive = openDatabase({
+      file,
+      migrationsFolder: deps.migrationsFolder,
+      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    });
     try {
       const anchor = readChainAnchor(sqlite);
       const publicKey = deps.checkpoints.publicKeyPem;
@@ -106,7 +113,7 @@ export const createRetention = (deps: {
       rmSync(partial, { force: true });
       copyInto(partial, firstId, lastId);
 
-      const check = new Database(partial, { readonly: true });
+      const check = openReadOnly(partial, deps.nativeBinding);
       try {
         const verified = await verifyChain(check);
         const quick = check.pragma('quick_check', { simple: true });

@@ -8,12 +8,12 @@ const DAY = 24 * HOUR;
 
 describe('search planning', () => {
   it('expands a typed prefix into whole words, and keeps FTS5 prefixes when there are too many', () => {
-    expect(toFtsText('kisu', () => ['kisumu'])).toBe('description : (("kisumu"))');
-    expect(toFtsText('kisu', () => [])).toBe('description : ("kisu")');
-    expect(toFtsText('kisu', () => null)).toBe('description : ("kisu"*)');
-    expect(toFtsText('paid kisu ')).toBe('description : ("paid" AND "kisu")');
+    expect(toFtsText('kisu', () => ['kisumu'])).toBe('(("kisumu"))');
+    expect(toFtsText('kisu', () => [])).toBe('("kisu")');
+    expect(toFtsText('kisu', () => null)).toBe('("kisu"*)');
+    expect(toFtsText('paid kisu ')).toBe('("paid" AND "kisu")');
     // Only a single word is expanded; a typed phrase keeps the phrase prefix.
-    expect(toFtsText('acc-0004', () => ['never'])).toBe('description : ("acc-0004"*)');
+    expect(toFtsText('acc-0004', () => ['never'])).toBe('("acc-0004"*)');
   });
 
   it('finds words by prefix through the index vocabulary at any expansion size', () => {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import { tagClause, toFtsText } from './fts-query';
+import { createPrefixExpander } from './prefix-expander';
 import { ipFilterTokens } from './ip-filter';
 import { AppError } from '../shared/app-error';
 import { correlationStart } from '../shared/ids';
@@ -20,8 +21,6 @@ export type SearchPlan = {
 
 /** How long after an action the entries it caused are looked for (provisioning retries included). */
 export const CORRELATION_WINDOW_MS = 7 * 86_400_000;
-/** A typed prefix matching more words than this stays an FTS5 prefix query. */
-const MAX_EXPANSION = 64;
 
 /**
  * A correlation id starts with the second its action began, so its entries lie in a short time
@@ -81,14 +80,7 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     return { from: first, to: last };
   };
 
-  const vocab = sqlite.prepare<[string, string], { term: string }>(
-    `SELECT term FROM activity_fts_vocab
-     WHERE col = 'description' AND term >= ? AND term < ? LIMIT ${String(MAX_EXPANSION + 1)}`,
-  );
-  const expandPrefix = (prefix: string): string[] | null => {
-    const words = vocab.all(prefix, `${prefix}\u{10FFFF}`).map((r) => r.term);
-    return words.length > MAX_EXPANSION ? null : words;
-  };
+  const expandPrefix = createPrefixExpander(sqlite);
 
   /** The FTS expression for the text and tag filters only (no dates). */
   const matchOf = (filter: ActivityFilter): string | null => {
@@ -131,22 +123,34 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
    * SELECT of matching rows with ids in [from, to], newest first, driven by whichever side is
    * narrow: a client, router or correlation id (B-tree, a few thousand entries at most) checks
    * each of its entries against the FTS expression; otherwise the FTS index drives, ordered by
-   * its rowid (never by ts, which would make SQLite probe the index row by row).
+   * its rowid (never by ts, which would make SQLite probe the index row by row). `columns` null:
+   * the ids only, from the FTS index alone where it drives.
+   *
+   * FTS5 uses rowid bounds only when they are INTEGER values, and better-sqlite3 binds every
+   * JavaScript number as REAL: without the CASTs, FTS5 reads the whole doclist and SQLite drops
+   * the rows outside the range (measured at 10M entries: 80–300 ms instead of 0.1 ms).
    */
-  const selectSql = (p: SearchPlan, columns: string): string => {
+  const selectSql = (p: SearchPlan, columns: string | null): string => {
     const extra = p.where.map((w) => `AND ${w}`).join(' ');
+    const select = columns ?? 'l.id AS id';
     if (p.match && p.where.length > 0) {
-      return `SELECT ${columns} FROM activity_log l
+      return `SELECT ${select} FROM activity_log l
         WHERE l.id BETWEEN ? AND ? ${extra}
           AND EXISTS (SELECT 1 FROM activity_fts f WHERE activity_fts MATCH ? AND f.rowid = l.id)
         ORDER BY l.id DESC LIMIT ?`;
     }
-    return p.match
-      ? `SELECT ${columns} FROM activity_fts f JOIN activity_log l ON l.id = f.rowid
-         WHERE activity_fts MATCH ? AND f.rowid BETWEEN ? AND ?
-         ORDER BY f.rowid DESC LIMIT ?`
-      : `SELECT ${columns} FROM activity_log l
-         WHERE l.id BETWEEN ? AND ? ${extra} ORDER BY l.id DESC LIMIT ?`;
+    if (p.match) {
+      return columns === null
+        ? `SELECT rowid AS id FROM activity_fts
+           WHERE activity_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
+           ORDER BY rowid DESC LIMIT ?`
+        : `SELECT ${columns} FROM activity_fts f JOIN activity_log l ON l.id = f.rowid
+           WHERE activity_fts MATCH ?
+             AND f.rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
+           ORDER BY f.rowid DESC LIMIT ?`;
+    }
+    return `SELECT ${select} FROM activity_log l
+      WHERE l.id BETWEEN ? AND ? ${extra} ORDER BY l.id DESC LIMIT ?`;
   };
 
   /** Parameters in the order selectSql's text uses them. */
@@ -157,10 +161,60 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
         ? [p.match, from, to, limit]
         : [from, to, ...p.params, limit];
 
-  /** Matching rows in an id range, counted up to `cap` (+1 tells "more than cap"). */
-  const countSql = (p: SearchPlan) => `SELECT count(*) AS n FROM (${selectSql(p, '1')})`;
+  const statements = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) {
+      s = sqlite.prepare(sql);
+      statements.set(sql, s);
+    }
+    return s;
+  };
 
-  return { plan, idRange, selectSql, countSql, bind };
+  /**
+   * The plan's matches with ids in [its first id, `to`], newest first, at most `limit` (-1: all):
+   * rows of `columns` (which must include the id as `id`), or `{ id }` only when columns is null.
+   * Stop early by leaving the loop.
+   */
+  function* scan<R extends { id: number }>(
+    p: SearchPlan,
+    to: number,
+    columns: string | null,
+    limit = -1,
+  ): Generator<R> {
+    if (!p.ids) return;
+    const rows = statement(selectSql(p, columns)).iterate(...bind(p, p.ids.from, to, limit));
+    for (const row of rows) yield row as R;
+  }
+
+  /**
+   * How many matches the plan has in its id range (or in `ids`, a part of it), up to `cap` when
+   * given (and whether there are more).
+   */
+  const count = (
+    p: SearchPlan,
+    cap?: number,
+    ids: { from: number; to: number } | null = p.ids,
+  ): { n: number; capped: boolean } => {
+    if (!ids) return { n: 0, capped: false };
+    const { n } = statement(`SELECT count(*) AS n FROM (${selectSql(p, null)})`).get(
+      ...bind(p, ids.from, ids.to, cap === undefined ? -1 : cap + 1),
+    ) as { n: number };
+    return cap === undefined ? { n, capped: false } : { n: Math.min(n, cap), capped: n > cap };
+  };
+
+  /** Rows of `columns` grouped by `groupBy` over the matches in `ids` (facet counts). */
+  const groupCounts = <R>(
+    p: SearchPlan,
+    columns: string,
+    groupBy: string,
+    ids: { from: number; to: number },
+  ): R[] =>
+    statement(
+      `SELECT ${groupBy}, count(*) AS n FROM (${selectSql(p, columns)}) GROUP BY ${groupBy}`,
+    ).all(...bind(p, ids.from, ids.to, -1)) as R[];
+
+  return { plan, idRange, scan, count, groupCounts };
 };
 
 export type SearchPlanner = ReturnType<typeof createSearchPlanner>;

@@ -26,6 +26,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'routers.read',
     'routers.manage',
     'sync.run',
+    'jobs.read',
   ],
   // Reads everything, changes nothing.
   viewer: [
@@ -37,6 +38,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'billing.read',
     'reports.financial',
     'routers.read',
+    'jobs.read',
   ],
 };
 

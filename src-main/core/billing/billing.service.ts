@@ -4,6 +4,7 @@ import { formatMoney } from '../shared/money';
 import type { ClientWithPlan } from '../clients/clients.repo';
 import { toClient } from '../clients/client-view';
 import type { BillingDeps, Ctx } from './billing-deps';
+import { createExpiryCorrection } from './expiry-correction';
 import type { StoredEntry } from './ledger.repo';
 import { createReceiptView } from './receipt-view';
 import { receiptCode } from './receipts.repo';
@@ -97,6 +98,8 @@ export const createBillingService = (deps: BillingDeps) => {
     },
 
     receipt: (number: number): Receipt => receiptOf(number),
+
+    correctExpiry: createExpiryCorrection(deps),
 
     pay: (
       input: {

@@ -94,6 +94,21 @@ export const makeClient = async (
 ): Promise<Out<'clients.create'>> =>
   unwrap(await who.call('clients.create', clientInput(planId, over)));
 
+/** A saved router that no test connects to (clients may only name routers that exist). */
+export const makeRouter = async (
+  who: TestClient,
+  name = 'Tower A',
+): Promise<Out<'routers.create'>> =>
+  unwrap(
+    await who.call('routers.create', {
+      name,
+      host: '127.0.0.1',
+      port: 1,
+      apiUser: 'admin',
+      password: 'router-pw',
+    }),
+  );
+
 /** Everything the office features store, as text: equal snapshots mean nothing changed. */
 export const officeSnapshot = (core: Core, opts: { withLog?: boolean } = {}): string =>
   JSON.stringify({

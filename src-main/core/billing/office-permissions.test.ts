@@ -41,6 +41,10 @@ const WRITES: Case[] = [
   ['billing.adjust', (f) => ({ clientId: f.clientId, amount: 1, reason: 'Because' })],
   ['billing.renew', (f) => ({ clientId: f.clientId })],
   ['billing.void', (f) => ({ entryId: f.paymentId, reason: 'Because' })],
+  [
+    'billing.correctExpiry',
+    (f) => ({ clientId: f.clientId, expiresOn: '2030-01-31', reason: 'Because' }),
+  ],
   ['settings.update', () => ({ adjustmentLimit: 1 })],
 ];
 
@@ -60,6 +64,7 @@ const DENIED: Record<Exclude<Role, 'administrator'>, ProcedureName[]> = {
     'clients.importCommit',
     'billing.refund',
     'billing.void',
+    'billing.correctExpiry',
     'settings.update',
   ],
   technician: [
@@ -68,6 +73,7 @@ const DENIED: Record<Exclude<Role, 'administrator'>, ProcedureName[]> = {
     'billing.adjust',
     'billing.renew',
     'billing.void',
+    'billing.correctExpiry',
     'settings.update',
   ],
   viewer: WRITES.map(([name]) => name),

@@ -156,6 +156,8 @@ export const createClientImport = (
           const { problem } = deps.rules.planProblem(plan.id, v.serviceType);
           if (problem) errors.push(problem);
         }
+        const routerProblem = deps.rules.routerProblem(v.routerId);
+        if (routerProblem) errors.push(routerProblem);
         const loginKey = v.serviceLogin.toLowerCase();
         if (seen.login.has(loginKey))
           errors.push(`serviceLogin: "${v.serviceLogin}" appears twice in the file`);

@@ -47,6 +47,12 @@ export const createClientRules = (deps: {
       : null;
   },
 
+  /** A client may only name a router that exists; null (no router) is always fine. */
+  routerProblem: (routerId: number | null | undefined): string | null =>
+    routerId === null || routerId === undefined || deps.clients.routerExists(routerId)
+      ? null
+      : `routerId: Router ${String(routerId)} does not exist`,
+
   /** Next free account number, e.g. AC000042; call inside the write transaction. */
   nextAccountNo: (prefix: string): string => {
     for (;;) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { In, Out } from '../../contract/api';
 import type { ClientFilter } from '../../contract/schemas/clients';
 import { failure, unwrap, type TestClient } from '../test-support/test-core';
-import { makeClient, makePlan, officeCore } from '../billing/office-fixtures';
+import { makeClient, makePlan, makeRouter, officeCore } from '../billing/office-fixtures';
 import { createClientSearch } from './client-search';
 
 const DAY = 86_400_000;
@@ -27,6 +27,9 @@ const setup = async () => {
   const o = await officeCore();
   const home = await makePlan(o.admin);
   const biz = await makePlan(o.admin, { name: 'Business', price: 9_000 });
+  // Routers 1 and 2.
+  await makeRouter(o.admin, 'Tower A');
+  await makeRouter(o.admin, 'Tower B');
   const people = [
     {
       fullName: 'Zawadi Mwangi',

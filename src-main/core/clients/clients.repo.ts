@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Orm } from '../db/open-database';
-import { clients, plans } from '../db/schema';
+import { clients, plans, routers } from '../db/schema';
 
 export type ClientRecord = typeof clients.$inferSelect;
 export type ClientValues = Omit<typeof clients.$inferInsert, 'id' | 'balance'>;
@@ -36,6 +36,10 @@ export const createClientsRepo = (orm: Orm) => {
         .from(clients)
         .where(sql`${clients.staticIp} = ${ip} AND ${clients.status} <> 'archived'`)
         .get()?.id,
+
+    /** Whether a router with this id exists (disabled ones included). */
+    routerExists: (id: number): boolean =>
+      orm.select({ id: routers.id }).from(routers).where(eq(routers.id, id)).get() !== undefined,
 
     accountTaken: (accountNo: string): boolean =>
       orm.select({ id: clients.id }).from(clients).where(eq(clients.accountNo, accountNo)).get() !==

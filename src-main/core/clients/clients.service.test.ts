@@ -8,6 +8,7 @@ import {
   IPS,
   makeClient,
   makePlan,
+  makeRouter,
   officeCore,
   officeSnapshot,
 } from '../billing/office-fixtures';
@@ -16,6 +17,7 @@ describe('clients', () => {
   it('signs up a client with a generated account number, unpaid and so expired, and logs it', async () => {
     const o = await officeCore();
     const plan = await makePlan(o.admin);
+    const router = await makeRouter(o.admin);
     const c = unwrap(
       await o.tech.call(
         'clients.create',
@@ -25,7 +27,7 @@ describe('clients', () => {
           gps: { lat: -1.2921, lng: 36.8219 },
           staticIp: '10.20.0.7',
           mac: 'aa:bb:cc:dd:ee:01',
-          routerId: 3,
+          routerId: router.id,
           servicePassword: 'TopSecret#1',
         }),
       ),
@@ -38,7 +40,7 @@ describe('clients', () => {
       planName: plan.name,
       mac: 'AA:BB:CC:DD:EE:01',
       gps: { lat: -1.2921, lng: 36.8219 },
-      routerId: 3,
+      routerId: router.id,
       expiresAt: o.tc.clock.now(),
     });
     expect(JSON.stringify(c)).not.toContain('TopSecret');
@@ -190,6 +192,42 @@ describe('clients', () => {
     expect(unknown.message).toBe('planId: Plan 999 does not exist');
     failure(await o.tech.call('clients.create', clientInput(hotspot.id)), 'validation');
     expect(officeSnapshot(o.core)).toBe(before);
+  });
+
+  it('refuses a router that does not exist on sign-up, edit and import, writing and queuing nothing', async () => {
+    const o = await officeCore();
+    const plan = await makePlan(o.admin);
+    const router = await makeRouter(o.admin);
+    const c = await makeClient(o.tech, plan.id, { routerId: router.id });
+    const queued = () =>
+      (o.core.sqlite.prepare('SELECT count(*) AS n FROM sync_queue').get() as { n: number }).n;
+    const before = officeSnapshot(o.core);
+    const queueBefore = queued();
+
+    const create = failure(
+      await o.tech.call('clients.create', clientInput(plan.id, { routerId: 999 })),
+      'validation',
+    );
+    expect(create.message).toBe('routerId: Router 999 does not exist');
+    const update = failure(
+      await o.tech.call('clients.update', { id: c.id, routerId: 998 }),
+      'validation',
+    );
+    expect(update.message).toBe('routerId: Router 998 does not exist');
+    const csv = [
+      'full_name,phone,service_type,login,password,plan,router_id',
+      `Nobody,0700 000 999,pppoe,nobody,pw-secret-1,${String(plan.id)},997`,
+    ].join('\n');
+    const preview = unwrap(await o.tech.call('clients.importPreview', { csv }));
+    expect(JSON.stringify(preview)).toContain('routerId: Router 997 does not exist');
+    failure(await o.tech.call('clients.importCommit', { csv }), 'validation');
+
+    expect(officeSnapshot(o.core)).toBe(before);
+    expect(queued()).toBe(queueBefore);
+    // Moving to a router that exists, or to none, still works.
+    expect(unwrap(await o.tech.call('clients.update', { id: c.id, routerId: null })).routerId).toBe(
+      null,
+    );
   });
 
   it.each([

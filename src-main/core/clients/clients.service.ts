@@ -78,6 +78,7 @@ export const createClientsService = (deps: ClientsDeps) => {
   ): ClientRecord => {
     const { plan, problem } = rules.planProblem(input.planId, input.serviceType);
     enforce(problem, 'validation');
+    enforce(rules.routerProblem(input.routerId), 'validation');
     enforce(rules.loginProblem(input.serviceLogin), 'conflict');
     enforce(rules.ipProblem(input.staticIp), 'conflict');
     const now = clock.now();
@@ -136,6 +137,9 @@ export const createClientsService = (deps: ClientsDeps) => {
             allowRetired: input.planId === undefined || input.planId === before.planId,
           });
           enforce(problem, 'validation');
+        }
+        if (input.routerId !== undefined && input.routerId !== before.routerId) {
+          enforce(rules.routerProblem(input.routerId), 'validation');
         }
         if (input.serviceLogin !== undefined) {
           enforce(rules.loginProblem(input.serviceLogin, before.id), 'conflict');

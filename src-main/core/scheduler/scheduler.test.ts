@@ -150,6 +150,35 @@ describe('scheduler', () => {
     expect(logger.lines).toEqual([]);
   });
 
+  it('adds jitter after each slot, never before it, and stays on the grid', async () => {
+    const logger = createCapturingLogger();
+    const draws = [0.5, 0, 0.99];
+    const scheduler = createScheduler({
+      logger,
+      now: () => Date.now(),
+      random: () => draws.shift() ?? 0,
+    });
+    const start = Date.now();
+    const starts: number[] = [];
+    scheduler.every(
+      'jittered',
+      PERIOD,
+      () => {
+        starts.push(Date.now() - start);
+      },
+      { jitter: 0.1 },
+    );
+    expect(scheduler.nextIn('jittered')).toBe(PERIOD + 3_000);
+    await vi.advanceTimersByTimeAsync(3 * PERIOD);
+    expect(starts).toEqual([PERIOD + 3_000, 2 * PERIOD]);
+    expect(scheduler.nextIn('jittered')).toBe(5_940);
+    await vi.advanceTimersByTimeAsync(5_940);
+    expect(starts).toEqual([PERIOD + 3_000, 2 * PERIOD, 3 * PERIOD + 5_940]);
+    expect(scheduler.nextIn('unknown')).toBeUndefined();
+    await scheduler.stop();
+    expect(scheduler.nextIn('jittered')).toBeUndefined();
+  });
+
   it('stop() with nothing running resolves at once and clears every timer', async () => {
     const { scheduler } = make();
     scheduler.every('a', PERIOD, () => {});

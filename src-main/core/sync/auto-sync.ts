@@ -324,7 +324,11 @@ export const createAutoSync = (deps: {
      * The periodic run: every enabled router that is not known to be offline; fixes drift when
      * `fix` (never deleting unknown entries), otherwise only reports it. One log entry per run.
      */
-    autoRun: async (opts: { fix: boolean }): Promise<{ routers: number; drifted: number }> => {
+    autoRun: async (opts: {
+      fix: boolean;
+      /** The job run's context, so that this entry shares its correlation id. */
+      meta?: RequestMeta;
+    }): Promise<{ routers: number; drifted: number; fixed: number; unreachable: number }> => {
       const all = deps.routers.enabled();
       const offline = all.filter((r) => deps.health.get(r.id)?.status === 'offline');
       const reachable = all.filter((r) => !offline.includes(r));
@@ -334,14 +338,16 @@ export const createAutoSync = (deps: {
         : [];
       const drifts = inspected.map(toDrift);
       const drifted = drifts.filter((d) => d.drift.length > 0).length;
-      const meta = deps.systemMeta();
+      const fixed = sum(fixes, 'added') + sum(fixes, 'updated') + sum(fixes, 'removed');
+      const unreachable = offline.length + drifts.filter((d) => !d.reachable).length;
+      const meta = opts.meta ?? deps.systemMeta();
       deps.recorder.record({
         event: 'sync.auto_run',
         params: {
           routers: all.length,
           drifted,
-          fixed: sum(fixes, 'added') + sum(fixes, 'updated') + sum(fixes, 'removed'),
-          unreachable: offline.length + drifts.filter((d) => !d.reachable).length,
+          fixed,
+          unreachable,
           mode: opts.fix ? 'fix' : 'report only',
         },
         ctx: { ...meta, actor: null },
@@ -358,7 +364,7 @@ export const createAutoSync = (deps: {
           ...(opts.fix ? { fixes: fixes.map(logView) } : {}),
         },
       });
-      return { routers: all.length, drifted };
+      return { routers: all.length, drifted, fixed, unreachable };
     },
   };
 };

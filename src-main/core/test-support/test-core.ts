@@ -97,6 +97,7 @@ export type TestCoreOptions = {
   background?: boolean;
   host?: CoreConfig['host'];
   network?: CoreConfig['network'];
+  activityReader?: CoreConfig['activityReader'];
 };
 
 export type TestClient = {
@@ -138,6 +139,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       authPolicy: { scrypt: CHEAP_SCRYPT, ...opts.authPolicy },
       background: opts.background ?? false,
       ...(opts.network ? { network: opts.network } : {}),
+      ...(opts.activityReader ? { activityReader: opts.activityReader } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });

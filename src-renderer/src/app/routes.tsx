@@ -6,8 +6,10 @@ import { ReceiptPage } from '../features/billing/ReceiptPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { JobsPage } from '../features/jobs/JobsPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { NetworkSettingsPage } from '../features/routers/NetworkSettingsPage';
 import { RouterPage } from '../features/routers/RouterPage';
 import { RoutersPage } from '../features/routers/RoutersPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
@@ -34,8 +36,10 @@ export const routes: RouteObject[] = [
           ['receipts/:number', 'billing.read', <ReceiptPage key="receipt" />],
           ['reports', 'clients.read', <ReportsPage key="reports" />],
           ['routers', 'routers.read', <RoutersPage key="routers" />],
+          ['routers/settings', 'routers.read', <NetworkSettingsPage key="network-settings" />],
           ['routers/:routerId', 'routers.read', <RouterPage key="router" />],
           ['settings', 'settings.manage', <SettingsPage key="settings" />],
+          ['jobs', 'jobs.read', <JobsPage key="jobs" />],
         ] as const
       ).map(([path, permission, page]) => ({
         path,

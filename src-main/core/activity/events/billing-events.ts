@@ -31,6 +31,20 @@ export const billingEvents = {
     (p) =>
       `${p.by} renewed ${p.account} "${p.name}" on "${p.plan}" for ${p.amount}, now until ${p.until}`,
   ),
+  'subscription.expiry_corrected': defineEvent<{
+    by: string;
+    account: string;
+    name: string;
+    from: string;
+    until: string;
+    reason: string;
+  }>(
+    'user',
+    'financial',
+    'success',
+    (p) =>
+      `${p.by} corrected the expiry of ${p.account} "${p.name}" from ${p.from} to ${p.until}: ${p.reason}`,
+  ),
   'ledger.voided': defineEvent<Money & { kind: string; entryId: number }>(
     'user',
     'financial',

@@ -5,3 +5,4 @@ export * from './clients';
 export * from './billing';
 export * from './saved-searches';
 export * from './routers';
+export * from './jobs';

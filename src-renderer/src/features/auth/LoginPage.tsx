@@ -4,6 +4,8 @@ import type { SubmitEvent } from 'react';
 import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
 import { useApiMutation } from '../../api/hooks';
 import { AuthCard } from './AuthCard';
+import { DemoNotice } from './DemoNotice';
+import { useDemoStatus } from './use-demo-status';
 
 export function LoginPage({
   notice,
@@ -14,6 +16,7 @@ export function LoginPage({
 }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const demo = useDemoStatus().data?.active ?? null;
   const login = useApiMutation('auth.login', {
     onSuccess: onSignedIn,
     onError: () => setPassword(''),
@@ -28,6 +31,7 @@ export function LoginPage({
     <AuthCard title="Sign in" subtitle="Use the account your administrator gave you.">
       <form onSubmit={submit} noValidate aria-label="Sign in">
         <Stack gap="md">
+          {demo && <DemoNotice demo={demo} />}
           {notice && !login.isError && (
             <Alert color="blue" variant="light" title="Signed out">
               {notice}

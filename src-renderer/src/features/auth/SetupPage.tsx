@@ -1,13 +1,15 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import type { SubmitEvent } from 'react';
 import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
 import { PASSWORD_MIN, SetupInput } from '../../../../src-main/contract/schemas/auth';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
+import { reloadPage } from '../../lib/reload-page';
 import { useFormFields } from '../../lib/use-form-fields';
 import { hasErrors, validateFields } from '../../lib/validate';
 import type { FieldErrors } from '../../lib/validate';
 import { AuthCard } from './AuthCard';
+import { useDemoStatus } from './use-demo-status';
 
 type Values = { username: string; displayName: string; password: string; confirm: string };
 
@@ -16,6 +18,9 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
   const setup = useApiMutation('auth.setup', { onSuccess: onSignedIn });
   const field = (name: keyof Values) => form.field(name, (f) => fieldError(setup.error, f));
   const { values, setErrors } = form;
+  const demoAvailable = useDemoStatus().data?.available === true;
+  // The demo office lives in its own folder; this office stays empty. Reload into its sign-in.
+  const openDemo = useApiMutation('system.openDemo', { onSuccess: reloadPage });
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -54,11 +59,33 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
             autoComplete="new-password"
             {...field('confirm')}
           />
-          <Button type="submit" loading={setup.isPending}>
+          <Button type="submit" loading={setup.isPending} disabled={openDemo.isPending}>
             Create administrator
           </Button>
         </Stack>
       </form>
+      {demoAvailable && (
+        <Stack gap="xs">
+          <Divider label="or" labelPosition="center" />
+          <Text size="sm" c="dimmed">
+            Look around first: a demo office with invented clients, six months of history and
+            simulated routers, kept apart from this office&apos;s data.
+          </Text>
+          {openDemo.isError && (
+            <Alert color="red" variant="light" title="Could not open the demo office">
+              {openDemo.error.message}
+            </Alert>
+          )}
+          <Button
+            variant="light"
+            loading={openDemo.isPending}
+            disabled={setup.isPending}
+            onClick={() => openDemo.mutate(undefined)}
+          >
+            Explore a demo office
+          </Button>
+        </Stack>
+      )}
     </AuthCard>
   );
 }

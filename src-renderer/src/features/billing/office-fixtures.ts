@@ -29,8 +29,12 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'billing.adjust',
     'billing.adjustAboveLimit',
     'billing.void',
+    'billing.correctExpiry',
     'reports.financial',
     'settings.manage',
+    'routers.read',
+    'routers.manage',
+    'sync.run',
   ],
   cashier: [
     'activity.read',
@@ -50,6 +54,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'clients.export',
     'plans.manage',
     'billing.read',
+    'routers.read',
+    'routers.manage',
+    'sync.run',
   ],
   viewer: [
     'activity.read',

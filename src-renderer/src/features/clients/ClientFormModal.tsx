@@ -13,7 +13,8 @@ import {
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Client } from '../../../../src-main/contract/schemas/clients';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useSession } from '../auth/session-context';
 import { serverFieldError, serverFormError } from '../billing/server-errors';
 import { usePlans } from '../plans/use-plans';
 import { useOffice } from '../settings/office-context';
@@ -68,6 +69,8 @@ function ClientForm({
 }) {
   const { money } = useOffice();
   const plans = usePlans();
+  const { can } = useSession();
+  const routers = useApiQuery('routers.list', undefined, { enabled: can('routers.read') });
   const [values, setValues] = useState<ClientFormValues>(() =>
     client ? clientToForm(client) : emptyClientForm(null),
   );
@@ -207,13 +210,30 @@ function ClientForm({
             autoComplete="off"
             {...text('mac')}
           />
-          <TextInput
-            label="Router ID"
-            description="Optional: the router that serves this client"
-            inputMode="numeric"
-            autoComplete="off"
-            {...text('routerId')}
-          />
+          {routers.isSuccess ? (
+            <NativeSelect
+              label="Router"
+              description="The router that serves this client"
+              data={[
+                { value: '', label: 'No router' },
+                ...routers.data.map((r) => ({ value: String(r.id), label: r.name })),
+                // A router removed meanwhile stays visible until another one is chosen.
+                ...(values.routerId !== '' &&
+                !routers.data.some((r) => String(r.id) === values.routerId)
+                  ? [{ value: values.routerId, label: `Router ${values.routerId} (not found)` }]
+                  : []),
+              ]}
+              {...text('routerId')}
+            />
+          ) : (
+            <TextInput
+              label="Router ID"
+              description="Optional: the router that serves this client"
+              inputMode="numeric"
+              autoComplete="off"
+              {...text('routerId')}
+            />
+          )}
           {client && (
             <NativeSelect
               label="Status"

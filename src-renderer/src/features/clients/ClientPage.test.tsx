@@ -5,6 +5,7 @@ import type { MoneyResult } from '../../../../src-main/contract/schemas/billing'
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import type { FakeHandlers } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
+import { routerFixture } from '../routers/router-fixtures';
 import {
   SETTINGS,
   client,
@@ -38,6 +39,7 @@ const ACTIONS = [
   'Take payment',
   'Renew',
   'Adjust balance',
+  'Correct expiry',
   'Edit client',
   'Archive client',
   'Reveal service password',
@@ -118,6 +120,57 @@ describe('Client page', () => {
     expect(transport.inputsOf('billing.pay')).toEqual([
       { clientId: 1, amount: 123_456, method: 'mobile_money', reference: 'QX7731', renew: false },
     ]);
+  });
+
+  it('lets an administrator correct the expiry date, with a reason, checked before sending', async () => {
+    const { transport } = renderClient('administrator', {
+      'billing.correctExpiry': () => ({ ...AMINA, expiresAt: Date.UTC(2025, 0, 31, 21) }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Correct expiry' }));
+    const form = await screen.findByRole('form', { name: 'Correct expiry date' });
+    // Starts from the current expiry day in the office time zone.
+    expect(within(form).getByLabelText('Service ends after')).toHaveValue('2099-01-01');
+    fireEvent.change(within(form).getByLabelText('Service ends after'), {
+      target: { value: '' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save expiry date' }));
+    expect(await within(form).findByText('Date must look like 2025-01-31')).toBeVisible();
+    expect(within(form).getByText('A reason is required (at least 3 characters)')).toBeVisible();
+    expect(transport.inputsOf('billing.correctExpiry')).toEqual([]);
+
+    fireEvent.change(within(form).getByLabelText('Service ends after'), {
+      target: { value: '2025-01-31' },
+    });
+    fireEvent.change(within(form).getByLabelText('Reason'), {
+      target: { value: ' Renewed the wrong account ' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save expiry date' }));
+    await waitFor(() =>
+      expect(transport.inputsOf('billing.correctExpiry')).toEqual([
+        { clientId: 1, expiresOn: '2025-01-31', reason: 'Renewed the wrong account' },
+      ]),
+    );
+    expect(await screen.findByText(/Service now ends 2025-02-01 00:00/)).toBeVisible();
+  });
+
+  it('moves a client to another router picked by name', async () => {
+    const { transport } = renderClient('technician', {
+      'routers.list': () => [routerFixture(4, { name: 'Tower D' })],
+      'clients.update': (input) => ({ ...AMINA, routerId: input.routerId ?? null }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit client' }));
+    const form = await screen.findByRole('form', { name: /^Edit client / });
+    const router = await within(form).findByRole('combobox', { name: 'Router' });
+    expect(
+      within(router)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['No router', 'Tower D']);
+    fireEvent.change(router, { target: { value: '4' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save client' }));
+    await waitFor(() =>
+      expect(transport.inputsOf('clients.update')).toEqual([{ id: 1, routerId: 4 }]),
+    );
   });
 
   it('caps a refund at what is left and shows the server’s refusal', async () => {

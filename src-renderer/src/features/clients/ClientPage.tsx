@@ -10,6 +10,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { ActivityTimeline } from '../activity/ActivityTimeline';
 import { useSession } from '../auth/session-context';
 import { AdjustModal } from '../billing/AdjustModal';
+import { CorrectExpiryModal } from '../billing/CorrectExpiryModal';
 import { LedgerTable } from '../billing/LedgerTable';
 import { RefundModal } from '../billing/RefundModal';
 import { RenewModal } from '../billing/RenewModal';
@@ -30,6 +31,7 @@ type Dialog =
   | { kind: 'pay' }
   | { kind: 'renew' }
   | { kind: 'adjust' }
+  | { kind: 'expiry' }
   | { kind: 'edit' }
   | { kind: 'archive' }
   | { kind: 'refund'; entry: LedgerEntry }
@@ -158,6 +160,15 @@ function ClientScreen({ id }: { id: number }) {
               Adjust balance
             </Button>
           )}
+          {can('billing.correctExpiry') && (
+            <Button
+              variant="default"
+              disabled={archived}
+              onClick={() => setDialog({ kind: 'expiry' })}
+            >
+              Correct expiry
+            </Button>
+          )}
           {can('clients.manage') && (
             <Button
               variant="default"
@@ -254,6 +265,15 @@ function ClientScreen({ id }: { id: number }) {
         onAdjusted={afterMoney(
           (r) => `Adjustment recorded; the balance is now ${office.money(r.client.balance)}.`,
         )}
+      />
+      <CorrectExpiryModal
+        client={dialog?.kind === 'expiry' ? client : null}
+        onClose={close}
+        onCorrected={(c) => {
+          setDialog(null);
+          void invalidate();
+          notifySuccess(`Service now ends ${office.dateTime(c.expiresAt)} (${c.status}).`);
+        }}
       />
       <RefundModal
         payment={dialog?.kind === 'refund' ? dialog.entry : null}

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../../src-main/contract/roles';
 import type { ClientListQuery } from '../../../../src-main/contract/schemas/clients';
-import { createFakeTransport } from '../../test-utils/fake-transport';
+import { createFakeTransport, type FakeHandlers } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
 import { SETTINGS, client, listItem, plan, staffUser } from '../billing/office-fixtures';
 
@@ -12,7 +12,7 @@ const PAGE_ONE = [
 ];
 const PAGE_TWO = [client(3, { fullName: 'Chebet Kiprop', status: 'expired' })];
 
-function renderClients(role: Role = 'administrator', path = '/clients') {
+function renderClients(role: Role = 'administrator', path = '/clients', extra: FakeHandlers = {}) {
   const transport = createFakeTransport({
     'auth.status': () => ({ setupRequired: false, user: staffUser(role) }),
     'settings.get': () => SETTINGS,
@@ -36,6 +36,7 @@ function renderClients(role: Role = 'administrator', path = '/clients') {
             total: { count: 3, capped: false },
           };
     },
+    ...extra,
   });
   return { transport, ...renderApp(transport, path) };
 }
@@ -119,6 +120,31 @@ describe('Client list', () => {
     expect(screen.queryByRole('button', { name: 'Import CSV' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export clients CSV' })).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Take payment from Amina Otieno' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Run expiry now' })).toBeNull();
+  });
+
+  it('runs expiry processing now and says what it did', async () => {
+    const { transport } = renderClients('technician', '/clients', {
+      'expiry.run': () => ({
+        expired: 3,
+        isolated: 1,
+        queued: 1,
+        noRouter: 1,
+        failures: [{ reason: 'Tower B is unreachable', clients: 1 }],
+        correlationId: 'c-1',
+      }),
+    });
+    await screen.findByRole('table', { name: 'Clients' });
+    const listed = transport.inputsOf('clients.list').length;
+    fireEvent.click(screen.getByRole('button', { name: 'Run expiry now' }));
+    expect(
+      await screen.findByText(
+        '3 clients expired: 1 isolated on their router, 1 waiting in the router queue, 1 without a router. Tower B is unreachable (1 client).',
+      ),
+    ).toBeVisible();
+    expect(transport.inputsOf('expiry.run')).toHaveLength(1);
+    // The list is read again, so that expired clients show as such.
+    await waitFor(() => expect(transport.inputsOf('clients.list').length).toBeGreaterThan(listed));
   });
 
   it('a cashier can take a payment straight from the list', async () => {

@@ -14,6 +14,7 @@ import { ClientFormModal } from './ClientFormModal';
 import { ClientsTable, Pager } from './ClientsTable';
 import { ExportClientsButton } from './ExportClientsButton';
 import { ImportClientsModal } from './ImportClientsModal';
+import { RunExpiryButton } from './RunExpiryButton';
 import {
   clientViewFromParams,
   clientViewToParams,
@@ -56,6 +57,7 @@ function ClientsScreen() {
           Clients
         </Title>
         <Group gap="sm">
+          {can('sync.run') && <RunExpiryButton onDone={() => void invalidate()} />}
           {can('clients.export') && <ExportClientsButton filter={toClientFilter(view)} />}
           {can('clients.import') && (
             <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>

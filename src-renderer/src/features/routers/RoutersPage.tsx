@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Router } from '../../../../src-main/contract/schemas/routers';
 import { useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -47,7 +48,12 @@ export function RoutersPage() {
             MikroTik routers this office provisions and watches.
           </Text>
         </Stack>
-        {canManage && <Button onClick={() => setForm({ kind: 'create' })}>Add router</Button>}
+        <Group gap="sm">
+          <Button component={Link} to="/routers/settings" variant="default">
+            Network settings
+          </Button>
+          {canManage && <Button onClick={() => setForm({ kind: 'create' })}>Add router</Button>}
+        </Group>
       </Group>
 
       {list.isPending ? (

@@ -12,13 +12,16 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../lib/roles';
+import { DEMO_BANNER } from '../auth/DemoNotice';
 import { useSession } from '../auth/session-context';
+import { useDemoStatus } from '../auth/use-demo-status';
 import { visibleSections } from './nav-items';
 
 export function AppLayout() {
   const { user, can, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  const demo = useDemoStatus().data?.active ?? null;
 
   // After signing out, the next person to sign in starts from their own home page.
   const onSignOut = () => {
@@ -46,6 +49,11 @@ export function AppLayout() {
             <Text fw={700} size="lg">
               ISP Desk
             </Text>
+            {demo && (
+              <Badge color="yellow" variant="filled" data-testid="demo-banner">
+                {DEMO_BANNER}
+              </Badge>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Stack gap={0} align="flex-end" visibleFrom="xs" aria-label="Signed-in user">

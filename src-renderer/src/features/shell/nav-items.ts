@@ -30,6 +30,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { to: '/settings', label: 'Settings', permission: 'settings.manage' },
       { to: '/staff', label: 'Staff', permission: 'staff.manage' },
+      { to: '/jobs', label: 'Scheduled jobs', permission: 'jobs.read' },
       { to: '/sessions/all', label: 'All sessions', permission: 'sessions.manage' },
     ],
   },

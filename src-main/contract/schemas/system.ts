@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { RoleSchema } from './auth';
+
+/** One demo staff account, shown on the demo sign-in page. */
+export const DemoAccountSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+});
+
+/** Whether this is the demo office (with its sign-in hints), and whether one can be opened. */
+export const DemoStatusSchema = z.object({
+  /** Set while the app shows the demo office: every demo account shares `password`. */
+  active: z
+    .object({
+      accounts: z.array(DemoAccountSchema),
+      password: z.string(),
+    })
+    .nullable(),
+  /** The first-run screen may offer "Explore a demo office" (only while no account exists). */
+  available: z.boolean(),
+});
+export type DemoStatus = z.infer<typeof DemoStatusSchema>;
+
+export const OpenDemoResultSchema = z.object({ opened: z.literal(true) });

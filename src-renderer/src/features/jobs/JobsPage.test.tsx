@@ -1,0 +1,186 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BackupSettings, Job } from '../../../../src-main/contract/schemas/jobs';
+import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import { adminUser } from '../../test-utils/fixtures';
+import { renderApp } from '../../test-utils/render';
+import {
+  BACKUP_SETTINGS,
+  JOBS_ADMIN_PERMISSIONS,
+  JOBS_VIEWER_PERMISSIONS,
+  jobFixture,
+} from './job-fixtures';
+import { JOBS_REFRESH_MS } from './use-jobs';
+
+const T = Date.UTC(2030, 0, 15, 9, 0, 0);
+
+const backupJob = (over: Partial<Job> = {}) =>
+  jobFixture({ name: 'db.backup', label: 'Database backup', ...over });
+
+const initialJobs = (): Job[] => [
+  backupJob(),
+  jobFixture({
+    name: 'clients.expiry',
+    label: 'Expiry processing',
+    schedule: 'every 5 min (network settings)',
+    lastRun: {
+      startedAt: T,
+      durationMs: 1_250,
+      outcome: 'success',
+      summary: '2 clients expired: 2 isolated, 0 waiting in the queue, 0 without a router',
+      error: null,
+      trigger: 'schedule',
+      actor: null,
+    },
+  }),
+  jobFixture({
+    name: 'routers.queue',
+    label: 'Router provisioning queue',
+    kind: 'tick',
+    consecutiveFailures: 3,
+    lastRun: {
+      startedAt: T,
+      durationMs: 12,
+      outcome: 'failure',
+      summary: null,
+      error: 'database is locked',
+      trigger: 'schedule',
+      actor: null,
+    },
+  }),
+  jobFixture({ name: 'routers.auto_sync', label: 'Auto-sync', running: true, runningSince: T }),
+];
+
+function renderJobs(permissions = JOBS_ADMIN_PERMISSIONS) {
+  let jobs = initialJobs();
+  let backup: BackupSettings = BACKUP_SETTINGS;
+  let finishRun: () => void = () => {};
+  const transport = createFakeTransport({
+    'auth.status': () => ({ setupRequired: false, user: adminUser({ permissions }) }),
+    'jobs.list': () => jobs,
+    'jobs.runNow': ({ name }) => {
+      if (name === 'clients.expiry') {
+        return fakeError(
+          'conflict',
+          '"Expiry processing" is already running; its result will show when it finishes.',
+        );
+      }
+      return new Promise<Job>((resolve) => {
+        finishRun = () => {
+          const done = backupJob({
+            lastRun: {
+              startedAt: T,
+              durationMs: 2_300,
+              outcome: 'success',
+              summary: 'Backup ispdesk-20300115-090000.db written (12.3 MB), 7 kept',
+              error: null,
+              trigger: 'staff',
+              actor: 'Ada Admin',
+            },
+            lastSuccessAt: T,
+          });
+          jobs = jobs.map((j) => (j.name === name ? done : j));
+          resolve(done);
+        };
+      });
+    },
+    'backup.settings': () => backup,
+    'backup.updateSettings': (input) => {
+      backup = { ...backup, ...input };
+      return backup;
+    },
+  });
+  const rendered = renderApp(transport, '/jobs');
+  return { transport, finish: () => finishRun(), ...rendered };
+}
+
+const rowOf = (label: string) =>
+  screen.getAllByRole('row').find((row) => within(row).queryByText(label)) as HTMLElement;
+
+describe('Scheduled jobs screen', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lists each job with its last run, outcome, summary or error and next run', async () => {
+    renderJobs();
+    const table = await screen.findByRole('table', { name: 'Scheduled jobs' });
+    expect(within(table).getAllByRole('row')).toHaveLength(5);
+    expect(rowOf('Database backup')).toHaveTextContent('Never run');
+    expect(rowOf('Database backup')).toHaveTextContent('in 2 hours');
+    expect(rowOf('Expiry processing')).toHaveTextContent('took 1.3 s');
+    expect(rowOf('Expiry processing')).toHaveTextContent('Success');
+    expect(rowOf('Expiry processing')).toHaveTextContent('2 clients expired');
+    expect(rowOf('Expiry processing')).toHaveTextContent('every 5 min (network settings)');
+    expect(rowOf('Router provisioning queue')).toHaveTextContent('Failed (3× in a row)');
+    expect(rowOf('Router provisioning queue')).toHaveTextContent('database is locked');
+    expect(rowOf('Auto-sync')).toHaveTextContent('Running');
+    expect(
+      within(rowOf('Auto-sync')).getByRole('button', { name: 'Run Auto-sync now' }),
+    ).toBeDisabled();
+  });
+
+  it('runs a job now: its button waits for the run, then the row shows the result', async () => {
+    const { transport, finish } = renderJobs();
+    const button = await screen.findByRole('button', { name: 'Run Database backup now' });
+    fireEvent.click(button);
+    await waitFor(() => expect(transport.inputsOf('jobs.runNow')).toEqual([{ name: 'db.backup' }]));
+    await waitFor(() => expect(button).toBeDisabled());
+    act(() => finish());
+    await waitFor(() => expect(rowOf('Database backup')).toHaveTextContent('Success'));
+    expect(rowOf('Database backup')).toHaveTextContent('run by Ada Admin');
+    expect(rowOf('Database backup')).toHaveTextContent('written (12.3 MB), 7 kept');
+    expect(await screen.findByText('Database backup completed')).toBeInTheDocument();
+    expect(button).toBeEnabled();
+  });
+
+  it('says so when the job is already running', async () => {
+    renderJobs();
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Expiry processing now' }));
+    expect(
+      await screen.findByText(
+        '"Expiry processing" is already running; its result will show when it finishes.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the jobs read-only to staff who may not run them or change settings', async () => {
+    renderJobs(JOBS_VIEWER_PERMISSIONS);
+    await screen.findByRole('table', { name: 'Scheduled jobs' });
+    expect(screen.queryByRole('button', { name: /Run .* now/ })).not.toBeInTheDocument();
+    const form = await screen.findByRole('form', { name: 'Backup settings' });
+    expect(
+      within(form).queryByRole('button', { name: 'Save backup settings' }),
+    ).not.toBeInTheDocument();
+    expect(form).toHaveTextContent('/srv/ispdesk/backups');
+  });
+
+  it('checks the backup settings before sending, then sends only what changed', async () => {
+    const { transport } = renderJobs();
+    const form = await screen.findByRole('form', { name: 'Backup settings' });
+    const keep = within(form).getByLabelText('Backups to keep');
+    fireEvent.change(keep, { target: { value: '0' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save backup settings' }));
+    expect(await within(form).findByText('Keep at least 1 backup')).toBeInTheDocument();
+    fireEvent.change(keep, { target: { value: 'many' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save backup settings' }));
+    expect(await within(form).findByText('Keep must be a whole number')).toBeInTheDocument();
+    expect(transport.inputsOf('backup.updateSettings')).toEqual([]);
+
+    fireEvent.change(keep, { target: { value: '14' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save backup settings' }));
+    await waitFor(() =>
+      expect(transport.inputsOf('backup.updateSettings')).toEqual([{ keep: 14 }]),
+    );
+    expect(await screen.findByText('Backup settings saved.')).toBeInTheDocument();
+  });
+
+  it('refreshes the list while the screen is open', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { transport } = renderJobs();
+    await screen.findByRole('table', { name: 'Scheduled jobs' });
+    const before = transport.inputsOf('jobs.list').length;
+    await act(() => vi.advanceTimersByTimeAsync(JOBS_REFRESH_MS));
+    await waitFor(() => expect(transport.inputsOf('jobs.list').length).toBeGreaterThan(before));
+  });
+});

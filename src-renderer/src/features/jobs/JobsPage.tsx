@@ -1,0 +1,77 @@
+import { Stack, Text, Title } from '@mantine/core';
+import type { Job } from '../../../../src-main/contract/schemas/jobs';
+import { useApiMutation } from '../../api/hooks';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { useSession } from '../auth/session-context';
+import { BackupSettingsForm } from './BackupSettingsForm';
+import { JobsTable } from './JobsTable';
+import { useBackupSettings, useInvalidateJobs, useJobsList } from './use-jobs';
+
+/** Scheduled jobs: every background job's last run, outcome and next run; "Run now"; backups. */
+export function JobsPage() {
+  const { can } = useSession();
+  const list = useJobsList();
+  const backup = useBackupSettings();
+  const invalidate = useInvalidateJobs();
+  const runNow = useApiMutation('jobs.runNow', {
+    onSuccess: (job: Job) => {
+      if (job.lastRun?.outcome === 'failure') {
+        notifyError(new Error(job.lastRun.error ?? 'It failed.'), `${job.label} failed`);
+      } else {
+        notifySuccess(job.lastRun?.summary ?? 'Done.', `${job.label} completed`);
+      }
+    },
+    onError: (error: unknown) => notifyError(error, 'Could not run the job'),
+    onSettled: () => void invalidate(),
+  });
+
+  return (
+    <Stack gap="md">
+      <Stack gap={2}>
+        <Title order={1} size="h2">
+          Scheduled jobs
+        </Title>
+        <Text size="sm" c="dimmed">
+          Everything the app does on its own, when it last ran and when it runs next.
+        </Text>
+      </Stack>
+
+      {list.isPending ? (
+        <LoadingState label="Loading jobs…" />
+      ) : list.isError ? (
+        <ErrorState
+          title="Could not load the jobs"
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
+      ) : list.data.length === 0 ? (
+        <EmptyState>No background jobs.</EmptyState>
+      ) : (
+        <JobsTable
+          jobs={list.data}
+          canRun={can('jobs.run')}
+          onRunNow={(job) => runNow.mutate({ name: job.name })}
+          startingName={runNow.isPending ? runNow.variables.name : null}
+        />
+      )}
+
+      {backup.isPending ? (
+        <LoadingState label="Loading backup settings…" />
+      ) : backup.isError ? (
+        <ErrorState
+          title="Could not load the backup settings"
+          error={backup.error}
+          onRetry={() => void backup.refetch()}
+        />
+      ) : (
+        <BackupSettingsForm
+          key={JSON.stringify(backup.data)}
+          current={backup.data}
+          canEdit={can('settings.manage')}
+          onSaved={() => void invalidate()}
+        />
+      )}
+    </Stack>
+  );
+}

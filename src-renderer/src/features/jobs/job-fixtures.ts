@@ -1,0 +1,32 @@
+import type { Permission } from '../../../../src-main/contract/roles';
+import type { BackupSettings, Job } from '../../../../src-main/contract/schemas/jobs';
+import { ROLE_PERMISSIONS } from '../billing/office-fixtures';
+
+export const JOBS_ADMIN_PERMISSIONS: Permission[] = [
+  ...ROLE_PERMISSIONS.administrator,
+  'jobs.read',
+  'jobs.run',
+];
+
+export const JOBS_VIEWER_PERMISSIONS: Permission[] = ['activity.read', 'jobs.read'];
+
+/** A job as `jobs.list` returns it, for renderer tests. */
+export const jobFixture = (overrides: Partial<Job> & Pick<Job, 'name' | 'label'>): Job => ({
+  kind: 'task',
+  schedule: 'daily',
+  enabled: true,
+  running: false,
+  runningSince: null,
+  lastRun: null,
+  lastSuccessAt: null,
+  consecutiveFailures: 0,
+  nextRunAt: Date.now() + 2 * 3_600_000,
+  ...overrides,
+});
+
+export const BACKUP_SETTINGS: BackupSettings = {
+  enabled: true,
+  intervalHours: 24,
+  keep: 7,
+  folder: '/srv/ispdesk/backups',
+};
