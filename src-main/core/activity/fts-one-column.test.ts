@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import { openDatabase } from '../db/open-database';
+import { chainedRow } from '../test-support/chained-row';
 import { MIGRATIONS_FOLDER, T0, tempDirForTest } from '../test-support/test-core';
 import { createChainAppender } from './activity-insert';
 import { createActivitySearch } from './activity-search';
@@ -21,29 +22,22 @@ const migrationsBefore0010 = (dir: string): string => {
   return folder;
 };
 
-const row = (i: number, over: Partial<ChainedRow> = {}): Omit<ChainedRow, 'id'> => ({
-  ts: T0 + i * 1000,
-  type: i % 2 === 0 ? 'user' : 'system',
-  category: i % 2 === 0 ? 'financial' : 'expiry',
-  event: i % 2 === 0 ? 'billing.payment.received' : 'expiry.client.expired',
-  outcome: 'success',
-  actorId: i % 2 === 0 ? 3 : null,
-  actorName: i % 2 === 0 ? 'Achieng Ouma' : null,
-  ip: `10.1.${String(i % 3)}.7`,
-  workstation: 'OFFICE-PC-01',
-  description:
-    i % 2 === 0
-      ? `Payment of KES ${String(100 + i)} from Kisumu client ACC-${String(i).padStart(4, '0')}`
-      : `Subscription of ACC-${String(i).padStart(4, '0')} expired in Nakuru`,
-  targetType: null,
-  targetId: null,
-  targetLabel: null,
-  clientId: i,
-  routerId: null,
-  details: null,
-  correlationId: null,
-  ...over,
-});
+const row = (i: number): Omit<ChainedRow, 'id'> =>
+  chainedRow({
+    ts: T0 + i * 1000,
+    type: i % 2 === 0 ? 'user' : 'system',
+    category: i % 2 === 0 ? 'financial' : 'expiry',
+    event: i % 2 === 0 ? 'billing.payment.received' : 'expiry.client.expired',
+    actorId: i % 2 === 0 ? 3 : null,
+    actorName: i % 2 === 0 ? 'Achieng Ouma' : null,
+    ip: `10.1.${String(i % 3)}.7`,
+    workstation: 'OFFICE-PC-01',
+    description:
+      i % 2 === 0
+        ? `Payment of KES ${String(100 + i)} from Kisumu client ACC-${String(i).padStart(4, '0')}`
+        : `Subscription of ACC-${String(i).padStart(4, '0')} expired in Nakuru`,
+    clientId: i,
+  });
 
 const ids = (db: Database.Database, filter: ActivityFilter) =>
   createActivitySearch(db)

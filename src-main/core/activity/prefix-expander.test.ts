@@ -2,30 +2,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database';
-import { MIGRATIONS_FOLDER, T0, tempDirForTest } from '../test-support/test-core';
+import { chainedRow } from '../test-support/chained-row';
+import { MIGRATIONS_FOLDER, tempDirForTest } from '../test-support/test-core';
 import { createChainAppender } from './activity-insert';
-import type { ChainedRow } from './hash-chain';
 import { createPrefixExpander } from './prefix-expander';
 
-const entry = (description: string): Omit<ChainedRow, 'id'> => ({
-  ts: T0,
-  type: 'system',
-  category: 'system',
-  event: 'system.started',
-  outcome: 'success',
-  actorId: null,
-  actorName: null,
-  ip: '10.0.0.1',
-  workstation: 'office',
-  description,
-  targetType: null,
-  targetId: null,
-  targetLabel: null,
-  clientId: null,
-  routerId: null,
-  details: null,
-  correlationId: null,
-});
+const entry = (description: string) => chainedRow({ description });
 
 describe('prefix expansion', () => {
   it('answers from the index words, never tags, and sees every change made after a cached answer', () => {

@@ -1,30 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChainAppender } from '../activity/activity-insert';
-import type { ChainedRow } from '../activity/hash-chain';
+import { chainedRow } from '../test-support/chained-row';
 import { MIGRATIONS_FOLDER, T0, tempDirForTest } from '../test-support/test-core';
 import { openDatabase } from './open-database';
 import { createWriteUpkeep } from './write-upkeep';
 
-const entry = (i: number): Omit<ChainedRow, 'id'> => ({
-  ts: T0 + i,
-  type: 'system',
-  category: 'system',
-  event: 'system.started',
-  outcome: 'success',
-  actorId: null,
-  actorName: null,
-  ip: '10.0.0.1',
-  workstation: 'office',
-  description: `Entry number ${String(i)} about kisumu`,
-  targetType: null,
-  targetId: null,
-  targetLabel: null,
-  clientId: null,
-  routerId: null,
-  details: null,
-  correlationId: null,
-});
+const entry = (i: number) =>
+  chainedRow({ ts: T0 + i, description: `Entry number ${String(i)} about kisumu` });
 
 describe('write upkeep', () => {
   it('takes WAL checkpoints and index merges out of commits and does them in ticks', () => {

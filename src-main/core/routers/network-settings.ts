@@ -4,8 +4,7 @@ import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
-import { createSettingsRepo } from '../settings/settings.repo';
-import { changeSet } from '../activity/change-set';
+import { createSettingsGroup } from '../settings/settings-group';
 
 export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
   autoSyncIntervalMin: 60,
@@ -22,8 +21,6 @@ const KEYS: Record<keyof NetworkSettings, string> = {
   cpuThresholdPct: 'network.cpu_threshold_pct',
   memoryThresholdPct: 'network.memory_threshold_pct',
 };
-const FIELDS = Object.keys(KEYS) as (keyof NetworkSettings)[];
-
 /** Settings of the router jobs, in the shared `settings` table; changes are logged. */
 export const createNetworkSettings = (deps: {
   sqlite: Database.Database;
@@ -31,40 +28,17 @@ export const createNetworkSettings = (deps: {
   write: WriteTransaction;
   recorder: Recorder;
 }) => {
-  const repo = createSettingsRepo(deps.sqlite);
-  const num = (k: Exclude<keyof NetworkSettings, 'autoSyncFix'>): number => {
-    const v = repo.get(KEYS[k]);
-    return v === undefined ? DEFAULT_NETWORK_SETTINGS[k] : Number(v);
-  };
-  const get = (): NetworkSettings => ({
-    autoSyncIntervalMin: num('autoSyncIntervalMin'),
-    autoSyncFix:
-      (repo.get(KEYS.autoSyncFix) ?? String(DEFAULT_NETWORK_SETTINGS.autoSyncFix)) === 'true',
-    expiryIntervalMin: num('expiryIntervalMin'),
-    cpuThresholdPct: num('cpuThresholdPct'),
-    memoryThresholdPct: num('memoryThresholdPct'),
+  const group = createSettingsGroup<NetworkSettings>({
+    ...deps,
+    keys: KEYS,
+    defaults: DEFAULT_NETWORK_SETTINGS,
+    event: 'network.settings_updated',
+    target: { id: 'network', label: 'Network settings' },
   });
-
   return {
-    get,
+    get: group.get,
     update: (input: UpdateNetworkSettings, ctx: ServiceContext & { actor: Actor }) =>
-      deps.write(() => {
-        const before = get();
-        const changed = FIELDS.filter((k) => input[k] !== undefined && input[k] !== before[k]);
-        if (changed.length === 0) return before;
-        const now = deps.clock.now();
-        for (const k of changed) repo.put(KEYS[k], String(input[k]), now);
-        const after = get();
-        const change = changeSet(before, after, changed);
-        deps.recorder.record({
-          event: 'network.settings_updated',
-          params: { by: ctx.actor.username, changes: change.summary },
-          ctx,
-          target: { type: 'settings', id: 'network', label: 'Network settings' },
-          details: change.details,
-        });
-        return after;
-      }),
+      group.update(input, ctx),
   };
 };
 
