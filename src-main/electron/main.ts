@@ -1,8 +1,7 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createCore } from '../core/create-core';
 import { hostLanAddress } from '../core/shared/ip-address';
-import { demoBanner, openDemoOffice, type DemoOfficeOptions } from '../demo/demo-office';
-import { createCoreHost, type CoreHost, type HostedOffice } from '../transport/core-host';
+import type { CoreHost } from '../transport/core-host';
+import { openOfficeHost } from '../launch/office-host';
 import { bundlePaths } from '../launch/app-paths';
 import { parseLaunchArgs } from '../launch/launch-args';
 import { APP_VERSION } from '../launch/version';
@@ -35,45 +34,23 @@ const base = {
     : {}),
 };
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const openOffice = (): HostedOffice => {
-  const core = createCore({ ...base, dataDir: args.dataDir });
-  return { core, stop: () => core.stop(), demo: null };
-};
-const openDemo = async (dataDir: string): Promise<HostedOffice> => {
-  const options: DemoOfficeOptions = { ...base, dataDir, say };
-  const office = await openDemoOffice(options);
-  for (const line of demoBanner(office)) say(line);
-  return office;
-};
 
 void app.whenReady().then(async () => {
   // No permission (camera, notifications, …) is ever granted to the page.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
+  let opened: CoreHost;
   try {
     // --demo opens the demo office; otherwise the office, whose first-run screen may switch.
-    const first = args.demo ? await openDemo(args.dataDir) : openOffice();
-    host = createCoreHost(first, {
-      ...(args.demo
-        ? {}
-        : {
-            demo: {
-              open: () => openDemo(args.demoDir),
-              reopen: () => {
-                const office = openOffice();
-                office.core.start();
-                return Promise.resolve(office);
-              },
-            },
-          }),
-    });
+    opened = await openOfficeHost(args, base, say);
   } catch (e) {
     dialog.showErrorBox('ISP Desk cannot start', e instanceof Error ? e.message : String(e));
     app.exit(1);
     return;
   }
+  host = opened;
   const url = rendererUrl(paths.rendererDir);
-  registerIpcTransport({ host, appUrl: url, lanAddress: hostLanAddress });
-  host.core.start();
+  registerIpcTransport({ host: opened, appUrl: url, lanAddress: hostLanAddress });
+  opened.core.start();
   createMainWindow({ preload: paths.preload, url });
 });
 

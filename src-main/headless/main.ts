@@ -1,10 +1,8 @@
-import { createCore } from '../core/create-core';
 import { DatabaseStartupError } from '../core/db/startup-error';
 import { DemoFolderError } from '../demo/demo-folder';
-import { demoBanner, openDemoOffice, type DemoOfficeOptions } from '../demo/demo-office';
-import { createCoreHost, type HostedOffice } from '../transport/core-host';
 import { bundlePaths } from '../launch/app-paths';
 import { parseLaunchArgs } from '../launch/launch-args';
+import { openOfficeHost } from '../launch/office-host';
 import { APP_VERSION } from '../launch/version';
 import { createHttpServer } from './http-server';
 
@@ -20,33 +18,8 @@ const main = async () => {
     version: APP_VERSION,
     activityReader: { workerFile: paths.activityReader },
   };
-  const openOffice = (): HostedOffice => {
-    const core = createCore({ ...base, dataDir: args.dataDir });
-    return { core, stop: () => core.stop(), demo: null };
-  };
-  const demoOptions = (dataDir: string): DemoOfficeOptions => ({ ...base, dataDir, say });
-  const openDemo = async (dataDir: string) => {
-    const office = await openDemoOffice(demoOptions(dataDir));
-    for (const line of demoBanner(office)) say(line);
-    return office;
-  };
-
   // --demo serves the demo office; otherwise the office, whose first-run screen may switch to it.
-  const first: HostedOffice = args.demo ? await openDemo(args.dataDir) : openOffice();
-  const host = createCoreHost(first, {
-    ...(args.demo
-      ? {}
-      : {
-          demo: {
-            open: () => openDemo(args.demoDir),
-            reopen: () => {
-              const office = openOffice();
-              office.core.start();
-              return Promise.resolve(office);
-            },
-          },
-        }),
-  });
+  const host = await openOfficeHost(args, base, say);
   const server = createHttpServer({ host, rendererDir: paths.rendererDir });
   let address;
   try {
