@@ -11,14 +11,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
-import type { SubmitEvent } from 'react';
 import type { BackupSettings } from '../../../../src-main/contract/schemas/jobs';
 import { useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../lib/notify';
+import { useSettingsForm } from '../../lib/use-settings-form';
 import { serverFieldError, serverFormError } from '../billing/server-errors';
 import { backupChanges, backupToForm } from './backup-form';
-import type { BackupErrors, BackupField, BackupFormValues } from './backup-form';
+import type { BackupField, BackupFormValues } from './backup-form';
 
 /** Backup settings: on/off, how often, how many to keep; where the files go. */
 export function BackupSettingsForm({
@@ -30,33 +29,19 @@ export function BackupSettingsForm({
   canEdit: boolean;
   onSaved: () => void;
 }) {
-  const [values, setValues] = useState<BackupFormValues>(() => backupToForm(current));
-  const [errors, setErrors] = useState<BackupErrors>({});
   const update = useApiMutation('backup.updateSettings', {
     onSuccess: () => {
       notifySuccess('Backup settings saved.');
       onSaved();
     },
   });
+  const { values, errors, set, submit } = useSettingsForm({
+    initial: () => backupToForm(current),
+    check: (v: BackupFormValues) => backupChanges(current, v),
+    save: (input) => update.mutate(input),
+  });
   const errorOf = (f: BackupField) => errors[f] ?? serverFieldError(update.error, f);
   const generalError = serverFormError(update.error, ['intervalHours', 'keep']);
-  const setText = (f: 'intervalHours' | 'keep', value: string) => {
-    setValues((v) => ({ ...v, [f]: value }));
-    setErrors((e) => ({ ...e, [f]: undefined }));
-  };
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const result = backupChanges(current, values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    if (result.input) update.mutate(result.input);
-    else notifySuccess('Nothing changed.');
-  };
-
   return (
     <Paper withBorder p="md" radius="md" maw={760} component="section" aria-label="Backups">
       <form onSubmit={submit} noValidate aria-label="Backup settings">
@@ -81,7 +66,7 @@ export function BackupSettingsForm({
             disabled={!canEdit}
             onChange={(e) => {
               const enabled = e.currentTarget.checked;
-              setValues((v) => ({ ...v, enabled }));
+              set('enabled', enabled);
             }}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -91,7 +76,7 @@ export function BackupSettingsForm({
               inputMode="numeric"
               readOnly={!canEdit}
               value={values.intervalHours}
-              onChange={(e) => setText('intervalHours', e.currentTarget.value)}
+              onChange={(e) => set('intervalHours', e.currentTarget.value)}
               error={errorOf('intervalHours')}
             />
             <TextInput
@@ -100,7 +85,7 @@ export function BackupSettingsForm({
               inputMode="numeric"
               readOnly={!canEdit}
               value={values.keep}
-              onChange={(e) => setText('keep', e.currentTarget.value)}
+              onChange={(e) => set('keep', e.currentTarget.value)}
               error={errorOf('keep')}
             />
           </SimpleGrid>

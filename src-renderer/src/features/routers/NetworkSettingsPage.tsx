@@ -12,21 +12,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import type { NetworkSettings } from '../../../../src-main/contract/schemas/routers';
 import { queryKey, useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
 import { notifySuccess } from '../../lib/notify';
+import { useSettingsForm } from '../../lib/use-settings-form';
 import { useSession } from '../auth/session-context';
 import { serverFieldError, serverFormError } from '../billing/server-errors';
 import { networkSettingsChanges, networkSettingsToForm } from './network-settings-form';
-import type {
-  NetworkSettingsErrors,
-  NetworkSettingsField,
-  NetworkSettingsFormValues,
-} from './network-settings-form';
+import type { NetworkSettingsField, NetworkSettingsFormValues } from './network-settings-form';
 
 const FIELDS: NetworkSettingsField[] = [
   'autoSyncIntervalMin',
@@ -72,24 +67,21 @@ function NetworkSettingsForm({ current }: { current: NetworkSettings }) {
   const { can } = useSession();
   const readOnly = !can('routers.manage');
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<NetworkSettingsFormValues>(() =>
-    networkSettingsToForm(current),
-  );
-  const [errors, setErrors] = useState<NetworkSettingsErrors>({});
   const update = useApiMutation('routers.updateSettings', {
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKey('routers.settings'), saved);
       notifySuccess('Network settings saved.');
     },
   });
+  const { values, errors, set, submit } = useSettingsForm({
+    initial: () => networkSettingsToForm(current),
+    check: (v: NetworkSettingsFormValues) => networkSettingsChanges(current, v),
+    save: (input) => update.mutate(input),
+  });
   const serverField = (f: NetworkSettingsField) =>
     serverFieldError(update.error, f === 'autoSyncMode' ? 'autoSyncFix' : f);
   const generalError = serverFormError(update.error, [...FIELDS, 'autoSyncFix']);
   const errorOf = (f: NetworkSettingsField) => errors[f] ?? serverField(f);
-  const set = (f: NetworkSettingsField, value: string) => {
-    setValues((v) => ({ ...v, [f]: value }));
-    setErrors((e) => ({ ...e, [f]: undefined }));
-  };
   const text = (f: NetworkSettingsField) => ({
     value: values[f],
     inputMode: 'numeric' as const,
@@ -97,18 +89,6 @@ function NetworkSettingsForm({ current }: { current: NetworkSettings }) {
     onChange: (e: { currentTarget: HTMLInputElement }) => set(f, e.currentTarget.value),
     error: errorOf(f),
   });
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const result = networkSettingsChanges(current, values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    if (result.input) update.mutate(result.input);
-    else notifySuccess('Nothing changed.');
-  };
 
   return (
     <Paper withBorder p="md" radius="md" maw={760}>

@@ -12,16 +12,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import type { SubmitEvent } from 'react';
+import { useMemo } from 'react';
 import type { BillingSettings } from '../../../../src-main/contract/schemas/settings';
 import { queryKey, useApiMutation } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
 import { notifySuccess } from '../../lib/notify';
+import { useSettingsForm } from '../../lib/use-settings-form';
 import { serverFieldError, serverFormError } from '../billing/server-errors';
 import { useBillingSettings } from './OfficeGate';
 import { settingsChanges, settingsToForm } from './settings-form';
-import type { SettingsErrors, SettingsField, SettingsFormValues } from './settings-form';
+import type { SettingsField, SettingsFormValues } from './settings-form';
 
 const FIELDS: SettingsField[] = [
   'currencyCode',
@@ -68,8 +68,6 @@ export function SettingsPage() {
 
 function SettingsForm({ current }: { current: BillingSettings }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<SettingsFormValues>(() => settingsToForm(current));
-  const [errors, setErrors] = useState<SettingsErrors>({});
   const zones = useMemo(() => {
     const all = timeZones();
     return all.includes(current.timeZone) ? all : [current.timeZone, ...all];
@@ -82,23 +80,12 @@ function SettingsForm({ current }: { current: BillingSettings }) {
     },
   });
   const generalError = serverFormError(update.error, FIELDS);
+  const { values, errors, set, submit } = useSettingsForm({
+    initial: () => settingsToForm(current),
+    check: (v: SettingsFormValues) => settingsChanges(current, v),
+    save: (input) => update.mutate(input),
+  });
   const errorOf = (f: SettingsField) => errors[f] ?? serverFieldError(update.error, f);
-  const set = (f: SettingsField, value: string) => {
-    setValues((v) => ({ ...v, [f]: value }));
-    setErrors((e) => ({ ...e, [f]: undefined }));
-  };
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const result = settingsChanges(current, values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    if (result.input) update.mutate(result.input);
-    else notifySuccess('Nothing changed.');
-  };
 
   return (
     <Paper withBorder p="md" radius="md" maw={760}>
