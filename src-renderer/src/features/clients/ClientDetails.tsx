@@ -1,6 +1,9 @@
 import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Client } from '../../../../src-main/contract/schemas/clients';
+import { Link } from 'react-router';
+import { useApiQuery } from '../../api/hooks';
+import { useSession } from '../auth/session-context';
 import { useOffice } from '../settings/office-context';
 import { SERVICE_LABELS } from './client-labels';
 
@@ -18,6 +21,20 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const dash = (v: string | null) => (v === null || v === '' ? '—' : v);
+
+/** The client's router by name, linked to its page, for staff who may see routers. */
+function RouterName({ routerId }: { routerId: number | null }) {
+  const { can } = useSession();
+  const routers = useApiQuery('routers.list', undefined, { enabled: can('routers.read') });
+  if (routerId === null) return '—';
+  const router = routers.data?.find((r) => r.id === routerId);
+  if (!router) return `Router ${String(routerId)}`;
+  return (
+    <Anchor component={Link} to={`/routers/${String(router.id)}`} size="sm">
+      {router.name}
+    </Anchor>
+  );
+}
 
 export function ClientDetails({ client, extra }: { client: Client; extra?: ReactNode }) {
   const { dateTime } = useOffice();
@@ -51,7 +68,9 @@ export function ClientDetails({ client, extra }: { client: Client; extra?: React
         <Item label="Static IP">{dash(client.staticIp)}</Item>
         <Item label="MAC address">{dash(client.mac)}</Item>
         <Item label="Plan">{client.planName}</Item>
-        <Item label="Router ID">{client.routerId === null ? '—' : String(client.routerId)}</Item>
+        <Item label="Router">
+          <RouterName routerId={client.routerId} />
+        </Item>
         <Item label="Created">{dateTime(client.createdAt)}</Item>
         {client.archivedAt !== null && <Item label="Archived">{dateTime(client.archivedAt)}</Item>}
       </SimpleGrid>

@@ -153,6 +153,16 @@ describe('Client page', () => {
     expect(await screen.findByText(/Service now ends 2025-02-01 00:00/)).toBeVisible();
   });
 
+  it('names the client’s router and links to its page', async () => {
+    renderClient('technician', {
+      'clients.get': () => ({ ...AMINA, routerId: 4 }),
+      'routers.list': () => [routerFixture(4, { name: 'Tower D' })],
+    });
+    const details = await screen.findByRole('region', { name: 'Client details' });
+    const link = await within(details).findByRole('link', { name: 'Tower D' });
+    expect(link).toHaveAttribute('href', expect.stringMatching(/\/routers\/4$/));
+  });
+
   it('moves a client to another router picked by name', async () => {
     const { transport } = renderClient('technician', {
       'routers.list': () => [routerFixture(4, { name: 'Tower D' })],
