@@ -43,6 +43,17 @@ describe('DebouncedTextInput', () => {
     return onCommit;
   }
 
+  it('commits at once when the box loses focus, before anything the click does', () => {
+    const onCommit = setup();
+    typeText('kisu');
+    fireEvent.blur(box());
+    expect(onCommit).toHaveBeenCalledExactlyOnceWith('kisu');
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(onCommit).toHaveBeenCalledOnce();
+  });
+
   it('commits once typing pauses', () => {
     const onCommit = setup();
     typeText('r');

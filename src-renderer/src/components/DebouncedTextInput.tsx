@@ -10,7 +10,7 @@ export type DebouncedTextInputProps = Omit<
 > & {
   /** The committed value (e.g. from the URL). */
   value: string;
-  /** Called once typing pauses for `delay` ms, or at once on Enter. */
+  /** Called once typing pauses for `delay` ms, or at once on Enter or on leaving the box. */
   onCommit: (value: string) => void;
   delay?: number;
   /** The underlying `<input>`, e.g. to focus it from a keyboard shortcut. */
@@ -26,6 +26,7 @@ export function DebouncedTextInput({
   onCommit,
   delay = 250,
   onKeyDown,
+  onBlur,
   inputRef,
   ...props
 }: DebouncedTextInputProps) {
@@ -60,6 +61,12 @@ export function DebouncedTextInput({
       onKeyDown={(event) => {
         if (event.key === 'Enter') commit.flush();
         onKeyDown?.(event);
+      }}
+      // Leaving the box (for a link, a button, another page) commits what was typed first, so
+      // that a late commit can never land on the page the user went to.
+      onBlur={(event) => {
+        commit.flush();
+        onBlur?.(event);
       }}
     />
   );
