@@ -45,6 +45,7 @@ test('first run: set up, fail then pass sign-in, find both in the log by text an
   await log.filterByIp('127.0.0.0/8');
   await log.search('sign-in');
   await expect(failed).toHaveCount(1);
+  await expect(succeeded).toHaveCount(0); // the search is applied
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export CSV' }).click(),
