@@ -112,7 +112,7 @@ describe('the first-run switch to the demo office', () => {
     failure(await page.call('system.openDemo', undefined), 'unavailable');
 
     await host.stop();
-    // The real office: no staff, no clients, only the app's own start and stop in its log.
+    // The real office: no staff, no clients; its log has its start and stop, and the switch.
     const real = realOffice(dataDir);
     const count = (table: string) =>
       (real.core.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -123,7 +123,11 @@ describe('the first-run switch to the demo office', () => {
       .prepare('SELECT DISTINCT event FROM activity_log ORDER BY event')
       .all() as { event: string }[];
     await real.stop();
-    expect(events.map((e) => e.event)).toEqual(['system.started', 'system.stopped']);
+    expect(events.map((e) => e.event)).toEqual([
+      'system.demo_opened',
+      'system.started',
+      'system.stopped',
+    ]);
   }, 120_000);
 
   it('is refused once the office has an account, and changes nothing', async () => {

@@ -94,6 +94,17 @@ export const createCoreHost = (
           'This office already has accounts: the demo office opens only from the first-run screen.',
         );
       }
+      // The office's own log says where its first-run screen led (and nothing else changes).
+      office.core.recorder.record({
+        event: 'system.demo_opened',
+        params: { from: caller.ip ?? 'this workstation' },
+        ctx: {
+          ...office.core.systemMeta(),
+          ip: caller.ip,
+          workstation: caller.workstation,
+          actor: null,
+        },
+      });
       await office.stop();
       let next: HostedOffice;
       try {
