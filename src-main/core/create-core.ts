@@ -133,7 +133,9 @@ const wireCore = (
       clock,
       ...audit,
       progress: (p) => events.emit('task.progress', p),
-      ...(config.activityReader ? { reader: readerThreads(config, clock, logger) } : {}),
+      ...(config.activityReader
+        ? { reader: readerThreads(config, config.activityReader, clock, logger) }
+        : {}),
       ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     }),
     searches: createSavedSearches({ orm, now: () => clock.now() }),
@@ -263,11 +265,16 @@ export type Core = ReturnType<typeof wireCore>;
 
 /** The Activity Log screen's reads on reader threads, off the main event loop. */
 const readerThreads =
-  (config: CoreConfig, clock: Clock, logger: Logger) =>
+  (
+    config: CoreConfig,
+    thread: NonNullable<CoreConfig['activityReader']>,
+    clock: Clock,
+    logger: Logger,
+  ) =>
   ({ archivesDir }: { archivesDir: string }) =>
     createReaderPool({
-      workerFile: config.activityReader?.workerFile ?? '',
-      ...(config.activityReader?.argv ? { argv: config.activityReader.argv } : {}),
+      workerFile: thread.workerFile,
+      ...(thread.argv ? { argv: thread.argv } : {}),
       data: {
         file: join(config.dataDir, DATABASE_FILE),
         archivesDir,

@@ -14,9 +14,8 @@ const COLUMNS = ACTIVITY_COLUMNS.split(',')
 export const createActivitySearch = (sqlite: Database.Database) => {
   const planner = createSearchPlanner(sqlite);
 
-  const rows = (p: SearchPlan, to: number, limit: number): ActivityRow[] => [
-    ...planner.scan<ActivityRow>(p, to, COLUMNS, limit),
-  ];
+  const rows = (p: SearchPlan, to: number, limit: number): ActivityRow[] =>
+    planner.rows<ActivityRow>(p, to, COLUMNS, limit);
 
   const count = (p: SearchPlan): ActivitySearchOutput['total'] => {
     const { n, capped } = planner.count(p, COUNT_CAP);

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db/open-database';
+import { createWriteUpkeep } from '../db/write-upkeep';
 import type { WriteTransaction } from '../db/write-transaction';
 import type { RequestMeta } from '../shared/context';
 
@@ -22,19 +23,8 @@ export const createLogMaintenance = (deps: {
 }) => {
   const { sqlite } = deps;
   const elapsed = deps.elapsed ?? (() => performance.now());
-  const merge = sqlite.prepare<[number]>(
-    "INSERT INTO activity_fts(activity_fts, rank) VALUES('merge', ?)",
-  );
-  const changes = sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n');
-  const totalChanges = (): number => changes.get()?.n ?? 0;
-
-  /** One merge step; per SQLite, two or more changes mean it found segments to merge. */
-  const mergeStep = (): boolean =>
-    deps.write(() => {
-      const before = totalChanges();
-      merge.run(MERGE_PAGES);
-      return totalChanges() - before >= 2;
-    });
+  const upkeep = createWriteUpkeep(sqlite);
+  const mergeStep = (): boolean => deps.write(() => upkeep.mergeStep(MERGE_PAGES));
 
   return {
     run: (meta: RequestMeta): string => {

@@ -171,21 +171,9 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     return s;
   };
 
-  /**
-   * The plan's matches with ids in [its first id, `to`], newest first, at most `limit` (-1: all):
-   * rows of `columns` (which must include the id as `id`), or `{ id }` only when columns is null.
-   * Stop early by leaving the loop.
-   */
-  function* scan<R extends { id: number }>(
-    p: SearchPlan,
-    to: number,
-    columns: string | null,
-    limit = -1,
-  ): Generator<R> {
-    if (!p.ids) return;
-    const rows = statement(selectSql(p, columns)).iterate(...bind(p, p.ids.from, to, limit));
-    for (const row of rows) yield row as R;
-  }
+  /** The plan's newest `limit` matches with ids in [its first id, `to`], as rows of `columns`. */
+  const rows = <R>(p: SearchPlan, to: number, columns: string, limit: number): R[] =>
+    p.ids ? (statement(selectSql(p, columns)).all(...bind(p, p.ids.from, to, limit)) as R[]) : [];
 
   /**
    * How many matches the plan has in its id range (or in `ids`, a part of it), up to `cap` when
@@ -214,7 +202,7 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
       `SELECT ${groupBy}, count(*) AS n FROM (${selectSql(p, columns)}) GROUP BY ${groupBy}`,
     ).all(...bind(p, ids.from, ids.to, -1)) as R[];
 
-  return { plan, idRange, scan, count, groupCounts };
+  return { plan, idRange, rows, count, groupCounts };
 };
 
 export type SearchPlanner = ReturnType<typeof createSearchPlanner>;

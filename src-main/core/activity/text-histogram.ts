@@ -56,14 +56,8 @@ export const fillTextBuckets = (
   // The most frequent types first; the last one is what the others leave.
   const sampled = new Map<string, number>();
   const all = plan();
-  for (const row of planner.scan<{ id: number; type: string }>(
-    all,
-    all.ids?.to ?? 0,
-    'l.id AS id, l.type AS type',
-    SAMPLE,
-  )) {
-    sampled.set(row.type, (sampled.get(row.type) ?? 0) + 1);
-  }
+  const newest = planner.rows<{ type: string }>(all, all.ids?.to ?? 0, 'l.type AS type', SAMPLE);
+  for (const row of newest) sampled.set(row.type, (sampled.get(row.type) ?? 0) + 1);
   const order = [...types].sort((a, b) => (sampled.get(b) ?? 0) - (sampled.get(a) ?? 0));
   const left = new Set(order);
   for (const type of order.slice(0, -1)) {

@@ -17,6 +17,17 @@ export const createWriteUpkeep = (sqlite: Sqlite) => {
   const changes = sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n');
   const totalChanges = (): number => changes.get()?.n ?? 0;
 
+  /**
+   * One merge step of at most `pages` leaf pages; positive, so only levels that have collected
+   * enough segments (FTS5 'usermerge') are merged. Per SQLite, two or more changes mean the step
+   * found segments to merge.
+   */
+  const mergeStep = (pages = MERGE_PAGES): boolean => {
+    const before = totalChanges();
+    merge.run(pages);
+    return totalChanges() - before >= 2;
+  };
+
   return {
     /**
      * From now on commits leave checkpoints and merges to `tick`. Automerge is stored in the
@@ -30,15 +41,10 @@ export const createWriteUpkeep = (sqlite: Sqlite) => {
     /** One WAL checkpoint and one merge step; returns the pages checkpointed and whether it merged. */
     tick: (): { walPages: number; merged: boolean } => {
       const [wal] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { checkpointed: number }[];
-      const before = totalChanges();
-      // Positive: merges only levels that have collected enough segments (FTS5 'usermerge').
-      merge.run(MERGE_PAGES);
-      return {
-        walPages: Math.max(0, wal?.checkpointed ?? 0),
-        // Per SQLite, two or more changes mean the step found segments to merge.
-        merged: totalChanges() - before >= 2,
-      };
+      const merged = mergeStep();
+      return { walPages: Math.max(0, wal?.checkpointed ?? 0), merged };
     },
+    mergeStep,
   };
 };
 
