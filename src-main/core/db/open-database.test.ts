@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../config';
 import {
@@ -215,6 +216,39 @@ describe('openDatabase', () => {
       DatabaseStartupError,
     );
     expect(readFileSync(file, 'utf8')).toBe(garbage);
+  });
+
+  it('refuses a foreign SQLite database (no ISP Desk migration record) and leaves its bytes alone', () => {
+    const dataDir = tempDirForTest();
+    const file = join(dataDir, DATABASE_FILE);
+    const photos = new Database(file);
+    photos.exec(
+      "CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT); INSERT INTO photos (path) VALUES ('beach.jpg')",
+    );
+    photos.close();
+    const before = readFileSync(file);
+    expect(() => openDatabase({ file, migrationsFolder: MIGRATIONS_FOLDER })).toThrow(
+      /is not an ISP Desk database \(it holds other tables, e\.g\. "photos"\); it was left unchanged/,
+    );
+    expect(() => createTestCore({ dataDir })).toThrow(DatabaseStartupError);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(existsSync(join(dataDir, 'ispdesk.lock'))).toBe(false);
+  });
+
+  it('initialises an empty database file: zero bytes, or SQLite with no tables', () => {
+    const zero = join(tempDirForTest(), DATABASE_FILE);
+    writeFileSync(zero, '');
+    const empty = join(tempDirForTest(), DATABASE_FILE);
+    const blank = new Database(empty);
+    blank.pragma('user_version = 0');
+    blank.exec('VACUUM');
+    blank.close();
+    for (const file of [zero, empty]) {
+      const db = openDatabase({ file, migrationsFolder: MIGRATIONS_FOLDER });
+      expect(applied(db.sqlite)).toEqual({ n: KNOWN });
+      db.close();
+    }
   });
 
   it('lets the core start again after a refused start (the data-folder lock is released)', async () => {

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { checkMigrationHistory } from './migration-history';
+import { refuseForeignDatabase } from './foreign-database';
 import { DatabaseStartupError } from './startup-error';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -33,6 +34,7 @@ export const openDatabase = (opts: {
   /** better-sqlite3's compiled module for another runtime (Electron's ABI). */
   nativeBinding?: string;
 }): Db => {
+  refuseForeignDatabase(opts.file, opts.nativeBinding);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(
