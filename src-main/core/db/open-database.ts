@@ -12,12 +12,18 @@ export type Orm = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
 export type Db = { sqlite: Sqlite; orm: Orm; close(): void };
 
+/** The WAL file is cut back to 4 MiB whenever it restarts. */
+export const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
+
 const PRAGMAS = [
   'journal_mode = WAL',
   // better-sqlite3 compiles WAL databases to NORMAL; the audit trail must survive power loss.
   'synchronous = FULL',
   'foreign_keys = ON',
   'busy_timeout = 5000',
+  // Each time the WAL restarts from its beginning, it is cut back to this (write-upkeep.ts
+  // empties it when idle); without it the file keeps its largest size for ever.
+  `journal_size_limit = ${String(WAL_SIZE_LIMIT)}`,
   'cache_size = -65536',
   'temp_store = MEMORY',
 ];

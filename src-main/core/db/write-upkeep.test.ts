@@ -1,9 +1,10 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChainAppender } from '../activity/activity-insert';
 import { chainedRow } from '../test-support/chained-row';
 import { MIGRATIONS_FOLDER, T0, tempDirForTest } from '../test-support/test-core';
-import { openDatabase } from './open-database';
+import { openDatabase, WAL_SIZE_LIMIT } from './open-database';
 import { createWriteUpkeep } from './write-upkeep';
 
 const entry = (i: number) =>
@@ -40,6 +41,42 @@ describe('write upkeep', () => {
       .pluck()
       .get();
     expect(found).toBe(12);
+    db.close();
+  });
+
+  it('keeps the WAL file bounded: cut back when it restarts, emptied when idle', () => {
+    const file = join(tempDirForTest('upkeep'), 'ispdesk.db');
+    const db = openDatabase({ file, migrationsFolder: MIGRATIONS_FOLDER });
+    const walSize = () => statSync(`${file}-wal`).size;
+    // The sizes are what this test is about; skipping the fsyncs keeps it quick.
+    db.sqlite.pragma('synchronous = OFF');
+    const upkeep = createWriteUpkeep(db.sqlite);
+    upkeep.hold();
+    const appender = createChainAppender(db.sqlite);
+    const padding = 'x'.repeat(2_000);
+    const burst = (from: number, n: number) => {
+      for (let i = from; i < from + n; i++) {
+        db.sqlite.transaction(() =>
+          appender.append([{ ...entry(i), details: JSON.stringify({ padding }) }]),
+        )();
+      }
+    };
+    // A burst between two ticks grows the WAL well past the limit (no auto-checkpoint).
+    burst(1, 3_000);
+    expect(walSize()).toBeGreaterThan(2 * WAL_SIZE_LIMIT);
+
+    // Writes are still coming in: a passive checkpoint; the WAL restarts at the next commit
+    // and is cut back to journal_size_limit.
+    const busy = upkeep.tick();
+    expect(busy.walPages).toBeGreaterThan(0);
+    burst(3_001, 5);
+    expect(walSize()).toBeLessThanOrEqual(WAL_SIZE_LIMIT);
+
+    // Idle: the next tick empties it, and the jobs screen is told its size.
+    upkeep.tick();
+    const idle = upkeep.tick();
+    expect(idle.walBytes).toBe(0);
+    expect(walSize()).toBe(0);
     db.close();
   });
 });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Sqlite } from './open-database';
 
 /** Leaf pages one search-index merge step may write (a few milliseconds at 10M entries). */
@@ -16,6 +17,25 @@ export const createWriteUpkeep = (sqlite: Sqlite) => {
   );
   const changes = sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n');
   const totalChanges = (): number => changes.get()?.n ?? 0;
+  const walFile = `${sqlite.name}-wal`;
+  const walBytes = (): number => statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
+  let changesAtLastTick = totalChanges();
+
+  /**
+   * Empties the WAL file when nothing was written since the last tick. Readers on other
+   * connections (the log screen's threads) can hold it; then this gives up at once instead of
+   * waiting on the busy timeout, and the next idle tick tries again.
+   */
+  const truncateWal = (): boolean => {
+    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      const [r] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      return r?.busy === 0;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${String(timeout)}`);
+    }
+  };
 
   /**
    * One merge step of at most `pages` leaf pages; positive, so only levels that have collected
@@ -38,11 +58,23 @@ export const createWriteUpkeep = (sqlite: Sqlite) => {
       sqlite.pragma('wal_autocheckpoint = 0');
       sqlite.exec("INSERT INTO activity_fts(activity_fts, rank) VALUES('automerge', 0)");
     },
-    /** One WAL checkpoint and one merge step; returns the pages checkpointed and whether it merged. */
-    tick: (): { walPages: number; merged: boolean } => {
-      const [wal] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { checkpointed: number }[];
+    /**
+     * One WAL checkpoint and one merge step; when nothing was written since the last tick, a
+     * TRUNCATE checkpoint that empties the WAL file (while writes go on, `journal_size_limit`
+     * cuts it back each time it restarts). Returns the pages checkpointed, whether it merged,
+     * and the WAL file's size afterwards.
+     */
+    tick: (): { walPages: number; merged: boolean; walBytes: number } => {
+      const idle = totalChanges() === changesAtLastTick;
+      const [wal] = sqlite.pragma('wal_checkpoint(PASSIVE)') as {
+        log: number;
+        checkpointed: number;
+      }[];
+      const copied = Math.max(0, wal?.checkpointed ?? 0);
+      if (idle && (wal?.log ?? 0) > 0 && copied === wal?.log) truncateWal();
       const merged = mergeStep();
-      return { walPages: Math.max(0, wal?.checkpointed ?? 0), merged };
+      changesAtLastTick = totalChanges();
+      return { walPages: copied, merged, walBytes: walBytes() };
     },
     mergeStep,
   };

@@ -19,7 +19,7 @@ export const CORE_JOB_TICKS = {
 /** Jobs of the core itself: sessions, the database file, the activity log, backups. */
 export const coreJobs = (deps: {
   sweepSessions: (correlationId: string) => number;
-  upkeep: () => { walPages: number; merged: boolean };
+  upkeep: () => { walPages: number; merged: boolean; walBytes: number };
   checkpointDue: () => boolean;
   checkpointIfDue: (meta: RequestMeta) => number | null;
   maintainLog: (meta: RequestMeta) => string;
@@ -48,7 +48,8 @@ export const coreJobs = (deps: {
     run: () => {
       const r = deps.upkeep();
       const merged = r.merged ? '; search index segments merged' : '';
-      return `${String(r.walPages)} pages copied into the database file${merged}`;
+      const wal = `; WAL file ${formatBytes(r.walBytes)}`;
+      return `${String(r.walPages)} pages copied into the database file${merged}${wal}`;
     },
   },
   {

@@ -47,6 +47,15 @@ describe('jobs over the contract', () => {
     expect(unknown.message).toContain('Unknown job');
   });
 
+  it('says how large the WAL file is in the upkeep entry', async () => {
+    const tc = testCore();
+    const admin = await signInAdmin(tc);
+    const first = unwrap(await admin.call('jobs.runNow', { name: 'db.upkeep' }));
+    expect(first.lastRun?.summary).toMatch(
+      /^\d+ pages copied into the database file(; search index segments merged)?; WAL file [\d.]+ (B|kB|MB)$/,
+    );
+  });
+
   it('runs the backup now: the file is written, and the run is logged with the admin as the actor', async () => {
     const tc = testCore();
     const admin = await signInAdmin(tc);
