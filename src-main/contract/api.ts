@@ -106,7 +106,7 @@ import {
   SyncPreviewInput,
   SyncPreviewSchema,
 } from './schemas/sync';
-import { DemoStatusSchema, OpenDemoResultSchema } from './schemas/system';
+import { DemoStatusSchema, OpenDemoResultSchema, StorageStatusSchema } from './schemas/system';
 import {
   BackupSettingsSchema,
   JobSchema,
@@ -138,6 +138,8 @@ export const api = {
   // The demo office: sign-in hints while it is open; opening it only while no account exists.
   'system.demo': proc('public', Empty, DemoStatusSchema),
   'system.openDemo': proc('public', Empty, OpenDemoResultSchema),
+  // Free space on the data folder's disk, for the low-space banner (null before the first check).
+  'system.storage': proc('session', Empty, StorageStatusSchema.nullable()),
 
   'sessions.listMine': proc('session', Empty, z.array(SessionSchema)),
   'sessions.listAll': proc('sessions.manage', Empty, z.array(SessionSchema)),
@@ -247,6 +249,8 @@ export const events = {
     done: z.number().int(),
     total: z.number().int(),
   }),
+  /** The data folder's disk went low on space or has enough again. */
+  'system.storage': StorageStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Api = typeof api;

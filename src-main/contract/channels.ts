@@ -9,6 +9,7 @@ export const PROCEDURES = [
   'auth.changePassword',
   'system.demo',
   'system.openDemo',
+  'system.storage',
   'sessions.listMine',
   'sessions.listAll',
   'sessions.end',
@@ -82,7 +83,12 @@ export const PROCEDURES = [
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
 export const DOWNLOADS = ['activity.export', 'clients.export'] as const;
 
-export const EVENTS = ['activity.recorded', 'session.ended', 'task.progress'] as const;
+export const EVENTS = [
+  'activity.recorded',
+  'session.ended',
+  'task.progress',
+  'system.storage',
+] as const;
 
 export type ProcedureName = (typeof PROCEDURES)[number];
 export type DownloadName = (typeof DOWNLOADS)[number];

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'payload_too_large',
   'unavailable',
+  /** The disk holding the data folder is full (SQLITE_FULL, ENOSPC, SQLite I/O errors). */
+  'storage_full',
   'internal',
 ] as const;
 

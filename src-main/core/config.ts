@@ -2,6 +2,7 @@ import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
 import type { AuthPolicy } from './auth/auth-policy';
 import type { NetworkOptions } from './network-services';
+import type { ReadDiskSpace } from './storage/disk-space';
 
 export type CoreConfig = {
   /** Folder holding the database and everything else the app keeps. */
@@ -27,6 +28,8 @@ export type CoreConfig = {
   activityReader?: { workerFile: string; argv?: string[] };
   /** Router timeouts and limits (tests shrink them; the poll bench observes polls). */
   network?: NetworkOptions;
+  /** Free space on the data folder's disk (`fs.statfs` unless a test injects it). */
+  readDiskSpace?: ReadDiskSpace;
 };
 
 export const DATABASE_FILE = 'ispdesk.db';

@@ -34,6 +34,7 @@ import { createLogMaintenance } from './activity/log-maintenance';
 import { createWriteUpkeep } from './db/write-upkeep';
 import { createBackupSettings } from './backup/backup-settings';
 import { createDatabaseBackup } from './backup/database-backup';
+import { createDiskWatch } from './storage/disk-space';
 
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
@@ -183,6 +184,15 @@ const wireCore = (
     write,
     checkpointIfDue: audit.checkpointIfDue,
   });
+  const disk = createDiskWatch({
+    dataDir: config.dataDir,
+    clock,
+    write,
+    recorder,
+    logger,
+    ...(config.readDiskSpace ? { readSpace: config.readDiskSpace } : {}),
+    changed: (status) => events.emit('system.storage', status),
+  });
   const jobs = createJobRegistry({
     scheduler,
     clock,
@@ -200,6 +210,7 @@ const wireCore = (
     checkpointIfDue: audit.checkpointIfDue,
     maintainLog: maintenance.run,
     backup: { settings: backupSettings.get, run: backup.run },
+    checkDiskSpace: disk.check,
   });
   for (const job of [...definitions, ...network.jobs]) jobs.define(job);
 
@@ -212,6 +223,7 @@ const wireCore = (
       ...network.services,
       jobs: { list: jobs.list, runNow: jobs.runNow },
       backup: { settings: backupSettings.get, updateSettings: backupSettings.update },
+      storage: { status: disk.status },
     },
     events,
     recorder,
@@ -230,6 +242,14 @@ const wireCore = (
         ctx: { ...systemMeta(), actor: null },
       });
       if (config.background !== false) {
+        // The low-space banner and entry right away, not one tick (2 min) after start.
+        try {
+          disk.check(systemMeta());
+        } catch (e) {
+          logger.warn('could not read the free space on the data folder’s disk', {
+            error: e instanceof Error ? e.message : String(e),
+          });
+        }
         upkeep.hold();
         // Every timer: health polls, the queue, sweeps, checkpoints, auto-sync, expiry,
         // maintenance, backups (tests that drive jobs by hand leave them unscheduled).

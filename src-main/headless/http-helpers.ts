@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  storage_full: 507,
 };
 
 export const SECURITY_HEADERS: Record<string, string> = {

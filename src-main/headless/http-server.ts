@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { canonicalIp } from '../core/shared/ip-address';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/shared/storage-full';
 import { isDownload } from '../contract/api';
 import type { CallContext } from '../transport/call-context';
 import type { CoreHost } from '../transport/core-host';
@@ -108,7 +109,10 @@ export const createHttpServer = (deps: { host: CoreHost; rendererDir: string }) 
       host.core.logger.error('HTTP request failed', {
         error: e instanceof Error ? e.stack : String(e),
       });
-      if (!res.headersSent) sendResult(res, fail('internal', 'Something went wrong.'));
+      const failure = isStorageFull(e)
+        ? fail('storage_full', STORAGE_FULL_MESSAGE)
+        : fail('internal', 'Something went wrong.');
+      if (!res.headersSent) sendResult(res, failure);
       else res.destroy();
     });
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Result, SerializedError } from '../contract/errors';
 import { isAppError } from '../core/shared/app-error';
 import type { Logger } from '../core/shared/logger';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/shared/storage-full';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (
@@ -20,10 +21,19 @@ export const describeZodError = (e: z.ZodError): string =>
     .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
 
-/** Expected errors keep their code and message; anything else is logged and hidden. */
+/**
+ * Expected errors keep their code and message; a full disk says so (`storage_full`); anything
+ * else is logged and hidden.
+ */
 export const toFailure = (e: unknown, logger: Logger, procedure: string): Result<never> => {
   if (isAppError(e)) return fail(e.code, e.message, e.details);
   if (e instanceof z.ZodError) return fail('validation', describeZodError(e));
+  if (isStorageFull(e)) {
+    logger.error(`${procedure} failed: the disk is full`, {
+      error: e instanceof Error ? e.message : String(e),
+    });
+    return fail('storage_full', STORAGE_FULL_MESSAGE);
+  }
   logger.error(`${procedure} failed`, {
     error: e instanceof Error ? (e.stack ?? e.message) : String(e),
   });

@@ -24,7 +24,7 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
   const { auth, guard, sessions, staff, activity, searches } = core.services;
   const { plans, clients, billing, reports, settings } = core.services;
   const { routers, sync, expiry } = core.services;
-  const { jobs, backup } = core.services;
+  const { jobs, backup, storage } = core.services;
   return {
     'auth.status': (_in, ctx) => ({
       ...auth.status(),
@@ -53,6 +53,7 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
       active: system.demo(),
       available: system.openDemo !== undefined && auth.status().setupRequired,
     }),
+    'system.storage': () => storage.status(),
     'system.openDemo': async (_in, ctx) => {
       if (!system.openDemo) {
         throw new AppError('unavailable', 'The demo office cannot be opened from here.');

@@ -12,6 +12,7 @@ export const JOB_NAMES = [
   'activity.checkpoint',
   'activity.maintenance',
   'db.backup',
+  'system.disk_space',
 ] as const;
 export const JobNameSchema = z.enum(JOB_NAMES, { error: 'Unknown job' });
 export type JobName = z.infer<typeof JobNameSchema>;

@@ -23,3 +23,16 @@ export const DemoStatusSchema = z.object({
 export type DemoStatus = z.infer<typeof DemoStatusSchema>;
 
 export const OpenDemoResultSchema = z.object({ opened: z.literal(true) });
+
+/**
+ * Free space on the data folder's disk, as last checked (every few minutes). `low`: below the
+ * threshold, when every signed-in screen shows a warning.
+ */
+export const StorageStatusSchema = z.object({
+  low: z.boolean(),
+  freeBytes: z.number().int().min(0),
+  totalBytes: z.number().int().min(0),
+  thresholdBytes: z.number().int().min(0),
+  checkedAt: z.number().int(),
+});
+export type StorageStatus = z.infer<typeof StorageStatusSchema>;

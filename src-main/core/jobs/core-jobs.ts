@@ -14,6 +14,7 @@ export const CORE_JOB_TICKS = {
   checkpointCheckMs: 15 * MINUTE,
   maintenanceCheckMs: 15 * MINUTE,
   backupCheckMs: 5 * MINUTE,
+  diskSpaceMs: 2 * MINUTE,
 };
 
 /** Jobs of the core itself: sessions, the database file, the activity log, backups. */
@@ -27,6 +28,7 @@ export const coreJobs = (deps: {
     settings: () => { enabled: boolean; intervalHours: number };
     run: (signal: AbortSignal) => Promise<BackupResult>;
   };
+  checkDiskSpace: (meta: RequestMeta) => string;
 }): JobDefinition[] => [
   {
     name: 'sessions.sweep',
@@ -89,5 +91,14 @@ export const coreJobs = (deps: {
       const removed = r.removed.length === 0 ? '' : `, ${String(r.removed.length)} older removed`;
       return `Backup ${r.file} written (${formatBytes(r.bytes)}), ${String(r.kept)} kept${removed}`;
     },
+  },
+  {
+    // Low space is logged (system.disk_low / disk_recovered) by the check itself, once per change.
+    name: 'system.disk_space',
+    label: 'Free disk space check',
+    kind: 'tick',
+    tickMs: CORE_JOB_TICKS.diskSpaceMs,
+    schedule: () => formatEvery(CORE_JOB_TICKS.diskSpaceMs),
+    run: ({ meta }) => deps.checkDiskSpace(meta),
   },
 ];

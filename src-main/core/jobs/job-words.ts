@@ -1,4 +1,5 @@
 import { formatSpan } from '../routers/durations';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../shared/storage-full';
 
 /** "0 ms", "850 ms", "1.2 s", "2m 5s": a run's duration for log descriptions. */
 export const formatDuration = (ms: number): string => {
@@ -20,6 +21,7 @@ const MAX_ERROR = 500;
 
 /** Why a run failed, as one line of plain words (no stack, bounded length). */
 export const plainError = (e: unknown): string => {
+  if (isStorageFull(e)) return STORAGE_FULL_MESSAGE;
   const text = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
   const line = text === '' ? 'failed without saying why' : text;
   return line.length > MAX_ERROR ? `${line.slice(0, MAX_ERROR - 1)}…` : line;

@@ -26,6 +26,7 @@ describe('jobs over the contract', () => {
       ['activity.checkpoint', 'task'],
       ['activity.maintenance', 'task'],
       ['db.backup', 'task'],
+      ['system.disk_space', 'tick'],
       ['routers.health', 'tick'],
       ['routers.queue', 'tick'],
       ['routers.auto_sync', 'task'],

@@ -42,6 +42,7 @@ export const codeForStatus = (status: number): ErrorCode => {
   if (status === 413) return 'payload_too_large';
   if (status === 429) return 'rate_limited';
   if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  if (status === 507) return 'storage_full';
   return 'internal';
 };
 

@@ -1,5 +1,7 @@
 import { defineEvent } from '../define-event';
 
+type DiskWords = { folder: string; free: string; total: string; threshold: string };
+
 export const systemEvents = {
   'system.started': defineEvent<{ version: string; mode: string }>(
     'system',
@@ -19,5 +21,22 @@ export const systemEvents = {
     'system',
     'success',
     (p) => `ISP Desk stopped (${p.mode})`,
+  ),
+  /** Free space on the data folder's disk fell below the warning threshold (storage/disk-space.ts). */
+  'system.disk_low': defineEvent<DiskWords>(
+    'system',
+    'system',
+    'failure',
+    (p) =>
+      `Disk space is low: ${p.free} free of ${p.total} on the disk holding the data folder ` +
+      `${p.folder} (the warning shows below ${p.threshold}); when it is full, nothing can be saved`,
+  ),
+  'system.disk_recovered': defineEvent<DiskWords>(
+    'system',
+    'system',
+    'success',
+    (p) =>
+      `Disk space is enough again: ${p.free} free of ${p.total} on the disk holding the data ` +
+      `folder ${p.folder}`,
   ),
 };
