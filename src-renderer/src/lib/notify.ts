@@ -1,10 +1,16 @@
 import { notifications } from '@mantine/notifications';
-import { errorMessage } from '../api/api-error';
+import { errorMessage, isApiError } from '../api/api-error';
 
 export const notifySuccess = (message: string, title?: string): void => {
   notifications.show({ color: 'teal', message, title });
 };
 
+/** A full disk is named as such, whatever the screen calls its failure. */
 export const notifyError = (error: unknown, title = 'Something went wrong'): void => {
-  notifications.show({ color: 'red', title, message: errorMessage(error) });
+  const full = isApiError(error) && error.code === 'storage_full';
+  notifications.show({
+    color: 'red',
+    title: full ? 'The disk is full' : title,
+    message: errorMessage(error),
+  });
 };

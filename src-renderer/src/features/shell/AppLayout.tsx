@@ -16,6 +16,7 @@ import { DEMO_BANNER } from '../auth/DemoNotice';
 import { useSession } from '../auth/session-context';
 import { useDemoStatus } from '../auth/use-demo-status';
 import { visibleSections } from './nav-items';
+import { StorageBanner } from './StorageBanner';
 
 export function AppLayout() {
   const { user, can, signOut } = useSession();
@@ -97,6 +98,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <StorageBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>
