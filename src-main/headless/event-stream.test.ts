@@ -2,7 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../core/create-core';
-import { ADMIN, tempDirForTest, testCore } from '../core/test-support/test-core';
+import {
+  ADMIN,
+  signInAdmin,
+  tempDirForTest,
+  testCore,
+  unwrap,
+} from '../core/test-support/test-core';
 import { fixedCoreHost, type CoreHost } from '../transport/core-host';
 import { createHttpServer } from './http-server';
 
@@ -67,5 +73,50 @@ describe('the event stream', () => {
     }
     expect(text).toContain('event: session.ended');
     expect(text).toContain('switched to another office');
+  });
+
+  it('tells signed-in browsers when the disk runs low', async () => {
+    const tc = testCore();
+    const rendererDir = join(tempDirForTest('events'), 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
+    const server = createHttpServer({ host: fixedCoreHost(tc.core), rendererDir });
+    const { url } = await server.listen(0, '127.0.0.1');
+    onTestFinished(() => server.close());
+    const admin = await signInAdmin(tc);
+    unwrap(
+      await admin.call('staff.create', {
+        username: 'carla',
+        displayName: 'Carla Cashier',
+        role: 'cashier',
+        password: 'carla-Pa55word!',
+      }),
+    );
+    const login = await fetch(`${url}api/auth.login`, {
+      method: 'POST',
+      headers: { 'X-ISPDesk': '1', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'carla', password: 'carla-Pa55word!' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const events = await fetch(`${url}api/events`, { headers: { Cookie: cookie } });
+    const reader = events.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    expect(text).toContain(': connected');
+
+    const low = {
+      low: true,
+      freeBytes: 1_000,
+      totalBytes: 10_000_000_000,
+      thresholdBytes: 500_000_000,
+      checkedAt: 1,
+    };
+    tc.core.events.emit('system.storage', low);
+    while (!text.includes('event: system.storage')) {
+      text += decoder.decode((await reader.read()).value);
+    }
+    expect(text).toContain(`event: system.storage\ndata: ${JSON.stringify(low)}`);
+    await reader.cancel();
   });
 });

@@ -12,7 +12,7 @@ type Client = { res: ServerResponse; token: string; ip: string | null };
 /**
  * GET /api/events: Server-Sent Events for signed-in browsers. Activity notices (already
  * coalesced by the core's live tail) and task progress go only to clients whose session is
- * still valid and allowed to read the log. When the host switches to another office (first run →
+ * still valid and allowed to read the log; the low-disk notice to every signed-in client. When the host switches to another office (first run →
  * demo), every stream ends with `session.ended`: its session belonged to the closed core.
  */
 export const createEventStream = (host: CoreHost) => {
@@ -22,9 +22,12 @@ export const createEventStream = (host: CoreHost) => {
     c.res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
 
-  /** Sends to every client still signed in and allowed to read the log; drops the others. */
+  /**
+   * Sends to every client still signed in (and, for the log's events, allowed to read the log);
+   * drops the others. The low-disk notice goes to everyone signed in.
+   */
   const forward =
-    <K extends 'activity.recorded' | 'task.progress'>(name: K) =>
+    <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
     (payload: EventPayload<K>) => {
       for (const c of clients) {
         const meta = { ip: c.ip, workstation: null, correlationId: 'events' };
@@ -33,7 +36,7 @@ export const createEventStream = (host: CoreHost) => {
           send(c, 'session.ended', { reason: 'Your session has ended.' });
           c.res.end();
           clients.delete(c);
-        } else if (user.permissions.includes('activity.read')) {
+        } else if (name === 'system.storage' || user.permissions.includes('activity.read')) {
           send(c, name, payload);
         }
       }
@@ -42,6 +45,7 @@ export const createEventStream = (host: CoreHost) => {
   const subscribe = (core: Core) => [
     core.events.on('activity.recorded', forward('activity.recorded')),
     core.events.on('task.progress', forward('task.progress')),
+    core.events.on('system.storage', forward('system.storage')),
   ];
   let unsubscribe = subscribe(host.core);
   const endAll = (reason: string) => {

@@ -498,4 +498,24 @@ describe('headless HTTP server', () => {
     }
     expect(s.tc.logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
+
+  it('answers 507 storage_full in words when the disk is full, sign-in included', async () => {
+    const s = await serve();
+    await s.setup();
+    const pages = s.tc.core.sqlite.pragma('page_count', { simple: true }) as number;
+    s.tc.core.sqlite.pragma(`max_page_count = ${String(pages)}`);
+    let res: Response | null = null;
+    for (let i = 0; i < 200; i++) {
+      res = await s.post('auth.login', { username: ADMIN.username, password: ADMIN.password });
+      if (res.status !== 200) break;
+    }
+    expect(res?.status).toBe(507);
+    expect(await res?.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'storage_full',
+        message: 'The disk holding the data folder is full. Free space; nothing was saved.',
+      },
+    });
+  });
 });
