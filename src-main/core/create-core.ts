@@ -35,6 +35,7 @@ import { createWriteUpkeep } from './db/write-upkeep';
 import { createBackupSettings } from './backup/backup-settings';
 import { createDatabaseBackup } from './backup/database-backup';
 import { createDiskWatch } from './storage/disk-space';
+import { createClockWatch, type ClockWatch } from './clock/clock-watch';
 
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
@@ -90,7 +91,10 @@ const wireCore = (
     host,
     onCommitted: (lastId, count) => tail.recorded(lastId, count),
   });
+  // Set once the office's time zone can be read (below); changes before that see no clock jump.
+  let clockWatch: ClockWatch | null = null;
   const write = createWriteTransaction(sqlite, {
+    beginning: () => clockWatch?.check(),
     committed: () => recorder.flush(),
     rolledBack: () => recorder.discard(),
   });
@@ -110,7 +114,8 @@ const wireCore = (
   const systemMeta = (): RequestMeta => ({
     ip: host.ip,
     workstation: host.name,
-    correlationId: newCorrelationId(clock.now()),
+    // The log's time: entries of one action stay near its id's time whatever the clock did.
+    correlationId: newCorrelationId(recorder.changeTime()),
   });
 
   const audit = createAuditTrail({
@@ -155,7 +160,12 @@ const wireCore = (
   const office: OfficeServices = createOfficeServices({
     sqlite,
     orm,
-    clock,
+    // Plans, clients, money, settings: a change and its log entry carry one clock reading (reads
+    // outside a write, e.g. "today" in reports, go by the clock).
+    clock: {
+      now: () => (sqlite.inTransaction ? recorder.changeTime() : clock.now()),
+      sleep: (ms) => clock.sleep(ms),
+    },
     write,
     recorder,
     routerSync: network.hooks,
@@ -163,6 +173,16 @@ const wireCore = (
     authorize: guard.authorize,
     recentActivity: (limit) => services.activity.recent(limit),
   });
+
+  clockWatch = createClockWatch({
+    clock,
+    recorder,
+    logger,
+    timeZone: () => office.settings.get().timeZone,
+    systemMeta,
+    lastEntryTs: () => recorder.lastEntryTs(),
+  });
+  const watch = clockWatch;
 
   const backupSettings = createBackupSettings({
     sqlite,
@@ -236,6 +256,7 @@ const wireCore = (
     start: (): void => {
       if (started) return;
       started = true;
+      watch.atStart();
       recorder.record({
         event: 'system.started',
         params: { version: config.version, mode: config.mode },

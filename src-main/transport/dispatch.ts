@@ -37,7 +37,7 @@ export const createDispatch = (
   const metaOf = (call: CallContext): RequestMeta => ({
     ip: call.ip,
     workstation: call.workstation,
-    correlationId: newCorrelationId(core.clock.now()),
+    correlationId: newCorrelationId(core.recorder.changeTime()),
   });
 
   return {

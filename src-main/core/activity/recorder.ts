@@ -27,7 +27,18 @@ export type Recorder = {
    * `writeTransaction`), so that both commit or neither does. Returns the entry id.
    */
   record<E extends EventCode>(input: RecordInput<E>): number;
+  /**
+   * The time of a change and of its log entries: one clock reading per write transaction, never
+   * before the log's last entry (so ids stay in time order for date searches). After the clock
+   * was turned back, changes carry the last entry's time until the clock catches up, and their
+   * entries say what the clock read (`details.clockRead`). Outside a transaction, the time the
+   * next change would get (correlation ids start with it).
+   */
+  changeTime(): number;
 };
+
+/** A clamp larger than this is noted on the entry (`details.clockRead`). */
+export const CLAMP_NOTE_MS = 1_000;
 
 export const createRecorder = (deps: {
   sqlite: Database.Database;
@@ -36,18 +47,35 @@ export const createRecorder = (deps: {
   host: { ip: string; name: string };
   /** Called after the transaction holding new entries commits. */
   onCommitted: (lastId: number, count: number) => void;
-}): Recorder & { flush(): void; discard(): void } => {
+}): Recorder & { flush(): void; discard(): void; lastEntryTs(): number | null } => {
   const { sqlite, clock } = deps;
   const appender = createChainAppender(sqlite);
   let pending = { lastId: 0, count: 0 };
+  const headTs = sqlite
+    .prepare<[], number>('SELECT ts FROM activity_log ORDER BY id DESC LIMIT 1')
+    .pluck();
+  /** The reading of the write transaction under way; cleared when it commits or rolls back. */
+  let inTransaction: { ts: number; read: number } | null = null;
+  const readClock = () => {
+    const read = clock.now();
+    return { read, ts: Math.max(read, headTs.get() ?? 0) };
+  };
+  const reading = () => {
+    if (sqlite.inTransaction) return (inTransaction ??= readClock());
+    inTransaction = null; // a transaction not opened through `write` left its reading behind
+    return readClock();
+  };
 
   const append = <E extends EventCode>(input: RecordInput<E>): number => {
     const def = eventCatalog[input.event] as EventDef<EventParams<E>>;
     const system = def.type === 'system';
     const actor = system ? null : input.ctx.actor;
+    const { ts, read } = reading();
+    const details =
+      ts - read > CLAMP_NOTE_MS ? { ...input.details, clockRead: read } : input.details;
     const id = appender.append([
       {
-        ts: clock.now(),
+        ts,
         type: def.type,
         category: def.category,
         event: input.event,
@@ -62,7 +90,7 @@ export const createRecorder = (deps: {
         targetLabel: input.target?.label ?? null,
         clientId: input.clientId ?? null,
         routerId: input.routerId ?? null,
-        details: serializeDetails(input.details),
+        details: serializeDetails(details),
         correlationId: input.ctx.correlationId,
       },
     ]);
@@ -71,10 +99,12 @@ export const createRecorder = (deps: {
   };
 
   const flush = () => {
+    inTransaction = null;
     if (pending.count > 0) deps.onCommitted(pending.lastId, pending.count);
     pending = { lastId: 0, count: 0 };
   };
   const discard = () => {
+    inTransaction = null;
     pending = { lastId: 0, count: 0 };
   };
 
@@ -82,10 +112,17 @@ export const createRecorder = (deps: {
     record: (input) => {
       if (sqlite.inTransaction) return append(input);
       // A lone entry (e.g. a failed login, where nothing else changes) gets its own transaction.
-      const id = sqlite.transaction(() => append(input)).immediate();
-      flush();
-      return id;
+      try {
+        const id = sqlite.transaction(() => append(input)).immediate();
+        flush();
+        return id;
+      } catch (e) {
+        discard();
+        throw e;
+      }
     },
+    changeTime: () => reading().ts,
+    lastEntryTs: () => headTs.get() ?? null,
     flush,
     discard,
   };

@@ -22,22 +22,23 @@ export type SearchPlan = {
 /** How long after an action the entries it caused are looked for (provisioning retries included). */
 export const CORRELATION_WINDOW_MS = 7 * 86_400_000;
 
-/**
- * A correlation id starts with the second its action began, so its entries lie in a short time
- * window: searching that window is a bounded scan, where an index over every entry's id would
- * cost ~25 bytes per entry.
- */
-const correlationWindow = (f: ActivityFilter): { from?: number; to?: number } => {
-  if (f.correlationId === undefined) return { from: f.from, to: f.to };
-  const start = correlationStart(f.correlationId);
-  if (start === null) throw new AppError('validation', 'That is not a correlation id of ISP Desk.');
-  return {
-    from: Math.max(f.from ?? 0, start - 1000),
-    to: Math.min(f.to ?? Number.MAX_SAFE_INTEGER, start + CORRELATION_WINDOW_MS),
-  };
+/** The index term of `system.clock_changed` entries. */
+const CLOCK_CHANGED = tagClause(['ev_system_clock_changed']);
+
+/** How far a `system.clock_changed` entry moved the clock forward (0 for back). */
+const forwardBy = (details: string | null): number => {
+  const d =
+    details === null ? null : (JSON.parse(details) as { before?: unknown; after?: unknown });
+  return typeof d?.before === 'number' && typeof d.after === 'number'
+    ? Math.max(0, d.after - d.before)
+    : 0;
 };
 
 export const createSearchPlanner = (sqlite: Database.Database) => {
+  const clockChangesFrom = sqlite.prepare<[string, number], { details: string | null }>(
+    `SELECT l.details FROM activity_fts f JOIN activity_log l ON l.id = f.rowid
+     WHERE activity_fts MATCH ? AND f.rowid >= CAST(? AS INTEGER)`,
+  );
   const atOrAfterId = sqlite.prepare<[number], { id: number; ts: number }>(
     'SELECT id, ts FROM activity_log WHERE id >= ? ORDER BY id LIMIT 1',
   );
@@ -78,6 +79,30 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     const last = to === undefined ? hi : after === null ? hi : after - 1;
     if (first === null || first > last) return null;
     return { from: first, to: last };
+  };
+
+  /**
+   * A correlation id starts with the log's time when its action began (never behind the log's
+   * last entry, whatever the clock did), so its entries lie in a short time window after it:
+   * searching that window is a bounded scan, where an index over every entry's id would cost
+   * ~25 bytes per entry. A clock set forward meanwhile moves later entries on by as much: the
+   * window grows by every forward jump logged since (`system.clock_changed`, a handful).
+   */
+  const correlationWindow = (f: ActivityFilter): { from?: number; to?: number } => {
+    if (f.correlationId === undefined) return { from: f.from, to: f.to };
+    const start = correlationStart(f.correlationId);
+    if (start === null) {
+      throw new AppError('validation', 'That is not a correlation id of ISP Desk.');
+    }
+    const first = idRange(start - 1000)?.from;
+    const forward =
+      first === undefined
+        ? 0
+        : clockChangesFrom.all(CLOCK_CHANGED, first).reduce((n, r) => n + forwardBy(r.details), 0);
+    return {
+      from: Math.max(f.from ?? 0, start - 1000),
+      to: Math.min(f.to ?? Number.MAX_SAFE_INTEGER, start + CORRELATION_WINDOW_MS + forward),
+    };
   };
 
   const expandPrefix = createPrefixExpander(sqlite);

@@ -51,3 +51,7 @@ export const periodLabels = (fromDay: string, toDay: string, by: 'day' | 'month'
     t = by === 'day' ? addDays(t, 1) : addMonths(t, 1);
   }
 };
+
+/** "15 Jan 2030 09:00:05": a moment as the office's clock shows it, for log sentences. */
+export const officeDateTime = (ms: number, tz: string): string =>
+  format(new TZDate(ms, tz), 'd MMM yyyy HH:mm:ss');

@@ -46,17 +46,26 @@ export const tempDirForTest = (label?: string): string => {
 };
 
 export type FakeClock = Clock & {
+  /** Moves time to `ms` (uptime moves alike: time passed, no clock change). */
   set(ms: number): void;
   advance(ms: number): void;
+  /** Someone sets the computer's clock by `ms` (negative: back); the uptime does not move. */
+  jump(ms: number): void;
   /** Every delay `sleep` was asked for, in order. Sleeping advances the clock and returns at once. */
   readonly sleeps: number[];
 };
 
 export const createFakeClock = (start = T0): FakeClock => {
   let now = start;
+  let skew = 0;
   const sleeps: number[] = [];
   return {
     now: () => now,
+    uptimeMs: () => now - start - skew,
+    jump: (ms) => {
+      now += ms;
+      skew += ms;
+    },
     sleep: (ms) => {
       sleeps.push(ms);
       now += ms;

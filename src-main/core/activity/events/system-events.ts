@@ -39,4 +39,20 @@ export const systemEvents = {
       `Disk space is enough again: ${p.free} free of ${p.total} on the disk holding the data ` +
       `folder ${p.folder}`,
   ),
+  /**
+   * The computer's clock was set by more than a minute (clock/clock-watch.ts). Turned back, later
+   * entries carry the last entry's time until the clock catches up, so that the log stays in order.
+   */
+  'system.clock_changed': defineEvent<{
+    direction: 'back' | 'forward';
+    by: string;
+    before: string;
+    after: string;
+  }>('system', 'system', 'failure', (p) =>
+    p.direction === 'back'
+      ? `The computer's clock was turned back by ${p.by}, from ${p.before} to ${p.after}; ` +
+        `entries until it catches up carry the time of the entry before, with the clock's reading noted`
+      : `The computer's clock jumped forward by ${p.by}, from ${p.before} to ${p.after} ` +
+        `(set by hand or by time sync)`,
+  ),
 };
