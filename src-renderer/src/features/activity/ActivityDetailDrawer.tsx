@@ -10,6 +10,7 @@ import { DetailsDiff } from './DetailsDiff';
 import { EntryPivots } from './EntryPivots';
 import type { Pivot } from './EntryPivots';
 import { categoryLabel } from './activity-labels';
+import { clockReadOf } from './clock-notes';
 
 export type ActivityDetailDrawerProps = FilterClicks & {
   /** The entry to show; `null` closes the drawer. */
@@ -96,6 +97,7 @@ function EntryDetails({
         {formatDateTime(entry.ts)}
       </time>,
     ],
+    ...clockRow(entry),
     ['Type', <TypeBadge key="type" type={entry.type} />],
     ['Category', categoryLabel(entry.category)],
     ['Event', <Code key="event">{entry.event}</Code>],
@@ -159,3 +161,19 @@ function EntryDetails({
     </Stack>
   );
 }
+
+/**
+ * For an entry the log held at the time of the one before (the computer's clock was behind):
+ * what the clock read.
+ */
+const clockRow = (entry: ActivityEntry): [string, ReactNode][] => {
+  const read = clockReadOf(entry);
+  return read === null
+    ? []
+    : [
+        [
+          'Clock read',
+          `${formatDateTime(read)} (the computer's clock was behind the log; the time above is the entry before's)`,
+        ],
+      ];
+};

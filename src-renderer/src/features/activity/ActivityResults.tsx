@@ -3,6 +3,8 @@ import type { ActivityEntry } from '../../../../src-main/contract/schemas/activi
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { ActivityTable } from './ActivityTable';
+import { ClockChangeBanner } from './ClockChangeBanner';
+import { showsClockChange } from './clock-notes';
 import type { FilterClicks } from './ActivityCells';
 import { FailureNav } from './FailureNav';
 import type { Direction } from './entry-navigation';
@@ -66,6 +68,7 @@ export function ActivityResults({
           onJump={(d) => failures.jump(d)}
         />
       </Group>
+      {showsClockChange(entries) && <ClockChangeBanner />}
       <ActivityTable
         entries={entries}
         selectedId={selectedId}

@@ -6,6 +6,7 @@ import { ActorLink, IpLink, OutcomeBadge, TypeBadge } from './ActivityCells';
 import type { FilterClicks } from './ActivityCells';
 import { HighlightedText } from './HighlightedText';
 import { categoryLabel } from './activity-labels';
+import { clockReadOf } from './clock-notes';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const CURSOR_OUTLINE = {
@@ -94,6 +95,7 @@ export function ActivityTable({
                     {formatDateTime(entry.ts)}
                   </time>
                 </Anchor>
+                <ClockNote entry={entry} />
               </Table.Td>
               {!compact && (
                 <Table.Td style={NOWRAP}>
@@ -131,5 +133,21 @@ export function ActivityTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Under the time of an entry the log held back: what the computer's clock read instead. */
+function ClockNote({ entry }: { entry: ActivityEntry }) {
+  const read = clockReadOf(entry);
+  if (read === null) return null;
+  return (
+    <Text
+      size="xs"
+      c="orange"
+      data-testid="clock-note"
+      title="The computer's clock was behind the log: this entry keeps the time of the one before"
+    >
+      clock read {formatDateTime(read)}
+    </Text>
   );
 }
