@@ -2,13 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../core/create-core';
-import {
-  ADMIN,
-  signInAdmin,
-  tempDirForTest,
-  testCore,
-  unwrap,
-} from '../core/test-support/test-core';
+import { ADMIN, tempDirForTest, testCore } from '../core/test-support/test-core';
 import { fixedCoreHost, type CoreHost } from '../transport/core-host';
 import { createHttpServer } from './http-server';
 
@@ -38,34 +32,41 @@ const switchableHost = (core: Core) => {
   };
 };
 
+/** The real HTTP server for `host`, its first administrator set up, and their event stream open. */
+const openStream = async (host: CoreHost) => {
+  const rendererDir = join(tempDirForTest('events'), 'renderer');
+  mkdirSync(rendererDir, { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
+  const server = createHttpServer({ host, rendererDir });
+  const { url } = await server.listen(0, '127.0.0.1');
+  onTestFinished(() => server.close());
+
+  const setup = await fetch(`${url}api/auth.setup`, {
+    method: 'POST',
+    headers: { 'X-ISPDesk': '1', 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const events = await fetch(`${url}api/events`, { headers: { Cookie: cookie } });
+  expect(events.status).toBe(200);
+  const body = events.body;
+  if (!body) throw new Error('no stream');
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const first = decoder.decode((await reader.read()).value);
+  expect(first).toContain(': connected');
+  return { reader, decoder };
+};
+
 describe('the event stream', () => {
   it('ends every stream with session.ended when the host switches to another office', async () => {
     const first = testCore();
     const second = testCore();
     const { host, switchTo } = switchableHost(first.core);
-    const rendererDir = join(tempDirForTest('events'), 'renderer');
-    mkdirSync(rendererDir, { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
-    const server = createHttpServer({ host, rendererDir });
-    const { url } = await server.listen(0, '127.0.0.1');
-    onTestFinished(() => server.close());
-
-    const setup = await fetch(`${url}api/auth.setup`, {
-      method: 'POST',
-      headers: { 'X-ISPDesk': '1', 'Content-Type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const events = await fetch(`${url}api/events`, { headers: { Cookie: cookie } });
-    expect(events.status).toBe(200);
-    const body = events.body;
-    if (!body) throw new Error('no stream');
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
-    let text = decoder.decode((await reader.read()).value);
-    expect(text).toContain(': connected');
+    const { reader, decoder } = await openStream(host);
 
     switchTo(second.core);
+    let text = '';
     for (;;) {
       const chunk = await reader.read();
       if (chunk.done) break;
@@ -77,34 +78,7 @@ describe('the event stream', () => {
 
   it('tells signed-in browsers when the disk runs low', async () => {
     const tc = testCore();
-    const rendererDir = join(tempDirForTest('events'), 'renderer');
-    mkdirSync(rendererDir, { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
-    const server = createHttpServer({ host: fixedCoreHost(tc.core), rendererDir });
-    const { url } = await server.listen(0, '127.0.0.1');
-    onTestFinished(() => server.close());
-    const admin = await signInAdmin(tc);
-    unwrap(
-      await admin.call('staff.create', {
-        username: 'carla',
-        displayName: 'Carla Cashier',
-        role: 'cashier',
-        password: 'carla-Pa55word!',
-      }),
-    );
-    const login = await fetch(`${url}api/auth.login`, {
-      method: 'POST',
-      headers: { 'X-ISPDesk': '1', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'carla', password: 'carla-Pa55word!' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const events = await fetch(`${url}api/events`, { headers: { Cookie: cookie } });
-    const reader = events.body?.getReader();
-    if (!reader) throw new Error('no stream');
-    const decoder = new TextDecoder();
-    let text = decoder.decode((await reader.read()).value);
-    expect(text).toContain(': connected');
-
+    const { reader, decoder } = await openStream(fixedCoreHost(tc.core));
     const low = {
       low: true,
       freeBytes: 1_000,
@@ -113,6 +87,7 @@ describe('the event stream', () => {
       checkedAt: 1,
     };
     tc.core.events.emit('system.storage', low);
+    let text = '';
     while (!text.includes('event: system.storage')) {
       text += decoder.decode((await reader.read()).value);
     }
