@@ -56,9 +56,15 @@ export const createRecorder = (deps: {
     .pluck();
   /** The reading of the write transaction under way; cleared when it commits or rolls back. */
   let inTransaction: { ts: number; read: number } | null = null;
+  /**
+   * Never below a time this process handed out before either: a correlation id minted from it
+   * (before its action's first entry) then never starts after that action's entries.
+   */
+  let floor = 0;
   const readClock = () => {
     const read = clock.now();
-    return { read, ts: Math.max(read, headTs.get() ?? 0) };
+    floor = Math.max(read, headTs.get() ?? 0, floor);
+    return { read, ts: floor };
   };
   const reading = () => {
     if (sqlite.inTransaction) return (inTransaction ??= readClock());

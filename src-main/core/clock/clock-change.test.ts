@@ -5,6 +5,7 @@ import {
   createFakeClock,
   entriesOf,
   MINUTE,
+  signInAdmin,
   T0,
   tempDirForTest,
   testCore,
@@ -115,6 +116,22 @@ describe('the computer clock set back or forward', () => {
     );
     const found = unwrap(await admin.call('activity.search', { filter: { correlationId } }));
     expect(found.entries.map((e) => e.event)).toEqual(['system.stopped', 'system.started']);
+  });
+
+  it('finds an action’s entries by correlation when the clock went back between its start and its entries', async () => {
+    const tc = testCore();
+    const admin = await signInAdmin(tc);
+    tc.clock.advance(10 * MINUTE);
+    // An action starts (its correlation id is minted); before it records anything, the clock is
+    // set back an hour.
+    const correlationId = newCorrelationId(tc.core.recorder.changeTime());
+    tc.clock.jump(-60 * MINUTE);
+    const ctx = { ip: null, workstation: null, correlationId, actor: null };
+    tc.core.write(() =>
+      tc.core.recorder.record({ event: 'system.stopped', params: { mode: 'test' }, ctx }),
+    );
+    const found = unwrap(await admin.call('activity.search', { filter: { correlationId } }));
+    expect(found.entries.map((e) => e.event)).toEqual(['system.stopped']);
   });
 
   it('logs a clock behind the last entry at start, once, with both times', async () => {
