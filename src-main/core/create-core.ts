@@ -174,7 +174,7 @@ const wireCore = (
     recentActivity: (limit) => services.activity.recent(limit),
   });
 
-  clockWatch = createClockWatch({
+  const watch = createClockWatch({
     clock,
     recorder,
     logger,
@@ -182,7 +182,7 @@ const wireCore = (
     systemMeta,
     lastEntryTs: () => recorder.lastEntryTs(),
   });
-  const watch = clockWatch;
+  clockWatch = watch;
 
   const backupSettings = createBackupSettings({
     sqlite,
