@@ -17,6 +17,7 @@ const main = async () => {
     mode: 'headless' as const,
     version: APP_VERSION,
     activityReader: { workerFile: paths.activityReader },
+    passwordHasher: { workerFile: paths.passwordHasher },
   };
   // --demo serves the demo office; otherwise the office, whose first-run screen may switch to it.
   const host = await openOfficeHost(args, base, say);

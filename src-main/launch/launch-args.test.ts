@@ -74,6 +74,7 @@ describe('launch arguments', () => {
       rendererDir: join(root, 'out', 'renderer'),
       preload: join(root, 'out', 'preload', 'index.js'),
       activityReader: join(root, 'out', 'main', 'activity-reader.js'),
+      passwordHasher: join(root, 'out', 'main', 'password-hasher.js'),
     });
   });
 });
