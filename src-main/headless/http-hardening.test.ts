@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, dbSnapshot } from '../core/test-support/test-core';
-import { envelope, serveCore } from './test-support/serve-core';
+import { HASHER_FROM_SOURCE } from '../core/test-support/source-workers';
+import { ADMIN, createFakeClock, dbSnapshot } from '../core/test-support/test-core';
+import { envelope, serveCore, type Reply } from './test-support/serve-core';
 
 const errorsLogged = (lines: { level: string }[]) => lines.filter((l) => l.level === 'error');
 
@@ -71,5 +72,66 @@ describe('hostile input to the headless server', () => {
       expect(res.headers['content-disposition']).toMatch(/^attachment/);
     }
     expect(errorsLogged(s.tc.logger.lines)).toEqual([]);
+  });
+
+  it('answers a sign-in flood from one address with 429 and Retry-After, and lets others in', async () => {
+    // A clock whose sleeps the test releases: the failing address's two admitted attempts wait
+    // in its slow-down, holding their places, until the test lets them go.
+    const clock = createFakeClock();
+    const held: (() => void)[] = [];
+    let hold = false;
+    clock.sleep = (ms) =>
+      new Promise<void>((resolve) => {
+        const wake = () => {
+          clock.advance(ms);
+          resolve();
+        };
+        if (hold) held.push(wake);
+        else wake();
+      });
+    const s = await serveCore({ core: { clock, passwordHasher: HASHER_FROM_SOURCE } });
+    await s.setup();
+    const guess = (i: number) =>
+      s.post('auth.login', { username: 'admin', password: `guess ${String(i)}` });
+    for (let i = 0; i < 3; i++) expect((await guess(i)).status).toBe(401);
+
+    hold = true;
+    const answered: Reply[] = [];
+    let allRefused: () => void = () => undefined;
+    const refused = new Promise<void>((resolve) => (allRefused = resolve));
+    const flood = Array.from({ length: 30 }, (_, i) =>
+      guess(i).then((r) => {
+        answered.push(r);
+        if (answered.length === 28) allRefused();
+        return r;
+      }),
+    );
+    await refused;
+    expect(held).toHaveLength(2);
+    for (const r of answered) {
+      expect(r.status).toBe(429);
+      const seconds = Number(r.headers['retry-after']);
+      expect(seconds).toBeGreaterThanOrEqual(1);
+      expect(envelope(r)).toEqual({
+        ok: false,
+        error: {
+          code: 'rate_limited',
+          message: `Too many sign-in attempts at once. Try again in ${String(seconds)} s.`,
+          details: { retryAfterSeconds: seconds },
+        },
+      });
+    }
+    // Another workstation signs in meanwhile, through the same hashing threads.
+    const colleague = await s.post(
+      'auth.login',
+      { username: 'admin', password: ADMIN.password },
+      {},
+      '127.0.0.2',
+    );
+    expect(colleague.status).toBe(200);
+
+    for (const release of held) release();
+    const replies = await Promise.all(flood);
+    expect(replies.filter((r) => r.status === 401)).toHaveLength(2);
   });
 });

@@ -31,9 +31,11 @@ export type ServedCore = {
     path: string;
     headers?: OutgoingHttpHeaders;
     body?: string;
+    /** The loopback address to send from (127.0.0.2, …): another workstation. */
+    from?: string;
   }): Promise<Reply>;
   /** POST /api/<name> as the page does; `cookie` is sent when given. */
-  post(name: string, input: unknown, headers?: OutgoingHttpHeaders): Promise<Reply>;
+  post(name: string, input: unknown, headers?: OutgoingHttpHeaders, from?: string): Promise<Reply>;
   /** First-run setup; returns the session cookie (`ispdesk_session=…`). */
   setup(): Promise<string>;
 };
@@ -70,6 +72,7 @@ export const serveCore = async (
         method: r.method ?? 'GET',
         path: r.path,
         headers: r.headers,
+        ...(r.from ? { localAddress: r.from } : {}),
         ...(opts.ca ? { ca: opts.ca } : {}),
       };
       const done = (res: IncomingMessage) => {
@@ -89,8 +92,9 @@ export const serveCore = async (
       req.end(r.body);
     });
 
-  const post: ServedCore['post'] = (name, input, headers = {}) =>
+  const post: ServedCore['post'] = (name, input, headers = {}, from) =>
     send({
+      ...(from ? { from } : {}),
       method: 'POST',
       path: `/api/${name}`,
       headers: { 'X-ISPDesk': '1', 'Content-Type': 'application/json', ...headers },
