@@ -141,6 +141,7 @@ const signInFlood = async (dir: string) => {
     attacker.once('message', (m) => done(m as { sent: number; counts: [number, number][] })),
   );
   const loopBefore = hooks.performance.eventLoopUtilization();
+  const cpuBefore = process.cpuUsage();
   const until = performance.now() + SECONDS * 1000;
   const signIns: number[] = [];
   const pages: number[] = [];
@@ -165,6 +166,7 @@ const signInFlood = async (dir: string) => {
   };
   await Promise.all([colleague(), browser()]);
   const busy = hooks.performance.eventLoopUtilization(loopBefore).utilization;
+  const cpu = process.cpuUsage(cpuBefore);
   attacker.send('stop');
   const { sent, counts } = await report;
   await s.close();
@@ -179,7 +181,10 @@ const signInFlood = async (dir: string) => {
   log(
     `  correct sign-in from another address (${String(signIns.length)}): ${summary(signIns, SIGN_IN_TARGET_MS)}`,
   );
-  log(`  server's main thread busy ${fmt(busy * 100)} % of the time (event-loop utilisation)`);
+  log(
+    `  server's main thread busy ${fmt(busy * 100)} % of the time (event-loop utilisation); ` +
+      `server process CPU ${fmt((cpu.user + cpu.system) / 1000 / SECONDS / 10)} % of one core`,
+  );
   log(`  GET / from a third address (${String(pages.length)}): ${summary(pages, PAGE_TARGET_MS)}`);
 };
 
@@ -247,6 +252,15 @@ const eventStreams = async (dir: string) => {
     }
   }
   const during = await writes('During');
+  // One live-tail notice to every stream, as the core sends after a commit: its cost on the
+  // main thread (one session check per session, one write per stream).
+  const fanOut: number[] = [];
+  for (let i = 0; i < WRITES; i++) {
+    const t = performance.now();
+    s.core.events.emit('activity.recorded', { lastId: i + 1, count: 1 });
+    fanOut.push(performance.now() - t);
+    await new Promise<void>((next) => setImmediate(next));
+  }
   for (const res of streams) res.destroy();
   await s.close();
   log(
@@ -257,6 +271,9 @@ const eventStreams = async (dir: string) => {
   );
   log(
     `  ${String(streams.length).padStart(5)} streams open (${String(MAX_STREAMS_PER_SESSION)}/session): p50 ${fmt(percentile(during, 50))} ms, p99 ${fmt(percentile(during, 99))} ms`,
+  );
+  log(
+    `  one notice to all ${String(streams.length)} streams (${String(streams.length / MAX_STREAMS_PER_SESSION)} sessions): p50 ${fmt(percentile(fanOut, 50))} ms, max ${fmt(Math.max(...fanOut))} ms`,
   );
 };
 
