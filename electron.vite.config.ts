@@ -20,6 +20,8 @@ export default defineConfig({
           sim: resolve(__dirname, 'src-main/routeros-sim/main.ts'),
           // The Activity Log's reader threads (a worker_threads entry; see reader-pool.ts).
           'activity-reader': resolve(__dirname, 'src-main/core/activity/reader/reader-worker.ts'),
+          // Password hashing threads (see hash-pool.ts).
+          'password-hasher': resolve(__dirname, 'src-main/core/auth/hash-worker.ts'),
         },
       },
     },

@@ -26,6 +26,11 @@ export type CoreConfig = {
    * that no search blocks the main event loop. Unset: they run on the calling thread.
    */
   activityReader?: { workerFile: string; argv?: string[] };
+  /**
+   * Hash passwords on threads of their own (the built `password-hasher.js`), so that a flood of
+   * sign-ins never holds libuv's shared pool. Unset: libuv's pool (the CLI, unit tests).
+   */
+  passwordHasher?: { workerFile: string; argv?: string[]; threads?: number };
   /** Router timeouts and limits (tests shrink them; the poll bench observes polls). */
   network?: NetworkOptions;
   /** Free space on the data folder's disk (`fs.statfs` unless a test injects it). */

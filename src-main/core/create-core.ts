@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE, type CoreConfig } from './config';
 import { openDatabase, type Db, type Sqlite } from './db/open-database';
@@ -22,6 +22,8 @@ import { createStaffRepo } from './auth/staff.repo';
 import { createSessionsRepo } from './auth/sessions.repo';
 import { createAuthService } from './auth/auth.service';
 import { createSessionGuard } from './auth/session-guard';
+import { createHashPool } from './auth/hash-pool';
+import { createPasswordHasher, deriveOnLibuv } from './auth/password-hash';
 import { createSessionsService } from './auth/sessions.service';
 import { createStaffService } from './auth/staff.service';
 import { createScheduler } from './scheduler/scheduler';
@@ -99,11 +101,15 @@ const wireCore = (
     rolledBack: () => recorder.discard(),
   });
   const policy = { ...DEFAULT_AUTH_POLICY, ...config.authPolicy };
+  const hashing = config.passwordHasher
+    ? createHashPool({ ...config.passwordHasher, threads: hashThreads(config), logger })
+    : null;
   const authDeps = {
     clock,
     write,
     recorder,
     policy,
+    hasher: createPasswordHasher(hashing ? hashing.derive : deriveOnLibuv),
     staff: createStaffRepo(orm),
     sessions: createSessionsRepo(orm),
   };
@@ -297,12 +303,17 @@ const wireCore = (
       // After the last entry: recording it would otherwise arm a new timer after stop.
       tail.stop();
       await services.activity.close();
+      await hashing?.close();
       db.close();
       unlock();
     },
   };
 };
 export type Core = ReturnType<typeof wireCore>;
+
+/** One hashing thread per core beyond the main thread's, at most two (each hash is ~300 ms). */
+const hashThreads = (config: CoreConfig): number =>
+  config.passwordHasher?.threads ?? Math.max(1, Math.min(2, availableParallelism() - 1));
 
 /** The Activity Log screen's reads on reader threads, off the main event loop. */
 const readerThreads =

@@ -22,6 +22,7 @@ export type DemoOfficeOptions = {
   version: string;
   nativeBinding?: string;
   activityReader?: CoreConfig['activityReader'];
+  passwordHasher?: CoreConfig['passwordHasher'];
   logger?: CoreConfig['logger'];
   host?: CoreConfig['host'];
   /** The live core's clock (the system clock by default). */
@@ -62,6 +63,7 @@ const coreConfig = (opts: DemoOfficeOptions): CoreConfig => ({
   version: opts.version,
   ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   ...(opts.activityReader ? { activityReader: opts.activityReader } : {}),
+  ...(opts.passwordHasher ? { passwordHasher: opts.passwordHasher } : {}),
   ...(opts.logger ? { logger: opts.logger } : {}),
   ...(opts.host ? { host: opts.host } : {}),
   ...(opts.network ? { network: opts.network } : {}),

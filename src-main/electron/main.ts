@@ -28,6 +28,7 @@ const base = {
   mode: 'electron' as const,
   version: APP_VERSION,
   activityReader: { workerFile: paths.activityReader },
+  passwordHasher: { workerFile: paths.passwordHasher },
   // Set by `npm start` (launch/start.ts), which builds the module for Electron's ABI.
   ...(process.env.ISPDESK_NATIVE_BINDING
     ? { nativeBinding: process.env.ISPDESK_NATIVE_BINDING }

@@ -1,10 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../core/create-core';
 import { ADMIN, tempDirForTest, testCore } from '../core/test-support/test-core';
 import { fixedCoreHost, type CoreHost } from '../transport/core-host';
+import { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_SESSION } from './event-stream';
 import { createHttpServer } from './http-server';
+import { serveCore, type Reply } from './test-support/serve-core';
 
 /** A host whose switch the test drives: what the first-run switch does to open streams. */
 const switchableHost = (core: Core) => {
@@ -93,5 +96,135 @@ describe('the event stream', () => {
     }
     expect(text).toContain(`event: system.storage\ndata: ${JSON.stringify(low)}`);
     await reader.cancel();
+  });
+});
+
+/** One live GET /api/events connection, read as it arrives. */
+const openStream = (port: number, cookie: string, from = '127.0.0.1') =>
+  new Promise<{
+    status: number;
+    headers: IncomingHttpHeaders;
+    text: () => string;
+    waitFor: (part: string) => Promise<void>;
+    close: () => void;
+  }>((resolve, reject) => {
+    const req = get(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/events',
+        headers: { Cookie: cookie },
+        localAddress: from,
+      },
+      (res) => {
+        let text = '';
+        const waiting: { part: string; done: () => void }[] = [];
+        const check = () => {
+          for (const w of [...waiting]) {
+            if (text.includes(w.part)) {
+              waiting.splice(waiting.indexOf(w), 1);
+              w.done();
+            }
+          }
+        };
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          check();
+        });
+        const stream = {
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: () => text,
+          waitFor: (part: string) =>
+            new Promise<void>((done) => {
+              waiting.push({ part, done });
+              check();
+            }),
+          close: () => req.destroy(),
+        };
+        onTestFinished(() => {
+          req.destroy();
+        });
+        if (stream.status === 200) void stream.waitFor(': connected').then(() => resolve(stream));
+        else res.on('end', () => resolve(stream));
+      },
+    );
+    req.on('error', reject);
+  });
+
+const cookieOf = (reply: Reply) =>
+  ([reply.headers['set-cookie']].flat()[0] ?? '').split(';')[0] ?? '';
+
+describe('event stream limits', () => {
+  it('lets a session hold a few streams and an address a few more; the excess gets 429', async () => {
+    const s = await serveCore();
+    const first = await s.setup();
+    const signIn = async (from?: string) =>
+      cookieOf(
+        await s.post(
+          'auth.login',
+          { username: ADMIN.username, password: ADMIN.password },
+          {},
+          from,
+        ),
+      );
+
+    const mine = [];
+    for (let i = 0; i < MAX_STREAMS_PER_SESSION; i++) {
+      const stream = await openStream(s.port, first);
+      expect(stream.status).toBe(200);
+      mine.push(stream);
+    }
+    const refused = await openStream(s.port, first);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('30');
+    expect(JSON.parse(refused.text())).toMatchObject({
+      error: { code: 'rate_limited', message: /Too many live connections from this session/ },
+    });
+    // A closed tab frees its place (the server sees the close shortly after).
+    mine[0]?.close();
+    let reopened = await openStream(s.port, first);
+    while (reopened.status === 429) reopened = await openStream(s.port, first);
+    expect(reopened.status).toBe(200);
+
+    // Other sessions from the same address fill its allowance.
+    let open = MAX_STREAMS_PER_SESSION;
+    while (open < MAX_STREAMS_PER_ADDRESS) {
+      const cookie = await signIn();
+      for (let i = 0; i < MAX_STREAMS_PER_SESSION && open < MAX_STREAMS_PER_ADDRESS; i++, open++) {
+        expect((await openStream(s.port, cookie)).status).toBe(200);
+      }
+    }
+    const another = await openStream(s.port, await signIn());
+    expect(another.status).toBe(429);
+    expect(another.text()).toMatch(/from this address/);
+    // Another workstation is not affected.
+    expect((await openStream(s.port, await signIn('127.0.0.2'), '127.0.0.2')).status).toBe(200);
+  });
+
+  it('checks each session once per event, however many streams it has', async () => {
+    const s = await serveCore();
+    const first = await s.setup();
+    const login = await s.post('auth.login', {
+      username: ADMIN.username,
+      password: ADMIN.password,
+    });
+    const second = cookieOf(login);
+    const streams = [];
+    for (let i = 0; i < MAX_STREAMS_PER_SESSION; i++) streams.push(await openStream(s.port, first));
+    streams.push(await openStream(s.port, second));
+
+    const guard = s.tc.core.services.guard;
+    const current = guard.current;
+    let checks = 0;
+    guard.current = (token, meta) => {
+      checks += 1;
+      return current(token, meta);
+    };
+    s.tc.core.events.emit('activity.recorded', { lastId: 42, count: 1 });
+    expect(checks).toBe(2);
+    await Promise.all(streams.map((x) => x.waitFor('"lastId":42')));
+    for (const x of streams) expect(x.text()).toContain('event: activity.recorded');
   });
 });

@@ -3,41 +3,64 @@ import type { EventName } from '../contract/channels';
 import type { EventPayload } from '../contract/api';
 import type { Core } from '../core/create-core';
 import type { CoreHost } from '../transport/core-host';
-import { SECURITY_HEADERS } from './http-helpers';
+import { fail } from '../transport/errors';
+import { SECURITY_HEADERS, sendResult } from './http-helpers';
 
 const HEARTBEAT_MS = 25_000;
+/** Streams one session may hold (one per browser tab), and one address across its sessions. */
+export const MAX_STREAMS_PER_SESSION = 5;
+export const MAX_STREAMS_PER_ADDRESS = 20;
 
-type Client = { res: ServerResponse; token: string; ip: string | null };
+/** The streams of one session (each with its address): one permission check per event for all. */
+type SessionStreams = { token: string; ip: string | null; streams: Map<ServerResponse, string> };
 
 /**
  * GET /api/events: Server-Sent Events for signed-in browsers. Activity notices (already
- * coalesced by the core's live tail) and task progress go only to clients whose session is
- * still valid and allowed to read the log; the low-disk notice to every signed-in client. When the host switches to another office (first run →
- * demo), every stream ends with `session.ended`: its session belonged to the closed core.
+ * coalesced by the core's live tail) and task progress go only to sessions still valid and
+ * allowed to read the log, the low-disk notice to every signed-in session; each is checked once
+ * per event per session however many streams (tabs) it has. A session may hold a few streams and
+ * an address a few more, and the excess is refused with `rate_limited`. When the host switches to
+ * another office (first run → demo), every stream ends with `session.ended`: its session
+ * belonged to the closed core.
  */
 export const createEventStream = (host: CoreHost) => {
-  const clients = new Set<Client>();
+  const sessions = new Map<string, SessionStreams>();
+  const perAddress = new Map<string, number>();
 
-  const send = <K extends EventName>(c: Client, name: K, payload: EventPayload<K>) => {
-    c.res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+  const frame = <K extends EventName>(name: K, payload: EventPayload<K>): string =>
+    `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+
+  /** Stops counting one stream (closed by the browser, or ended here); false if already gone. */
+  const release = (s: SessionStreams, res: ServerResponse): boolean => {
+    const address = s.streams.get(res);
+    if (address === undefined) return false;
+    s.streams.delete(res);
+    if (s.streams.size === 0 && sessions.get(s.token) === s) sessions.delete(s.token);
+    const left = (perAddress.get(address) ?? 1) - 1;
+    if (left > 0) perAddress.set(address, left);
+    else perAddress.delete(address);
+    return true;
   };
 
-  /**
-   * Sends to every client still signed in (and, for the log's events, allowed to read the log);
-   * drops the others. The low-disk notice goes to everyone signed in.
-   */
+  const endSession = (s: SessionStreams, reason: string) => {
+    const text = frame('session.ended', { reason });
+    for (const res of [...s.streams.keys()]) {
+      release(s, res);
+      res.end(text);
+    }
+  };
+
+  /** Sends to every session still signed in and allowed to read it (the low-disk notice: everyone signed in); ends the others. */
   const forward =
     <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
     (payload: EventPayload<K>) => {
-      for (const c of clients) {
-        const meta = { ip: c.ip, workstation: null, correlationId: 'events' };
-        const user = host.core.services.guard.current(c.token, meta);
-        if (!user) {
-          send(c, 'session.ended', { reason: 'Your session has ended.' });
-          c.res.end();
-          clients.delete(c);
-        } else if (name === 'system.storage' || user.permissions.includes('activity.read')) {
-          send(c, name, payload);
+      const text = frame(name, payload);
+      for (const s of [...sessions.values()]) {
+        const meta = { ip: s.ip, workstation: null, correlationId: 'events' };
+        const user = host.core.services.guard.current(s.token, meta);
+        if (!user) endSession(s, 'Your session has ended.');
+        else if (name === 'system.storage' || user.permissions.includes('activity.read')) {
+          for (const res of s.streams.keys()) res.write(text);
         }
       }
     };
@@ -49,11 +72,7 @@ export const createEventStream = (host: CoreHost) => {
   ];
   let unsubscribe = subscribe(host.core);
   const endAll = (reason: string) => {
-    for (const c of clients) {
-      send(c, 'session.ended', { reason });
-      c.res.end();
-    }
-    clients.clear();
+    for (const s of [...sessions.values()]) endSession(s, reason);
   };
   const offSwitch = host.onSwitch((core) => {
     for (const off of unsubscribe) off();
@@ -61,12 +80,32 @@ export const createEventStream = (host: CoreHost) => {
     unsubscribe = subscribe(core);
   });
   const heartbeat = setInterval(() => {
-    for (const c of clients) c.res.write(': keep-alive\n\n');
+    for (const s of sessions.values()) {
+      for (const res of s.streams.keys()) res.write(': keep-alive\n\n');
+    }
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
   return {
     open: (req: IncomingMessage, res: ServerResponse, token: string, ip: string | null) => {
+      const address = ip ?? 'unknown';
+      const session = sessions.get(token) ?? { token, ip, streams: new Map() };
+      const tooMany =
+        session.streams.size >= MAX_STREAMS_PER_SESSION
+          ? 'session'
+          : (perAddress.get(address) ?? 0) >= MAX_STREAMS_PER_ADDRESS
+            ? 'address'
+            : null;
+      if (tooMany) {
+        return sendResult(
+          res,
+          fail(
+            'rate_limited',
+            `Too many live connections from this ${tooMany}: close other ISP Desk tabs.`,
+            { retryAfterSeconds: 30 },
+          ),
+        );
+      }
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -74,16 +113,21 @@ export const createEventStream = (host: CoreHost) => {
         Connection: 'keep-alive',
       });
       res.write(': connected\n\n');
-      const client = { res, token, ip };
-      clients.add(client);
-      req.on('close', () => clients.delete(client));
+      session.streams.set(res, address);
+      sessions.set(token, session);
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      req.on('close', () => release(session, res));
     },
     close: () => {
       offSwitch();
       for (const off of unsubscribe) off();
       clearInterval(heartbeat);
-      for (const c of clients) c.res.end();
-      clients.clear();
+      for (const s of [...sessions.values()]) {
+        for (const res of [...s.streams.keys()]) {
+          release(s, res);
+          res.end();
+        }
+      }
     },
   };
 };

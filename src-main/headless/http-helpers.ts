@@ -27,11 +27,22 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/** `details.retryAfterSeconds` of a refusal (rate_limited), for the HTTP `Retry-After` header. */
+const retryAfterSeconds = (details: unknown): number | undefined => {
+  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) {
+    return undefined;
+  }
+  const seconds = details.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? Math.ceil(seconds) : undefined;
+};
+
 /** Writes a Result envelope; the HTTP status mirrors the error code, the body is what counts. */
 export const sendResult = (res: ServerResponse, result: Result<unknown>): void => {
   const body = JSON.stringify(result);
+  const retryAfter = result.ok ? undefined : retryAfterSeconds(result.error.details);
   res.writeHead(result.ok ? 200 : STATUS[result.error.code], {
     ...SECURITY_HEADERS,
+    ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'Content-Length': Buffer.byteLength(body),
@@ -71,16 +82,25 @@ export const SESSION_COOKIE = 'ispdesk_session';
 export const readCookie = (req: IncomingMessage, name: string): string | null => {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null; // not percent-encoding (`%`, `%zz`): no session, as if there were no cookie
+    }
   }
   return null;
 };
 
-/** HttpOnly: page scripts never see the token. SameSite=Strict: other sites never send it. */
-export const sessionCookie = (token: string | null): string =>
-  token === null
+/**
+ * HttpOnly: page scripts never see the token. SameSite=Strict: other sites never send it.
+ * Secure when served over HTTPS: the browser never sends it in clear.
+ */
+export const sessionCookie = (token: string | null, secure = false): string =>
+  (token === null
     ? `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
-    : `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
+    : `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`) +
+  (secure ? '; Secure' : '');
 
 /** A short label for the browser a request came from ("Chrome 156 on Linux"). */
 export const browserLabel = (req: IncomingMessage): string | null => {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { canonicalIp } from '../core/shared/ip-address';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/shared/storage-full';
 import { isDownload } from '../contract/api';
@@ -20,12 +21,18 @@ import {
 import { csrfProblem, hostAllowed } from './request-guards';
 import { serveStatic } from './static-files';
 
+/** A PEM certificate (chain) and its private key: the server then speaks HTTPS only. */
+export type TlsFiles = { cert: string | Buffer; key: string | Buffer };
+
+export type HttpServerOptions = { host: CoreHost; rendererDir: string; tls?: TlsFiles };
+
 /**
  * One HTTP request → the same dispatch the Electron IPC uses. The core is read from the host per
  * request: the first-run screen may switch the app to the demo office.
  */
-export const createHttpServer = (deps: { host: CoreHost; rendererDir: string }) => {
+export const createHttpServer = (deps: HttpServerOptions) => {
   const { host } = deps;
+  const scheme = deps.tls ? 'https' : 'http';
   const stream = createEventStream(host);
 
   const callContext = (req: IncomingMessage, res: ServerResponse): CallContext => ({
@@ -33,11 +40,11 @@ export const createHttpServer = (deps: { host: CoreHost; rendererDir: string }) 
     // The socket's address: a forwarded-for header is whatever the caller wants it to be.
     ip: canonicalIp(req.socket.remoteAddress),
     workstation: browserLabel(req),
-    setSessionToken: (token) => res.setHeader('Set-Cookie', sessionCookie(token)),
+    setSessionToken: (token) => res.setHeader('Set-Cookie', sessionCookie(token, !!deps.tls)),
   });
 
   const handlePost = async (name: string, req: IncomingMessage, res: ServerResponse) => {
-    const problem = csrfProblem(req);
+    const problem = csrfProblem(req, scheme);
     if (problem) return sendResult(res, fail('forbidden', problem));
     let input: unknown;
     try {
@@ -104,7 +111,7 @@ export const createHttpServer = (deps: { host: CoreHost; rendererDir: string }) 
     return sendResult(res, fail('not_found', 'No such resource.'));
   };
 
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((e: unknown) => {
       host.core.logger.error('HTTP request failed', {
         error: e instanceof Error ? e.stack : String(e),
@@ -115,7 +122,8 @@ export const createHttpServer = (deps: { host: CoreHost; rendererDir: string }) 
       if (!res.headersSent) sendResult(res, failure);
       else res.destroy();
     });
-  });
+  };
+  const server: Server = deps.tls ? createTlsServer(deps.tls, handle) : createServer(handle);
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
 
@@ -127,7 +135,7 @@ export const createHttpServer = (deps: { host: CoreHost; rendererDir: string }) 
           const address = server.address();
           const actual = typeof address === 'object' && address ? address.port : port;
           const shown = host.includes(':') ? `[${host}]` : host;
-          resolve({ url: `http://${shown}:${String(actual)}/`, port: actual });
+          resolve({ url: `${scheme}://${shown}:${String(actual)}/`, port: actual });
         });
       }),
     close: (): Promise<void> =>

@@ -5,22 +5,29 @@ import { parseLaunchArgs } from '../launch/launch-args';
 import { openOfficeHost } from '../launch/office-host';
 import { APP_VERSION } from '../launch/version';
 import { createHttpServer } from './http-server';
+import { readTlsFiles, TlsSetupError } from './tls-files';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** The headless server: the core plus the HTTP transport, for browsers on this or other machines. */
 const main = async () => {
   const args = parseLaunchArgs(process.argv.slice(2), process.env);
+  const tls = args.tls ? readTlsFiles(args.tls) : undefined;
   const paths = bundlePaths(__dirname);
   const base = {
     migrationsFolder: paths.migrationsFolder,
     mode: 'headless' as const,
     version: APP_VERSION,
     activityReader: { workerFile: paths.activityReader },
+    passwordHasher: { workerFile: paths.passwordHasher },
   };
   // --demo serves the demo office; otherwise the office, whose first-run screen may switch to it.
   const host = await openOfficeHost(args, base, say);
-  const server = createHttpServer({ host, rendererDir: paths.rendererDir });
+  const server = createHttpServer({
+    host,
+    rendererDir: paths.rendererDir,
+    ...(tls ? { tls } : {}),
+  });
   let address;
   try {
     address = await server.listen(args.port, args.host);
@@ -57,7 +64,8 @@ const main = async () => {
 main().catch((e: unknown) => {
   const message = e instanceof Error ? e.message : String(e);
   // Startup problems (database, data folder in use, port taken) are reported in one plain line.
-  if (!(e instanceof DatabaseStartupError) && !(e instanceof DemoFolderError)) console.error(e);
+  const plain = [DatabaseStartupError, DemoFolderError, TlsSetupError].some((k) => e instanceof k);
+  if (!plain) console.error(e);
   process.stderr.write(`ISP Desk cannot start: ${message}\n`);
   process.exit(1);
 });

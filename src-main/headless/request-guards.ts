@@ -7,21 +7,28 @@ import { hostname } from 'node:os';
  * preflight (which this server never grants), a present Origin must be this server, and the
  * body must be JSON. The session cookie is SameSite=Strict on top of that.
  */
-export const csrfProblem = (req: IncomingMessage): string | null => {
+export const csrfProblem = (
+  req: IncomingMessage,
+  scheme: 'http' | 'https' = 'http',
+): string | null => {
   if (req.headers['x-ispdesk'] !== '1') return 'Missing the X-ISPDesk request header.';
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
+  if (origin !== undefined && origin !== `${scheme}://${req.headers.host ?? ''}`) {
     return 'Cross-origin requests are not accepted.';
   }
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
     return 'Cross-site requests are not accepted.';
   }
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+  if (!isJsonMediaType(req.headers['content-type'])) {
     return 'Requests must be JSON (Content-Type: application/json).';
   }
   return null;
 };
+
+/** `application/json`, any case, with or without parameters (`; charset=utf-8`); nothing else. */
+const isJsonMediaType = (contentType: string | undefined): boolean =>
+  (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 /**
  * Refuses Host names other than IP literals, localhost and this machine's name, so that a web

@@ -23,5 +23,6 @@ export const bundlePaths = (bundleDir: string) => {
     rendererDir: join(root, 'out', 'renderer'),
     preload: join(root, 'out', 'preload', 'index.js'),
     activityReader: join(root, 'out', 'main', 'activity-reader.js'),
+    passwordHasher: join(root, 'out', 'main', 'password-hasher.js'),
   };
 };

@@ -66,6 +66,31 @@ describe('launch arguments', () => {
     expect(() => parseLaunchArgs(['--host='], {})).toThrow('--host needs a value');
   });
 
+  it('takes the TLS certificate and key from flags or the environment, both or neither', () => {
+    expect(parseLaunchArgs([], {}).tls).toBeUndefined();
+    expect(
+      parseLaunchArgs(['--tls-cert', '/etc/isp/c.pem', '--tls-key=/etc/isp/k.pem'], {}).tls,
+    ).toEqual({
+      cert: '/etc/isp/c.pem',
+      key: '/etc/isp/k.pem',
+    });
+    const env = { ISPDESK_TLS_CERT: '/env/c.pem', ISPDESK_TLS_KEY: '/env/k.pem' };
+    expect(parseLaunchArgs([], env).tls).toEqual({ cert: '/env/c.pem', key: '/env/k.pem' });
+    expect(parseLaunchArgs(['--tls-cert', '/x/c.pem'], env).tls).toEqual({
+      cert: '/x/c.pem',
+      key: '/env/k.pem',
+    });
+    for (const argv of [
+      ['--tls-cert', '/x/c.pem'],
+      ['--tls-key', '/x/k.pem'],
+    ]) {
+      expect(() => parseLaunchArgs(argv, {})).toThrow(
+        '--tls-cert and --tls-key go together: give both files, or neither',
+      );
+    }
+    expect(() => parseLaunchArgs(['--tls-key'], {})).toThrow('--tls-key needs a value');
+  });
+
   it('finds the migrations and the renderer from the bundle folder', () => {
     const root = join('/opt', 'isp-desk');
     expect(bundlePaths(join(root, 'out', 'main'))).toEqual({
@@ -74,6 +99,7 @@ describe('launch arguments', () => {
       rendererDir: join(root, 'out', 'renderer'),
       preload: join(root, 'out', 'preload', 'index.js'),
       activityReader: join(root, 'out', 'main', 'activity-reader.js'),
+      passwordHasher: join(root, 'out', 'main', 'password-hasher.js'),
     });
   });
 });

@@ -10,13 +10,16 @@ export type LaunchArgs = {
   demoDir: string;
   port: number;
   host: string;
+  /** --tls-cert FILE and --tls-key FILE (or ISPDESK_TLS_CERT / ISPDESK_TLS_KEY): serve HTTPS. */
+  tls?: { cert: string; key: string };
   rest: string[];
 };
 
 export const DEFAULT_PORT = 5180;
 
 /**
- * `--data DIR` (or ISPDESK_DATA), `--port N`, `--host ADDR`, `--demo`; the headless server listens
+ * `--data DIR` (or ISPDESK_DATA), `--port N`, `--host ADDR`, `--demo`, `--tls-cert FILE` and
+ * `--tls-key FILE` (or ISPDESK_TLS_CERT and ISPDESK_TLS_KEY); the headless server listens
  * on 127.0.0.1 unless told otherwise. With --demo the data folder is `<office folder>/demo`
  * unless --data names one (ISPDESK_DATA is taken to be the real office, so never used as is).
  * Throws with a readable message on bad values.
@@ -24,6 +27,8 @@ export const DEFAULT_PORT = 5180;
 export const parseLaunchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv): LaunchArgs => {
   const office = env.ISPDESK_DATA ?? defaultDataDir(env);
   let data: string | null = null;
+  let cert = env.ISPDESK_TLS_CERT || undefined;
+  let key = env.ISPDESK_TLS_KEY || undefined;
   const out: LaunchArgs = {
     dataDir: office,
     demo: false,
@@ -62,10 +67,20 @@ export const parseLaunchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv)
       case '--host':
         out.host = value();
         break;
+      case '--tls-cert':
+        cert = value();
+        break;
+      case '--tls-key':
+        key = value();
+        break;
       default:
         out.rest.push(arg);
     }
   }
+  if ((cert === undefined) !== (key === undefined)) {
+    throw new Error('--tls-cert and --tls-key go together: give both files, or neither');
+  }
+  if (cert !== undefined && key !== undefined) out.tls = { cert, key };
   if (out.demo) {
     out.dataDir = data ?? join(office, 'demo');
     out.demoDir = out.dataDir;

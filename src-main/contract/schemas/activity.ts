@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema } from './common';
+import { searchTextSchema } from './search-text';
 
 export const ACTIVITY_TYPES = ['system', 'user', 'administrative'] as const;
 export const ACTIVITY_CATEGORIES = [
@@ -51,7 +52,7 @@ export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
 export const IpFilterSchema = z.string().trim().min(1).max(64);
 
 export const ActivityFilterSchema = z.strictObject({
-  text: z.string().max(500).optional(),
+  text: searchTextSchema('Search text', 500).optional(),
   from: EpochMsSchema.optional(),
   to: EpochMsSchema.optional(),
   types: z.array(ActivityTypeSchema).max(3).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema } from './common';
 import { ServiceTypeSchema } from './plans';
+import { searchTextSchema } from './search-text';
 
 export const CLIENT_STATUSES = ['active', 'expired', 'suspended', 'disabled', 'archived'] as const;
 export const ClientStatusSchema = z.enum(CLIENT_STATUSES);
@@ -90,7 +91,7 @@ export type ClientListItem = z.infer<typeof ClientListItemSchema>;
 
 export const ClientFilterSchema = z.strictObject({
   /** Name, account number, phone, service login, static IP or email; any part of them. */
-  search: text('Search', 100).optional(),
+  search: searchTextSchema('Search', 100).optional(),
   /** Without a status filter, archived clients are left out. */
   statuses: z.array(ClientStatusSchema).min(1).max(CLIENT_STATUSES.length).optional(),
   planId: IdSchema.optional(),

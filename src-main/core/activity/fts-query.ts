@@ -1,3 +1,5 @@
+import { withoutControls } from '../../contract/schemas/search-text';
+
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const MIN_PREFIX_CHARS = 3;
 
@@ -14,7 +16,7 @@ export type ExpandPrefix = (prefix: string) => string[] | null;
  * first. Returns null when nothing searchable is left.
  */
 export const toFtsText = (input: string, expand?: ExpandPrefix): string | null => {
-  const text = input.normalize('NFKC');
+  const text = withoutControls(input).normalize('NFKC');
   const terms: { text: string; phrase: boolean }[] = [];
   for (const m of text.matchAll(/"([^"]*)"|(\S+)/g)) {
     const phrase = m[1] !== undefined;

@@ -2,6 +2,7 @@ import type { Clock } from '../shared/clock';
 import type { WriteTransaction } from '../db/write-transaction';
 import type { Recorder } from '../activity/recorder';
 import type { AuthPolicy } from './auth-policy';
+import type { PasswordHasher } from './password-hash';
 import type { StaffRepo } from './staff.repo';
 import type { SessionsRepo } from './sessions.repo';
 
@@ -11,6 +12,8 @@ export type AuthDeps = {
   write: WriteTransaction;
   recorder: Recorder;
   policy: AuthPolicy;
+  /** scrypt on the app's own hashing threads (libuv's pool in unit tests and the CLI). */
+  hasher: PasswordHasher;
   staff: StaffRepo;
   sessions: SessionsRepo;
 };

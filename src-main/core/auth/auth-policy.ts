@@ -14,6 +14,9 @@ export type AuthPolicy = {
   slowIpAfterFailures: number;
   maxIpDelayMs: number;
   ipFailureWindowMs: number;
+  /** Password checks (sign-in, setup, password change) in progress per address, and in all. */
+  maxSignInsPerAddress: number;
+  maxSignInsInProgress: number;
 };
 
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {
@@ -26,6 +29,8 @@ export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   slowIpAfterFailures: 3,
   maxIpDelayMs: 8_000,
   ipFailureWindowMs: 15 * 60_000,
+  maxSignInsPerAddress: 2,
+  maxSignInsInProgress: 8,
 };
 
 export const lockDurationMs = (policy: AuthPolicy, failures: number): number =>

@@ -6,7 +6,8 @@ import type { LoginFailureReason } from '../activity/events/auth-events';
 import type { AuthDeps } from './auth-deps';
 import { lockDurationMs } from './auth-policy';
 import { createIpThrottle } from './ip-throttle';
-import { hashPassword, needsRehash, verifyPassword } from './password-hash';
+import { createLoginGate } from './login-gate';
+import { needsRehash } from './password-hash';
 import { openSession } from './session-token';
 import { toActor, toSessionUser } from './session-user';
 import type { StaffRecord } from './staff.repo';
@@ -20,7 +21,19 @@ const normalizeUsername = (u: string) => u.normalize('NFKC').trim().toLowerCase(
 
 export const createAuthService = (deps: AuthDeps) => {
   const { clock, write, recorder, policy } = deps;
+  const { hash: hashPassword, verify: verifyPassword } = deps.hasher;
   const throttle = createIpThrottle(policy, () => clock.now());
+  const gate = createLoginGate(policy, throttle, () => clock.now());
+  /** Runs a password check once admitted (see login-gate.ts), after its address's slow-down. */
+  const admitted = async <T>(meta: RequestMeta, check: () => Promise<T>): Promise<T> => {
+    const admission = gate.admit(meta.ip ?? 'unknown');
+    try {
+      if (admission.waitMs > 0) await clock.sleep(admission.waitMs);
+      return await check();
+    } finally {
+      admission.release();
+    }
+  };
   // Unknown usernames still pay for one scrypt, so timing does not tell which names exist.
   let dummyHash: Promise<string> | undefined;
   const dummy = () => (dummyHash ??= hashPassword(randomId(), policy.scrypt));
@@ -81,7 +94,7 @@ export const createAuthService = (deps: AuthDeps) => {
     throw new AppError('invalid_credentials', LOGIN_FAILED_MESSAGE);
   };
 
-  return {
+  const service = {
     status: (): { setupRequired: boolean } => ({ setupRequired: deps.staff.count() === 0 }),
 
     /** First run only: creates the first administrator and signs them in. */
@@ -137,8 +150,6 @@ export const createAuthService = (deps: AuthDeps) => {
       input: { username: string; password: string },
       meta: RequestMeta,
     ): Promise<SignedIn> => {
-      const delay = throttle.delayMs(meta.ip ?? 'unknown');
-      if (delay > 0) await clock.sleep(delay);
       const username = normalizeUsername(input.username);
       const s = username ? deps.staff.byUsername(username) : undefined;
       const ok = await verifyPassword(input.password, s?.passwordHash ?? (await dummy()));
@@ -208,6 +219,18 @@ export const createAuthService = (deps: AuthDeps) => {
         });
       });
     },
+  };
+  // Every password check goes through admission; the rest answers as is.
+  return {
+    ...service,
+    setup: (input: Parameters<typeof service.setup>[0], meta: RequestMeta) =>
+      admitted(meta, () => service.setup(input, meta)),
+    login: (input: Parameters<typeof service.login>[0], meta: RequestMeta) =>
+      admitted(meta, () => service.login(input, meta)),
+    changePassword: (
+      input: Parameters<typeof service.changePassword>[0],
+      ctx: ServiceContext & { actor: Actor },
+    ) => admitted(ctx, () => service.changePassword(input, ctx)),
   };
 };
 

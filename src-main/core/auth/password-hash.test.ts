@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CHEAP_SCRYPT } from '../test-support/test-core';
 import { DEFAULT_AUTH_POLICY } from './auth-policy';
-import { hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password-hash';
+import {
+  createPasswordHasher,
+  deriveOnLibuv,
+  needsRehash,
+  type ScryptParams,
+} from './password-hash';
+
+const { hash: hashPassword, verify: verifyPassword } = createPasswordHasher(deriveOnLibuv);
 
 /**
  * OWASP Password Storage Cheat Sheet, scrypt: "N=2^17 (128 MiB), r=8, p=1", or one of the

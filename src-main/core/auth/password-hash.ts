@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export type ScryptParams = { N: number; r: number; p: number };
 
@@ -7,35 +7,31 @@ export const OWASP_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 3 };
 
 const KEY_LENGTH = 32;
 
-const derive = (password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> => {
-  const options: ScryptOptions = {
-    N: params.N,
-    r: params.r,
-    p: params.p,
-    // Node's default limit (32 MiB) refuses N ≥ 2^15 with r=8; scrypt needs 128·N·r bytes.
-    maxmem: 256 * params.N * params.r + 1024 * 1024,
-  };
-  return new Promise((resolve, reject) => {
-    // Async: runs on libuv's thread pool, so a login never blocks the event loop.
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) =>
+/** The slow part of hashing and checking a password: scrypt of the password and a salt. */
+export type DeriveKey = (password: string, salt: Buffer, params: ScryptParams) => Promise<Buffer>;
+
+const scryptOptions = (params: ScryptParams): ScryptOptions => ({
+  N: params.N,
+  r: params.r,
+  p: params.p,
+  // Node's default limit (32 MiB) refuses N ≥ 2^15 with r=8; scrypt needs 128·N·r bytes.
+  maxmem: 256 * params.N * params.r + 1024 * 1024,
+});
+
+/** scrypt on the calling thread: only for a thread that does nothing else (hash-worker.ts). */
+export const deriveKeySync = (password: string, salt: Buffer, params: ScryptParams): Buffer =>
+  scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions(params));
+
+/**
+ * scrypt on libuv's shared thread pool (which file and other I/O also use): for the CLI and unit
+ * tests. The app hashes on its own bounded threads instead (hash-pool.ts).
+ */
+export const deriveOnLibuv: DeriveKey = (password, salt, params) =>
+  new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions(params), (err, key) =>
       err ? reject(err) : resolve(key),
     );
   });
-};
-
-/** `scrypt$N$r$p$salt$hash`, salt and hash in base64. */
-export const hashPassword = async (password: string, params: ScryptParams): Promise<string> => {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt, params);
-  return [
-    'scrypt',
-    params.N,
-    params.r,
-    params.p,
-    salt.toString('base64'),
-    key.toString('base64'),
-  ].join('$');
-};
 
 const parse = (stored: string) => {
   const [kind, n, r, p, salt, hash] = stored.split('$');
@@ -43,13 +39,34 @@ const parse = (stored: string) => {
   return { params: { N: Number(n), r: Number(r), p: Number(p) }, salt, hash };
 };
 
-export const verifyPassword = async (password: string, stored: string): Promise<boolean> => {
-  const parsed = parse(stored);
-  if (!parsed) return false;
-  const expected = Buffer.from(parsed.hash, 'base64');
-  const actual = await derive(password, Buffer.from(parsed.salt, 'base64'), parsed.params);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+export type PasswordHasher = {
+  /** `scrypt$N$r$p$salt$hash`, salt and hash in base64. */
+  hash: (password: string, params: ScryptParams) => Promise<string>;
+  verify: (password: string, stored: string) => Promise<boolean>;
 };
+
+/** Hashing and checking passwords with the given scrypt (a thread pool's, or libuv's). */
+export const createPasswordHasher = (derive: DeriveKey): PasswordHasher => ({
+  hash: async (password, params) => {
+    const salt = randomBytes(16);
+    const key = await derive(password, salt, params);
+    return [
+      'scrypt',
+      params.N,
+      params.r,
+      params.p,
+      salt.toString('base64'),
+      key.toString('base64'),
+    ].join('$');
+  },
+  verify: async (password, stored) => {
+    const parsed = parse(stored);
+    if (!parsed) return false;
+    const expected = Buffer.from(parsed.hash, 'base64');
+    const actual = await derive(password, Buffer.from(parsed.salt, 'base64'), parsed.params);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  },
+});
 
 /** True when the stored hash was made with other (older) parameters: rehash at the next login. */
 export const needsRehash = (stored: string, params: ScryptParams): boolean => {

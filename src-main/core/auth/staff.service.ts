@@ -3,7 +3,6 @@ import type { Staff } from '../../contract/schemas/staff';
 import { AppError } from '../shared/app-error';
 import type { Actor, ServiceContext } from '../shared/context';
 import type { AuthDeps } from './auth-deps';
-import { hashPassword } from './password-hash';
 import { toStaff, type StaffRecord } from './staff.repo';
 import { changeSet } from '../activity/change-set';
 
@@ -46,7 +45,7 @@ export const createStaffService = (deps: AuthDeps) => {
       if (deps.staff.byUsername(input.username)) {
         throw new AppError('conflict', `The username "${input.username}" is already taken.`);
       }
-      const passwordHash = await hashPassword(input.password, policy.scrypt);
+      const passwordHash = await deps.hasher.hash(input.password, policy.scrypt);
       return write(() => {
         if (deps.staff.byUsername(input.username)) {
           throw new AppError('conflict', `The username "${input.username}" is already taken.`);
@@ -108,7 +107,7 @@ export const createStaffService = (deps: AuthDeps) => {
 
     resetPassword: async (input: { id: number; newPassword: string }, ctx: Ctx): Promise<Staff> => {
       load(input.id);
-      const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
+      const passwordHash = await deps.hasher.hash(input.newPassword, policy.scrypt);
       return write(() => {
         const now = clock.now();
         const before = load(input.id);

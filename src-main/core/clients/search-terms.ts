@@ -1,3 +1,5 @@
+import { withoutControls } from '../../contract/schemas/search-text';
+
 /**
  * Trigrams need three characters. A search of only one or two letters matches the start of the
  * name; shorter words next to longer ones are matched within the longer words' hits.
@@ -15,7 +17,11 @@ const quote = (w: string) => `"${w.replaceAll('"', '""')}"`;
 const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const parseSearch = (raw: string | undefined): SearchTerms => {
-  const words = (raw ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const words = withoutControls(raw ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return { kind: 'none' };
   const long = words.filter((w) => w.length >= MIN_TRIGRAM);
   const short = words.filter((w) => w.length < MIN_TRIGRAM);

@@ -108,6 +108,7 @@ export type TestCoreOptions = {
   network?: CoreConfig['network'];
   activityReader?: CoreConfig['activityReader'];
   readDiskSpace?: CoreConfig['readDiskSpace'];
+  passwordHasher?: CoreConfig['passwordHasher'];
 };
 
 export type TestClient = {
@@ -151,6 +152,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.network ? { network: opts.network } : {}),
       ...(opts.activityReader ? { activityReader: opts.activityReader } : {}),
       ...(opts.readDiskSpace ? { readDiskSpace: opts.readDiskSpace } : {}),
+      ...(opts.passwordHasher ? { passwordHasher: opts.passwordHasher } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
