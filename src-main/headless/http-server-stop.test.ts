@@ -110,7 +110,9 @@ describe('stopping the HTTP server', () => {
       }
     };
     subscribe('http.server.request.start', parsed);
-    onTestFinished(() => unsubscribe('http.server.request.start', parsed));
+    onTestFinished(() => {
+      unsubscribe('http.server.request.start', parsed);
+    });
     busy.socket.write(post('auth.status', ''));
 
     const [, answered, refused] = await busy.answers(3);
