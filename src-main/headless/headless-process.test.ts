@@ -132,4 +132,30 @@ describe('the headless server process', () => {
     },
     PROCESS_TEST_MS,
   );
+
+  it(
+    'starts after being killed with SIGKILL, taking over the lock it left and logging that',
+    async () => {
+      const dataDir = processTempDir('killed');
+      const first = startServerProcess(['--data', dataDir]);
+      await first.printed(/serving at/);
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
+
+      const second = startServerProcess(['--data', dataDir]);
+      await second.printed(/serving at/);
+      second.child.kill('SIGTERM');
+      await within(5_000, 'stopping', second.exited);
+      expect(events(dataDir)).toEqual([
+        'system.started',
+        'system.started',
+        'system.lock_recovered',
+        'system.stopped',
+      ]);
+      expect(second.stderr()).toContain('took over a stale data-folder lock');
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    },
+    PROCESS_TEST_MS,
+  );
 });
