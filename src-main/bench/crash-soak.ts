@@ -121,10 +121,10 @@ const payUntilKilled = async (
   killAfterMs: number,
 ): Promise<Acknowledged[]> => {
   const acknowledged: Acknowledged[] = [];
-  let dead = false;
-  void server.exited.then(() => (dead = true));
+  const state = { dead: false };
+  void server.exited.then(() => (state.dead = true));
   const stream = async (s: number) => {
-    for (let n = 0; !dead; n++) {
+    for (let n = 0; !state.dead; n++) {
       const clientId = random.pick(clients);
       const amount = 100 + random.int(4_900);
       try {
@@ -145,8 +145,9 @@ const payUntilKilled = async (
           amount,
         });
       } catch {
-        // The server died with this request in flight: it may or may not have been kept.
-        if (!dead) await server.exited;
+        // The server died with this request in flight (it may or may not have been kept); any
+        // other refusal also ends this stream until the kill.
+        await server.exited;
       }
     }
   };
@@ -162,7 +163,7 @@ type Check = { name: string; ok: boolean; detail: string };
 const check = (all: Acknowledged[], kills: number): Check[] => {
   const db = new Database(join(dataDir, 'ispdesk.db'), { readonly: true });
   try {
-    const one = <T>(sql: string) => db.prepare<[], T>(sql).get() as T;
+    const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     const integrity = db.pragma('integrity_check', { simple: true });
     const byId = db.prepare<
       [number],
@@ -177,7 +178,7 @@ const check = (all: Acknowledged[], kills: number): Check[] => {
         !row || row.amount !== a.amount || row.client_id !== a.clientId || row.receipt !== a.receipt
       );
     });
-    const unpaired = one<{ n: number }>(
+    const unpaired = count(
       `SELECT
          (SELECT count(*) FROM ledger_entries l WHERE l.kind = 'payment' AND NOT EXISTS (
             SELECT 1 FROM activity_log a WHERE a.event = 'payment.recorded'
@@ -185,21 +186,21 @@ const check = (all: Acknowledged[], kills: number): Check[] => {
        + (SELECT count(*) FROM activity_log a WHERE a.event = 'payment.recorded' AND NOT EXISTS (
             SELECT 1 FROM ledger_entries l WHERE l.id = json_extract(a.details, '$.entryId')))
        AS n`,
-    ).n;
-    const receipts = one<{ n: number; lo: number | null; hi: number | null }>(
-      'SELECT count(*) AS n, min(number) AS lo, max(number) AS hi FROM receipts',
     );
+    const receipts = db
+      .prepare<[], { n: number; lo: number | null; hi: number | null }>(
+        'SELECT count(*) AS n, min(number) AS lo, max(number) AS hi FROM receipts',
+      )
+      .get() ?? { n: 0, lo: null, hi: null };
     const gapless = receipts.n === 0 || (receipts.lo === 1 && receipts.hi === receipts.n);
-    const offBalance = one<{ n: number }>(
+    const offBalance = count(
       `SELECT count(*) AS n FROM clients c
         WHERE c.balance != (SELECT coalesce(sum(amount), 0) FROM ledger_entries l WHERE l.client_id = c.id)`,
-    ).n;
-    const payments = one<{ n: number }>(
-      "SELECT count(*) AS n FROM ledger_entries WHERE kind = 'payment'",
-    ).n;
-    const takeovers = one<{ n: number }>(
+    );
+    const payments = count("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'payment'");
+    const takeovers = count(
       "SELECT count(*) AS n FROM activity_log WHERE event = 'system.lock_recovered'",
-    ).n;
+    );
     const verify = spawnSync(
       process.execPath,
       [...entry('cli'), 'log', 'verify', '--data', dataDir],
@@ -268,7 +269,9 @@ const main = async () => {
   await server.exited;
   say(
     `summary: ${String(ROUNDS)} kills, ${String(acknowledged.length)} acknowledged payments, ` +
-      `${failedRounds === 0 ? 'every check passed in every round' : `${String(failedRounds)} rounds FAILED a check`}`,
+      (failedRounds === 0
+        ? 'every check passed in every round'
+        : `${String(failedRounds)} rounds FAILED a check`),
   );
   if (!keepDir) rmSync(dataDir, { recursive: true, force: true });
   return failedRounds === 0 ? 0 : 1;

@@ -78,7 +78,8 @@ export const createCore = (config: CoreConfig) => {
   let findings: StartupFindings;
   try {
     mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-    const tightened = config.mode === 'cli' ? null : tightenDataDir(config.dataDir, logger.warn);
+    const tightened =
+      config.mode === 'cli' ? null : tightenDataDir(config.dataDir, (m, f) => logger.warn(m, f));
     findings = { lock: lock.recovered, tightened };
     if (lock.recovered) logger.warn('took over a stale data-folder lock', { ...lock.recovered });
     if (tightened) logger.warn('the data folder was open to other users: restricted', tightened);

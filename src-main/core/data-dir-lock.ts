@@ -27,7 +27,7 @@ export type LockOwner = {
 /** Why a lock left behind was taken over, in words for the activity log. */
 export type LockRecovery = { previous: Partial<LockOwner>; reason: string };
 
-export type DataDirLock = { release(): void; recovered: LockRecovery | null };
+export type DataDirLock = { release: () => void; recovered: LockRecovery | null };
 
 /** How this machine describes a process; injectable so that tests can play other programs. */
 export type ProcessProbe = {

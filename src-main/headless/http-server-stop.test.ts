@@ -60,8 +60,8 @@ const bodyOf = (answer: string) => JSON.parse(answer.split('\r\n\r\n')[1] ?? '')
 
 /** The real host, with a gate in front of `auth.setup`: the test holds it in flight. */
 const gatedHost = (inner: CoreHost) => {
-  let reached = () => undefined as void;
-  let release = () => undefined as void;
+  let reached: () => void = () => undefined;
+  let release: () => void = () => undefined;
   const inside = new Promise<void>((resolve) => (reached = resolve));
   const gate = new Promise<void>((resolve) => (release = resolve));
   const host: CoreHost = {
@@ -75,9 +75,9 @@ const gatedHost = (inner: CoreHost) => {
       }
       return inner.call(name, input, ctx);
     },
-    download: inner.download,
-    onSwitch: inner.onSwitch,
-    stop: inner.stop,
+    download: (name, input, ctx, openFile) => inner.download(name, input, ctx, openFile),
+    onSwitch: (listener) => inner.onSwitch(listener),
+    stop: () => inner.stop(),
   };
   return { host, inside, release };
 };

@@ -26,14 +26,14 @@ const main = async () => {
   // The core first (--demo serves the demo office; otherwise the office, whose first-run screen
   // may switch to it): a database that cannot be used never gets as far as a listening port.
   const host = await stops.opening('office', openOfficeHost(args, base, say), (h) => h.stop());
-  if (stops.requested) return;
+  if (stops.requested()) return;
   host.core.start();
   const server = createHttpServer({ host, rendererDir: paths.rendererDir });
   const listening = server.listen(args.port, args.host).catch((e: unknown) => {
     throw new Error(`Cannot listen on ${args.host}:${String(args.port)}: ${(e as Error).message}`);
   });
   const address = await stops.opening('HTTP server', listening, () => server.close());
-  if (stops.requested) return;
+  if (stops.requested()) return;
   say(`ISP Desk is serving at ${address.url} (data folder: ${args.dataDir})`);
 };
 

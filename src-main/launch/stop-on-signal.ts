@@ -9,7 +9,7 @@ export type StopOnSignal = {
    */
   opening<T>(name: string, open: Promise<T>, close: (opened: T) => Promise<void>): Promise<T>;
   /** Whether a stop was asked for (start-up then goes no further). */
-  readonly requested: boolean;
+  requested(): boolean;
   /**
    * Runs every step, each whatever the one before did; resolves when all have run. With a
    * reason, says so first ("ISP Desk stopping (SIGTERM)").
@@ -65,9 +65,7 @@ export const stopOnSignal = (opts: {
       );
       return tracked;
     },
-    get requested() {
-      return stopping !== null;
-    },
+    requested: () => stopping !== null,
     stop,
   };
 };
