@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DatabaseStartupError } from './db/startup-error';
 import {
   TEST_HOST,
   createTestCore,
@@ -110,5 +111,26 @@ describe('the data folder at start', () => {
     tc.core.start();
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     expect(entriesOf(tc.core, 'system.data_folder_secured')).toEqual([]);
+  });
+});
+
+describe('a failed start', () => {
+  it('leaves nothing behind in a new data folder (no folder, database, -wal, -shm or lock)', () => {
+    const dataDir = join(tempDirForTest(), 'new-office');
+    expect(() =>
+      createTestCore({ dataDir, migrationsFolder: join(dataDir, '..', 'no-migrations') }),
+    ).toThrow(DatabaseStartupError);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it("keeps an existing office's files as they were, and unlocks", async () => {
+    const dataDir = tempDirForTest();
+    await createTestCore({ dataDir }).close();
+    const before = readdirSync(dataDir).sort();
+    expect(() =>
+      createTestCore({ dataDir, migrationsFolder: join(dataDir, 'no-migrations') }),
+    ).toThrow(DatabaseStartupError);
+    expect(readdirSync(dataDir).sort()).toEqual(before);
+    expect(before).not.toContain('ispdesk.lock');
   });
 });

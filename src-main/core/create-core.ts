@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DATABASE_FILE, type CoreConfig } from './config';
 import { openDatabase, type Db, type Sqlite } from './db/open-database';
 import { createWriteTransaction } from './db/write-transaction';
-import { lockDataDir, LOCK_FILE, type DataDirLock } from './data-dir-lock';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { accessProblem, checkDataDirAccess, leftoverGuard } from './data-dir-access';
 import { tightenDataDir, type DataDirTightening } from './data-dir-permissions';
 import { DatabaseStartupError } from './db/startup-error';
@@ -45,8 +45,8 @@ const LIVE_TAIL_MS = 500;
  * The composition root: everything the app does, wired from a config. No module state; the
  * Electron shell, the headless server, the CLI and the tests each call this once.
  */
-/** The database's own files, and the lock: what a failed start must not leave behind. */
-const DATA_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, LOCK_FILE];
+/** The database's own files: what must be writable, and what a failed start must not leave. */
+const DATA_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`];
 
 /** How the data folder was found at start: a lock taken over, permissions tightened. */
 type StartupFindings = { lock: DataDirLock['recovered']; tightened: DataDirTightening | null };

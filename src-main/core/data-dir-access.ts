@@ -66,13 +66,16 @@ export const checkDataDirAccess = (dataDir: string, files: readonly string[]): v
 };
 
 /**
- * What a failed start must not leave behind: the files (and the data folder) that did not exist
- * before it. `files()` removes only those, and the folder only when empty; `folder()` only the
- * folder (when the lock was refused, every file there belongs to the app that holds it).
+ * What a failed start must not leave behind. `files()` removes the database's files only when
+ * none of them existed before (a new office whose first start failed: nothing in them is
+ * anyone's), never a database that was there (its -wal may hold committed work), and the data
+ * folder when it was made by this start and is empty; `folder()` only the folder (when the lock
+ * was refused, every file there belongs to the app that holds it).
  */
 export const leftoverGuard = (dataDir: string, files: readonly string[]) => {
   const folderExisted = existsSync(dataDir);
-  const absent = files.map((name) => join(dataDir, name)).filter((file) => !existsSync(file));
+  const paths = files.map((name) => join(dataDir, name));
+  const fresh = !paths.some((file) => existsSync(file));
   const folder = () => {
     if (folderExisted) return;
     try {
@@ -84,7 +87,7 @@ export const leftoverGuard = (dataDir: string, files: readonly string[]) => {
   return {
     folder,
     files: () => {
-      for (const file of absent) rmSync(file, { force: true });
+      if (fresh) for (const file of paths) rmSync(file, { force: true });
       folder();
     },
   };

@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, readdirSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Group and world permission bits. */
@@ -20,7 +20,7 @@ export const tightenDataDir = (
   dataDir: string,
   warn: (message: string, fields: Record<string, unknown>) => void,
 ): DataDirTightening | null => {
-  const stat = lstatSync(dataDir);
+  const stat = statSync(dataDir);
   if ((stat.mode & OTHERS) === 0) return null;
   let entries = 0;
   let failed = 0;
