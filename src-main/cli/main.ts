@@ -1,6 +1,10 @@
 import { parseLaunchArgs } from '../launch/launch-args';
+import { prepareProcess } from '../launch/process-setup';
 import { logCheckpoints } from './log-checkpoints';
 import { logVerify } from './log-verify';
+
+// Owner-only files (an export, a checkpoint list); output piped to `head` cannot throw.
+prepareProcess();
 
 const USAGE = `Usage: npm run cli -- <command> [--data DIR]
 

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { DATABASE_FILE, type CoreConfig } from './config';
 import { openDatabase, type Db, type Sqlite } from './db/open-database';
 import { createWriteTransaction } from './db/write-transaction';
-import { lockDataDir } from './data-dir-lock';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { accessProblem, checkDataDirAccess, leftoverGuard } from './data-dir-access';
+import { tightenDataDir, type DataDirTightening } from './data-dir-permissions';
+import { DatabaseStartupError } from './db/startup-error';
 import { systemClock, type Clock } from './shared/clock';
 import { consoleLogger, type Logger } from './shared/logger';
 import { createEventBus } from './shared/event-bus';
@@ -46,14 +49,44 @@ const LIVE_TAIL_MS = 500;
  * The composition root: everything the app does, wired from a config. No module state; the
  * Electron shell, the headless server, the CLI and the tests each call this once.
  */
+/** The database's own files: what must be writable, and what a failed start must not leave. */
+const DATA_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`];
+
+/** How the data folder was found at start: a lock taken over, permissions tightened. */
+type StartupFindings = { lock: DataDirLock['recovered']; tightened: DataDirTightening | null };
+
 export const createCore = (config: CoreConfig) => {
   const clock = config.clock ?? systemClock;
   const logger = config.logger ?? consoleLogger;
   const host = config.host ?? { ip: hostLanAddress(), name: hostname() };
-  const unlock = config.mode === 'cli' ? () => undefined : lockDataDir(config.dataDir);
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  let db: Db;
+  // Refused before anything is made: a read-only folder or file, or one of another user's.
+  checkDataDirAccess(config.dataDir, DATA_FILES);
+  const leftovers = leftoverGuard(config.dataDir, DATA_FILES);
+  let lock: DataDirLock;
   try {
+    lock =
+      config.mode === 'cli'
+        ? { release: () => undefined, recovered: null }
+        : lockDataDir(config.dataDir);
+  } catch (e) {
+    leftovers.folder();
+    throw e instanceof DatabaseStartupError
+      ? e
+      : accessProblem(`The data folder ${config.dataDir}`, e);
+  }
+  const unlock = () => {
+    lock.release();
+    leftovers.files();
+  };
+  let db: Db;
+  let findings: StartupFindings;
+  try {
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    const tightened =
+      config.mode === 'cli' ? null : tightenDataDir(config.dataDir, (m, f) => logger.warn(m, f));
+    findings = { lock: lock.recovered, tightened };
+    if (lock.recovered) logger.warn('took over a stale data-folder lock', { ...lock.recovered });
+    if (tightened) logger.warn('the data folder was open to other users: restricted', tightened);
     db = openDatabase({
       file: join(config.dataDir, DATABASE_FILE),
       migrationsFolder: config.migrationsFolder,
@@ -64,7 +97,7 @@ export const createCore = (config: CoreConfig) => {
     throw e;
   }
   try {
-    return wireCore(config, db, unlock, { clock, logger, host });
+    return wireCore(config, db, lock.release, findings, { clock, logger, host });
   } catch (e) {
     db.close();
     unlock();
@@ -77,6 +110,7 @@ const wireCore = (
   config: CoreConfig,
   db: Db,
   unlock: () => void,
+  findings: StartupFindings,
   { clock, logger, host }: { clock: Clock; logger: Logger; host: { ip: string; name: string } },
 ) => {
   const sqlite: Sqlite = db.sqlite;
@@ -263,11 +297,28 @@ const wireCore = (
       if (started) return;
       started = true;
       watch.atStart();
+      const ctx = { ...systemMeta(), actor: null };
       recorder.record({
         event: 'system.started',
         params: { version: config.version, mode: config.mode },
-        ctx: { ...systemMeta(), actor: null },
+        ctx,
       });
+      if (findings.lock) {
+        const { previous, reason } = findings.lock;
+        recorder.record({
+          event: 'system.lock_recovered',
+          params: { pid: previous.pid ?? null, host: previous.host ?? null, reason },
+          ctx,
+          details: { previous },
+        });
+      }
+      if (findings.tightened) {
+        recorder.record({
+          event: 'system.data_folder_secured',
+          params: { ...findings.tightened, folder: config.dataDir },
+          ctx,
+        });
+      }
       if (config.background !== false) {
         // The low-space banner and entry right away, not one tick (2 min) after start.
         try {
@@ -287,24 +338,35 @@ const wireCore = (
     stop: async (): Promise<void> => {
       if (stopped) return;
       stopped = true;
+      // Every step runs whatever the one before did (a full disk failing the last entry must
+      // not keep the database open or the folder locked); failures are logged, not thrown.
+      const step = async (name: string, run: () => unknown) => {
+        try {
+          await run();
+        } catch (e) {
+          logger.error(`stopping: ${name} failed`, { error: (e as Error).message });
+        }
+      };
       // No new job runs from here; routers next: closing their connections ends any router
       // call a running job is waiting on; then wait for the jobs and clear the timers.
       const jobsStopped = jobs.stop();
-      await network.stop();
-      await jobsStopped;
-      await scheduler.stop();
+      await step('routers', () => network.stop());
+      await step('jobs', () => jobsStopped);
+      await step('scheduler', () => scheduler.stop());
       if (started) {
-        recorder.record({
-          event: 'system.stopped',
-          params: { mode: config.mode },
-          ctx: { ...systemMeta(), actor: null },
-        });
+        await step('recording system.stopped', () =>
+          recorder.record({
+            event: 'system.stopped',
+            params: { mode: config.mode },
+            ctx: { ...systemMeta(), actor: null },
+          }),
+        );
       }
       // After the last entry: recording it would otherwise arm a new timer after stop.
-      tail.stop();
-      await services.activity.close();
-      await hashing?.close();
-      db.close();
+      await step('live tail', () => tail.stop());
+      await step('activity readers', () => services.activity.close());
+      await step('password hashing threads', async () => hashing?.close());
+      await step('database', () => db.close());
       unlock();
     },
   };

@@ -4,11 +4,13 @@ import type { CoreHost } from '../transport/core-host';
 import { openOfficeHost } from '../launch/office-host';
 import { bundlePaths } from '../launch/app-paths';
 import { parseLaunchArgs } from '../launch/launch-args';
+import { prepareProcess } from '../launch/process-setup';
 import { APP_VERSION } from '../launch/version';
 import { registerIpcTransport } from './ipc-transport';
 import { createMainWindow, rendererUrl } from './window';
 
 /** The desktop shell: window, IPC, quit handling. Everything else is the core. */
+prepareProcess(); // owner-only files, and output that cannot throw (see process-setup.ts)
 const paths = bundlePaths(__dirname);
 const args = parseLaunchArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
 let host: CoreHost | null = null;

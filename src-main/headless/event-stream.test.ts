@@ -36,7 +36,7 @@ const switchableHost = (core: Core) => {
 };
 
 /** The real HTTP server for `host`, its first administrator set up, and their event stream open. */
-const openStream = async (host: CoreHost) => {
+const openSignedInStream = async (host: CoreHost) => {
   const rendererDir = join(tempDirForTest('events'), 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
@@ -66,7 +66,7 @@ describe('the event stream', () => {
     const first = testCore();
     const second = testCore();
     const { host, switchTo } = switchableHost(first.core);
-    const { reader, decoder } = await openStream(host);
+    const { reader, decoder } = await openSignedInStream(host);
 
     switchTo(second.core);
     let text = '';
@@ -81,7 +81,7 @@ describe('the event stream', () => {
 
   it('tells signed-in browsers when the disk runs low', async () => {
     const tc = testCore();
-    const { reader, decoder } = await openStream(fixedCoreHost(tc.core));
+    const { reader, decoder } = await openSignedInStream(fixedCoreHost(tc.core));
     const low = {
       low: true,
       freeBytes: 1_000,

@@ -8,6 +8,7 @@ import type { CoreHost } from '../transport/core-host';
 import { fail, ok } from '../transport/errors';
 import { apiCatalog } from './api-catalog';
 import { createEventStream } from './event-stream';
+import { createGracefulClose } from './graceful-close';
 import {
   BodyTooLarge,
   SECURITY_HEADERS,
@@ -112,6 +113,9 @@ export const createHttpServer = (deps: HttpServerOptions) => {
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (!stopping.admit(res)) {
+      return sendResult(res, fail('unavailable', 'ISP Desk is stopping. Try again in a moment.'));
+    }
     route(req, res).catch((e: unknown) => {
       host.core.logger.error('HTTP request failed', {
         error: e instanceof Error ? e.stack : String(e),
@@ -126,6 +130,7 @@ export const createHttpServer = (deps: HttpServerOptions) => {
   const server: Server = deps.tls ? createTlsServer(deps.tls, handle) : createServer(handle);
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
+  const stopping = createGracefulClose(server);
 
   return {
     listen: (port: number, host: string): Promise<{ url: string; port: number }> =>
@@ -138,11 +143,10 @@ export const createHttpServer = (deps: HttpServerOptions) => {
           resolve({ url: `${scheme}://${shown}:${String(actual)}/`, port: actual });
         });
       }),
-    close: (): Promise<void> =>
-      new Promise((resolve) => {
-        stream.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    /** Stops accepting, answers what is in flight, then closes every connection. */
+    close: (): Promise<void> => {
+      stream.close();
+      return stopping.close();
+    },
   };
 };

@@ -1,13 +1,18 @@
-import { DatabaseStartupError } from '../core/db/startup-error';
-import { DemoFolderError } from '../demo/demo-folder';
+import { consoleLogger, writeLine } from '../core/shared/logger';
 import { bundlePaths } from '../launch/app-paths';
 import { parseLaunchArgs } from '../launch/launch-args';
 import { openOfficeHost } from '../launch/office-host';
+import { prepareProcess } from '../launch/process-setup';
+import { stopOnSignal } from '../launch/stop-on-signal';
 import { APP_VERSION } from '../launch/version';
 import { createHttpServer } from './http-server';
-import { readTlsFiles, TlsSetupError } from './tls-files';
+import { readTlsFiles } from './tls-files';
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
+// Before anything is created, printed or listened on: owner-only files, output that cannot
+// throw, and signal handlers (a stop at any moment after this is clean).
+prepareProcess();
+const say = (line: string) => writeLine(process.stdout, line);
+const stops = stopOnSignal({ say, exit: (code) => process.exit(code) });
 
 /** The headless server: the core plus the HTTP transport, for browsers on this or other machines. */
 const main = async () => {
@@ -21,51 +26,38 @@ const main = async () => {
     activityReader: { workerFile: paths.activityReader },
     passwordHasher: { workerFile: paths.passwordHasher },
   };
-  // --demo serves the demo office; otherwise the office, whose first-run screen may switch to it.
-  const host = await openOfficeHost(args, base, say);
+  // The core first (--demo serves the demo office; otherwise the office, whose first-run screen
+  // may switch to it): a database that cannot be used never gets as far as a listening port.
+  const host = await stops.opening('office', openOfficeHost(args, base, say), (h) => h.stop());
+  if (stops.requested()) return;
+  host.core.start();
   const server = createHttpServer({
     host,
     rendererDir: paths.rendererDir,
     ...(tls ? { tls } : {}),
   });
-  let address;
-  try {
-    address = await server.listen(args.port, args.host);
-  } catch (e) {
-    await host.stop();
+  const listening = server.listen(args.port, args.host).catch((e: unknown) => {
     throw new Error(`Cannot listen on ${args.host}:${String(args.port)}: ${(e as Error).message}`);
-  }
-  host.core.start();
+  });
+  const address = await stops.opening('HTTP server', listening, () => server.close());
+  if (stops.requested()) return;
   say(`ISP Desk is serving at ${address.url} (data folder: ${args.dataDir})`);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`ISP Desk stopping (${signal})`);
-    void server
-      .close()
-      .then(() => host.stop())
-      .then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  // One faulty request must not take every workstation offline: log and keep serving.
-  process.on('uncaughtException', (e) =>
-    host.core.logger.error('uncaught exception', { error: e.stack }),
-  );
-  process.on('unhandledRejection', (e) =>
-    host.core.logger.error('unhandled rejection', {
-      error: e instanceof Error ? e.stack : String(e),
-    }),
-  );
 };
 
-main().catch((e: unknown) => {
-  const message = e instanceof Error ? e.message : String(e);
-  // Startup problems (database, data folder in use, port taken) are reported in one plain line.
-  const plain = [DatabaseStartupError, DemoFolderError, TlsSetupError].some((k) => e instanceof k);
-  if (!plain) console.error(e);
-  process.stderr.write(`ISP Desk cannot start: ${message}\n`);
+// One faulty request must not take every workstation offline: log and keep serving.
+process.on('uncaughtException', (e) =>
+  consoleLogger.error('uncaught exception', { error: e.stack }),
+);
+process.on('unhandledRejection', (e) =>
+  consoleLogger.error('unhandled rejection', {
+    error: e instanceof Error ? e.stack : String(e),
+  }),
+);
+
+main().catch(async (e: unknown) => {
+  // Whatever start-up got as far as opening is closed again (the data folder unlocked); the
+  // problem is one plain line (database, data folder in use or not writable, port taken).
+  await stops.stop(null);
+  writeLine(process.stderr, `ISP Desk cannot start: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -5,11 +5,25 @@ export type Logger = {
   error(message: string, fields?: Record<string, unknown>): void;
 };
 
+/**
+ * Writes a line to the process's stdout or stderr, or drops it when nobody reads that stream any
+ * more (a closed terminal, a dead `| tee`): diagnostics must never throw into the process.
+ * The stream's 'error' events are handled by the entry point (launch/process-setup.ts).
+ */
+export const writeLine = (stream: NodeJS.WriteStream, line: string): void => {
+  if (stream.destroyed || !stream.writable) return;
+  try {
+    stream.write(`${line}\n`);
+  } catch {
+    // EPIPE and friends: the reader is gone; the line is dropped.
+  }
+};
+
 const write =
   (level: string) =>
   (message: string, fields?: Record<string, unknown>): void => {
     const extra = fields ? ` ${JSON.stringify(fields)}` : '';
-    process.stderr.write(`${new Date().toISOString()} ${level} ${message}${extra}\n`);
+    writeLine(process.stderr, `${new Date().toISOString()} ${level} ${message}${extra}`);
   };
 
 export const consoleLogger: Logger = {
