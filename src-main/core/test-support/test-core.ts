@@ -223,25 +223,40 @@ export const signInAdmin = async (
 };
 
 export const staffPassword = (username: string): string => `${username}-Pa55word!`;
+/** The temporary password an administrator gives a new account (it must be changed at sign-in). */
+export const temporaryPassword = (username: string): string => `first-day ${username} Xq7!`;
 
-/** Has the admin create an account, then signs it in from its own client. */
+/**
+ * Has the admin create an account, then signs it in from its own client and changes the
+ * temporary password to `staffPassword(username)` (a session may do nothing else before that).
+ * With `keepTemporaryPassword`, the session is left signed in with the temporary password.
+ */
 export const addStaff = async (
   tc: TestCore,
   admin: TestClient,
   username: string,
   role: Role,
   where?: { ip?: string | null; workstation?: string | null },
+  opts: { keepTemporaryPassword?: boolean } = {},
 ): Promise<{ client: TestClient; id: number }> => {
   const created = unwrap(
     await admin.call('staff.create', {
       username,
       displayName: `${username[0]?.toUpperCase() ?? ''}${username.slice(1)} Staff`,
       role,
-      password: staffPassword(username),
+      password: temporaryPassword(username),
     }),
   );
   const client = tc.client(where);
-  unwrap(await client.call('auth.login', { username, password: staffPassword(username) }));
+  unwrap(await client.call('auth.login', { username, password: temporaryPassword(username) }));
+  if (!opts.keepTemporaryPassword) {
+    unwrap(
+      await client.call('auth.changePassword', {
+        currentPassword: temporaryPassword(username),
+        newPassword: staffPassword(username),
+      }),
+    );
+  }
   return { client, id: created.id };
 };
 
