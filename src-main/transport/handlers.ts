@@ -5,6 +5,7 @@ import type { Core } from '../core/create-core';
 import { AppError } from '../core/shared/app-error';
 import type { Actor, ServiceContext } from '../core/shared/context';
 import type { CallContext } from './call-context';
+import { refuseDemo } from './demo-refusal';
 import { NO_SYSTEM_HOOKS, type SystemHooks } from './system-hooks';
 
 export type HandlerContext = ServiceContext & { call: CallContext };
@@ -54,15 +55,8 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
       available: system.openDemo !== undefined && auth.status().setupRequired,
     }),
     'system.openDemo': async (_in, ctx) => {
-      if (!system.openDemo) {
-        throw new AppError('unavailable', 'The demo office cannot be opened from here.');
-      }
-      if (!auth.status().setupRequired) {
-        throw new AppError(
-          'forbidden',
-          'This office already has accounts: the demo office opens only from the first-run screen.',
-        );
-      }
+      if (!system.openDemo) throw refuseDemo(core, ctx, 'unavailable');
+      if (!auth.status().setupRequired) throw refuseDemo(core, ctx, 'accounts_exist');
       await system.openDemo(ctx.call);
       return { opened: true as const };
     },

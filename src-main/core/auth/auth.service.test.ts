@@ -212,6 +212,9 @@ describe('auth.login', () => {
       type: 'system',
       outcome: 'failure',
       actor: null,
+      // The address the attack came from (the fifth attempt's), not this machine's.
+      ip: '10.0.2.5',
+      workstation: 'Front desk',
       description: 'Account "lenny" locked for 30 s after 5 failed sign-ins',
       target: { type: 'staff', label: 'lenny' },
     });

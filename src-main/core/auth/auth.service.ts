@@ -65,6 +65,7 @@ export const createAuthService = (deps: AuthDeps) => {
             event: 'auth.account.locked',
             params: { username: s.username, failures, lockSeconds: Math.round(lockMs / 1000) },
             ctx: { ...meta, actor: null },
+            at: 'request',
             target: { type: 'staff', id: s.id, label: s.username },
             details: { failures, lockedUntil: clock.now() + lockMs },
           });
