@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../contract/schemas/auth';
+import { UsernameSchema, type SessionUser } from '../../contract/schemas/auth';
 import { AppError } from '../shared/app-error';
 import type { Actor, RequestMeta, ServiceContext } from '../shared/context';
 import { randomId } from '../shared/ids';
@@ -17,6 +17,16 @@ export const LOGIN_FAILED_MESSAGE = 'Invalid username or password.';
 export type SignedIn = { user: SessionUser; token: string };
 
 const normalizeUsername = (u: string) => u.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * What the log keeps of a typed user name: the name as typed when it could be one (investigators
+ * need unknown names), otherwise only its length, since it is most likely a password typed into
+ * the wrong box.
+ */
+const typedUsernameForLog = (typed: string): string =>
+  UsernameSchema.safeParse(typed).success
+    ? typed.slice(0, 64)
+    : `(not a user name, ${String([...typed].length)} characters)`;
 
 export const createAuthService = (deps: AuthDeps) => {
   const { clock, write, recorder, policy } = deps;
@@ -71,12 +81,13 @@ export const createAuthService = (deps: AuthDeps) => {
           });
         }
       }
+      const logged = typedUsernameForLog(username);
       recorder.record({
         event: 'auth.login.failed',
-        params: { username: username.slice(0, 64), reason },
+        params: { username: logged, reason },
         ctx: { ...meta, actor: null },
         ...(s ? { target: { type: 'staff', id: s.id, label: s.username } } : {}),
-        details: { username: username.slice(0, 64), reason },
+        details: { username: logged, reason },
       });
     });
     throw new AppError('invalid_credentials', LOGIN_FAILED_MESSAGE);
