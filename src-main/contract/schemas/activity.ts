@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, plainText } from './common';
 
 export const ACTIVITY_TYPES = ['system', 'user', 'administrative'] as const;
 export const ACTIVITY_CATEGORIES = [
@@ -137,7 +137,10 @@ export const SavedSearchSchema = z.object({
   createdAt: EpochMsSchema,
 });
 export const SaveSearchInput = z.strictObject({
-  name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+  name: plainText(
+    z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+    'Name',
+  ),
   filter: ActivityFilterSchema,
 });
 
