@@ -11,8 +11,8 @@ export const Empty = z.strictObject({}).optional();
  * display in another order than it is stored (Trojan Source), e.g. in a log description.
  */
 const BIDI_CONTROLS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
-/** C0 and C1 control characters (and DEL), and the bidirectional controls. */
-const UNSAFE_CHARACTERS = new RegExp(`[\\p{Cc}${BIDI_CONTROLS}]`, 'u');
+/** C0 and C1 control characters (and DEL), the bidirectional controls, and lone surrogates. */
+const UNSAFE_CHARACTERS = new RegExp(`[\\p{Cc}\\p{Cs}${BIDI_CONTROLS}]`, 'u');
 
 /** True when text holds a control character or a bidi control; tabs and line breaks pass if `multiline`. */
 export const hasUnsafeCharacters = (text: string, multiline = false): boolean =>

@@ -23,6 +23,7 @@ const UNSAFE = [
   '\u2069',
   '\u200f',
   '\u061c',
+  '\ud83d', // half of a character (a lone surrogate)
 ];
 
 const PLAN = {
