@@ -7,6 +7,7 @@ import type { AuthDeps } from './auth-deps';
 import { lockDurationMs } from './auth-policy';
 import { createIpThrottle } from './ip-throttle';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash';
+import { requireStrongPassword } from './password-policy';
 import { openSession } from './session-token';
 import { toActor, toSessionUser } from './session-user';
 import type { StaffRecord } from './staff.repo';
@@ -110,6 +111,7 @@ export const createAuthService = (deps: AuthDeps) => {
         return new AppError('conflict', 'Setup is already complete. Sign in instead.');
       };
       if (deps.staff.count() > 0) throw refuse();
+      requireStrongPassword(input.password, input, 'password');
       const passwordHash = await hashPassword(input.password, policy.scrypt);
       const result = write(() => {
         if (deps.staff.count() > 0) return null; // another setup won the race
@@ -199,6 +201,7 @@ export const createAuthService = (deps: AuthDeps) => {
       if (input.newPassword === input.currentPassword) {
         throw new AppError('validation', 'The new password must differ from the current one.');
       }
+      requireStrongPassword(input.newPassword, s, 'newPassword');
       const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
       write(() => {
         const now = clock.now();

@@ -4,6 +4,7 @@ import { AppError } from '../shared/app-error';
 import type { Actor, ServiceContext } from '../shared/context';
 import type { AuthDeps } from './auth-deps';
 import { hashPassword } from './password-hash';
+import { requireStrongPassword } from './password-policy';
 import { toStaff, type StaffRecord } from './staff.repo';
 import { changeSet } from '../activity/change-set';
 
@@ -46,6 +47,7 @@ export const createStaffService = (deps: AuthDeps) => {
       if (deps.staff.byUsername(input.username)) {
         throw new AppError('conflict', `The username "${input.username}" is already taken.`);
       }
+      requireStrongPassword(input.password, input, 'password');
       const passwordHash = await hashPassword(input.password, policy.scrypt);
       return write(() => {
         if (deps.staff.byUsername(input.username)) {
@@ -107,7 +109,7 @@ export const createStaffService = (deps: AuthDeps) => {
       }),
 
     resetPassword: async (input: { id: number; newPassword: string }, ctx: Ctx): Promise<Staff> => {
-      load(input.id);
+      requireStrongPassword(input.newPassword, load(input.id), 'newPassword');
       const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
       return write(() => {
         const now = clock.now();
