@@ -27,7 +27,7 @@ const normalizeUsername = (u: string) => u.normalize('NFKC').trim().toLowerCase(
 const typedUsernameForLog = (typed: string): string =>
   UsernameSchema.safeParse(typed).success
     ? typed.slice(0, 64)
-    : `(not a user name, ${String([...typed].length)} characters)`;
+    : `(not a user name, ${String(Array.from(typed).length)} characters)`;
 
 export const createAuthService = (deps: AuthDeps) => {
   const { clock, write, recorder, policy } = deps;
