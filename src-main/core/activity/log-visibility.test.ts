@@ -1,15 +1,14 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../contract/schemas/activity';
 import { makeClient, makePlan, officeCore, type Office } from '../billing/office-fixtures';
 import type { ExportSink } from './activity.service';
-import { failure, logEntries, unwrap, type TestClient } from '../test-support/test-core';
-
-/** The reader thread from source, loaded through tsx (the app runs the built entry). */
-const READER_FROM_SOURCE = {
-  workerFile: fileURLToPath(new URL('../test-support/ts-worker.cjs', import.meta.url)),
-  argv: [fileURLToPath(new URL('./reader/reader-worker.ts', import.meta.url))],
-};
+import {
+  failure,
+  logEntries,
+  READER_FROM_SOURCE,
+  unwrap,
+  type TestClient,
+} from '../test-support/test-core';
 
 /** An office with payments (financial) and a router (network) in its log. */
 const officeWithMoney = async (threaded: boolean) => {
