@@ -8,39 +8,56 @@ test.beforeEach(async ({ page }) => {
   await api.setup();
 });
 
-test('histogram: dragging across it zooms the date range, and the results follow', async ({
-  page,
-}) => {
-  const api = activityApi(page.request);
-  await api.failedLogin('ghost-zoom');
-  const log = activityPage(page);
-  await log.open();
-  await log.quickRange('Last 24 hours');
-  await expect(log.row(failed('ghost-zoom'))).toHaveCount(1);
+/**
+ * A whole-hour time zone in which it is now between 12:00 and 13:00, whatever the time of day the
+ * test runs at: the hourly buckets of "Last 24 hours" then put local midnight where the first drag
+ * below ends (bucket 11 of 25), so the test always covers a zoom that ends at midnight.
+ */
+const zoneWhereItIsNoon = (now: number): string => {
+  const offset = 12 - new Date(now).getUTCHours(); // -11 … +12 hours from UTC
+  // POSIX-style names: "Etc/GMT-5" is five hours ahead of UTC.
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${String(Math.abs(offset))}`;
+};
 
-  // The left half of the last 24 hours is long before anything happened.
-  await log.dragHistogram(0.02, 0.45);
-  await expect.poll(() => log.params().get('range')).toBeNull();
-  expect(log.params().get('from')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-  expect(log.params().get('to')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-  await expect(page.getByText('No entries match these filters.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Clear time range' })).toBeVisible();
+test.describe('at noon, local time', () => {
+  test('histogram: dragging across it zooms the date range, and the results follow', async ({
+    page,
+  }) => {
+    // The page's clock runs in a zone where it is now just past noon (chosen as the test starts).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: zoneWhereItIsNoon(Date.now()) });
+    const api = activityApi(page.request);
+    await api.failedLogin('ghost-zoom');
+    const log = activityPage(page);
+    await log.open();
+    await log.quickRange('Last 24 hours');
+    await expect(log.row(failed('ghost-zoom'))).toHaveCount(1);
 
-  // Back to the whole day, then zoom into its last hours, where the sign-in is.
-  await page.goBack();
-  await expect.poll(() => log.params().get('range')).toBe('24h');
-  await expect(log.row(failed('ghost-zoom'))).toHaveCount(1);
-  const searched = page.waitForRequest(
-    (r) =>
-      r.url().endsWith('/api/activity.search') &&
-      typeof (r.postDataJSON() as { filter?: { to?: unknown } }).filter?.to === 'number',
-  );
-  await log.dragHistogram(0.9, 1);
-  const { filter } = (await searched).postDataJSON() as { filter: { from: number; to: number } };
-  expect(filter.to - filter.from).toBeLessThan(4 * 60 * 60 * 1000);
-  await expect(log.row(failed('ghost-zoom'))).toHaveCount(1);
-  expect(log.params().get('from')).not.toBeNull();
-  await expect(log.histogram).toHaveAccessibleName(/per hour/);
+    // The left half of the last 24 hours is long before anything happened.
+    await log.dragHistogram(0.02, 0.45);
+    await expect.poll(() => log.params().get('range')).toBeNull();
+    expect(log.params().get('from')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // A bucket's last minute: at noon local time, 23:59 of yesterday.
+    expect(log.params().get('to')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:59$/);
+    await expect(page.getByText('No entries match these filters.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Clear time range' })).toBeVisible();
+
+    // Back to the whole day, then zoom into its last hours, where the sign-in is.
+    await page.goBack();
+    await expect.poll(() => log.params().get('range')).toBe('24h');
+    await expect(log.row(failed('ghost-zoom'))).toHaveCount(1);
+    const searched = page.waitForRequest(
+      (r) =>
+        r.url().endsWith('/api/activity.search') &&
+        typeof (r.postDataJSON() as { filter?: { to?: unknown } }).filter?.to === 'number',
+    );
+    await log.dragHistogram(0.9, 1);
+    const { filter } = (await searched).postDataJSON() as { filter: { from: number; to: number } };
+    expect(filter.to - filter.from).toBeLessThan(4 * 60 * 60 * 1000);
+    await expect(log.row(failed('ghost-zoom'))).toHaveCount(1);
+    expect(log.params().get('from')).not.toBeNull();
+    await expect(log.histogram).toHaveAccessibleName(/per hour/);
+  });
 });
 
 test('pivot: from an entry to everything from its IP address', async ({ page }) => {

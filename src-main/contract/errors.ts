@@ -3,6 +3,8 @@ export const ERROR_CODES = [
   'validation',
   'unauthenticated',
   'forbidden',
+  /** The session's account must change its temporary password before doing anything else. */
+  'password_change_required',
   'not_found',
   'conflict',
   'invalid_credentials',

@@ -211,7 +211,7 @@ const wireCore = (
     routerSync: network.hooks,
     dataDir: config.dataDir,
     authorize: guard.authorize,
-    recentActivity: (limit) => services.activity.recent(limit),
+    recentActivity: (limit, viewer) => services.activity.recent(limit, viewer),
   });
 
   const watch = createClockWatch({

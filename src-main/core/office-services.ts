@@ -4,6 +4,7 @@ import type { Recorder } from './activity/recorder';
 import type { Orm } from './db/open-database';
 import type { WriteTransaction } from './db/write-transaction';
 import type { Clock } from './shared/clock';
+import type { Actor } from './shared/context';
 import { createCounters } from './shared/counters';
 import { createSecretBox, loadOrCreateKey } from './shared/secret-box';
 import type { BillingDeps } from './billing/billing-deps';
@@ -45,7 +46,7 @@ export const createOfficeServices = (deps: {
   routerSync?: RouterSyncHooks;
   dataDir: string;
   authorize: BillingDeps['authorize'];
-  recentActivity: (limit: number) => ActivityEntry[];
+  recentActivity: (limit: number, viewer: Actor) => ActivityEntry[];
 }): OfficeServices => {
   const { sqlite, orm, clock, write, recorder } = deps;
   const routerSync = deps.routerSync ?? noRouterSync;

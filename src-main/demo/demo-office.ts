@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../core/shared/clock';
 import type { CallContext } from '../transport/call-context';
 import type { HostedOffice } from '../transport/core-host';
 import { createDispatch } from '../transport/dispatch';
-import { DEMO_PASSWORD, DEMO_ROUTERS, DEMO_STAFF } from './demo-catalog';
+import { DEMO_PASSWORD, DEMO_ROUTER_USER, DEMO_ROUTERS, DEMO_STAFF } from './demo-catalog';
 import { prepareDemoFolder, writeMarker } from './demo-folder';
 import { startDemoSims, type DemoSims } from './demo-routers';
 import { SEEDING_AUTH_POLICY, seedDemoOffice, type SeedSummary } from './demo-seeder';
@@ -126,7 +126,12 @@ const followMovedRouters = async (core: Core, ports: readonly number[]) => {
   const lines: string[] = [];
   for (const { r, index } of moved) {
     const port = ports[index] ?? 0;
-    const updated = await dispatch.call('routers.update', { id: r.id, port }, ctx);
+    // A saved password goes only to the address it was saved with: a new port needs it again.
+    const updated = await dispatch.call(
+      'routers.update',
+      { id: r.id, port, password: DEMO_ROUTER_USER.password },
+      ctx,
+    );
     if (!updated.ok)
       throw new Error(`Cannot move ${r.name} to port ${String(port)}: ${updated.error.message}`);
     lines.push(`${r.name} moved to 127.0.0.1:${String(port)} (its port was taken)`);

@@ -15,6 +15,7 @@ import {
   TEST_HOST,
   tempDirForTest,
   unwrap,
+  entriesOf,
   failure,
 } from '../core/test-support/test-core';
 import type { CallContext } from '../transport/call-context';
@@ -142,6 +143,17 @@ describe('the first-run switch to the demo office', () => {
     });
     const refused = failure(await page.call('system.openDemo', undefined), 'forbidden');
     expect(refused.message).toMatch(/already has accounts/);
+    // The refusal is in the office's log, with the address it came from.
+    expect(entriesOf(core, 'system.demo_refused')).toMatchObject([
+      {
+        type: 'user',
+        outcome: 'failure',
+        ip: '10.0.0.5',
+        workstation: 'Front desk',
+        description:
+          'Opening the demo office from 10.0.0.5 was refused: this office already has accounts',
+      },
+    ]);
     expect(host.core).toBe(core);
     expect(existsSync(join(dataDir, 'demo'))).toBe(false);
     // Still the same office, still signed in.
@@ -155,5 +167,8 @@ describe('the first-run switch to the demo office', () => {
     const page = browser(host);
     expect(unwrap(await page.call('system.demo', undefined)).available).toBe(false);
     failure(await page.call('system.openDemo', undefined), 'unavailable');
+    expect(entriesOf(office.core, 'system.demo_refused').map((e) => e.description)).toEqual([
+      'Opening the demo office from 10.0.0.5 was refused: this installation cannot switch to it',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { Core } from '../core/create-core';
 import { AppError } from '../core/shared/app-error';
 import type { CallContext } from './call-context';
 import { createDispatch, type Dispatch } from './dispatch';
+import { refuseDemo } from './demo-refusal';
 
 /** One open office: its core, what else stops with it (simulated routers), its demo hints. */
 export type HostedOffice = {
@@ -76,9 +77,14 @@ export const createCoreHost = (
   };
 
   const switchToDemo = async (caller: CallContext): Promise<void> => {
+    const where = () => ({
+      ...office.core.systemMeta(),
+      ip: caller.ip,
+      workstation: caller.workstation,
+    });
     const demo = opts.demo;
-    if (!demo) throw new AppError('unavailable', 'The demo office cannot be opened from here.');
-    if (switching) throw new AppError('conflict', 'The demo office is already being opened.');
+    if (!demo) throw refuseDemo(office.core, where(), 'unavailable');
+    if (switching) throw refuseDemo(office.core, where(), 'already_opening');
     let done: () => void = () => undefined;
     switching = new Promise<void>((resolve) => (done = resolve));
     try {
@@ -89,21 +95,13 @@ export const createCoreHost = (
       }
       // Checked again now that nothing else runs: a first administrator may just have been made.
       if (!office.core.services.auth.status().setupRequired) {
-        throw new AppError(
-          'forbidden',
-          'This office already has accounts: the demo office opens only from the first-run screen.',
-        );
+        throw refuseDemo(office.core, where(), 'accounts_exist');
       }
       // The office's own log says where its first-run screen led (and nothing else changes).
       office.core.recorder.record({
         event: 'system.demo_opened',
         params: { from: caller.ip ?? 'this workstation' },
-        ctx: {
-          ...office.core.systemMeta(),
-          ip: caller.ip,
-          workstation: caller.workstation,
-          actor: null,
-        },
+        ctx: { ...where(), actor: null },
       });
       await office.stop();
       let next: HostedOffice;

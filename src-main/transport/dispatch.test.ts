@@ -4,7 +4,11 @@ import { DOWNLOADS, PROCEDURES } from '../contract/channels';
 import type { Result } from '../contract/errors';
 import type { ExportSink } from '../core/activity/activity.service';
 import {
+  addStaff,
   dbSnapshot,
+  logEntries,
+  staffPassword,
+  temporaryPassword,
   failure,
   signInAdmin,
   testCore,
@@ -86,6 +90,49 @@ describe('dispatch', () => {
       setupRequired: false,
       user: null,
     });
+  });
+
+  it('lets a session whose password must change call only status, change password and sign out', async () => {
+    const tc = testCore();
+    const admin = await signInAdmin(tc);
+    const { client: newbie } = await addStaff(tc, admin, 'nora', 'administrator', undefined, {
+      keepTemporaryPassword: true,
+    });
+    const allowed = ['auth.status', 'auth.changePassword', 'auth.logout'];
+    const entriesBefore = logEntries(tc.core).length;
+    const refused = GUARDED.filter((name) => !allowed.includes(name));
+    for (const name of refused) {
+      // Even a valid input: the password rule comes before the input is parsed.
+      const error = failure(await newbie.raw(name, undefined), 'password_change_required');
+      expect(error.message).toBe('Change your temporary password before doing anything else.');
+    }
+    for (const name of DOWNLOADS) {
+      failure(
+        await tc.dispatch.download(name, { filter: {}, format: 'csv' }, newbie.ctx, nullSink),
+        'password_change_required',
+      );
+    }
+    // Every refusal is logged, naming the procedure; nothing else was written.
+    const logged = logEntries(tc.core).slice(entriesBefore);
+    expect(logged.map((e) => e.event)).toEqual(
+      [...refused, ...DOWNLOADS].map(() => 'auth.password.change_required'),
+    );
+    expect(logged[0]).toMatchObject({
+      actor: { name: 'Nora Staff' },
+      ip: '10.0.0.5',
+      outcome: 'failure',
+      description: `nora was refused ${refused[0] ?? ''}: the temporary password must be changed first`,
+    });
+
+    expect(unwrap(await newbie.call('auth.status', undefined)).user?.mustChangePassword).toBe(true);
+    unwrap(
+      await newbie.call('auth.changePassword', {
+        currentPassword: temporaryPassword('nora'),
+        newPassword: staffPassword('nora'),
+      }),
+    );
+    unwrap(await newbie.call('staff.list', undefined));
+    unwrap(await newbie.call('auth.logout', undefined));
   });
 
   it('gives a readable validation error for bad input on every procedure, writing nothing', async () => {

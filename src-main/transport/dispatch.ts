@@ -29,7 +29,7 @@ export const createDispatch = (
     call: CallContext,
   ): Actor | null => {
     if (access === 'public') return null;
-    const actor = core.services.guard.authenticate(call.sessionToken, meta);
+    const actor = core.services.guard.authenticate(call.sessionToken, meta, name);
     if (access !== 'session') core.services.guard.authorize(actor, access, name, meta);
     return actor;
   };

@@ -5,6 +5,7 @@ import type { Core } from '../core/create-core';
 import { AppError } from '../core/shared/app-error';
 import type { Actor, ServiceContext } from '../core/shared/context';
 import type { CallContext } from './call-context';
+import { refuseDemo } from './demo-refusal';
 import { NO_SYSTEM_HOOKS, type SystemHooks } from './system-hooks';
 
 export type HandlerContext = ServiceContext & { call: CallContext };
@@ -55,15 +56,8 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     }),
     'system.storage': () => storage.status(),
     'system.openDemo': async (_in, ctx) => {
-      if (!system.openDemo) {
-        throw new AppError('unavailable', 'The demo office cannot be opened from here.');
-      }
-      if (!auth.status().setupRequired) {
-        throw new AppError(
-          'forbidden',
-          'This office already has accounts: the demo office opens only from the first-run screen.',
-        );
-      }
+      if (!system.openDemo) throw refuseDemo(core, ctx, 'unavailable');
+      if (!auth.status().setupRequired) throw refuseDemo(core, ctx, 'accounts_exist');
       await system.openDemo(ctx.call);
       return { opened: true as const };
     },
@@ -81,10 +75,10 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'staff.resetPassword': (input, ctx) => staff.resetPassword(input, signedIn(ctx)),
     'staff.unlock': (input, ctx) => staff.unlock(input.id, signedIn(ctx)),
 
-    'activity.search': (input) => activity.search(input),
-    'activity.get': (input) => activity.get(input),
-    'activity.histogram': (input) => activity.histogram(input),
-    'activity.facets': (input) => activity.facets(input),
+    'activity.search': (input, ctx) => activity.search(input, signedIn(ctx).actor),
+    'activity.get': (input, ctx) => activity.get(input, signedIn(ctx).actor),
+    'activity.histogram': (input, ctx) => activity.histogram(input, signedIn(ctx).actor),
+    'activity.facets': (input, ctx) => activity.facets(input, signedIn(ctx).actor),
     'activity.verify': (input, ctx) => activity.verify(input, signedIn(ctx)),
     'activity.archives': () => activity.archives(),
     'activity.archive': (input, ctx) => activity.archive(input.before, signedIn(ctx)),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, plainText } from './common';
 import { searchTextSchema } from './search-text';
 
 export const ACTIVITY_TYPES = ['system', 'user', 'administrative'] as const;
@@ -138,7 +138,10 @@ export const SavedSearchSchema = z.object({
   createdAt: EpochMsSchema,
 });
 export const SaveSearchInput = z.strictObject({
-  name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+  name: plainText(
+    z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+    'Name',
+  ),
   filter: ActivityFilterSchema,
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, PERMISSIONS } from '../roles';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, plainText } from './common';
 
 export const UsernameSchema = z
   .string()
@@ -11,16 +11,18 @@ export const UsernameSchema = z
   .regex(/^[a-z0-9._-]+$/, 'Username may contain only letters, digits, dot, dash and underscore');
 
 export const PASSWORD_MIN = 10;
-export const NewPasswordSchema = z
-  .string()
-  .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
-  .max(256, 'Password must be at most 256 characters');
+export const NewPasswordSchema = plainText(
+  z
+    .string()
+    .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
+    .max(256, 'Password must be at most 256 characters'),
+  'Password',
+);
 
-export const DisplayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Name is required')
-  .max(80, 'Name must be at most 80 characters');
+export const DisplayNameSchema = plainText(
+  z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+  'Name',
+);
 
 export const RoleSchema = z.enum(ROLES);
 export const PermissionSchema = z.enum(PERMISSIONS);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, plainText } from './common';
 import { AmountSchema, MAX_AMOUNT, ReasonSchema } from './money';
 import { ClientSchema } from './clients';
 
@@ -49,14 +49,19 @@ export const LedgerOutputSchema = z.object({
   balance: z.number().int(),
 });
 
-const ReferenceSchema = z.string().trim().max(64, 'Reference must be at most 64 characters');
+const ReferenceSchema = plainText(
+  z.string().trim().max(64, 'Reference must be at most 64 characters'),
+  'Reference',
+);
 
 export const PayInput = z.strictObject({
   clientId: IdSchema,
   amount: AmountSchema,
   method: PaymentMethodSchema,
   reference: ReferenceSchema.optional(),
-  note: z.string().trim().max(500, 'Note must be at most 500 characters').optional(),
+  note: plainText(z.string().trim().max(500, 'Note must be at most 500 characters'), 'Note', {
+    multiline: true,
+  }).optional(),
   /**
    * Also renew one period of the client's plan (charge + extend). Defaults to true when the
    * client is expired, so that paying reactivates them; false otherwise.

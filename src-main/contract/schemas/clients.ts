@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, plainText } from './common';
 import { ServiceTypeSchema } from './plans';
 import { searchTextSchema } from './search-text';
 
@@ -17,15 +17,18 @@ const text = (label: string, max: number) =>
     .trim()
     .max(max, `${label} must be at most ${String(max)} characters`);
 
-export const FullNameSchema = text('Full name', 120).min(1, 'Full name is required');
+export const FullNameSchema = plainText(
+  text('Full name', 120).min(1, 'Full name is required'),
+  'Full name',
+);
 export const PhoneSchema = text('Phone', 32)
   .min(3, 'Phone is required')
   .regex(/^\+?[0-9 ()./-]+$/, 'Phone may contain digits, spaces and + ( ) . / - only');
 export const EmailSchema = z
   .email('Email address is not valid')
   .max(254, 'Email must be at most 254 characters');
-export const AddressSchema = text('Address', 300);
-export const NotesSchema = text('Notes', 2000);
+export const AddressSchema = plainText(text('Address', 300), 'Address', { multiline: true });
+export const NotesSchema = plainText(text('Notes', 2000), 'Notes', { multiline: true });
 export const ServiceLoginSchema = text('Service login', 64)
   .min(1, 'Service login is required')
   .regex(/^[A-Za-z0-9._@-]+$/, 'Service login may contain letters, digits and . _ @ - only');
@@ -166,7 +169,7 @@ export type UpdateClient = z.infer<typeof UpdateClientInput>;
 export const ClientIdInput = z.strictObject({ id: IdSchema });
 export const ArchiveClientInput = z.strictObject({
   id: IdSchema,
-  reason: text('Reason', 500).optional(),
+  reason: plainText(text('Reason', 500), 'Reason', { multiline: true }).optional(),
 });
 
 /** At most this much CSV text per import call (the HTTP body limit is 1 MiB). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './common';
 
 /** Largest amount accepted anywhere, in minor units: far beyond any ISP bill, far below 2^53. */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -28,8 +29,12 @@ export const DaySchema = z
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
   }, 'No such day');
 
-export const ReasonSchema = z
-  .string({ error: 'A reason is required' })
-  .trim()
-  .min(3, 'A reason is required (at least 3 characters)')
-  .max(500, 'Reason must be at most 500 characters');
+export const ReasonSchema = plainText(
+  z
+    .string({ error: 'A reason is required' })
+    .trim()
+    .min(3, 'A reason is required (at least 3 characters)')
+    .max(500, 'Reason must be at most 500 characters'),
+  'Reason',
+  { multiline: true },
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, plainText } from './common';
 import { AmountSchema } from './money';
 
 export const SERVICE_TYPES = ['pppoe', 'hotspot'] as const;
@@ -60,7 +60,10 @@ export const PlanSchema = z.object({
 export type Plan = z.infer<typeof PlanSchema>;
 
 const planFields = {
-  name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+  name: plainText(
+    z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+    'Name',
+  ),
   serviceType: ServiceTypeSchema,
   rateDownKbps: RateSchema,
   rateUpKbps: RateSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema } from './common';
+import { EpochMsSchema, IdSchema, plainText } from './common';
 
 export const ROUTER_STATUSES = ['unknown', 'online', 'offline', 'degraded'] as const;
 export const RouterStatusSchema = z.enum(ROUTER_STATUSES);
@@ -16,11 +16,15 @@ const ascii = (label: string, max: number) =>
     .max(max, `${label} must be at most ${String(max)} characters`)
     .regex(/^[\x20-\x7E]*$/, `${label} may contain printable ASCII only (RouterOS API limit)`);
 
-export const RouterDisplayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Name is required')
-  .max(80, 'Name must be at most 80 characters');
+export const RouterDisplayNameSchema = plainText(
+  z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+  'Name',
+);
+const RouterNotesSchema = plainText(
+  z.string().trim().max(2000, 'Notes must be at most 2000 characters'),
+  'Notes',
+  { multiline: true },
+);
 export const RouterHostSchema = z
   .string()
   .trim()
@@ -80,7 +84,7 @@ export const CreateRouterInput = z.strictObject({
   apiUser: ApiUserSchema,
   password: ApiPasswordSchema,
   pollIntervalSec: PollIntervalSchema.optional(),
-  notes: z.string().trim().max(2000).optional(),
+  notes: RouterNotesSchema.optional(),
 });
 export type CreateRouter = z.infer<typeof CreateRouterInput>;
 
@@ -95,7 +99,7 @@ export const UpdateRouterInput = z
     apiUser: ApiUserSchema.optional(),
     password: ApiPasswordSchema.optional(),
     pollIntervalSec: PollIntervalSchema.optional(),
-    notes: z.string().trim().max(2000).optional(),
+    notes: RouterNotesSchema.optional(),
   })
   .refine((v) => Object.keys(v).length > 1, { error: 'Nothing to change' });
 export type UpdateRouter = z.infer<typeof UpdateRouterInput>;

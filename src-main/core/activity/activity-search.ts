@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { ActivityFilter, ActivitySearchOutput } from '../../contract/schemas/activity';
+import type { ActivitySearchOutput } from '../../contract/schemas/activity';
 import { ACTIVITY_COLUMNS, toEntry, type ActivityRow } from './activity-row';
-import { createSearchPlanner, type SearchPlan } from './search-plan';
+import { createSearchPlanner, type ScopedFilter, type SearchPlan } from './search-plan';
 
 export const COUNT_CAP = 10_000;
 const DEFAULT_LIMIT = 100;
@@ -35,7 +35,7 @@ export const createActivitySearch = (sqlite: Database.Database) => {
     planner,
 
     search(
-      filter: ActivityFilter,
+      filter: ScopedFilter,
       opts: { cursor?: number; limit?: number } = {},
     ): ActivitySearchOutput {
       const p = planner.plan(filter);
@@ -47,13 +47,13 @@ export const createActivitySearch = (sqlite: Database.Database) => {
     },
 
     /** Only the page (no count): what "load more" needs. */
-    page: (filter: ActivityFilter, opts: { cursor?: number; limit?: number } = {}) =>
+    page: (filter: ScopedFilter, opts: { cursor?: number; limit?: number } = {}) =>
       page(planner.plan(filter), opts.cursor, opts.limit ?? DEFAULT_LIMIT),
 
-    count: (filter: ActivityFilter) => count(planner.plan(filter)),
+    count: (filter: ScopedFilter) => count(planner.plan(filter)),
 
     /** Every matching row, newest first, in keyset pages: for exports of any size. */
-    *iterate(filter: ActivityFilter, pageSize = 1000): Generator<ActivityRow[]> {
+    *iterate(filter: ScopedFilter, pageSize = 1000): Generator<ActivityRow[]> {
       const p = planner.plan(filter);
       if (!p.ids) return;
       let to = p.ids.to;

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { format as formatDate } from 'date-fns';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import type { Clock } from '../shared/clock';
-import type { ServiceContext } from '../shared/context';
+import { logCategoriesOf } from '../auth/permissions';
+import { AppError } from '../shared/app-error';
+import type { Actor, ServiceContext } from '../shared/context';
 import type { Recorder } from './recorder';
 import { createArchiveShelf, createLogSource } from './activity-source';
 import type { Checkpoints } from './checkpoints';
@@ -47,13 +49,34 @@ export const createActivityService = (deps: {
   const by = (ctx: ServiceContext) => ctx.actor?.username ?? 'system';
   type From = { archive?: string };
 
+  /**
+   * The filter as `viewer` may run it: only entries of the categories their role may read (no
+   * viewer: the core itself, which reads everything).
+   */
+  const scoped = <I extends { filter: ActivityFilter }>(input: I, viewer: Actor | null): I => {
+    const visible = viewer ? logCategoriesOf(viewer.role) : null;
+    return visible ? { ...input, filter: { ...input.filter, visibleCategories: visible } } : input;
+  };
+
   return {
-    search: (input: LogReads['search']['input']) => reader.read('search', input),
-    histogram: (input: LogReads['histogram']['input']) => reader.read('histogram', input),
-    facets: (input: LogReads['facets']['input']) => reader.read('facets', input),
-    get: (input: LogReads['get']['input']) => reader.read('get', input),
+    search: (input: LogReads['search']['input'], viewer: Actor | null) =>
+      reader.read('search', scoped(input, viewer)),
+    histogram: (input: LogReads['histogram']['input'], viewer: Actor | null) =>
+      reader.read('histogram', scoped(input, viewer)),
+    facets: (input: LogReads['facets']['input'], viewer: Actor | null) =>
+      reader.read('facets', scoped(input, viewer)),
+    /** One entry; one the viewer's role may not read answers exactly as a missing one. */
+    get: async (input: LogReads['get']['input'], viewer: Actor | null) => {
+      const entry = await reader.read('get', input);
+      const visible = viewer ? logCategoriesOf(viewer.role) : null;
+      if (visible && !visible.includes(entry.category)) {
+        throw new AppError('not_found', `Activity entry ${String(input.id)} does not exist.`);
+      }
+      return entry;
+    },
     /** The newest entries, on this thread (a single short page: the dashboard's list). */
-    recent: (limit: number) => live.search.search({}, { limit }).entries,
+    recent: (limit: number, viewer: Actor | null) =>
+      live.search.search(scoped({ filter: {} }, viewer).filter, { limit }).entries,
 
     archives: () => shelf.list(),
     archive: (before: number, ctx: ServiceContext) => deps.retention.archiveBefore(before, ctx),
@@ -69,10 +92,11 @@ export const createActivityService = (deps: {
       open: OpenSink,
     ): Promise<{ rows: number } | null> => {
       const { search } = source(input.archive);
+      const { filter } = scoped(input, ctx.actor);
       // Validates the filter (e.g. a bad IP) before anything is opened or written, and counts
       // (capped) for the progress, on the reader threads: a count can take a while.
       const { total } = await reader.read('search', {
-        filter: input.filter,
+        filter,
         limit: 1,
         ...(input.archive === undefined ? {} : { archive: input.archive }),
       });
@@ -86,7 +110,7 @@ export const createActivityService = (deps: {
       let rows = 0;
       try {
         if (input.format === 'csv') await sink.write(csvHeader());
-        for (const page of search.iterate(input.filter)) {
+        for (const page of search.iterate(filter)) {
           await sink.write(page.map(line).join(''));
           rows += page.length;
           deps.progress({

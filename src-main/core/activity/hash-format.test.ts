@@ -65,7 +65,12 @@ describe('documented hash-chain format', () => {
     const stranger = tc.client({ ip: '2001:db8::7', workstation: null });
     await stranger.call('auth.login', { username: 'nobody\u0000"\\', password: 'x' });
     // JSON may carry an unpaired surrogate, which UTF-8 (and so SQLite) cannot hold.
-    await stranger.call('auth.login', { username: 'half \ud83d of a rocket', password: 'x' });
+    // (The contract refuses it in typed text now; the recorder must still chain it faithfully.)
+    tc.core.recorder.record({
+      event: 'auth.login.failed',
+      params: { username: 'half \ud83d of a rocket', reason: 'unknown_user' },
+      ctx: { actor: null, ip: '2001:db8::7', workstation: null, correlationId: 'c' },
+    });
     tc.core.recorder.record({
       event: 'system.started',
       params: { version: '1.2.3', mode: 'test' },

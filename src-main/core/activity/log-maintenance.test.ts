@@ -34,7 +34,10 @@ describe('log maintenance', () => {
     );
     expect(segments(tc)).toBeLessThan(rowsBefore);
     // The search still finds what it found before.
-    const found = await tc.core.services.activity.search({ filter: { text: 'v299' }, limit: 5 });
+    const found = await tc.core.services.activity.search(
+      { filter: { text: 'v299' }, limit: 5 },
+      null,
+    );
     expect(found.entries).toHaveLength(1);
   });
 

@@ -19,6 +19,11 @@ export type RecordInput<E extends EventCode> = {
   routerId?: number;
   /** Before/after values and anything else worth keeping; secrets are redacted here. */
   details?: Record<string, unknown>;
+  /**
+   * Where a System entry says it happened: the host by default; `request` when a request caused
+   * it (an account locked by failed sign-ins names the address they came from).
+   */
+  at?: 'host' | 'request';
 };
 
 export type Recorder = {
@@ -79,6 +84,7 @@ export const createRecorder = (deps: {
     const { ts, read } = reading();
     const details =
       ts - read > CLAMP_NOTE_MS ? { ...input.details, clockRead: read } : input.details;
+    const atHost = system && input.at !== 'request';
     const id = appender.append([
       {
         ts,
@@ -88,8 +94,8 @@ export const createRecorder = (deps: {
         outcome: input.outcome ?? def.outcome,
         actorId: actor?.staffId ?? null,
         actorName: actor?.displayName ?? null,
-        ip: system ? deps.host.ip : input.ctx.ip,
-        workstation: system ? deps.host.name : input.ctx.workstation,
+        ip: atHost ? deps.host.ip : input.ctx.ip,
+        workstation: atHost ? deps.host.name : input.ctx.workstation,
         description: def.describe(input.params),
         targetType: input.target?.type ?? null,
         targetId: input.target ? String(input.target.id) : null,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ActivityFilter } from '../../contract/schemas/activity';
+import type { ScopedFilter } from './search-plan';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -17,7 +17,7 @@ export type Dimension = 'type' | 'category' | 'outcome' | 'actor_id';
 type Row = { key: string | number; n: number };
 
 /** Filters the rollup tables can answer: dates plus type, category, outcome and staff member. */
-export const rollupAnswers = (f: ActivityFilter): boolean =>
+export const rollupAnswers = (f: ScopedFilter): boolean =>
   !f.text?.trim() &&
   !f.ip &&
   !(f.events && f.events.length > 0) &&
@@ -39,17 +39,18 @@ export const createRollupCounts = (
   sqlite: Database.Database,
   idRange: (from: number, to: number) => { from: number; to: number } | null,
 ) => {
-  const conditions = (f: ActivityFilter, actorColumn: string) => {
+  const conditions = (f: ScopedFilter, actorColumn: string) => {
     const parts = [
       inList('type', f.types),
       inList('category', f.categories),
+      inList('category', f.visibleCategories),
       inList('outcome', f.outcomes),
       inList(actorColumn, f.actorIds),
     ];
     return { sql: parts.map((p) => p.sql).join(' '), params: parts.flatMap((p) => p.params) };
   };
 
-  const fromLog = (dim: Dimension, f: ActivityFilter, from: number, to: number): Row[] => {
+  const fromLog = (dim: Dimension, f: ScopedFilter, from: number, to: number): Row[] => {
     const ids = from > to ? null : idRange(from, to);
     if (!ids) return [];
     const c = conditions(f, 'actor_id');
@@ -64,7 +65,7 @@ export const createRollupCounts = (
 
   const fromTable = (
     level: Level,
-    f: ActivityFilter,
+    f: ScopedFilter,
     dim: Dimension,
     first: number,
     last: number,
@@ -79,7 +80,7 @@ export const createRollupCounts = (
   };
 
   /** [from, to] as whole buckets of the coarsest level that fits, the edges one level finer. */
-  const cover = (dim: Dimension, f: ActivityFilter, from: number, to: number, level = 0): Row[] => {
+  const cover = (dim: Dimension, f: ScopedFilter, from: number, to: number, level = 0): Row[] => {
     if (from > to) return [];
     const l = LEVELS[level];
     if (!l) return fromLog(dim, f, from, to);
@@ -97,7 +98,7 @@ export const createRollupCounts = (
     /** Counts per value of one dimension for the filter, over [from, to] inclusive (epoch ms). */
     countBy(
       dim: Dimension,
-      f: ActivityFilter,
+      f: ScopedFilter,
       from: number,
       to: number,
     ): Map<string | number, number> {
@@ -108,7 +109,7 @@ export const createRollupCounts = (
 
     /** Counts per bucket and type, from whole-hour or whole-day rollup rows. */
     buckets(
-      f: ActivityFilter,
+      f: ScopedFilter,
       first: number,
       last: number,
       unit: 'hour' | 'day' | 'period',

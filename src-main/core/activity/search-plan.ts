@@ -1,10 +1,17 @@
 import type Database from 'better-sqlite3';
-import type { ActivityFilter } from '../../contract/schemas/activity';
+import type { ActivityCategory, ActivityFilter } from '../../contract/schemas/activity';
 import { tagClause, toFtsText } from './fts-query';
 import { createPrefixExpander } from './prefix-expander';
 import { ipFilterTokens } from './ip-filter';
 import { AppError } from '../shared/app-error';
 import { correlationStart } from '../shared/ids';
+
+/**
+ * A filter as the core runs it: what the reader asked for, and the categories their role may read
+ * (set by the activity service; never part of the contract, so no caller can widen it). No other
+ * filter value, not even "ignore the category filter" of the category facet, lifts it.
+ */
+export type ScopedFilter = ActivityFilter & { visibleCategories?: readonly ActivityCategory[] };
 
 /**
  * How one filter is answered. Dates become an id range (B-tree lookups: ids follow time), text
@@ -108,7 +115,7 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
   const expandPrefix = createPrefixExpander(sqlite);
 
   /** The FTS expression for the text and tag filters only (no dates). */
-  const matchOf = (filter: ActivityFilter): string | null => {
+  const matchOf = (filter: ScopedFilter): string | null => {
     const clauses: string[] = [];
     const text = filter.text ? toFtsText(filter.text, expandPrefix) : null;
     if (text) clauses.push(text);
@@ -119,6 +126,7 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     };
     tags('ty_', filter.types);
     tags('ca_', filter.categories);
+    tags('ca_', filter.visibleCategories);
     tags('oc_', filter.outcomes);
     tags('ev_', filter.events);
     tags('ac_', filter.actorIds);
@@ -129,7 +137,7 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     return clauses.length > 0 ? clauses.join(' AND ') : null;
   };
 
-  const plan = (filter: ActivityFilter): SearchPlan => {
+  const plan = (filter: ScopedFilter): SearchPlan => {
     const where: string[] = [];
     const params: (string | number)[] = [];
     const column = (sql: string, value: string | number | undefined) => {

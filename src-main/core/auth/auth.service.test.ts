@@ -185,6 +185,31 @@ describe('auth.login', () => {
     expect(failed.at(-1)?.description).toBe('Failed sign-in as "lenny": account locked');
   });
 
+  it('never logs a typed user name that cannot be one (a password typed in the wrong box)', async () => {
+    const tc = testCore();
+    await signInAdmin(tc);
+    // A valid name that does not exist is kept as typed: investigators need it.
+    const client = tc.client({ ip: '10.0.4.9' });
+    for (const username of ['Hunter2 Secret!', 'pässwörd-🔑-2026', '', 'ghost.user']) {
+      failure(
+        await client.call('auth.login', { username, password: 'whatever' }),
+        'invalid_credentials',
+      );
+    }
+    expect(entriesOf(tc.core, 'auth.login.failed').map((e) => e.description)).toEqual([
+      'Failed sign-in as "(not a user name, 15 characters)": no such user',
+      'Failed sign-in as "(not a user name, 15 characters)": no such user',
+      'Failed sign-in as "(not a user name, 0 characters)": no such user',
+      'Failed sign-in as "ghost.user": no such user',
+    ]);
+    const stored = JSON.stringify(tc.core.sqlite.prepare('SELECT * FROM activity_log').all());
+    expect(stored).not.toMatch(/hunter2|pässwörd/i);
+    expect(entriesOf(tc.core, 'auth.login.failed')[0]?.details).toEqual({
+      username: '(not a user name, 15 characters)',
+      reason: 'unknown_user',
+    });
+  });
+
   it('locks after 5 consecutive failures, doubling the lock, and lets in after it expires', async () => {
     const tc = testCore();
     const admin = await signInAdmin(tc);
@@ -212,6 +237,9 @@ describe('auth.login', () => {
       type: 'system',
       outcome: 'failure',
       actor: null,
+      // The address the attack came from (the fifth attempt's), not this machine's.
+      ip: '10.0.2.5',
+      workstation: 'Front desk',
       description: 'Account "lenny" locked for 30 s after 5 failed sign-ins',
       target: { type: 'staff', label: 'lenny' },
     });

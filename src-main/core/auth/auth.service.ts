@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../contract/schemas/auth';
+import { UsernameSchema, type SessionUser } from '../../contract/schemas/auth';
 import { AppError } from '../shared/app-error';
 import type { Actor, RequestMeta, ServiceContext } from '../shared/context';
 import { randomId } from '../shared/ids';
@@ -8,6 +8,7 @@ import { lockDurationMs } from './auth-policy';
 import { createIpThrottle } from './ip-throttle';
 import { createLoginGate } from './login-gate';
 import { needsRehash } from './password-hash';
+import { requireStrongPassword } from './password-policy';
 import { openSession } from './session-token';
 import { toActor, toSessionUser } from './session-user';
 import type { StaffRecord } from './staff.repo';
@@ -18,6 +19,16 @@ export const LOGIN_FAILED_MESSAGE = 'Invalid username or password.';
 export type SignedIn = { user: SessionUser; token: string };
 
 const normalizeUsername = (u: string) => u.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * What the log keeps of a typed user name: the name as typed when it could be one (investigators
+ * need unknown names), otherwise only its length, since it is most likely a password typed into
+ * the wrong box.
+ */
+const typedUsernameForLog = (typed: string): string =>
+  UsernameSchema.safeParse(typed).success
+    ? typed.slice(0, 64)
+    : `(not a user name, ${String(Array.from(typed).length)} characters)`;
 
 export const createAuthService = (deps: AuthDeps) => {
   const { clock, write, recorder, policy } = deps;
@@ -78,17 +89,19 @@ export const createAuthService = (deps: AuthDeps) => {
             event: 'auth.account.locked',
             params: { username: s.username, failures, lockSeconds: Math.round(lockMs / 1000) },
             ctx: { ...meta, actor: null },
+            at: 'request',
             target: { type: 'staff', id: s.id, label: s.username },
             details: { failures, lockedUntil: clock.now() + lockMs },
           });
         }
       }
+      const logged = typedUsernameForLog(username);
       recorder.record({
         event: 'auth.login.failed',
-        params: { username: username.slice(0, 64), reason },
+        params: { username: logged, reason },
         ctx: { ...meta, actor: null },
         ...(s ? { target: { type: 'staff', id: s.id, label: s.username } } : {}),
-        details: { username: username.slice(0, 64), reason },
+        details: { username: logged, reason },
       });
     });
     throw new AppError('invalid_credentials', LOGIN_FAILED_MESSAGE);
@@ -111,6 +124,7 @@ export const createAuthService = (deps: AuthDeps) => {
         return new AppError('conflict', 'Setup is already complete. Sign in instead.');
       };
       if (deps.staff.count() > 0) throw refuse();
+      requireStrongPassword(input.password, input, 'password');
       const passwordHash = await hashPassword(input.password, policy.scrypt);
       const result = write(() => {
         if (deps.staff.count() > 0) return null; // another setup won the race
@@ -198,6 +212,7 @@ export const createAuthService = (deps: AuthDeps) => {
       if (input.newPassword === input.currentPassword) {
         throw new AppError('validation', 'The new password must differ from the current one.');
       }
+      requireStrongPassword(input.newPassword, s, 'newPassword');
       const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
       write(() => {
         const now = clock.now();

@@ -1,4 +1,5 @@
 import { PERMISSIONS, type Permission, type Role } from '../../contract/roles';
+import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../../contract/schemas/activity';
 
 /** The one place that says what each role may do. Checked in the core for every call. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -44,3 +45,24 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export const permissionsOf = (role: Role): ReadonlySet<Permission> =>
   new Set(ROLE_PERMISSIONS[role]);
+
+const allBut = (...hidden: ActivityCategory[]): readonly ActivityCategory[] =>
+  ACTIVITY_CATEGORIES.filter((c) => !hidden.includes(c));
+
+/**
+ * Which activity-log entries each role may read, by the entry's category: the log shows no more
+ * than the role may see elsewhere. Search, histogram, facets, export, single entries, the live
+ * tail and the dashboard all apply it; verification still checks the whole chain.
+ */
+const LOG_CATEGORIES: Record<Role, readonly ActivityCategory[]> = {
+  administrator: ACTIVITY_CATEGORIES,
+  // No routers or scheduled jobs to see.
+  cashier: allBut('network', 'auto_sync', 'health_check', 'scheduled_task'),
+  // No money: payments, refunds, adjustments and reports are financial entries.
+  technician: allBut('financial'),
+  viewer: ACTIVITY_CATEGORIES,
+};
+
+/** The categories of log entries the role may read; null when it may read every entry. */
+export const logCategoriesOf = (role: Role): readonly ActivityCategory[] | null =>
+  LOG_CATEGORIES[role].length === ACTIVITY_CATEGORIES.length ? null : LOG_CATEGORIES[role];

@@ -1,3 +1,4 @@
+import type { ProcedureName } from '../../contract/channels';
 import type { Permission } from '../../contract/roles';
 import type { SessionUser } from '../../contract/schemas/auth';
 import { AppError } from '../shared/app-error';
@@ -10,6 +11,13 @@ import type { StaffRecord } from './staff.repo';
 
 /** Only refresh last-seen this often, so that reading does not write on every call. */
 const TOUCH_EVERY_MS = 15_000;
+
+/** All a session may call while its account must change its temporary password. */
+const WHILE_PASSWORD_MUST_CHANGE: ReadonlySet<string> = new Set<ProcedureName>([
+  'auth.status',
+  'auth.changePassword',
+  'auth.logout',
+]);
 
 /** Turns a bearer token into an Actor for one call, ending sessions that ran out of time. */
 export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
@@ -69,9 +77,27 @@ export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
       return r ? toSessionUser(r.staff) : null;
     },
 
-    authenticate: (token: string | null, meta: RequestMeta): Actor => {
+    /**
+     * The actor of a signed-in session calling `procedure`. A session whose account must change
+     * its temporary password may call nothing but that (and sign out): anything else is refused
+     * and logged.
+     */
+    authenticate: (token: string | null, meta: RequestMeta, procedure: string): Actor => {
       const r = resolve(token, meta);
       if (!r) throw new AppError('unauthenticated', 'Please sign in.');
+      if (r.staff.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(procedure)) {
+        recorder.record({
+          event: 'auth.password.change_required',
+          params: { username: r.staff.username, procedure },
+          ctx: { ...meta, actor: r.actor },
+          target: { type: 'staff', id: r.staff.id, label: r.staff.username },
+          details: { procedure },
+        });
+        throw new AppError(
+          'password_change_required',
+          'Change your temporary password before doing anything else.',
+        );
+      }
       return r.actor;
     },
 

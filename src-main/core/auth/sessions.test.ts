@@ -11,6 +11,7 @@ import {
   failure,
   signInAdmin,
   staffPassword,
+  temporaryPassword,
   testCore,
   unwrap,
   type TestCore,
@@ -235,11 +236,13 @@ describe('auth.changePassword', () => {
   it('clears "must change password" after a reset', async () => {
     const tc = testCore();
     const admin = await signInAdmin(tc);
-    const { client } = await addStaff(tc, admin, 'carol', 'cashier');
+    const { client } = await addStaff(tc, admin, 'carol', 'cashier', undefined, {
+      keepTemporaryPassword: true,
+    });
     expect(unwrap(await client.call('auth.status', undefined)).user?.mustChangePassword).toBe(true);
     unwrap(
       await client.call('auth.changePassword', {
-        currentPassword: staffPassword('carol'),
+        currentPassword: temporaryPassword('carol'),
         newPassword: 'carol chose this one',
       }),
     );

@@ -3,6 +3,7 @@ import type { Staff } from '../../contract/schemas/staff';
 import { AppError } from '../shared/app-error';
 import type { Actor, ServiceContext } from '../shared/context';
 import type { AuthDeps } from './auth-deps';
+import { requireStrongPassword } from './password-policy';
 import { toStaff, type StaffRecord } from './staff.repo';
 import { changeSet } from '../activity/change-set';
 
@@ -45,6 +46,7 @@ export const createStaffService = (deps: AuthDeps) => {
       if (deps.staff.byUsername(input.username)) {
         throw new AppError('conflict', `The username "${input.username}" is already taken.`);
       }
+      requireStrongPassword(input.password, input, 'password');
       const passwordHash = await deps.hasher.hash(input.password, policy.scrypt);
       return write(() => {
         if (deps.staff.byUsername(input.username)) {
@@ -106,7 +108,7 @@ export const createStaffService = (deps: AuthDeps) => {
       }),
 
     resetPassword: async (input: { id: number; newPassword: string }, ctx: Ctx): Promise<Staff> => {
-      load(input.id);
+      requireStrongPassword(input.newPassword, load(input.id), 'newPassword');
       const passwordHash = await deps.hasher.hash(input.newPassword, policy.scrypt);
       return write(() => {
         const now = clock.now();

@@ -20,7 +20,7 @@ export const createReportsService = (deps: {
   clock: Clock;
   settings: SettingsService;
   search: ClientSearch;
-  recentActivity: (limit: number) => ActivityEntry[];
+  recentActivity: (limit: number, viewer: Actor) => ActivityEntry[];
 }) => {
   const totals = createMoneyTotals(deps.sqlite);
   const counts = createClientCounts(deps.sqlite);
@@ -141,7 +141,9 @@ export const createReportsService = (deps: {
           ? sums(totals.byBucket([{ label: 'today', ...today }])).net
           : null,
         currency: currency(),
-        recentActivity: actor.permissions.has('activity.read') ? deps.recentActivity(10) : [],
+        recentActivity: actor.permissions.has('activity.read')
+          ? deps.recentActivity(10, actor)
+          : [],
       };
     },
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { startSim, TEST_USER } from '../../routeros-sim/testing/sim-fixture';
 import { makeClient, makePlan } from '../billing/office-fixtures';
 import { createSecretBox, SECRET_KEY_FILE } from '../shared/secret-box';
@@ -168,6 +169,75 @@ describe('routers', () => {
     } finally {
       await sim.stop();
     }
+  });
+
+  it('sends a saved API password only to the address and user it was saved with', async () => {
+    const o = await networkOffice();
+    const saved = await addSimRouter(o.tech, { name: 'Saved' });
+    const id = saved.router.id;
+    // Someone else's listener on this machine: it keeps every byte it is sent.
+    const received: Buffer[] = [];
+    const listener = createServer((socket) => {
+      socket.on('data', (chunk: Buffer) => {
+        received.push(chunk);
+        socket.destroy();
+      });
+    });
+    await new Promise<void>((ok) => listener.listen(0, '127.0.0.1', ok));
+    onTestFinished(() => new Promise<void>((ok) => listener.close(() => ok())));
+    const port = (listener.address() as AddressInfo).port;
+    const heard = () => Buffer.concat(received).toString('latin1');
+
+    const before = unwrap(await o.tech.call('routers.get', { id }));
+    const retype = /^Type the API password again/;
+    for (const change of [
+      { port },
+      { host: 'localhost' },
+      { tls: 'insecure' as const },
+      { tls: 'anonymous' as const, port: saved.sim.port },
+      { apiUser: 'someone-else' },
+      { port: null },
+    ]) {
+      const tested = failure(
+        await o.tech.call('routers.testConnection', { id, ...change }),
+        'validation',
+      );
+      expect(tested.message).toMatch(retype);
+      const updated = failure(await o.tech.call('routers.update', { id, ...change }), 'validation');
+      expect(updated.message).toMatch(retype);
+      expect(updated.details).toEqual({
+        issues: [
+          {
+            path: ['password'],
+            message: 'Type the API password again for the new address or user.',
+          },
+        ],
+      });
+    }
+    // Nothing changed, so health polls and syncs still go to the saved address only.
+    expect(unwrap(await o.tech.call('routers.get', { id }))).toMatchObject({
+      host: before.host,
+      port: before.port,
+      tls: before.tls,
+      apiUser: before.apiUser,
+    });
+    expect(entriesOf(o.core, 'router.updated')).toHaveLength(0);
+    unwrap(await o.tech.call('sync.apply', { scope: { all: true } }));
+    expect(unwrap(await o.tech.call('routers.testConnection', { id }))).toMatchObject({ ok: true });
+    // The same address written differently is the same address.
+    unwrap(await o.tech.call('routers.update', { id, host: '127.0.0.1', notes: 'same place' }));
+    expect(received).toHaveLength(0);
+
+    // With the password typed again, the new address gets what was typed, never the saved one.
+    const typed = unwrap(
+      await o.tech.call('routers.testConnection', { id, port, password: 'typed-for-the-test' }),
+    );
+    expect(typed.ok).toBe(false);
+    await expect.poll(heard).toContain('typed-for-the-test');
+    unwrap(await o.tech.call('routers.update', { id, port, password: 'typed-for-the-update' }));
+    unwrap(await o.tech.call('routers.testConnection', { id }));
+    await expect.poll(heard).toContain('typed-for-the-update');
+    expect(heard()).not.toContain(TEST_USER.password);
   });
 
   it('lets viewers read routers and only technicians and administrators change them', async () => {

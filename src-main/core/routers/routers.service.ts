@@ -38,6 +38,30 @@ const view = (r: RouterRecord) => ({
   notes: r.notes,
 });
 
+const DEFAULT_PORT = { off: 8728, anonymous: 8729, insecure: 8729 } as const;
+
+/**
+ * True when two sets of connection settings reach the same router as the same user. A saved API
+ * password is only ever sent to the address (host, port, TLS mode, user) it was saved with.
+ */
+const sameAddress = (a: ConnectionSettings, b: ConnectionSettings): boolean =>
+  a.host.toLowerCase() === b.host.toLowerCase() &&
+  (a.port ?? DEFAULT_PORT[a.tls]) === (b.port ?? DEFAULT_PORT[b.tls]) &&
+  a.tls === b.tls &&
+  a.apiUser === b.apiUser;
+
+/** The answer when the address changes but the saved password would go with it. */
+const retypePassword = (): AppError =>
+  new AppError(
+    'validation',
+    'Type the API password again: a saved password is only sent to the address and user it was saved with.',
+    {
+      issues: [
+        { path: ['password'], message: 'Type the API password again for the new address or user.' },
+      ],
+    },
+  );
+
 /** Routers: settings (password sealed at rest), test connection, health view; all logged. */
 export const createRoutersService = (deps: {
   routers: RoutersRepo;
@@ -175,6 +199,9 @@ export const createRoutersService = (deps: {
             : {}),
           ...(input.notes !== undefined ? { notes: input.notes } : {}),
         };
+        if (input.password === undefined && !sameAddress(before, { ...before, ...values })) {
+          throw retypePassword();
+        }
         const d = diffFlat(view(before), view({ ...before, ...values }));
         if (d.changed.length === 0 && !passwordChanged) return { id: before.id, changed: false };
         const after = routers.update(before.id, {
@@ -243,6 +270,9 @@ export const createRoutersService = (deps: {
         tls: input.tls ?? saved?.tls ?? 'off',
         apiUser: input.apiUser ?? saved?.apiUser ?? '',
       };
+      if (saved && input.password === undefined && !sameAddress(saved, settings)) {
+        throw retypePassword();
+      }
       const password = input.password ?? (saved ? access.passwordOf(saved) : '');
       const result = await testEndpoint(settings, password);
       recorder.record({

@@ -21,6 +21,12 @@ import type { Logger } from '../shared/logger';
 /** The real migrations folder at the repository root. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
+/** The activity log's reader thread from source, loaded through tsx (the app runs the built entry). */
+export const READER_FROM_SOURCE = {
+  workerFile: fileURLToPath(new URL('./ts-worker.cjs', import.meta.url)),
+  argv: [fileURLToPath(new URL('../activity/reader/reader-worker.ts', import.meta.url))],
+};
+
 /** Cheap scrypt for tests; one test checks that the default policy meets OWASP. */
 export const CHEAP_SCRYPT: ScryptParams = { N: 2 ** 12, r: 8, p: 1 };
 
@@ -236,25 +242,40 @@ export const signInAdmin = async (
 };
 
 export const staffPassword = (username: string): string => `${username}-Pa55word!`;
+/** The temporary password an administrator gives a new account (it must be changed at sign-in). */
+export const temporaryPassword = (username: string): string => `first-day ${username} Xq7!`;
 
-/** Has the admin create an account, then signs it in from its own client. */
+/**
+ * Has the admin create an account, then signs it in from its own client and changes the
+ * temporary password to `staffPassword(username)` (a session may do nothing else before that).
+ * With `keepTemporaryPassword`, the session is left signed in with the temporary password.
+ */
 export const addStaff = async (
   tc: TestCore,
   admin: TestClient,
   username: string,
   role: Role,
   where?: { ip?: string | null; workstation?: string | null },
+  opts: { keepTemporaryPassword?: boolean } = {},
 ): Promise<{ client: TestClient; id: number }> => {
   const created = unwrap(
     await admin.call('staff.create', {
       username,
       displayName: `${username[0]?.toUpperCase() ?? ''}${username.slice(1)} Staff`,
       role,
-      password: staffPassword(username),
+      password: temporaryPassword(username),
     }),
   );
   const client = tc.client(where);
-  unwrap(await client.call('auth.login', { username, password: staffPassword(username) }));
+  unwrap(await client.call('auth.login', { username, password: temporaryPassword(username) }));
+  if (!opts.keepTemporaryPassword) {
+    unwrap(
+      await client.call('auth.changePassword', {
+        currentPassword: temporaryPassword(username),
+        newPassword: staffPassword(username),
+      }),
+    );
+  }
   return { client, id: created.id };
 };
 

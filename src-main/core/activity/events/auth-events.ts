@@ -77,6 +77,12 @@ export const authEvents = {
     'failure',
     (p) => `${p.username} failed to change their password: current password wrong`,
   ),
+  'auth.password.change_required': defineEvent<Who & { procedure: string }>(
+    'user',
+    'authentication',
+    'failure',
+    (p) => `${p.username} was refused ${p.procedure}: the temporary password must be changed first`,
+  ),
   'auth.permission.denied': defineEvent<Who & { procedure: string; permission: string }>(
     'user',
     'authentication',

@@ -1,22 +1,22 @@
 import type {
   ActivityEntry,
   ActivityFacets,
-  ActivityFilter,
   ActivityHistogram,
   ActivitySearchOutput,
 } from '../../../contract/schemas/activity';
 import type { LogSource } from '../activity-source';
+import type { ScopedFilter } from '../search-plan';
 
 type From = { archive?: string };
 
 /** The reads of the Activity Log screen: what they take and what they answer. */
 export type LogReads = {
   search: {
-    input: { filter: ActivityFilter; cursor?: number; limit?: number } & From;
+    input: { filter: ScopedFilter; cursor?: number; limit?: number } & From;
     output: ActivitySearchOutput;
   };
-  histogram: { input: { filter: ActivityFilter } & From; output: ActivityHistogram };
-  facets: { input: { filter: ActivityFilter } & From; output: ActivityFacets };
+  histogram: { input: { filter: ScopedFilter } & From; output: ActivityHistogram };
+  facets: { input: { filter: ScopedFilter } & From; output: ActivityFacets };
   get: { input: { id: number } & From; output: ActivityEntry };
 };
 export type ReadMethod = keyof LogReads;

@@ -1,12 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { failure, signInAdmin, testCore, unwrap } from '../../test-support/test-core';
-
-/** The reader thread from source, loaded through tsx (the app runs the built entry). */
-const READER_FROM_SOURCE = {
-  workerFile: fileURLToPath(new URL('../../test-support/ts-worker.cjs', import.meta.url)),
-  argv: [fileURLToPath(new URL('./reader-worker.ts', import.meta.url))],
-};
+import {
+  failure,
+  READER_FROM_SOURCE,
+  signInAdmin,
+  testCore,
+  unwrap,
+} from '../../test-support/test-core';
 
 describe('activity reads on reader threads', () => {
   it('answers searches, stats and entries as the main thread does, errors as data', async () => {

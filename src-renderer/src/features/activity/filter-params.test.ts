@@ -4,6 +4,7 @@ import {
   QUICK_RANGES,
   boundEnd,
   boundStart,
+  isMinuteBound,
   localDayEnd,
   localDayStart,
   toApiFilter,
@@ -117,9 +118,13 @@ describe('zoomed time ranges', () => {
     expect(toApiFilter(back, Date.now())).toEqual({ from, to });
   });
 
-  it('writes whole days when a zoom covers whole days', () => {
-    const view = zoomView(EMPTY_VIEW, localDayStart('2025-03-01'), localDayEnd('2025-03-02'));
-    expect(view).toMatchObject({ from: '2025-03-01', to: '2025-03-02' });
+  it('keeps its time when a zoom starts or ends at midnight', () => {
+    const from = localDayStart('2025-03-01');
+    const to = localDayEnd('2025-03-02');
+    const view = zoomView(EMPTY_VIEW, from, to);
+    expect(view).toMatchObject({ from: '2025-03-01T00:00', to: '2025-03-02T23:59' });
+    expect(isMinuteBound(view.from) && isMinuteBound(view.to)).toBe(true);
+    expect(toApiFilter(view, Date.now())).toEqual({ from, to });
   });
 
   it('rejects impossible minutes', () => {

@@ -199,12 +199,16 @@ const boundFor = (ms: number, edge: 'start' | 'end'): string => {
 export const isMinuteBound = (value: string | null): boolean =>
   value !== null && MINUTE.test(value);
 
-/** The view zoomed to [from, to] (epoch ms, inclusive), e.g. from a drag across the histogram. */
+/**
+ * The view zoomed to [from, to] (epoch ms, inclusive), e.g. from a drag across the histogram.
+ * A zoom always keeps its time, also when it starts or ends at midnight, so that it reads back as
+ * a zoomed range (minutes) rather than as picked dates.
+ */
 export const zoomView = (view: ActivityView, from: number, to: number): ActivityView => ({
   ...view,
   range: null,
-  from: boundFor(from, 'start'),
-  to: boundFor(to, 'end'),
+  from: minuteBound(from),
+  to: minuteBound(to),
 });
 
 /**

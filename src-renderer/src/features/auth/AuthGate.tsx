@@ -114,6 +114,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (session.user.mustChangePassword) {
     return (
       <ForcedPasswordChange
+        username={session.user.username}
         displayName={session.user.displayName}
         onChanged={() => void refresh()}
         onSignOut={() => void signOut()}

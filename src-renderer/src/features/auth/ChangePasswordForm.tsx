@@ -3,6 +3,7 @@ import type { ReactNode, SubmitEvent } from 'react';
 import { ChangePasswordInput, PASSWORD_MIN } from '../../../../src-main/contract/schemas/auth';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
+import { PasswordStrengthMeter } from '../../components/PasswordStrength';
 import { useFormFields } from '../../lib/use-form-fields';
 import { hasErrors, validateFields } from '../../lib/validate';
 import type { FieldErrors } from '../../lib/validate';
@@ -11,9 +12,12 @@ type Values = { currentPassword: string; newPassword: string; confirm: string };
 const EMPTY: Values = { currentPassword: '', newPassword: '', confirm: '' };
 
 export function ChangePasswordForm({
+  names,
   onChanged,
   extraActions,
 }: {
+  /** The account's user name and display name: words a guesser would try. */
+  names: readonly string[];
   onChanged: () => void;
   /** More buttons next to the submit button (e.g. Sign out on the forced-change screen). */
   extraActions?: ReactNode;
@@ -56,10 +60,11 @@ export function ChangePasswordForm({
         />
         <PasswordInput
           label="New password"
-          description={`At least ${PASSWORD_MIN} characters`}
+          description={`At least ${PASSWORD_MIN} characters, hard to guess`}
           autoComplete="new-password"
           {...field('newPassword')}
         />
+        <PasswordStrengthMeter password={values.newPassword} names={names} />
         <PasswordInput
           label="Confirm new password"
           autoComplete="new-password"

@@ -1,10 +1,12 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { notifySuccess } from '../../lib/notify';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { useSession } from './session-context';
 import { useAuthCache } from './use-auth-status';
 
 export function ChangePasswordPage() {
   const { refresh } = useAuthCache();
+  const { user } = useSession();
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -16,6 +18,7 @@ export function ChangePasswordPage() {
         </Text>
       </Stack>
       <ChangePasswordForm
+        names={[user.username, user.displayName]}
         onChanged={() => {
           notifySuccess('Your password has been changed.');
           void refresh();

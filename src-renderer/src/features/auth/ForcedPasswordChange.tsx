@@ -5,10 +5,12 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** Shown after login while the account still has a temporary password. */
 export function ForcedPasswordChange({
+  username,
   displayName,
   onChanged,
   onSignOut,
 }: {
+  username: string;
   displayName: string;
   onChanged: () => void;
   onSignOut: () => void;
@@ -19,6 +21,7 @@ export function ForcedPasswordChange({
       subtitle={`Welcome, ${displayName}. Your password was set by an administrator; choose your own before you continue.`}
     >
       <ChangePasswordForm
+        names={[username, displayName]}
         onChanged={() => {
           notifySuccess('Your password has been changed.');
           onChanged();

@@ -8,6 +8,7 @@ import { reloadPage } from '../../lib/reload-page';
 import { useFormFields } from '../../lib/use-form-fields';
 import { hasErrors, validateFields } from '../../lib/validate';
 import type { FieldErrors } from '../../lib/validate';
+import { PasswordStrengthMeter } from '../../components/PasswordStrength';
 import { AuthCard } from './AuthCard';
 import { useDemoStatus } from './use-demo-status';
 
@@ -50,9 +51,13 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
           <TextInput label="Display name" autoComplete="name" {...field('displayName')} />
           <PasswordInput
             label="Password"
-            description={`At least ${PASSWORD_MIN} characters`}
+            description={`At least ${PASSWORD_MIN} characters, hard to guess`}
             autoComplete="new-password"
             {...field('password')}
+          />
+          <PasswordStrengthMeter
+            password={values.password}
+            names={[values.username, values.displayName]}
           />
           <PasswordInput
             label="Confirm password"

@@ -98,7 +98,7 @@ function RouterForm({
   const formName = router ? 'Edit router' : 'Add router';
 
   const parse = () => {
-    const parsed = parseRouterForm(form.values, tls);
+    const parsed = parseRouterForm(form.values, tls, router);
     form.setErrors(parsed.ok ? {} : parsed.errors);
     return parsed.ok ? parsed.input : null;
   };
@@ -159,7 +159,11 @@ function RouterForm({
           <TextInput label="API user" autoComplete="off" {...form.field('apiUser', serverError)} />
           <PasswordInput
             label="API password"
-            description={router ? 'Leave empty to keep the stored password' : undefined}
+            description={
+              router
+                ? 'Leave empty to keep the stored password (only for the same address and user)'
+                : undefined
+            }
             autoComplete="new-password"
             {...form.field('password', serverError)}
           />

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRouterForm, parseRouterForm, toTestInput, toUpdateInput } from './router-form';
+import {
+  emptyRouterForm,
+  parseRouterForm,
+  RETYPE_PASSWORD,
+  toTestInput,
+  toUpdateInput,
+} from './router-form';
 import { routerFixture } from './router-fixtures';
 
 const filled = { ...emptyRouterForm(), name: ' Tower A ', host: '10.1.1.1', password: 'secret' };
@@ -74,5 +80,22 @@ describe('router form', () => {
       apiUser: 'admin',
       password: 'pw',
     });
+  });
+
+  it('asks for the password again when the address or the user changes', () => {
+    const router = routerFixture(3, { name: 'Tower A', host: '10.1.1.1' });
+    for (const change of [{ host: '10.6.6.6' }, { port: '8000' }, { apiUser: 'other' }]) {
+      const parsed = parseRouterForm({ ...filled, ...change, password: '' }, 'off', router);
+      expect(parsed).toEqual({ ok: false, errors: { password: RETYPE_PASSWORD } });
+      expect(parseRouterForm({ ...filled, ...change, password: 'pw' }, 'off', router).ok).toBe(
+        true,
+      );
+    }
+    const tls = parseRouterForm({ ...filled, password: '' }, 'anonymous', router);
+    expect(tls.ok ? null : tls.errors.password).toBe(RETYPE_PASSWORD);
+    // Same address (written in capitals): the stored password stays.
+    const named = routerFixture(4, { host: 'tower-a.lan' });
+    const same = parseRouterForm({ ...filled, host: 'TOWER-A.lan', password: '' }, 'off', named);
+    expect(same.ok).toBe(true);
   });
 });

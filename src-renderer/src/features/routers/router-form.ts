@@ -51,8 +51,25 @@ const NUMBER_MESSAGES: Partial<Record<keyof RouterFormValues, string>> = {
   pollIntervalSec: 'Poll interval must be a whole number of seconds',
 };
 
-/** Checks the form against the contract (an empty password is allowed: RouterOS allows one). */
-export function parseRouterForm(values: RouterFormValues, tls: RouterTlsMode): ParsedRouterForm {
+export const RETYPE_PASSWORD = 'Type the API password again for the new address or user.';
+
+/** True when the form reaches another address (host, port, API-SSL) or user than the saved router. */
+const addressChanged = (router: Router, input: CreateRouter): boolean =>
+  input.host.trim().toLowerCase() !== router.host.toLowerCase() ||
+  (input.port ?? null) !== router.port ||
+  input.tls !== router.tls ||
+  input.apiUser.trim() !== router.apiUser;
+
+/**
+ * Checks the form against the contract (an empty password is allowed: RouterOS allows one). When
+ * editing, the stored password is kept only while the address and user stay the same: the server
+ * never sends it anywhere else, so a changed address needs it typed again.
+ */
+export function parseRouterForm(
+  values: RouterFormValues,
+  tls: RouterTlsMode,
+  saved: Router | null = null,
+): ParsedRouterForm {
   const input: CreateRouter = {
     name: values.name,
     host: values.host,
@@ -66,6 +83,9 @@ export function parseRouterForm(values: RouterFormValues, tls: RouterTlsMode): P
   if (errors.port) errors.port = NUMBER_MESSAGES.port;
   if (errors.pollIntervalSec && !Number.isInteger(input.pollIntervalSec)) {
     errors.pollIntervalSec = NUMBER_MESSAGES.pollIntervalSec;
+  }
+  if (saved && input.password === '' && !errors.password && addressChanged(saved, input)) {
+    errors.password = RETYPE_PASSWORD;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {

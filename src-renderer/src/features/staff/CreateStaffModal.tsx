@@ -17,6 +17,7 @@ import { CreateStaffInput } from '../../../../src-main/contract/schemas/staff';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { ROLE_OPTIONS } from '../../lib/roles';
+import { PasswordStrengthMeter } from '../../components/PasswordStrength';
 import { useFormFields } from '../../lib/use-form-fields';
 import { hasErrors, validateFields } from '../../lib/validate';
 
@@ -92,6 +93,10 @@ function CreateStaffForm({
           description={`At least ${PASSWORD_MIN} characters. They will be asked to choose their own at first sign-in.`}
           autoComplete="new-password"
           {...form.field('password', serverError)}
+        />
+        <PasswordStrengthMeter
+          password={form.values.password}
+          names={[form.values.username, form.values.displayName]}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

@@ -4,6 +4,7 @@ import { NewPasswordSchema, PASSWORD_MIN } from '../../../../src-main/contract/s
 import type { Staff } from '../../../../src-main/contract/schemas/staff';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
+import { PasswordStrengthMeter } from '../../components/PasswordStrength';
 import { useFormFields } from '../../lib/use-form-fields';
 
 export function ResetPasswordModal({
@@ -72,6 +73,10 @@ function ResetPasswordForm({
           autoComplete="new-password"
           data-autofocus
           {...form.field('newPassword', (f) => fieldError(reset.error, f))}
+        />
+        <PasswordStrengthMeter
+          password={form.values.newPassword}
+          names={[staff.username, staff.displayName]}
         />
         <PasswordInput
           label="Confirm new password"
