@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, dialog, session } from 'electron';
 import { hostLanAddress } from '../core/shared/ip-address';
 import type { CoreHost } from '../transport/core-host';
 import { openOfficeHost } from '../launch/office-host';
@@ -6,22 +6,14 @@ import { bundlePaths } from '../launch/app-paths';
 import { parseLaunchArgs } from '../launch/launch-args';
 import { APP_VERSION } from '../launch/version';
 import { registerIpcTransport } from './ipc-transport';
-import { createMainWindow, rendererUrl } from './window';
+import { claimSingleInstance, createMainWindow, denyPermissions, rendererUrl } from './window';
 
 /** The desktop shell: window, IPC, quit handling. Everything else is the core. */
 const paths = bundlePaths(__dirname);
 const args = parseLaunchArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
 let host: CoreHost | null = null;
 
-if (!app.requestSingleInstanceLock()) app.quit();
-
-app.on('second-instance', () => {
-  const [win] = BrowserWindow.getAllWindows();
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
-});
+claimSingleInstance();
 
 const base = {
   migrationsFolder: paths.migrationsFolder,
@@ -36,8 +28,7 @@ const base = {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 void app.whenReady().then(async () => {
-  // No permission (camera, notifications, …) is ever granted to the page.
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
+  denyPermissions(session.defaultSession);
   let opened: CoreHost;
   try {
     // --demo opens the demo office; otherwise the office, whose first-run screen may switch.

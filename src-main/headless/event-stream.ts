@@ -3,6 +3,7 @@ import type { EventName } from '../contract/channels';
 import type { EventPayload } from '../contract/api';
 import type { Core } from '../core/create-core';
 import type { CoreHost } from '../transport/core-host';
+import { eventAudience } from '../transport/event-audience';
 import { SECURITY_HEADERS } from './http-helpers';
 
 const HEARTBEAT_MS = 25_000;
@@ -27,13 +28,12 @@ export const createEventStream = (host: CoreHost) => {
     <K extends 'activity.recorded' | 'task.progress'>(name: K) =>
     (payload: EventPayload<K>) => {
       for (const c of clients) {
-        const meta = { ip: c.ip, workstation: null, correlationId: 'events' };
-        const user = host.core.services.guard.current(c.token, meta);
-        if (!user) {
+        const audience = eventAudience(host.core, c.token, { ip: c.ip, workstation: null });
+        if (audience === 'ended') {
           send(c, 'session.ended', { reason: 'Your session has ended.' });
           c.res.end();
           clients.delete(c);
-        } else if (user.permissions.includes('activity.read')) {
+        } else if (audience === 'send') {
           send(c, name, payload);
         }
       }
