@@ -2,6 +2,7 @@ import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
 import type { AuthPolicy } from './auth/auth-policy';
 import type { NetworkOptions } from './network-services';
+import type { SharingPort } from './sharing/sharing-port';
 
 export type CoreConfig = {
   /** Folder holding the database and everything else the app keeps. */
@@ -27,6 +28,8 @@ export type CoreConfig = {
   activityReader?: { workerFile: string; argv?: string[] };
   /** Router timeouts and limits (tests shrink them; the poll bench observes polls). */
   network?: NetworkOptions;
+  /** The desktop shell's server, for "Share this workstation with the office" (absent elsewhere). */
+  sharing?: SharingPort;
 };
 
 export const DATABASE_FILE = 'ispdesk.db';

@@ -34,6 +34,7 @@ import { createLogMaintenance } from './activity/log-maintenance';
 import { createWriteUpkeep } from './db/write-upkeep';
 import { createBackupSettings } from './backup/backup-settings';
 import { createDatabaseBackup } from './backup/database-backup';
+import { createSharingService } from './sharing/sharing.service';
 
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
@@ -177,6 +178,15 @@ const wireCore = (
     keep: () => backupSettings.get().keep,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
+  const sharing = createSharingService({
+    sqlite,
+    clock,
+    write,
+    recorder,
+    logger,
+    systemMeta,
+    ...(config.sharing ? { port: config.sharing } : {}),
+  });
   const upkeep = createWriteUpkeep(sqlite);
   const maintenance = createLogMaintenance({
     sqlite,
@@ -212,6 +222,7 @@ const wireCore = (
       ...network.services,
       jobs: { list: jobs.list, runNow: jobs.runNow },
       backup: { settings: backupSettings.get, updateSettings: backupSettings.update },
+      sharing: { status: sharing.status, update: sharing.update },
     },
     events,
     recorder,
@@ -236,10 +247,13 @@ const wireCore = (
         jobs.start();
       }
       network.start(config.background !== false);
+      void sharing.resume();
     },
     stop: async (): Promise<void> => {
       if (stopped) return;
       stopped = true;
+      // Other workstations first: their calls would otherwise reach a stopping core.
+      await sharing.stop();
       // No new job runs from here; routers next: closing their connections ends any router
       // call a running job is waiting on; then wait for the jobs and clear the timers.
       const jobsStopped = jobs.stop();

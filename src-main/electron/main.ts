@@ -6,6 +6,7 @@ import { bundlePaths } from '../launch/app-paths';
 import { parseLaunchArgs } from '../launch/launch-args';
 import { APP_VERSION } from '../launch/version';
 import { registerIpcTransport } from './ipc-transport';
+import { createOfficeSharing } from './office-sharing';
 import { claimSingleInstance, createMainWindow, denyPermissions, rendererUrl } from './window';
 
 /** The desktop shell: window, IPC, quit handling. Everything else is the core. */
@@ -15,11 +16,19 @@ let host: CoreHost | null = null;
 
 claimSingleInstance();
 
+// "Share this workstation with the office" (a setting in the core) serves this host on the LAN.
+// The headless server's TLS options, when configured, are passed on through `serve`.
+const sharing = createOfficeSharing({
+  host: () => host,
+  rendererDir: paths.rendererDir,
+  lanAddress: hostLanAddress,
+});
 const base = {
   migrationsFolder: paths.migrationsFolder,
   mode: 'electron' as const,
   version: APP_VERSION,
   activityReader: { workerFile: paths.activityReader },
+  sharing,
   // Set by `npm start` (launch/start.ts), which builds the module for Electron's ABI.
   ...(process.env.ISPDESK_NATIVE_BINDING
     ? { nativeBinding: process.env.ISPDESK_NATIVE_BINDING }

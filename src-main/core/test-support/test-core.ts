@@ -98,6 +98,7 @@ export type TestCoreOptions = {
   host?: CoreConfig['host'];
   network?: CoreConfig['network'];
   activityReader?: CoreConfig['activityReader'];
+  sharing?: CoreConfig['sharing'];
 };
 
 export type TestClient = {
@@ -140,6 +141,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       background: opts.background ?? false,
       ...(opts.network ? { network: opts.network } : {}),
       ...(opts.activityReader ? { activityReader: opts.activityReader } : {}),
+      ...(opts.sharing ? { sharing: opts.sharing } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
