@@ -24,7 +24,7 @@ export const takeLaunchChoice = (
   };
 };
 
-const OFFLINE_HINT =
+export const OFFLINE_HINT =
   'set ELECTRON_MIRROR, or copy a downloaded Electron into node_modules/electron (see the README)';
 
 /**
