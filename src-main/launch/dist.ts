@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { bundlePaths } from './app-paths';
 import { electronBinary, electronPackage } from './electron-binary';
 import { installElectron } from './electron-install';
+import { electronBuildEnv } from './electron-native';
 import { OFFLINE_HINT, progressPrinter } from './launcher';
 
 /**
@@ -68,7 +69,7 @@ const main = async () => {
         `-c.electronVersion=${pkg.version}`,
         ...process.argv.slice(2),
       ],
-      { cwd: root, stdio: 'inherit', env: process.env },
+      { cwd: root, stdio: 'inherit', env: electronBuildEnv(process.env) },
     ).status;
   } finally {
     if (existsSync(kept)) copyFileSync(kept, nodeBuild);

@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The installed electron npm package: where it is and which version it wants. */
-export type ElectronPackage = { dir: string; version: string };
+export type ElectronPackage = {
+  dir: string;
+  version: string;
+  /** Electron's NODE_MODULE_VERSION (its `abi_version` file), which native modules must match. */
+  abi: number | null;
+};
 
 /** The electron package a checkout depends on, or null when it is not installed at all. */
 export const electronPackage = (root: string): ElectronPackage | null => {
@@ -18,7 +23,13 @@ export const readElectronPackage = (dir: string): ElectronPackage => {
   const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     version: string;
   };
-  return { dir, version };
+  let abi: number | null = null;
+  try {
+    abi = Number(readFileSync(join(dir, 'abi_version'), 'utf8').trim()) || null;
+  } catch {
+    // older electron packages have no abi_version file: the build is then not checked
+  }
+  return { dir, version, abi };
 };
 
 /**

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export type NativeOutcome = { ok: true; path: string } | { ok: false; reason: string };
@@ -12,9 +20,40 @@ export type NativeBuilder = (job: {
   env: NodeJS.ProcessEnv;
 }) => Promise<NativeOutcome>;
 
+/**
+ * The environment for building native modules for Electron: without npm's `nodedir`, which points
+ * node-gyp at one runtime's headers (e.g. the system Node's) whatever target it is given, and so
+ * would build for the wrong ABI.
+ */
+export const electronBuildEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(env).filter(([k]) => k.toLowerCase() !== 'npm_config_nodedir'));
+
+/**
+ * The ABI a built module was made for, from its registration symbol (`node_register_module_vNNN`),
+ * or null for a Node-API module (which loads in any runtime).
+ */
+export const moduleAbi = (file: string): number | null => {
+  const m = /node_register_module_v(\d+)/.exec(readFileSync(file).toString('latin1'));
+  return m?.[1] ? Number(m[1]) : null;
+};
+
 /** Where `npm start` keeps the Electron build of better-sqlite3, beside the Node build. */
 export const electronNativePath = (root: string, electronVersion: string): string =>
   join(root, 'node_modules', '.electron-native', electronVersion, 'better_sqlite3.node');
+
+/** What went wrong, in one line, from @electron/rebuild's output (node-gyp's is long). */
+export const rebuildFailure = (output: string, code: number | null): string => {
+  const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+  if (/network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo/.test(plain)) {
+    return "Electron's headers could not be downloaded (no internet, or a proxy is needed)";
+  }
+  const lines = plain
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('at ') && !/rebuild failed|unhandled error/i.test(l));
+  const error = lines.find((l) => /^(gyp ERR!|Error:)/.test(l) && !l.includes('failed to rebuild'));
+  return error ?? lines.at(-1) ?? `exit code ${String(code)}`;
+};
 
 /**
  * The maintained tool for the job: @electron/rebuild (prebuilt binary for Electron's ABI when one
@@ -26,11 +65,8 @@ export const electronRebuild =
     new Promise((resolve) => {
       let cli: string;
       try {
-        cli = join(
-          dirname(require.resolve('@electron/rebuild/package.json', { paths: [root] })),
-          'lib',
-          'cli.js',
-        );
+        // The package exports only its main module (lib/main.js); the CLI sits beside it.
+        cli = join(dirname(require.resolve('@electron/rebuild', { paths: [root] })), 'cli.js');
       } catch {
         resolve({ ok: false, reason: '@electron/rebuild is not installed (run npm install)' });
         return;
@@ -43,7 +79,7 @@ export const electronRebuild =
       });
       let output = '';
       const keep = (chunk: Buffer) => {
-        output = (output + chunk.toString('utf8')).slice(-4096);
+        output = (output + chunk.toString('utf8')).slice(-16_384);
       };
       child.stdout.on('data', keep);
       child.stderr.on('data', keep);
@@ -51,11 +87,7 @@ export const electronRebuild =
       child.on('exit', (code) => {
         const built = join(moduleDir, 'build', 'Release', 'better_sqlite3.node');
         if (code === 0 && existsSync(built)) return resolve({ ok: true, path: built });
-        const last = output
-          .split(/\r?\n/)
-          .map((l) => l.trim())
-          .filter((l) => l !== '' && !l.startsWith('at '));
-        resolve({ ok: false, reason: last.slice(-2).join(' ') || `exit code ${String(code)}` });
+        resolve({ ok: false, reason: rebuildFailure(output, code) });
       });
     });
 
@@ -71,10 +103,17 @@ export const ensureElectronNative = async (opts: {
   electronVersion: string;
   env: NodeJS.ProcessEnv;
   say: (line: string) => void;
+  /** Electron's NODE_MODULE_VERSION (node_modules/electron/abi_version); checked when given. */
+  electronAbi?: number | null;
   build?: NativeBuilder;
 }): Promise<NativeOutcome> => {
   const target = electronNativePath(opts.root, opts.electronVersion);
-  if (existsSync(target)) return { ok: true, path: target };
+  const wanted = opts.electronAbi ?? null;
+  const fits = (file: string) => {
+    const abi = wanted === null ? null : moduleAbi(file);
+    return abi === null || abi === wanted;
+  };
+  if (existsSync(target) && fits(target)) return { ok: true, path: target };
   opts.say(`Building the database module for Electron ${opts.electronVersion} (once)…`);
   const workDir = join(dirname(dirname(target)), `build-${String(process.pid)}`);
   rmSync(workDir, { recursive: true, force: true });
@@ -95,9 +134,15 @@ export const ensureElectronNative = async (opts: {
       workDir,
       moduleDir,
       electronVersion: opts.electronVersion,
-      env: opts.env,
+      env: electronBuildEnv(opts.env),
     });
     if (!built.ok) return built;
+    if (!fits(built.path)) {
+      return {
+        ok: false,
+        reason: `the build is for ABI ${String(moduleAbi(built.path))}, not Electron's ${String(wanted)}`,
+      };
+    }
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(built.path, target);
     return { ok: true, path: target };

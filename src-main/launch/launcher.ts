@@ -74,6 +74,7 @@ export const planLaunch = async (opts: {
     const native = await ensureElectronNative({
       root: opts.root,
       electronVersion: pkg.version,
+      electronAbi: pkg.abi,
       env: opts.env,
       say: opts.say,
       ...(opts.buildNative ? { build: opts.buildNative } : {}),
