@@ -39,9 +39,6 @@ export const createSharingService = (deps: {
     defaults: DEFAULT_SHARING,
     event: 'sharing.settings_updated',
     target: { id: 'sharing', label: 'Sharing with the office' },
-    check: () => {
-      if (!deps.port) throw new AppError('unavailable', SHARING_NOT_HERE);
-    },
   });
   let url: string | null = null;
   let problem: string | null = null;
