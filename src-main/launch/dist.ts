@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bundlePaths } from './app-paths';
@@ -72,7 +72,10 @@ const main = async () => {
       { cwd: root, stdio: 'inherit', env: electronBuildEnv(process.env) },
     ).status;
   } finally {
-    if (existsSync(kept)) copyFileSync(kept, nodeBuild);
+    if (existsSync(kept)) {
+      mkdirSync(dirname(nodeBuild), { recursive: true });
+      copyFileSync(kept, nodeBuild);
+    }
     rmSync(keep, { recursive: true, force: true });
   }
   if (status !== 0) return stop('electron-builder failed (see above)');
