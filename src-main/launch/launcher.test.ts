@@ -16,7 +16,13 @@ import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readElectronPackage } from './electron-binary';
 import type { NativeBuilder } from './electron-native';
-import { planLaunch, runPlan, takeLaunchChoice, type LaunchPlan } from './launcher';
+import {
+  planLaunch,
+  progressPrinter,
+  runPlan,
+  takeLaunchChoice,
+  type LaunchPlan,
+} from './launcher';
 import { zipStore } from './test-support/zip-store';
 
 const checkout = resolve(__dirname, '..', '..');
@@ -272,5 +278,31 @@ describe('launch choice', () => {
     expect(takeLaunchChoice(['--headless'])).toEqual({ choice: 'headless', rest: [] });
     expect(takeLaunchChoice(['--demo'])).toEqual({ choice: 'auto', rest: ['--demo'] });
     expect(() => takeLaunchChoice(['--desktop', '--headless'])).toThrow('cannot both be given');
+  });
+});
+
+describe('download progress', () => {
+  const stream = (isTTY: boolean) => {
+    const written: string[] = [];
+    const out = { isTTY, write: (text: string) => written.push(text) > 0 };
+    return { out: out as unknown as NodeJS.WriteStream, written };
+  };
+
+  it('rewrites one line on a terminal, and prints a line every 5 s into a log', () => {
+    const tty = stream(true);
+    const onTty = progressPrinter(tty.out);
+    onTty(1_048_576);
+    onTty(15_728_640);
+    expect(tty.written).toEqual(['\r  1.0 MB received', '\r  15.0 MB received']);
+
+    let now = 10_000;
+    const log = stream(false);
+    const onLog = progressPrinter(log.out, () => now);
+    onLog(1_048_576);
+    now += 4_999;
+    onLog(2_097_152);
+    now += 1;
+    onLog(3_145_728);
+    expect(log.written).toEqual(['  1.0 MB received\n', '  3.0 MB received\n']);
   });
 });
