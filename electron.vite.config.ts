@@ -17,6 +17,7 @@ export default defineConfig({
           headless: resolve(__dirname, 'src-main/headless/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           start: resolve(__dirname, 'src-main/launch/start.ts'),
+          dist: resolve(__dirname, 'src-main/launch/dist.ts'),
           sim: resolve(__dirname, 'src-main/routeros-sim/main.ts'),
           // The Activity Log's reader threads (a worker_threads entry; see reader-pool.ts).
           'activity-reader': resolve(__dirname, 'src-main/core/activity/reader/reader-worker.ts'),

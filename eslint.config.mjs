@@ -26,6 +26,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'dist/**',
       'node_modules/**',
       'migrations/**',
       'test-results/**',

@@ -107,6 +107,7 @@ import {
   SyncPreviewSchema,
 } from './schemas/sync';
 import { DemoStatusSchema, OpenDemoResultSchema, StorageStatusSchema } from './schemas/system';
+import { SharingStatusSchema, UpdateSharingInput } from './schemas/sharing';
 import {
   BackupSettingsSchema,
   JobSchema,
@@ -233,6 +234,9 @@ export const api = {
   'jobs.runNow': proc('jobs.run', RunJobInput, JobSchema),
   'backup.settings': proc('jobs.read', Empty, BackupSettingsSchema),
   'backup.updateSettings': proc('settings.manage', UpdateBackupSettingsInput, BackupSettingsSchema),
+  // Sharing this workstation with the office (the desktop app serves browsers on the LAN).
+  'sharing.status': proc('settings.manage', Empty, SharingStatusSchema),
+  'sharing.update': proc('settings.manage', UpdateSharingInput, SharingStatusSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {

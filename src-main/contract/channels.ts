@@ -78,6 +78,8 @@ export const PROCEDURES = [
   'jobs.runNow',
   'backup.settings',
   'backup.updateSettings',
+  'sharing.status',
+  'sharing.update',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */

@@ -3,6 +3,7 @@ import type { Logger } from './shared/logger';
 import type { AuthPolicy } from './auth/auth-policy';
 import type { NetworkOptions } from './network-services';
 import type { ReadDiskSpace } from './storage/disk-space';
+import type { SharingPort } from './sharing/sharing-port';
 
 export type CoreConfig = {
   /** Folder holding the database and everything else the app keeps. */
@@ -35,6 +36,8 @@ export type CoreConfig = {
   network?: NetworkOptions;
   /** Free space on the data folder's disk (`fs.statfs` unless a test injects it). */
   readDiskSpace?: ReadDiskSpace;
+  /** The desktop shell's server, for "Share this workstation with the office" (absent elsewhere). */
+  sharing?: SharingPort;
 };
 
 export const DATABASE_FILE = 'ispdesk.db';

@@ -41,6 +41,7 @@ import { createBackupSettings } from './backup/backup-settings';
 import { createDatabaseBackup } from './backup/database-backup';
 import { createDiskWatch } from './storage/disk-space';
 import { createClockWatch, type ClockWatch } from './clock/clock-watch';
+import { createSharingService } from './sharing/sharing.service';
 
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
@@ -238,6 +239,15 @@ const wireCore = (
     keep: () => backupSettings.get().keep,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
+  const sharing = createSharingService({
+    sqlite,
+    clock,
+    write,
+    recorder,
+    logger,
+    systemMeta,
+    ...(config.sharing ? { port: config.sharing } : {}),
+  });
   const upkeep = createWriteUpkeep(sqlite);
   const maintenance = createLogMaintenance({
     sqlite,
@@ -284,6 +294,7 @@ const wireCore = (
       jobs: { list: jobs.list, runNow: jobs.runNow },
       backup: { settings: backupSettings.get, updateSettings: backupSettings.update },
       storage: { status: disk.status },
+      sharing: { status: sharing.status, update: sharing.update },
     },
     events,
     recorder,
@@ -334,6 +345,7 @@ const wireCore = (
         jobs.start();
       }
       network.start(config.background !== false);
+      void sharing.resume();
     },
     stop: async (): Promise<void> => {
       if (stopped) return;
@@ -347,6 +359,8 @@ const wireCore = (
           logger.error(`stopping: ${name} failed`, { error: (e as Error).message });
         }
       };
+      // Other workstations first: their calls would otherwise reach a stopping core.
+      await step('sharing', () => sharing.stop());
       // No new job runs from here; routers next: closing their connections ends any router
       // call a running job is waiting on; then wait for the jobs and clear the timers.
       const jobsStopped = jobs.stop();

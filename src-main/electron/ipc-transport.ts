@@ -2,11 +2,14 @@ import { dialog, ipcMain, webContents, type IpcMainInvokeEvent, type WebContents
 import { createWriteStream, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { DOWNLOADS, EVENTS, PROCEDURES } from '../contract/channels';
+import type { EventPayload } from '../contract/api';
+import { DOWNLOADS, PROCEDURES } from '../contract/channels';
 import type { Core } from '../core/create-core';
 import type { CoreHost } from '../transport/core-host';
 import { fail, ok } from '../transport/errors';
 import type { CallContext } from '../transport/call-context';
+import { eventAudience } from '../transport/event-audience';
+import { isAppUrl } from './app-url';
 
 /**
  * Serves the contract over IPC. Sessions are kept here, per window, and never reach the page.
@@ -19,16 +22,15 @@ export const registerIpcTransport = (deps: {
   lanAddress: () => string;
 }) => {
   const tokens = new Map<number, string>();
-  const appPrefix = deps.appUrl.split('#')[0] ?? deps.appUrl;
+  const where = () => ({ ip: deps.lanAddress(), workstation: hostname() });
 
   const trusted = (e: IpcMainInvokeEvent) => {
     const frame = e.senderFrame;
-    return frame !== null && frame === e.sender.mainFrame && frame.url.startsWith(appPrefix);
+    return frame !== null && frame === e.sender.mainFrame && isAppUrl(frame.url, deps.appUrl);
   };
   const context = (sender: WebContents): CallContext => ({
     sessionToken: tokens.get(sender.id) ?? null,
-    ip: deps.lanAddress(),
-    workstation: hostname(),
+    ...where(),
     setSessionToken: (token) => {
       if (token === null) tokens.delete(sender.id);
       else tokens.set(sender.id, token);
@@ -81,22 +83,43 @@ export const registerIpcTransport = (deps: {
     return ok({ path: choice.filePath });
   });
 
-  const subscribe = (core: Core) =>
-    EVENTS.map((name) =>
-      core.events.on(name, (payload) => {
-        for (const id of tokens.keys()) webContents.fromId(id)?.send(name, payload);
-      }),
-    );
-  let forward = subscribe(deps.host.core);
+  /** Tells a window its session is gone and stops sending to it. */
+  const ended = (id: number, reason: string) => {
+    tokens.delete(id);
+    webContents.fromId(id)?.send('session.ended', { reason });
+  };
+  // Push events go only to windows whose session is still valid and may see them.
+  const forward =
+    <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
+    (payload: EventPayload<K>) => {
+      for (const [id, token] of [...tokens]) {
+        const wc = webContents.fromId(id);
+        if (!wc) {
+          tokens.delete(id);
+          continue;
+        }
+        const audience = eventAudience(deps.host.core, token, where(), name);
+        if (audience === 'ended') ended(id, 'Your session has ended.');
+        else if (audience === 'send') wc.send(name, payload);
+      }
+    };
+  const subscribe = (core: Core) => [
+    core.events.on('activity.recorded', forward('activity.recorded')),
+    core.events.on('task.progress', forward('task.progress')),
+    core.events.on('system.storage', forward('system.storage')),
+  ];
+  let subscriptions = subscribe(deps.host.core);
   // Another office now serves the window (first run → demo): the old sessions are gone.
   const offSwitch = deps.host.onSwitch((core) => {
-    for (const off of forward) off();
-    tokens.clear();
-    forward = subscribe(core);
+    for (const off of subscriptions) off();
+    for (const id of [...tokens.keys()]) {
+      ended(id, 'ISP Desk switched to another office. Please sign in again.');
+    }
+    subscriptions = subscribe(core);
   });
   return () => {
     offSwitch();
-    for (const off of forward) off();
+    for (const off of subscriptions) off();
     for (const name of PROCEDURES) ipcMain.removeHandler(name);
     for (const name of DOWNLOADS) ipcMain.removeHandler(`download:${name}`);
     ipcMain.removeHandler('shell:savePdf');

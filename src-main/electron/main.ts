@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, dialog, session } from 'electron';
 import { hostLanAddress } from '../core/shared/ip-address';
 import type { CoreHost } from '../transport/core-host';
 import { openOfficeHost } from '../launch/office-host';
@@ -7,7 +7,8 @@ import { parseLaunchArgs } from '../launch/launch-args';
 import { prepareProcess } from '../launch/process-setup';
 import { APP_VERSION } from '../launch/version';
 import { registerIpcTransport } from './ipc-transport';
-import { createMainWindow, rendererUrl } from './window';
+import { createOfficeSharing } from './office-sharing';
+import { claimSingleInstance, createMainWindow, denyPermissions, rendererUrl } from './window';
 
 /** The desktop shell: window, IPC, quit handling. Everything else is the core. */
 prepareProcess(); // owner-only files, and output that cannot throw (see process-setup.ts)
@@ -15,22 +16,22 @@ const paths = bundlePaths(__dirname);
 const args = parseLaunchArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
 let host: CoreHost | null = null;
 
-if (!app.requestSingleInstanceLock()) app.quit();
+claimSingleInstance();
 
-app.on('second-instance', () => {
-  const [win] = BrowserWindow.getAllWindows();
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
+// "Share this workstation with the office" (a setting in the core) serves this host on the LAN.
+// The headless server's TLS options, when configured, are passed on through `serve`.
+const sharing = createOfficeSharing({
+  host: () => host,
+  rendererDir: paths.rendererDir,
+  lanAddress: hostLanAddress,
 });
-
 const base = {
   migrationsFolder: paths.migrationsFolder,
   mode: 'electron' as const,
   version: APP_VERSION,
   activityReader: { workerFile: paths.activityReader },
   passwordHasher: { workerFile: paths.passwordHasher },
+  sharing,
   // Set by `npm start` (launch/start.ts), which builds the module for Electron's ABI.
   ...(process.env.ISPDESK_NATIVE_BINDING
     ? { nativeBinding: process.env.ISPDESK_NATIVE_BINDING }
@@ -39,8 +40,7 @@ const base = {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 void app.whenReady().then(async () => {
-  // No permission (camera, notifications, …) is ever granted to the page.
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false));
+  denyPermissions(session.defaultSession);
   let opened: CoreHost;
   try {
     // --demo opens the demo office; otherwise the office, whose first-run screen may switch.

@@ -3,6 +3,7 @@ import type { EventName } from '../contract/channels';
 import type { EventPayload } from '../contract/api';
 import type { Core } from '../core/create-core';
 import type { CoreHost } from '../transport/core-host';
+import { eventAudience } from '../transport/event-audience';
 import { fail } from '../transport/errors';
 import { SECURITY_HEADERS, sendResult } from './http-helpers';
 
@@ -50,16 +51,15 @@ export const createEventStream = (host: CoreHost) => {
     }
   };
 
-  /** Sends to every session still signed in and allowed to read it (the low-disk notice: everyone signed in); ends the others. */
+  /** Sends to every session still signed in that may see the event; ends the others. */
   const forward =
     <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
     (payload: EventPayload<K>) => {
       const text = frame(name, payload);
       for (const s of [...sessions.values()]) {
-        const meta = { ip: s.ip, workstation: null, correlationId: 'events' };
-        const user = host.core.services.guard.current(s.token, meta);
-        if (!user) endSession(s, 'Your session has ended.');
-        else if (name === 'system.storage' || user.permissions.includes('activity.read')) {
+        const audience = eventAudience(host.core, s.token, { ip: s.ip, workstation: null }, name);
+        if (audience === 'ended') endSession(s, 'Your session has ended.');
+        else if (audience === 'send') {
           for (const res of s.streams.keys()) res.write(text);
         }
       }

@@ -145,6 +145,8 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'jobs.runNow': (input, ctx) => jobs.runNow(input.name, signedIn(ctx)),
     'backup.settings': () => backup.settings(),
     'backup.updateSettings': (input, ctx) => backup.updateSettings(input, signedIn(ctx)),
+    'sharing.status': () => core.services.sharing.status(),
+    'sharing.update': (input, ctx) => core.services.sharing.update(input, signedIn(ctx)),
   };
 };
 

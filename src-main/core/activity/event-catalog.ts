@@ -9,6 +9,7 @@ import { billingEvents } from './events/billing-events';
 import { settingsEvents } from './events/settings-events';
 import { routerEvents } from './events/router-events';
 import { jobEvents } from './events/job-events';
+import { sharingEvents } from './events/sharing-events';
 
 /** Every event code the application writes, with its type, category and wording. */
 export const eventCatalog = {
@@ -22,6 +23,7 @@ export const eventCatalog = {
   ...settingsEvents,
   ...routerEvents,
   ...jobEvents,
+  ...sharingEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -20,7 +20,11 @@ export const createSettingsGroup = <T extends Record<string, Value>>(deps: {
   recorder: Recorder;
   keys: Record<keyof T, string>;
   defaults: T;
-  event: 'settings.updated' | 'network.settings_updated' | 'backup.settings_updated';
+  event:
+    | 'settings.updated'
+    | 'network.settings_updated'
+    | 'backup.settings_updated'
+    | 'sharing.settings_updated';
   target: { id: string; label: string };
   /** Refuses a change (by throwing an AppError) before anything is written. */
   check?: (changed: readonly (keyof T)[]) => void;

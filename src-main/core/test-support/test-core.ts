@@ -115,6 +115,7 @@ export type TestCoreOptions = {
   activityReader?: CoreConfig['activityReader'];
   readDiskSpace?: CoreConfig['readDiskSpace'];
   passwordHasher?: CoreConfig['passwordHasher'];
+  sharing?: CoreConfig['sharing'];
 };
 
 export type TestClient = {
@@ -159,6 +160,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.activityReader ? { activityReader: opts.activityReader } : {}),
       ...(opts.readDiskSpace ? { readDiskSpace: opts.readDiskSpace } : {}),
       ...(opts.passwordHasher ? { passwordHasher: opts.passwordHasher } : {}),
+      ...(opts.sharing ? { sharing: opts.sharing } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });

@@ -21,6 +21,7 @@ import { useSettingsForm } from '../../lib/use-settings-form';
 import { serverFieldError, serverFormError } from '../billing/server-errors';
 import { useBillingSettings } from './OfficeGate';
 import { settingsChanges, settingsToForm } from './settings-form';
+import { SharingPanel } from './SharingPanel';
 import type { SettingsField, SettingsFormValues } from './settings-form';
 
 const FIELDS: SettingsField[] = [
@@ -48,7 +49,7 @@ export function SettingsPage() {
           Settings
         </Title>
         <Text size="sm" c="dimmed">
-          The office&apos;s currency, time zone and cash controls.
+          The office&apos;s currency, time zone and cash controls, and sharing this workstation.
         </Text>
       </Stack>
       {settings.isPending ? (
@@ -62,6 +63,7 @@ export function SettingsPage() {
       ) : (
         <SettingsForm key={JSON.stringify(settings.data)} current={settings.data} />
       )}
+      <SharingPanel />
     </Stack>
   );
 }
