@@ -302,9 +302,9 @@ const wireCore = (
       };
       // No new job runs from here; routers next: closing their connections ends any router
       // call a running job is waiting on; then wait for the jobs and clear the timers.
-      const jobsStopped = jobs.stop();
+      const jobsStopped = step('jobs', () => jobs.stop()); // called now, awaited below
       await step('routers', () => network.stop());
-      await step('jobs', () => jobsStopped);
+      await jobsStopped;
       await step('scheduler', () => scheduler.stop());
       if (started) {
         await step('recording system.stopped', () =>
