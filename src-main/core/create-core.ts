@@ -41,16 +41,16 @@ import { createDatabaseBackup } from './backup/database-backup';
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
 
-/**
- * The composition root: everything the app does, wired from a config. No module state; the
- * Electron shell, the headless server, the CLI and the tests each call this once.
- */
 /** The database's own files: what must be writable, and what a failed start must not leave. */
 const DATA_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`];
 
 /** How the data folder was found at start: a lock taken over, permissions tightened. */
 type StartupFindings = { lock: DataDirLock['recovered']; tightened: DataDirTightening | null };
 
+/**
+ * The composition root: everything the app does, wired from a config. No module state; the
+ * Electron shell, the headless server, the CLI and the tests each call this once.
+ */
 export const createCore = (config: CoreConfig) => {
   const clock = config.clock ?? systemClock;
   const logger = config.logger ?? consoleLogger;
