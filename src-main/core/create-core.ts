@@ -46,16 +46,16 @@ import { createSharingService } from './sharing/sharing.service';
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
 
-/**
- * The composition root: everything the app does, wired from a config. No module state; the
- * Electron shell, the headless server, the CLI and the tests each call this once.
- */
 /** The database's own files: what must be writable, and what a failed start must not leave. */
 const DATA_FILES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`];
 
 /** How the data folder was found at start: a lock taken over, permissions tightened. */
 type StartupFindings = { lock: DataDirLock['recovered']; tightened: DataDirTightening | null };
 
+/**
+ * The composition root: everything the app does, wired from a config. No module state; the
+ * Electron shell, the headless server, the CLI and the tests each call this once.
+ */
 export const createCore = (config: CoreConfig) => {
   const clock = config.clock ?? systemClock;
   const logger = config.logger ?? consoleLogger;
@@ -363,9 +363,9 @@ const wireCore = (
       await step('sharing', () => sharing.stop());
       // No new job runs from here; routers next: closing their connections ends any router
       // call a running job is waiting on; then wait for the jobs and clear the timers.
-      const jobsStopped = jobs.stop();
+      const jobsStopped = step('jobs', () => jobs.stop()); // called now, awaited below
       await step('routers', () => network.stop());
-      await step('jobs', () => jobsStopped);
+      await jobsStopped;
       await step('scheduler', () => scheduler.stop());
       if (started) {
         await step('recording system.stopped', () =>
