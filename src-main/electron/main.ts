@@ -18,12 +18,13 @@ let host: CoreHost | null = null;
 
 claimSingleInstance();
 
-// "Share this workstation with the office" (a setting in the core) serves this host on the LAN.
-// The headless server's TLS options, when configured, are passed on through `serve`.
+// "Share this workstation with the office" (a setting in the core) serves this host on the LAN,
+// over HTTPS when the headless server's TLS options are given.
 const sharing = createOfficeSharing({
   host: () => host,
   rendererDir: paths.rendererDir,
   lanAddress: hostLanAddress,
+  ...(args.tls ? { tls: args.tls } : {}),
 });
 const base = {
   migrationsFolder: paths.migrationsFolder,

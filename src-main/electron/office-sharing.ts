@@ -1,15 +1,7 @@
 import type { SharingPort } from '../core/sharing/sharing-port';
 import { createHttpServer } from '../headless/http-server';
+import { readTlsFiles } from '../headless/tls-files';
 import type { CoreHost } from '../transport/core-host';
-
-/**
- * Makes the server: the headless server as is, or with more of its options (e.g. its TLS
- * certificate and key, when configured: `(d) => createHttpServer({ ...d, tls })`).
- */
-export type ShareServerFactory = (deps: {
-  host: CoreHost;
-  rendererDir: string;
-}) => ReturnType<typeof createHttpServer>;
 
 /** hostLanAddress()'s answer when the machine has no LAN interface. */
 const NO_LAN = '127.0.0.1';
@@ -35,7 +27,12 @@ export const createOfficeSharing = (deps: {
   host: () => CoreHost | null;
   rendererDir: string;
   lanAddress: () => string;
-  serve?: ShareServerFactory;
+  /**
+   * The headless server's `--tls-cert`/`--tls-key` (or `ISPDESK_TLS_*`): other workstations then
+   * get HTTPS. The files are read at each start, so a replaced certificate is picked up by the
+   * next start, and one that cannot be used is the reason sharing did not start.
+   */
+  tls?: { cert: string; key: string };
 }): SharingPort => {
   let server: ReturnType<typeof createHttpServer> | null = null;
   return {
@@ -48,7 +45,12 @@ export const createOfficeSharing = (deps: {
           'this computer has no network address other workstations can reach (is it connected to the office network?)',
         );
       }
-      const next = (deps.serve ?? createHttpServer)({ host, rendererDir: deps.rendererDir });
+      const tls = deps.tls ? readTlsFiles(deps.tls) : undefined;
+      const next = createHttpServer({
+        host,
+        rendererDir: deps.rendererDir,
+        ...(tls ? { tls } : {}),
+      });
       try {
         const { url } = await next.listen(port, address);
         server = next;

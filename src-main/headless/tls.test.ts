@@ -1,41 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, tempDirForTest } from '../core/test-support/test-core';
+import { makeCertificate } from './test-support/make-certificate';
 import { envelope, serveCore } from './test-support/serve-core';
 import { readTlsFiles, TlsSetupError } from './tls-files';
-
-/** A self-signed certificate for 127.0.0.1, made with openssl as the README tells operators. */
-const makeCertificate = (dir: string, name = 'server') => {
-  const cert = join(dir, `${name}.crt`);
-  const key = join(dir, `${name}.key`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=ISP Desk',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert, key };
-};
 
 describe('HTTPS for the headless server', () => {
   it('serves the API over TLS only, with a Secure session cookie and https origins', async () => {
