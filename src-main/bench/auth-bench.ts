@@ -176,7 +176,7 @@ const signInFlood = async (dir: string) => {
   );
   log(
     `  attacker: ${String(sent)} sent; ${counts.map(([k, v]) => `${String(v)} × HTTP ${String(k)}`).join(', ')}` +
-      ` (${fmt((new Map(counts).get(401) ?? 0) / SECONDS)} passwords checked/s)`,
+      ` (${fmt((new Map(counts).get(401) ?? 0) / SECONDS)} passwords checked/s; HTTP 0: connection cut at accept)`,
   );
   log(
     `  correct sign-in from another address (${String(signIns.length)}): ${summary(signIns, SIGN_IN_TARGET_MS)}`,
@@ -286,13 +286,17 @@ const attack = async (port: number, username: string) => {
   const one = async () => {
     while (running) {
       sent += 1;
-      const r = await post(
+      // A connection cut as it was accepted (too many open from this address) counts as 0.
+      const status = await post(
         port,
         'auth.login',
         { username, password: `guess ${String(sent)}` },
         '127.0.0.2',
+      ).then(
+        (r) => r.status,
+        () => 0,
       );
-      counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+      counts.set(status, (counts.get(status) ?? 0) + 1);
     }
   };
   const flood = Array.from({ length: FLOOD }, one);

@@ -8,6 +8,7 @@ import type { CoreHost } from '../transport/core-host';
 import { fail, ok } from '../transport/errors';
 import { apiCatalog } from './api-catalog';
 import { createEventStream } from './event-stream';
+import { capConnectionsPerAddress } from './connection-cap';
 import { createGracefulClose } from './graceful-close';
 import {
   BodyTooLarge,
@@ -130,6 +131,7 @@ export const createHttpServer = (deps: HttpServerOptions) => {
   const server: Server = deps.tls ? createTlsServer(deps.tls, handle) : createServer(handle);
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
+  capConnectionsPerAddress(server);
   const stopping = createGracefulClose(server);
 
   return {
