@@ -28,6 +28,12 @@ export type CoreConfig = {
    */
   activityReader?: { workerFile: string; argv?: string[] };
   /**
+   * Milliseconds a text-filtered histogram or facet count of the activity log may take before it
+   * answers with partial counts (150 unless set; `Infinity`: no limit, as tests run it, so that
+   * their counts never depend on the machine's load).
+   */
+  activityTextBudgetMs?: number;
+  /**
    * Hash passwords on threads of their own (the built `password-hasher.js`), so that a flood of
    * sign-ins never holds libuv's shared pool. Unset: libuv's pool (the CLI, unit tests).
    */

@@ -184,6 +184,9 @@ const wireCore = (
         ? { reader: readerThreads(config, config.activityReader, clock, logger) }
         : {}),
       ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+      ...(config.activityTextBudgetMs === undefined
+        ? {}
+        : { textBudget: { ms: config.activityTextBudgetMs } }),
     }),
     searches: createSavedSearches({ orm, now: () => clock.now() }),
   };
@@ -407,6 +410,9 @@ const readerThreads =
         file: join(config.dataDir, DATABASE_FILE),
         archivesDir,
         ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+        ...(config.activityTextBudgetMs === undefined
+          ? {}
+          : { textBudgetMs: config.activityTextBudgetMs }),
       },
       now: () => clock.now(),
       logger,

@@ -366,6 +366,7 @@ describe('activity.search against a brute-force reference', () => {
   let all: ActivityEntry[];
 
   beforeAll(async () => {
+    // The test core sets no time budget on text counts: they are exact however loaded the machine.
     tc = createTestCore();
     // One transaction per entry, as the app writes them (a transaction's entries share one time);
     // without fsyncs, which this test is not about.

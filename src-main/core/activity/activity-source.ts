@@ -5,13 +5,18 @@ import { AppError } from '../shared/app-error';
 import { ArchiveNameSchema } from '../../contract/schemas/activity';
 import type { Sqlite } from '../db/open-database';
 import { createActivitySearch } from './activity-search';
-import { createActivityStats } from './activity-stats';
+import { createActivityStats, type TextBudget } from './activity-stats';
 import { ACTIVITY_COLUMNS, toEntry, type ActivityRow } from './activity-row';
 
 /** One log to read: the live one, or an archive file opened read-only. */
-export const createLogSource = (sqlite: Sqlite, now: () => number) => {
+export const createLogSource = (sqlite: Sqlite, now: () => number, textBudget?: TextBudget) => {
   const search = createActivitySearch(sqlite);
-  const stats = createActivityStats({ sqlite, planner: search.planner, now });
+  const stats = createActivityStats({
+    sqlite,
+    planner: search.planner,
+    now,
+    ...(textBudget ? { textBudget } : {}),
+  });
   const byId = sqlite.prepare<[number], ActivityRow>(
     `SELECT ${ACTIVITY_COLUMNS} FROM activity_log WHERE id = ?`,
   );
@@ -42,7 +47,7 @@ export const openReadOnly = (file: string, nativeBinding?: string): Sqlite =>
 export const createArchiveShelf = (
   archivesDir: string,
   now: () => number,
-  nativeBinding?: string,
+  opts: { nativeBinding?: string; textBudget?: TextBudget } = {},
 ) => {
   const open = new Map<string, LogSource>();
 
@@ -73,7 +78,7 @@ export const createArchiveShelf = (
       if (!ArchiveNameSchema.safeParse(name).success || !existsSync(file)) {
         throw new AppError('not_found', `There is no archive named ${name}.`);
       }
-      const source = createLogSource(openReadOnly(file, nativeBinding), now);
+      const source = createLogSource(openReadOnly(file, opts.nativeBinding), now, opts.textBudget);
       if (open.size >= MAX_OPEN_ARCHIVES) {
         const [oldest] = open.keys();
         if (oldest) {

@@ -18,13 +18,33 @@ const TARGET_BUCKETS = 60;
  */
 const TEXT_BUDGET_MS = 150;
 
+/**
+ * How long one text-filtered histogram or facet count may take before it answers with partial
+ * counts (`exact: false`). Tests lift it, so that counts never depend on the machine's load, or
+ * drive it with a clock of their own.
+ */
+export type TextBudget = {
+  /** Milliseconds per count; `Infinity`: no limit. 150 by default. */
+  ms?: number;
+  /** Monotonic milliseconds (tests may step it). `performance.now` by default. */
+  elapsed?: () => number;
+};
+
 /** Histogram and facet counts for the activity log's filter bar, bounded at any log size. */
 export const createActivityStats = (deps: {
   sqlite: Database.Database;
   planner: SearchPlanner;
   now: () => number;
+  textBudget?: TextBudget;
 }) => {
   const { sqlite, planner } = deps;
+  const budgetMs = deps.textBudget?.ms ?? TEXT_BUDGET_MS;
+  const elapsed = deps.textBudget?.elapsed ?? (() => performance.now());
+  /** Starts one count's budget: the returned check says whether it is spent. */
+  const startBudget = () => {
+    const began = elapsed();
+    return () => elapsed() - began > budgetMs;
+  };
   const rollups = createRollupCounts(sqlite, (from, to) => planner.idRange(from, to));
   const oldest = sqlite.prepare<[], { ts: number }>(
     'SELECT ts FROM activity_log ORDER BY id LIMIT 1',
@@ -79,7 +99,7 @@ export const createActivityStats = (deps: {
     }
 
     // Text and other index-only filters: passes over the matches, within the time budget.
-    const exact = fillTextBuckets(planner, f, { from, to }, buckets, bucketMs, TEXT_BUDGET_MS);
+    const exact = fillTextBuckets(planner, f, { from, to }, buckets, bucketMs, startBudget());
     return { from, to, bucketMs, buckets, exact };
   };
 
@@ -113,7 +133,7 @@ export const createActivityStats = (deps: {
       };
     }
 
-    const { tallies, complete } = tallyTextFacets(planner, f, { from, to }, TEXT_BUDGET_MS);
+    const { tallies, complete } = tallyTextFacets(planner, f, { from, to }, startBudget());
     const list = (m: Map<string, number>) =>
       [...m].map(([value, count]) => ({ value, count })).sort(byCount);
     return {

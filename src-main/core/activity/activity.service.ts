@@ -7,6 +7,7 @@ import { AppError } from '../shared/app-error';
 import type { Actor, ServiceContext } from '../shared/context';
 import type { Recorder } from './recorder';
 import { createArchiveShelf, createLogSource } from './activity-source';
+import type { TextBudget } from './activity-stats';
 import type { Checkpoints } from './checkpoints';
 import type { Retention } from './retention';
 import { csvHeader, csvLine, ndjsonLine } from './activity-export';
@@ -37,11 +38,16 @@ export const createActivityService = (deps: {
   /** Where the screen's reads run (reader threads in the app); on this thread by default. */
   reader?: (sources: { archivesDir: string }) => LogReader;
   nativeBinding?: string;
+  /** For text-filtered histograms and facets read on this thread (reader threads get theirs). */
+  textBudget?: TextBudget;
 }) => {
   const { recorder } = deps;
   const now = () => deps.clock.now();
-  const live = createLogSource(deps.sqlite, now);
-  const shelf = createArchiveShelf(deps.retention.archivesDir, now, deps.nativeBinding);
+  const live = createLogSource(deps.sqlite, now, deps.textBudget);
+  const shelf = createArchiveShelf(deps.retention.archivesDir, now, {
+    ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    ...(deps.textBudget ? { textBudget: deps.textBudget } : {}),
+  });
   const source = (archive?: string) => (archive === undefined ? live : shelf.source(archive));
   const reader = deps.reader
     ? deps.reader({ archivesDir: deps.retention.archivesDir })

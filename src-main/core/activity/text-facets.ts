@@ -24,9 +24,9 @@ export const tallyTextFacets = (
   planner: SearchPlanner,
   f: ActivityFilter,
   window: { from: number; to: number },
-  budgetMs: number,
+  /** Whether the time budget is spent (checked before each chunk). */
+  over: () => boolean,
 ): { tallies: FacetTallies; complete: boolean } => {
-  const began = performance.now();
   const tallies: FacetTallies = {
     type: new Map(),
     category: new Map(),
@@ -46,7 +46,7 @@ export const tallyTextFacets = (
   const add = <K>(m: Map<K, number>, k: K, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
   for (let to = p.ids.to; to >= p.ids.from; to -= CHUNK_IDS) {
-    if (performance.now() - began > budgetMs) return { tallies, complete: false };
+    if (over()) return { tallies, complete: false };
     const combos = planner.groupCounts<Combo>(
       p,
       'l.id AS id, l.type AS type, l.category AS category, l.outcome AS outcome, l.actor_id AS actor',

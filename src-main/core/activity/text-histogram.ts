@@ -23,10 +23,9 @@ export const fillTextBuckets = (
   window: { from: number; to: number },
   buckets: TypeBucket[],
   bucketMs: number,
-  budgetMs: number,
+  /** Whether the time budget is spent (checked before each count). */
+  over: () => boolean,
 ): boolean => {
-  const began = performance.now();
-  const over = () => performance.now() - began > budgetMs;
   const types = ACTIVITY_TYPES.filter((t) => !f.types || f.types.includes(t));
   for (const b of buckets) for (const t of ACTIVITY_TYPES) b[t] = types.includes(t) ? null : 0;
   const ids = buckets.map((b) =>

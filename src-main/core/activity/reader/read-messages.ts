@@ -3,7 +3,13 @@ import { AppError, isAppError } from '../../shared/app-error';
 import type { ReadRequest } from './log-reads';
 
 /** What a reader thread is started with. */
-export type ReaderWorkerData = { file: string; archivesDir: string; nativeBinding?: string };
+export type ReaderWorkerData = {
+  file: string;
+  archivesDir: string;
+  nativeBinding?: string;
+  /** Milliseconds a text-filtered histogram or facet count may take (see TextBudget). */
+  textBudgetMs?: number;
+};
 
 /** One read sent to a reader thread, with the main thread's clock reading. */
 export type ReadMessage = { id: number; now: number; request: ReadRequest };

@@ -20,9 +20,13 @@ const data = workerData as ReaderWorkerData;
 // Stats default their window's end to "now": the main thread's clock, sent with each read.
 let now = Date.now();
 const clock = () => now;
-const live = createLogSource(openReadOnly(data.file, data.nativeBinding), clock);
+const textBudget = data.textBudgetMs === undefined ? undefined : { ms: data.textBudgetMs };
+const live = createLogSource(openReadOnly(data.file, data.nativeBinding), clock, textBudget);
 live.sqlite.pragma('cache_size = -65536');
-const shelf = createArchiveShelf(data.archivesDir, clock, data.nativeBinding);
+const shelf = createArchiveShelf(data.archivesDir, clock, {
+  ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  ...(textBudget ? { textBudget } : {}),
+});
 
 port.on('message', (m: ReadMessage) => {
   now = m.now;
