@@ -11,6 +11,12 @@ export default defineConfig({
   main: {
     define,
     build: {
+      // Packages stay in node_modules, loaded at run time, except the password-strength
+      // estimator's: its dictionaries are bundled, into the password-hashing thread's chunk
+      // (the main thread loads them only where there are no hashing threads, as in the CLI).
+      externalizeDeps: {
+        exclude: ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en'],
+      },
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),

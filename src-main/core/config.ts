@@ -34,8 +34,10 @@ export type CoreConfig = {
    */
   activityTextBudgetMs?: number;
   /**
-   * Hash passwords on threads of their own (the built `password-hasher.js`), so that a flood of
-   * sign-ins never holds libuv's shared pool. Unset: libuv's pool (the CLI, unit tests).
+   * Hash passwords, and judge new ones' strength, on threads of their own (the built
+   * `password-hasher.js`), so that a flood of sign-ins never holds libuv's shared pool and the
+   * estimator never blocks the main thread. Unset: libuv's pool, and the estimator inline (the
+   * CLI, unit tests).
    */
   passwordHasher?: { workerFile: string; argv?: string[]; threads?: number };
   /** Router timeouts and limits (tests shrink them; the poll bench observes polls). */

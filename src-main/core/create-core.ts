@@ -26,7 +26,7 @@ import { createSessionsRepo } from './auth/sessions.repo';
 import { createAuthService } from './auth/auth.service';
 import { createSessionGuard } from './auth/session-guard';
 import { createHashPool } from './auth/hash-pool';
-import { createPasswordHasher, deriveOnLibuv } from './auth/password-hash';
+import { createPasswordHasher, WITHOUT_THREADS } from './auth/password-hash';
 import { createSessionsService } from './auth/sessions.service';
 import { createStaffService } from './auth/staff.service';
 import { createScheduler } from './scheduler/scheduler';
@@ -144,7 +144,7 @@ const wireCore = (
     write,
     recorder,
     policy,
-    hasher: createPasswordHasher(hashing ? hashing.derive : deriveOnLibuv),
+    hasher: createPasswordHasher(hashing ?? WITHOUT_THREADS),
     staff: createStaffRepo(orm),
     sessions: createSessionsRepo(orm),
   };

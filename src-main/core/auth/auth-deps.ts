@@ -12,7 +12,10 @@ export type AuthDeps = {
   write: WriteTransaction;
   recorder: Recorder;
   policy: AuthPolicy;
-  /** scrypt on the app's own hashing threads (libuv's pool in unit tests and the CLI). */
+  /**
+   * scrypt and the password-strength estimate on the app's own hashing threads (libuv's pool and
+   * the calling thread in unit tests and the CLI).
+   */
   hasher: PasswordHasher;
   staff: StaffRepo;
   sessions: SessionsRepo;

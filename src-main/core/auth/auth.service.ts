@@ -124,7 +124,7 @@ export const createAuthService = (deps: AuthDeps) => {
         return new AppError('conflict', 'Setup is already complete. Sign in instead.');
       };
       if (deps.staff.count() > 0) throw refuse();
-      requireStrongPassword(input.password, input, 'password');
+      await requireStrongPassword(deps.hasher, input.password, input, 'password');
       const passwordHash = await hashPassword(input.password, policy.scrypt);
       const result = write(() => {
         if (deps.staff.count() > 0) return null; // another setup won the race
@@ -212,7 +212,7 @@ export const createAuthService = (deps: AuthDeps) => {
       if (input.newPassword === input.currentPassword) {
         throw new AppError('validation', 'The new password must differ from the current one.');
       }
-      requireStrongPassword(input.newPassword, s, 'newPassword');
+      await requireStrongPassword(deps.hasher, input.newPassword, s, 'newPassword');
       const passwordHash = await hashPassword(input.newPassword, policy.scrypt);
       write(() => {
         const now = clock.now();

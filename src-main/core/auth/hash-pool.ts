@@ -1,24 +1,30 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../shared/logger';
-import type { HashReply, HashRequest } from './hash-messages';
-import type { DeriveKey, ScryptParams } from './password-hash';
+import type { HashAnswer, HashReply, HashRequest, HashTask } from './hash-messages';
+import type { PasswordWork } from './password-hash';
 
-type Job = {
-  password: string;
-  salt: Buffer;
-  params: ScryptParams;
-  resolve: (key: Buffer) => void;
-  reject: (e: Error) => void;
-};
+type Job = { task: HashTask; resolve: (answer: HashAnswer) => void; reject: (e: Error) => void };
 type Thread = { worker: Worker; job: { id: number; job: Job } | null };
 
-export type HashPool = { derive: DeriveKey; close(): Promise<void> };
+export type HashPool = PasswordWork & { close(): Promise<void> };
+
+/** What a failed task is called in its error. */
+const WORK: Record<HashTask['kind'], string> = {
+  derive: 'password hashing',
+  strength: 'password strength check',
+};
+
+/** A reply of another kind than the task's: a thread built from other code than this pool. */
+const mismatch = (asked: HashTask['kind'], answered: HashAnswer['kind']) =>
+  new Error(`${WORK[asked]} failed: the thread answered a ${answered} task`);
 
 /**
- * Password hashing (scrypt, ~300 ms of CPU each) on a few threads of its own, never on libuv's
- * shared pool, which static files and every other file operation also need: a flood of sign-ins
- * then queues here, first come first served, while the rest of the app keeps answering. Threads
- * start on first use; a thread that dies fails its one job and is replaced on the next.
+ * Password hashing (scrypt, ~300 ms of CPU each) and the password-strength estimate (up to
+ * ~200 ms the first time) on a few threads of their own: never on the main thread, which must keep
+ * answering, nor on libuv's shared pool, which static files and every other file operation also
+ * need. A flood of sign-ins then queues here, first come first served, while the rest of the app
+ * keeps answering. Threads start on first use; a thread that dies fails its one job and is
+ * replaced on the next.
  */
 export const createHashPool = (opts: {
   /** The built entry (out/main/password-hasher.js). */
@@ -37,12 +43,7 @@ export const createHashPool = (opts: {
   const run = (t: Thread, job: Job) => {
     const id = nextId++;
     t.job = { id, job };
-    const message: HashRequest = {
-      id,
-      password: job.password,
-      salt: job.salt,
-      params: job.params,
-    };
+    const message: HashRequest = { ...job.task, id };
     t.worker.postMessage(message);
   };
 
@@ -58,8 +59,9 @@ export const createHashPool = (opts: {
     worker.on('message', (reply: HashReply) => {
       const current = t.job;
       if (!current || current.id !== reply.id) return;
-      if (reply.ok) current.job.resolve(Buffer.from(reply.key));
-      else current.job.reject(new Error(`password hashing failed: ${reply.message}`));
+      const { task, resolve, reject } = current.job;
+      if (reply.ok) resolve(reply);
+      else reject(new Error(`${WORK[task.kind]} failed: ${reply.message}`));
       next(t);
     });
     const gone = (why: string) => {
@@ -90,9 +92,20 @@ export const createHashPool = (opts: {
     else queue.push(job);
   };
 
+  const perform = (task: HashTask) =>
+    new Promise<HashAnswer>((resolve, reject) => dispatch({ task, resolve, reject }));
+
   return {
-    derive: (password, salt, params) =>
-      new Promise((resolve, reject) => dispatch({ password, salt, params, resolve, reject })),
+    derive: async (password, salt, params) => {
+      const answer = await perform({ kind: 'derive', password, salt, params });
+      if (answer.kind !== 'derive') throw mismatch('derive', answer.kind);
+      return Buffer.from(answer.key);
+    },
+    weakPasswordMessage: async (password, names) => {
+      const answer = await perform({ kind: 'strength', password, names: [...names] });
+      if (answer.kind !== 'strength') throw mismatch('strength', answer.kind);
+      return answer.refusal;
+    },
     close: async () => {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('password hashing is closed'));

@@ -3,12 +3,12 @@ import { CHEAP_SCRYPT } from '../test-support/test-core';
 import { DEFAULT_AUTH_POLICY } from './auth-policy';
 import {
   createPasswordHasher,
-  deriveOnLibuv,
   needsRehash,
+  WITHOUT_THREADS,
   type ScryptParams,
 } from './password-hash';
 
-const { hash: hashPassword, verify: verifyPassword } = createPasswordHasher(deriveOnLibuv);
+const { hash: hashPassword, verify: verifyPassword } = createPasswordHasher(WITHOUT_THREADS);
 
 /**
  * OWASP Password Storage Cheat Sheet, scrypt: "N=2^17 (128 MiB), r=8, p=1", or one of the

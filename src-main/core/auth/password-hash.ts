@@ -33,6 +33,27 @@ export const deriveOnLibuv: DeriveKey = (password, salt, params) =>
     );
   });
 
+/**
+ * The sentence refusing `password` as too easy to guess for someone who knows the account's
+ * `names`, or null when it is strong enough: contract/password-strength.ts's rule, whose
+ * dictionaries (~150 ms and ~20 MB to load) and estimator (up to ~200 ms to build, ~100 ms a
+ * check) the app keeps off its main thread.
+ */
+export type JudgeStrength = (password: string, names: readonly string[]) => Promise<string | null>;
+
+/** The CPU work behind a PasswordHasher: the app's hashing threads (hash-pool.ts), or none. */
+export type PasswordWork = { derive: DeriveKey; weakPasswordMessage: JudgeStrength };
+
+/**
+ * Without hashing threads (the CLI, unit tests): scrypt on libuv's pool, and the strength rule on
+ * the calling thread, loaded on first use.
+ */
+export const WITHOUT_THREADS: PasswordWork = {
+  derive: deriveOnLibuv,
+  weakPasswordMessage: async (password, names) =>
+    (await import('../../contract/password-strength')).weakPasswordMessage(password, names),
+};
+
 const parse = (stored: string) => {
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return null;
@@ -43,10 +64,16 @@ export type PasswordHasher = {
   /** `scrypt$N$r$p$salt$hash`, salt and hash in base64. */
   hash: (password: string, params: ScryptParams) => Promise<string>;
   verify: (password: string, stored: string) => Promise<boolean>;
+  /** Judges a new password before it is hashed (see password-policy.ts). */
+  weakPasswordMessage: JudgeStrength;
 };
 
-/** Hashing and checking passwords with the given scrypt (a thread pool's, or libuv's). */
-export const createPasswordHasher = (derive: DeriveKey): PasswordHasher => ({
+/** Hashing, checking and judging passwords with the given work (a thread pool's, or none). */
+export const createPasswordHasher = ({
+  derive,
+  weakPasswordMessage,
+}: PasswordWork): PasswordHasher => ({
+  weakPasswordMessage,
   hash: async (password, params) => {
     const salt = randomBytes(16);
     const key = await derive(password, salt, params);

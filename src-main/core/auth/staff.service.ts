@@ -46,7 +46,7 @@ export const createStaffService = (deps: AuthDeps) => {
       if (deps.staff.byUsername(input.username)) {
         throw new AppError('conflict', `The username "${input.username}" is already taken.`);
       }
-      requireStrongPassword(input.password, input, 'password');
+      await requireStrongPassword(deps.hasher, input.password, input, 'password');
       const passwordHash = await deps.hasher.hash(input.password, policy.scrypt);
       return write(() => {
         if (deps.staff.byUsername(input.username)) {
@@ -108,7 +108,7 @@ export const createStaffService = (deps: AuthDeps) => {
       }),
 
     resetPassword: async (input: { id: number; newPassword: string }, ctx: Ctx): Promise<Staff> => {
-      requireStrongPassword(input.newPassword, load(input.id), 'newPassword');
+      await requireStrongPassword(deps.hasher, input.newPassword, load(input.id), 'newPassword');
       const passwordHash = await deps.hasher.hash(input.newPassword, policy.scrypt);
       return write(() => {
         const now = clock.now();
