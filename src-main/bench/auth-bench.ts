@@ -257,7 +257,11 @@ const eventStreams = async (dir: string) => {
   const fanOut: number[] = [];
   for (let i = 0; i < WRITES; i++) {
     const t = performance.now();
-    s.core.events.emit('activity.recorded', { lastId: i + 1, count: 1 });
+    s.core.events.emit('activity.recorded', {
+      lastId: i + 1,
+      count: 1,
+      categories: { client: { lastId: i + 1, count: 1 } },
+    });
     fanOut.push(performance.now() - t);
     await new Promise<void>((next) => setImmediate(next));
   }

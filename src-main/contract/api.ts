@@ -36,6 +36,7 @@ import {
   ActivitySearchInput,
   ActivitySearchOutputSchema,
   VerifyResultSchema,
+  ActivityRecordedSchema,
 } from './schemas/activity';
 import { IdSchema } from './schemas/common';
 import {
@@ -245,7 +246,7 @@ export const downloads = {
 } as const satisfies Record<DownloadName, { access: Access; input: z.ZodType }>;
 
 export const events = {
-  'activity.recorded': z.object({ lastId: IdSchema, count: z.number().int() }),
+  'activity.recorded': ActivityRecordedSchema,
   'session.ended': z.object({ reason: z.string() }),
   /** Progress of a long task (integrity check, export, archive) for the screens that run it. */
   'task.progress': z.object({

@@ -126,7 +126,7 @@ const wireCore = (
     sqlite,
     clock,
     host,
-    onCommitted: (lastId, count) => tail.recorded(lastId, count),
+    onCommitted: (categories) => tail.recorded(categories),
   });
   // Set once the office's time zone can be read (below); changes before that see no clock jump.
   let clockWatch: ClockWatch | null = null;

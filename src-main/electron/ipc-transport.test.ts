@@ -1,7 +1,9 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DOWNLOADS, PROCEDURES } from '../contract/channels';
 import type { Core } from '../core/create-core';
-import { ADMIN, testCore } from '../core/test-support/test-core';
+import type { ActivityRecorded } from '../contract/schemas/activity';
+import type { Role } from '../contract/roles';
+import { ADMIN, staffPassword, temporaryPassword, testCore } from '../core/test-support/test-core';
 import type { CallContext } from '../transport/call-context';
 import { fixedCoreHost, type CoreHost } from '../transport/core-host';
 import { registerIpcTransport } from './ipc-transport';
@@ -47,6 +49,13 @@ const setup = () => {
   };
   return { tc, dispatched, page, call, switchTo };
 };
+
+/** A live-tail notice of `count` new client entries, the newest `lastId`. */
+const clientEntries = (lastId: number, count: number): ActivityRecorded => ({
+  lastId,
+  count,
+  categories: { client: { lastId, count } },
+});
 
 describe('the IPC transport', () => {
   it('registers one handler per procedure and download, and removes them all', () => {
@@ -119,9 +128,9 @@ describe('the IPC transport', () => {
     ).toMatchObject({ ok: true });
     closed.destroy();
 
-    tc.core.events.emit('activity.recorded', { lastId: 5, count: 2 });
-    expect(signedIn.sent).toEqual([['activity.recorded', { lastId: 5, count: 2 }]]);
-    expect(later.sent).toEqual([['activity.recorded', { lastId: 5, count: 2 }]]);
+    tc.core.events.emit('activity.recorded', clientEntries(5, 2));
+    expect(signedIn.sent).toEqual([['activity.recorded', clientEntries(5, 2)]]);
+    expect(later.sent).toEqual([['activity.recorded', clientEntries(5, 2)]]);
     expect(anonymous.sent).toEqual([]);
     expect(closed.sent).toEqual([]);
 
@@ -137,7 +146,7 @@ describe('the IPC transport', () => {
     tc.core.events.emit('task.progress', { task: 'verify', done: 1, total: 2 });
     expect(later.sent.at(-1)).toEqual(['session.ended', { reason: 'Your session has ended.' }]);
     expect(signedIn.sent.at(-1)).toEqual(['task.progress', { task: 'verify', done: 1, total: 2 }]);
-    tc.core.events.emit('activity.recorded', { lastId: 6, count: 1 });
+    tc.core.events.emit('activity.recorded', clientEntries(6, 1));
     expect(later.sent.filter(([n]) => n === 'activity.recorded')).toHaveLength(1);
 
     // Another office now serves the window: every session is over, and the old core is silent.
@@ -148,12 +157,86 @@ describe('the IPC transport', () => {
       { reason: 'ISP Desk switched to another office. Please sign in again.' },
     ]);
     const count = signedIn.sent.length;
-    tc.core.events.emit('activity.recorded', { lastId: 7, count: 1 });
-    other.core.events.emit('activity.recorded', { lastId: 1, count: 1 });
+    tc.core.events.emit('activity.recorded', clientEntries(7, 1));
+    other.core.events.emit('activity.recorded', clientEntries(1, 1));
     expect(signedIn.sent).toHaveLength(count);
     expect(await call(signedIn, 'staff.list')).toMatchObject({
       ok: false,
       error: { code: 'unauthenticated' },
     });
+  });
+
+  it('counts new entries for each window only in the categories its role may read', async () => {
+    const { tc, page, call } = setup();
+    const admin = page();
+    expect(await call(admin, 'auth.setup', { ...ADMIN })).toMatchObject({ ok: true });
+    const signIn = async (username: string, role: Role) => {
+      const password = temporaryPassword(username);
+      const created = await call(admin, 'staff.create', {
+        username,
+        displayName: username,
+        role,
+        password,
+      });
+      expect(created).toMatchObject({ ok: true });
+      const window = page();
+      expect(await call(window, 'auth.login', { username, password })).toMatchObject({
+        ok: true,
+      });
+      const changed = await call(window, 'auth.changePassword', {
+        currentPassword: password,
+        newPassword: staffPassword(username),
+      });
+      expect(changed).toMatchObject({ ok: true });
+      return window;
+    };
+    const technician = await signIn('tech', 'technician');
+    const cashier = await signIn('cash', 'cashier');
+
+    // Two payments, a client change and a router sync since the last notice (the notices of the
+    // sign-ins above are not what this test is about).
+    for (const window of [admin, technician, cashier]) window.sent.length = 0;
+    const mixed: ActivityRecorded = {
+      lastId: 40,
+      count: 4,
+      categories: {
+        financial: { lastId: 40, count: 2 },
+        client: { lastId: 37, count: 1 },
+        network: { lastId: 39, count: 1 },
+      },
+    };
+    tc.core.events.emit('activity.recorded', mixed);
+    expect(admin.sent.at(-1)).toEqual(['activity.recorded', mixed]);
+    expect(technician.sent).toEqual([
+      [
+        'activity.recorded',
+        {
+          lastId: 39,
+          count: 2,
+          categories: { client: { lastId: 37, count: 1 }, network: { lastId: 39, count: 1 } },
+        },
+      ],
+    ]);
+    expect(cashier.sent).toEqual([
+      [
+        'activity.recorded',
+        {
+          lastId: 40,
+          count: 3,
+          categories: { financial: { lastId: 40, count: 2 }, client: { lastId: 37, count: 1 } },
+        },
+      ],
+    ]);
+
+    // Only payments: nothing at all for the technician, not even a notice of zero.
+    const payments: ActivityRecorded = {
+      lastId: 42,
+      count: 2,
+      categories: { financial: { lastId: 42, count: 2 } },
+    };
+    tc.core.events.emit('activity.recorded', payments);
+    expect(admin.sent.at(-1)).toEqual(['activity.recorded', payments]);
+    expect(cashier.sent.at(-1)).toEqual(['activity.recorded', payments]);
+    expect(technician.sent).toHaveLength(1);
   });
 });

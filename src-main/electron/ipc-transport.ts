@@ -88,7 +88,8 @@ export const registerIpcTransport = (deps: {
     tokens.delete(id);
     webContents.fromId(id)?.send('session.ended', { reason });
   };
-  // Push events go only to windows whose session is still valid and may see them.
+  // Push events go only to windows whose session is still valid and may see them (activity
+  // notices counting only the entries the window's role may read).
   const forward =
     <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
     (payload: EventPayload<K>) => {
@@ -98,9 +99,9 @@ export const registerIpcTransport = (deps: {
           tokens.delete(id);
           continue;
         }
-        const audience = eventAudience(deps.host.core, token, where(), name);
+        const audience = eventAudience(deps.host.core, token, where(), name, payload);
         if (audience === 'ended') ended(id, 'Your session has ended.');
-        else if (audience === 'send') wc.send(name, payload);
+        else if (audience !== 'skip') wc.send(name, audience.send);
       }
     };
   const subscribe = (core: Core) => [

@@ -3,7 +3,13 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../core/create-core';
-import { ADMIN, tempDirForTest, testCore } from '../core/test-support/test-core';
+import {
+  ADMIN,
+  staffPassword,
+  tempDirForTest,
+  temporaryPassword,
+  testCore,
+} from '../core/test-support/test-core';
 import { fixedCoreHost, type CoreHost } from '../transport/core-host';
 import { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_SESSION } from './event-stream';
 import { createHttpServer } from './http-server';
@@ -222,9 +228,55 @@ describe('event stream limits', () => {
       checks += 1;
       return current(token, meta);
     };
-    s.tc.core.events.emit('activity.recorded', { lastId: 42, count: 1 });
+    s.tc.core.events.emit('activity.recorded', {
+      lastId: 42,
+      count: 1,
+      categories: { client: { lastId: 42, count: 1 } },
+    });
     expect(checks).toBe(2);
     await Promise.all(streams.map((x) => x.waitFor('"lastId":42')));
     for (const x of streams) expect(x.text()).toContain('event: activity.recorded');
+  });
+
+  it("counts new entries for a technician's stream without the financial ones", async () => {
+    const s = await serveCore();
+    const admin = await s.setup();
+    const password = temporaryPassword('tech');
+    const staff = { username: 'tech', displayName: 'Tech', role: 'technician', password };
+    expect((await s.post('staff.create', staff, { Cookie: admin })).status).toBe(200);
+    const tech = cookieOf(await s.post('auth.login', { username: 'tech', password }));
+    const changed = await s.post(
+      'auth.changePassword',
+      { currentPassword: password, newPassword: staffPassword('tech') },
+      { Cookie: tech },
+    );
+    expect(changed.status).toBe(200);
+    const adminStream = await openStream(s.port, admin);
+    const techStream = await openStream(s.port, tech);
+
+    // Three payments and a client change, then two payments alone, then one client change.
+    s.tc.core.events.emit('activity.recorded', {
+      lastId: 40,
+      count: 4,
+      categories: { financial: { lastId: 40, count: 3 }, client: { lastId: 37, count: 1 } },
+    });
+    s.tc.core.events.emit('activity.recorded', {
+      lastId: 42,
+      count: 2,
+      categories: { financial: { lastId: 42, count: 2 } },
+    });
+    s.tc.core.events.emit('activity.recorded', {
+      lastId: 43,
+      count: 1,
+      categories: { client: { lastId: 43, count: 1 } },
+    });
+    await adminStream.waitFor('"lastId":43');
+    await techStream.waitFor('"lastId":43');
+    expect(adminStream.text()).toContain('data: {"lastId":40,"count":4,');
+    expect(adminStream.text()).toContain('data: {"lastId":42,"count":2,');
+    expect(techStream.text()).toContain(
+      'data: {"lastId":37,"count":1,"categories":{"client":{"lastId":37,"count":1}}}',
+    );
+    expect(techStream.text()).not.toMatch(/"lastId":4[02]|financial/);
   });
 });

@@ -17,12 +17,12 @@ type SessionStreams = { token: string; ip: string | null; streams: Map<ServerRes
 
 /**
  * GET /api/events: Server-Sent Events for signed-in browsers. Activity notices (already
- * coalesced by the core's live tail) and task progress go only to sessions still valid and
- * allowed to read the log, the low-disk notice to every signed-in session; each is checked once
- * per event per session however many streams (tabs) it has. A session may hold a few streams and
- * an address a few more, and the excess is refused with `rate_limited`. When the host switches to
- * another office (first run → demo), every stream ends with `session.ended`: its session
- * belonged to the closed core.
+ * coalesced by the core's live tail, counting only the entries the session's role may read) and
+ * task progress go only to sessions still valid and allowed to read the log, the low-disk notice
+ * to every signed-in session; each is checked once per event per session however many streams
+ * (tabs) it has. A session may hold a few streams and an address a few more, and the excess is
+ * refused with `rate_limited`. When the host switches to another office (first run → demo),
+ * every stream ends with `session.ended`: its session belonged to the closed core.
  */
 export const createEventStream = (host: CoreHost) => {
   const sessions = new Map<string, SessionStreams>();
@@ -55,11 +55,15 @@ export const createEventStream = (host: CoreHost) => {
   const forward =
     <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
     (payload: EventPayload<K>) => {
-      const text = frame(name, payload);
+      // One frame per payload sent: the sessions that see all of it share one.
+      const frames = new Map<EventPayload<K>, string>();
       for (const s of [...sessions.values()]) {
-        const audience = eventAudience(host.core, s.token, { ip: s.ip, workstation: null }, name);
+        const where = { ip: s.ip, workstation: null };
+        const audience = eventAudience(host.core, s.token, where, name, payload);
         if (audience === 'ended') endSession(s, 'Your session has ended.');
-        else if (audience === 'send') {
+        else if (audience !== 'skip') {
+          const text = frames.get(audience.send) ?? frame(name, audience.send);
+          frames.set(audience.send, text);
           for (const res of s.streams.keys()) res.write(text);
         }
       }

@@ -1,24 +1,41 @@
+import { noticeFor } from '../contract/activity-notice';
 import type { EventName } from '../contract/channels';
+import type { EventPayload } from '../contract/api';
+import type { SessionUser } from '../contract/schemas/auth';
+import { logCategoriesOf } from '../core/auth/permissions';
 import type { Core } from '../core/create-core';
 
 /** Notices for everyone signed in, whatever their role (the low-disk banner). */
 const FOR_EVERY_SESSION: ReadonlySet<EventName> = new Set<EventName>(['system.storage']);
 
+/** Events whose payload depends on who reads it: what the user may see of it, or null for none. */
+const AS_SEEN_BY: {
+  [K in EventName]?: (payload: EventPayload<K>, user: SessionUser) => EventPayload<K> | null;
+} = {
+  // New entries are counted only in the categories the role may read in the log.
+  'activity.recorded': (notice, user) => noticeFor(notice, logCategoriesOf(user.role)),
+};
+
 /**
- * Who may receive a push event, for every transport: a session that is still valid and may read
- * the activity log (activity notices, task progress), or any valid session for the notices meant
- * for everyone. `ended` means the session is gone: tell the window or stream `session.ended` and
- * stop sending to it.
+ * Who may receive a push event, and what of it, for every transport: a session that is still
+ * valid and may read the activity log (activity notices, task progress), or any valid session for
+ * the notices meant for everyone. An activity notice counts only the entries the session's role
+ * may read, and is skipped when there are none. `ended` means the session is gone: tell the
+ * window or stream `session.ended` and stop sending to it. Called once per session per event;
+ * the payload is the same object for every session that sees all of it.
  */
-export const eventAudience = (
+export const eventAudience = <K extends EventName>(
   core: Core,
   token: string | null,
   where: { ip: string | null; workstation: string | null },
-  event: EventName,
-): 'send' | 'skip' | 'ended' => {
+  event: K,
+  payload: EventPayload<K>,
+): { send: EventPayload<K> } | 'skip' | 'ended' => {
   if (token === null) return 'skip';
   const user = core.services.guard.current(token, { ...where, correlationId: 'events' });
   if (!user) return 'ended';
-  if (FOR_EVERY_SESSION.has(event)) return 'send';
-  return user.permissions.includes('activity.read') ? 'send' : 'skip';
+  if (!FOR_EVERY_SESSION.has(event) && !user.permissions.includes('activity.read')) return 'skip';
+  const asSeen = AS_SEEN_BY[event];
+  const shown = asSeen ? asSeen(payload, user) : payload;
+  return shown === null ? 'skip' : { send: shown };
 };

@@ -186,3 +186,20 @@ export const ActivityFacetsSchema = z.object({
   exact: z.boolean(),
 });
 export type ActivityFacets = z.infer<typeof ActivityFacetsSchema>;
+
+/** New entries of one category since the last notice: how many, and the newest one's id. */
+export const RecordedTallySchema = z.object({
+  lastId: IdSchema,
+  count: z.number().int().positive(),
+});
+export type RecordedTally = z.infer<typeof RecordedTallySchema>;
+
+/**
+ * The live tail's notice that entries were recorded: in all (`lastId`, `count`) and per category.
+ * Each session receives only the categories its role may read, totals included, and no notice
+ * when none of the new entries is one it may read.
+ */
+export const ActivityRecordedSchema = RecordedTallySchema.extend({
+  categories: z.partialRecord(ActivityCategorySchema, RecordedTallySchema),
+});
+export type ActivityRecorded = z.infer<typeof ActivityRecordedSchema>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ActivityRecorded } from '../../contract/schemas/activity';
 import { permissionsOf } from '../auth/permissions';
 import type { Actor, ServiceContext } from '../shared/context';
 import {
@@ -254,7 +255,7 @@ describe('activity log storage', () => {
 
   it('keeps entries and the change they describe in one transaction', () => {
     const tc = testCore();
-    const seen: { lastId: number; count: number }[] = [];
+    const seen: ActivityRecorded[] = [];
     tc.core.events.on('activity.recorded', (p) => seen.push(p));
     expect(() =>
       tc.core.write(() => {
@@ -276,14 +277,26 @@ describe('activity log storage', () => {
         ctx: ctxOf(actor(1)),
       });
       tc.core.recorder.record({
+        event: 'staff.password_reset',
+        params: { by: 'admin', username: 'b' },
+        ctx: ctxOf(actor(1)),
+      });
+      tc.core.recorder.record({
         event: 'auth.logout',
         params: { username: 'b' },
         ctx: ctxOf(actor(1)),
       });
     });
-    expect(seen).toEqual([{ lastId: 2, count: 2 }]);
+    // One notice once the transaction commits, its entries counted per category.
+    expect(seen).toEqual([
+      {
+        lastId: 3,
+        count: 3,
+        categories: { authentication: { lastId: 3, count: 2 }, staff: { lastId: 2, count: 1 } },
+      },
+    ]);
     // The rolled-back attempt left no hole in the ids.
-    expect(logRows(tc.core).map((r) => r.id)).toEqual([1, 2]);
+    expect(logRows(tc.core).map((r) => r.id)).toEqual([1, 2, 3]);
   });
 
   it('logs setup and sign-in as described entries (the log is what people read)', async () => {

@@ -6,6 +6,8 @@ import { eventCatalog, type EventCode, type EventParams } from './event-catalog'
 import type { EventDef } from './define-event';
 import { createChainAppender } from './activity-insert';
 import { serializeDetails } from './redact';
+import type { CategoryTallies } from '../../contract/activity-notice';
+import { addTally } from './live-tail';
 
 export type Target = { type: string; id: string | number; label: string };
 
@@ -50,12 +52,12 @@ export const createRecorder = (deps: {
   clock: Clock;
   /** System entries carry the host's own address and name, and no actor. */
   host: { ip: string; name: string };
-  /** Called after the transaction holding new entries commits. */
-  onCommitted: (lastId: number, count: number) => void;
+  /** Called after the transaction holding new entries commits, with them per category. */
+  onCommitted: (categories: CategoryTallies) => void;
 }): Recorder & { flush(): void; discard(): void; lastEntryTs(): number | null } => {
   const { sqlite, clock } = deps;
   const appender = createChainAppender(sqlite);
-  let pending = { lastId: 0, count: 0 };
+  let pending: CategoryTallies = {};
   const headTs = sqlite
     .prepare<[], number>('SELECT ts FROM activity_log ORDER BY id DESC LIMIT 1')
     .pluck();
@@ -106,18 +108,19 @@ export const createRecorder = (deps: {
         correlationId: input.ctx.correlationId,
       },
     ]);
-    pending = { lastId: id, count: pending.count + 1 };
+    addTally(pending, def.category, { lastId: id, count: 1 });
     return id;
   };
 
   const flush = () => {
     inTransaction = null;
-    if (pending.count > 0) deps.onCommitted(pending.lastId, pending.count);
-    pending = { lastId: 0, count: 0 };
+    const committed = pending;
+    pending = {};
+    if (Object.keys(committed).length > 0) deps.onCommitted(committed);
   };
   const discard = () => {
     inTransaction = null;
-    pending = { lastId: 0, count: 0 };
+    pending = {};
   };
 
   return {

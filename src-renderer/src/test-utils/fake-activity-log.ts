@@ -1,5 +1,10 @@
 import type { In, Out } from '../../../src-main/contract/api';
-import type { ActivityEntry, ActivityFilter } from '../../../src-main/contract/schemas/activity';
+import type {
+  ActivityCategory,
+  ActivityEntry,
+  ActivityFilter,
+  ActivityRecorded,
+} from '../../../src-main/contract/schemas/activity';
 import type { FakeHandlers } from './fake-transport';
 import { activityEntry } from './fixtures';
 
@@ -95,3 +100,10 @@ export const EMPTY_FACETS: Out<'activity.facets'> = {
   actors: [],
   exact: true,
 };
+
+/** The core's `activity.recorded` notice of `count` new entries of one category, the newest `lastId`. */
+export const recordedNotice = (
+  lastId: number,
+  count: number,
+  category: ActivityCategory = 'client',
+): ActivityRecorded => ({ lastId, count, categories: { [category]: { lastId, count } } });

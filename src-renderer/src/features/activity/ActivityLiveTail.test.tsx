@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderActivityApp } from '../../test-utils/activity-app';
-import { makeEntries } from '../../test-utils/fake-activity-log';
+import { makeEntries, recordedNotice } from '../../test-utils/fake-activity-log';
 
 const rows = () =>
   within(screen.getByRole('table', { name: 'Activity log entries' }))
@@ -34,7 +34,7 @@ describe('live tail', () => {
     const searches = transport.inputsOf('activity.search').length;
 
     log.record();
-    act(() => transport.emit('activity.recorded', { lastId: 151, count: 1 }));
+    act(() => transport.emit('activity.recorded', recordedNotice(151, 1)));
 
     await waitFor(() => expect(rows()[0]).toHaveTextContent('Recorded entry #151'));
     expect(rows()[1]).toHaveTextContent('Updated client #150');
@@ -56,7 +56,7 @@ describe('live tail', () => {
 
     log.record();
     log.record();
-    act(() => transport.emit('activity.recorded', { lastId: 5, count: 2 }));
+    act(() => transport.emit('activity.recorded', recordedNotice(5, 2)));
 
     expect(await screen.findByText('Paused — 2 new')).toBeInTheDocument();
     expect(rows()[0]).toHaveTextContent('Updated client #3');
@@ -70,7 +70,7 @@ describe('live tail', () => {
     const { transport, log } = await startLive();
     scrollTo(800);
     log.record();
-    act(() => transport.emit('activity.recorded', { lastId: 4, count: 1 }));
+    act(() => transport.emit('activity.recorded', recordedNotice(4, 1)));
     await screen.findByText('Paused — 1 new');
 
     scrollTo(0);
@@ -84,7 +84,7 @@ describe('live tail', () => {
     await screen.findByRole('dialog', { name: 'Entry #2' });
 
     log.record();
-    act(() => transport.emit('activity.recorded', { lastId: 4, count: 1 }));
+    act(() => transport.emit('activity.recorded', recordedNotice(4, 1)));
     expect(await screen.findByText('Paused — 1 new')).toBeInTheDocument();
     expect(rows()[0]).toHaveTextContent('Updated client #3');
 
@@ -95,7 +95,7 @@ describe('live tail', () => {
   it('reloads from the top when more arrived than one page holds', async () => {
     const { transport, log } = await startLive(2);
     for (let i = 0; i < 120; i++) log.record();
-    act(() => transport.emit('activity.recorded', { lastId: 122, count: 120 }));
+    act(() => transport.emit('activity.recorded', recordedNotice(122, 120)));
     await waitFor(() => expect(rows()[0]).toHaveTextContent('Recorded entry #122'));
     await waitFor(() => expect(rows()).toHaveLength(100));
     expect(screen.getByRole('button', { name: 'Load more' })).toBeInTheDocument();
@@ -106,7 +106,7 @@ describe('live tail', () => {
     await screen.findByText('3 entries');
     const searches = transport.inputsOf('activity.search').length;
     log.record();
-    act(() => transport.emit('activity.recorded', { lastId: 4, count: 1 }));
+    act(() => transport.emit('activity.recorded', recordedNotice(4, 1)));
     expect(await screen.findByRole('button', { name: 'Show 1 new entry' })).toBeInTheDocument();
     expect(transport.inputsOf('activity.search')).toHaveLength(searches);
     expect(rows()[0]).toHaveTextContent('Updated client #3');

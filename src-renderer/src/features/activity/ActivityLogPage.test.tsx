@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { In, Out } from '../../../../src-main/contract/api';
+import { recordedNotice } from '../../test-utils/fake-activity-log';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { activityEntry, adminUser, staffMember } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
@@ -70,16 +71,34 @@ describe('Activity log', () => {
     await screen.findByText('3 entries');
     const searches = transport.inputsOf('activity.search').length;
 
-    act(() => transport.emit('activity.recorded', { lastId: 3, count: 1 }));
+    act(() => transport.emit('activity.recorded', recordedNotice(3, 1)));
     expect(screen.queryByRole('button', { name: /new entr/ })).not.toBeInTheDocument();
 
-    act(() => transport.emit('activity.recorded', { lastId: 5, count: 2 }));
+    act(() => transport.emit('activity.recorded', recordedNotice(5, 2)));
     fireEvent.click(await screen.findByRole('button', { name: 'Show 2 new entries' }));
 
     await waitFor(() => expect(transport.inputsOf('activity.search').length).toBe(searches + 1));
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: /new entr/ })).not.toBeInTheDocument(),
     );
+  });
+
+  it('offers only new entries of the categories the filter shows', async () => {
+    const { transport } = renderLog('/activity?category=client,network');
+    await screen.findByText('3 entries');
+
+    // Payments (financial) are not what this filter shows.
+    act(() => transport.emit('activity.recorded', recordedNotice(5, 2, 'financial')));
+    expect(screen.queryByRole('button', { name: /new entr/ })).not.toBeInTheDocument();
+
+    act(() =>
+      transport.emit('activity.recorded', {
+        lastId: 9,
+        count: 4,
+        categories: { financial: { lastId: 9, count: 3 }, network: { lastId: 7, count: 1 } },
+      }),
+    );
+    expect(await screen.findByRole('button', { name: 'Show 1 new entry' })).toBeInTheDocument();
   });
 
   it('searches as you type and keeps the filter in the URL', async () => {

@@ -107,7 +107,11 @@ export function ActivityLogPage() {
     url.setEntry(null);
     live.resume();
   };
-  const newCount = useNewActivityCount(search.dataUpdatedAt, entries[0]?.id ?? null);
+  const newCount = useNewActivityCount(
+    search.dataUpdatedAt,
+    entries[0]?.id ?? null,
+    view.categories,
+  );
   const showNew = () =>
     void queryClient.resetQueries({ queryKey: activitySearchKey(view, { archive }) });
 

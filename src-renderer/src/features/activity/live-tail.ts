@@ -1,4 +1,9 @@
+import { noticeFor } from '../../../../src-main/contract/activity-notice';
 import type { Out } from '../../../../src-main/contract/api';
+import type {
+  ActivityCategory,
+  ActivityRecorded,
+} from '../../../../src-main/contract/schemas/activity';
 import type { ActivityPages } from './use-activity-search';
 
 export type LiveStatus = 'off' | 'live' | 'paused';
@@ -41,4 +46,16 @@ export function mergeNewest(
       pages: [{ ...first, entries: [...added, ...first.entries], total: fresh.total }, ...rest],
     },
   };
+}
+
+/**
+ * What an `activity.recorded` notice (already only what the user's role may read) brings to the
+ * screen: the new entries of the categories the filter shows, all when it picks none; null when
+ * none of them is. The other filters cannot be judged from a notice: the refetch applies them.
+ */
+export function newForView(
+  notice: ActivityRecorded,
+  categories: readonly ActivityCategory[],
+): { lastId: number; count: number } | null {
+  return noticeFor(notice, categories.length > 0 ? categories : null);
 }

@@ -7,10 +7,11 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
+import type { ActivityRecorded } from '../../../../src-main/contract/schemas/activity';
 import { useApiClient } from '../../api/api-context';
 import { viewKey } from './filter-params';
 import type { ActivityView } from './filter-params';
-import { liveStatus, mergeNewest } from './live-tail';
+import { liveStatus, mergeNewest, newForView } from './live-tail';
 import { activityStatsKey } from './use-activity-stats';
 import { activitySearchKey, searchInput } from './use-activity-search';
 import type { ActivityPages } from './use-activity-search';
@@ -43,7 +44,8 @@ type Options = {
 };
 
 /**
- * Live tail: on every `activity.recorded` notice (the core sends at most two a second) fetch the
+ * Live tail: on every `activity.recorded` notice (the core sends at most two a second, counting
+ * only entries the user's role may read) of entries in the categories the filter shows, fetch the
  * newest page and merge it on top of the results. While the user reads (scrolled away from the
  * top, or an entry open) it only counts what arrived; back at the top, or after `resume` when
  * the drawer closes, or on `catchUp` ("Resume"), it fetches what is waiting.
@@ -94,14 +96,15 @@ export function useLiveTail({ enabled, inspecting, view, newestShownId }: Option
     }
   }, [client, queryClient]);
 
-  const onRecorded = useEffectEvent((lastId: number, count: number) => {
-    if (newestShownId !== null && lastId <= newestShownId) return;
-    if (status === 'paused') setWaiting((w) => ({ ...w, count: w.count + count }));
+  const onRecorded = useEffectEvent((notice: ActivityRecorded) => {
+    const shown = newForView(notice, view.categories);
+    if (!shown || (newestShownId !== null && shown.lastId <= newestShownId)) return;
+    if (status === 'paused') setWaiting((w) => ({ ...w, count: w.count + shown.count }));
     else void refresh();
   });
   useEffect(() => {
     if (!enabled) return;
-    return client.subscribe('activity.recorded', ({ lastId, count }) => onRecorded(lastId, count));
+    return client.subscribe('activity.recorded', (notice) => onRecorded(notice));
   }, [client, enabled]);
 
   // Back at the top of the page with entries waiting: show them.
