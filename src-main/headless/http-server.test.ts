@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import { request, type OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { DOWNLOADS, PROCEDURES } from '../contract/channels';
@@ -17,6 +17,7 @@ import {
 import { fixedCoreHost } from '../transport/core-host';
 import { MAX_BODY_BYTES } from './http-helpers';
 import { createHttpServer } from './http-server';
+import { replyOf, type Reply } from './test-support/serve-core';
 
 type Served = {
   tc: TestCore;
@@ -79,7 +80,7 @@ const json = async (res: Response) => (await res.json()) as Result<unknown>;
 const raw = (
   port: number,
   opts: { method?: string; path: string; headers?: OutgoingHttpHeaders; body?: Buffer | string },
-): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> =>
+): Promise<Reply> =>
   new Promise((resolve, reject) => {
     const req = request(
       {
@@ -89,18 +90,7 @@ const raw = (
         path: opts.path,
         headers: opts.headers,
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
+      (res) => void replyOf(res).then(resolve, reject),
     );
     req.on('error', reject);
     req.end(opts.body);

@@ -21,6 +21,21 @@ import { createHttpServer, type HttpServerOptions } from '../http-server';
 
 export type Reply = { status: number; headers: IncomingHttpHeaders; body: string };
 
+/** A response read to its end. */
+export const replyOf = (res: IncomingMessage): Promise<Reply> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () =>
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      }),
+    );
+    res.on('error', reject);
+  });
+
 export type ServedCore = {
   tc: TestCore;
   port: number;
@@ -75,18 +90,7 @@ export const serveCore = async (
         ...(r.from ? { localAddress: r.from } : {}),
         ...(opts.ca ? { ca: opts.ca } : {}),
       };
-      const done = (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      };
+      const done = (res: IncomingMessage) => void replyOf(res).then(resolve, reject);
       const req = tls ? httpsRequest(options, done) : httpRequest(options, done);
       req.on('error', reject);
       req.end(r.body);
