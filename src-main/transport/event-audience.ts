@@ -32,7 +32,7 @@ export const eventAudience = <K extends EventName>(
   payload: EventPayload<K>,
 ): { send: EventPayload<K> } | 'skip' | 'ended' => {
   if (token === null) return 'skip';
-  const user = core.services.guard.current(token, { ...where, correlationId: 'events' });
+  const user = core.services.guard.listener(token, { ...where, correlationId: 'events' });
   if (!user) return 'ended';
   if (!FOR_EVERY_SESSION.has(event) && !user.permissions.includes('activity.read')) return 'skip';
   const asSeen = AS_SEEN_BY[event];

@@ -47,9 +47,11 @@ export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
       });
     });
 
+  /** `touch`: whether this counts as the person using the app (push events do not). */
   const resolve = (
     token: string | null,
     meta: RequestMeta,
+    touch = true,
   ): { actor: Actor; staff: StaffRecord } | null => {
     if (!token) return null;
     const session = deps.sessions.byTokenHash(hashToken(token));
@@ -66,7 +68,7 @@ export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
       expire(session, staff, reason, meta);
       return null;
     }
-    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) deps.sessions.touch(session.id, now);
+    if (touch && now - session.lastSeenAt >= TOUCH_EVERY_MS) deps.sessions.touch(session.id, now);
     return { actor: toActor(staff, session.id), staff };
   };
 
@@ -74,6 +76,16 @@ export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
     /** The signed-in user for `auth.status`, or null; never throws. */
     current: (token: string | null, meta: RequestMeta): SessionUser | null => {
       const r = resolve(token, meta);
+      return r ? toSessionUser(r.staff) : null;
+    },
+
+    /**
+     * The signed-in user a push event may go to, or null. Unlike `current`, it never refreshes
+     * the session: events arriving in an open tab must not keep an unattended session alive past
+     * its idle timeout.
+     */
+    listener: (token: string | null, meta: RequestMeta): SessionUser | null => {
+      const r = resolve(token, meta, false);
       return r ? toSessionUser(r.staff) : null;
     },
 

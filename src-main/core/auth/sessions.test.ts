@@ -80,6 +80,21 @@ describe('session lifetime', () => {
     unwrap(await admin.call('sessions.listMine', undefined));
   });
 
+  it('is not kept alive by the push events an open tab receives', async () => {
+    const tc = testCore();
+    const admin = await signInAdmin(tc);
+    const token = admin.ctx.sessionToken;
+    const meta = { ip: '10.0.0.5', workstation: null, correlationId: 'events' };
+    for (let t = 0; t < IDLE; t += MINUTE) {
+      tc.clock.advance(MINUTE);
+      // Still a listener until the idle timeout, however often events arrive…
+      if (t + MINUTE < IDLE) expect(tc.core.services.guard.listener(token, meta)).not.toBeNull();
+    }
+    // …and then the session has ended, as if no event had come.
+    expect(tc.core.services.guard.listener(token, meta)).toBeNull();
+    failure(await admin.call('sessions.listMine', undefined), 'unauthenticated');
+  });
+
   it('lists the idle deadline and the lifetime of each session', async () => {
     const tc = testCore();
     const admin = await signInAdmin(tc);
