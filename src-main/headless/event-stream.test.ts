@@ -222,11 +222,11 @@ describe('event stream limits', () => {
     streams.push(await openStream(s.port, second));
 
     const guard = s.tc.core.services.guard;
-    const current = guard.current;
+    const listener = guard.listener;
     let checks = 0;
-    guard.current = (token, meta) => {
+    guard.listener = (token, meta) => {
       checks += 1;
-      return current(token, meta);
+      return listener(token, meta);
     };
     s.tc.core.events.emit('activity.recorded', {
       lastId: 42,
