@@ -5,9 +5,6 @@ import { useApiClient } from '../../api/api-context';
 import { queryKey, useApiQuery } from '../../api/hooks';
 import { formatBytes } from '../activity/export-progress';
 
-/** The server checks every 2 min and pushes a change at once; this is the fallback. */
-const REFRESH_MS = 60_000;
-
 /**
  * Above every signed-in screen while the disk holding the data folder is low on space
  * (`system.storage`, pushed when it changes): when it is full, nothing can be saved.
@@ -15,8 +12,11 @@ const REFRESH_MS = 60_000;
 export function StorageBanner() {
   const client = useApiClient();
   const queryClient = useQueryClient();
+  // The server checks every 2 min and pushes a change at once. No polling: a call every minute
+  // from every open screen would keep an unattended session alive past its idle timeout; coming
+  // back to the window reads it again instead.
   const status = useApiQuery('system.storage', undefined, {
-    refetchInterval: REFRESH_MS,
+    refetchOnWindowFocus: true,
     retry: false,
   });
 
