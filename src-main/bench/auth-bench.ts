@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AuthPolicy } from '../core/auth/auth-policy';
 import { createCore, type Core } from '../core/create-core';
+import { planInput } from '../core/test-support/plan-input';
 import { fixedCoreHost } from '../transport/core-host';
 import { createHttpServer } from '../headless/http-server';
 import { MAX_STREAMS_PER_ADDRESS, MAX_STREAMS_PER_SESSION } from '../headless/event-stream';
@@ -216,17 +217,7 @@ const eventStreams = async (dir: string) => {
   const writes = async (label: string) => {
     const ms: number[] = [];
     for (let i = 0; i < WRITES; i++) {
-      const plan = {
-        name: `${label} ${String(i)}`,
-        serviceType: 'pppoe',
-        rateDownKbps: 10_000,
-        rateUpKbps: 5_000,
-        price: 2_500,
-        validity: { unit: 'months', count: 1 },
-        routerProfile: 'home-10m',
-        expiryAction: 'isolate',
-        isolationProfile: 'expired',
-      };
+      const plan = planInput({ name: `${label} ${String(i)}` });
       const r = await post(s.port, 'plans.create', plan, '127.0.0.9', s.adminCookie);
       if (r.status !== 200) throw new Error(`plans.create failed: ${r.body}`);
       ms.push(r.ms);

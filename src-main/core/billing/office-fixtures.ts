@@ -9,6 +9,9 @@ import {
   type TestCore,
   type TestCoreOptions,
 } from '../test-support/test-core';
+import { planInput } from '../test-support/plan-input';
+
+export { planInput };
 
 /** One core with a signed-in member of every role, each from their own workstation address. */
 export type Office = {
@@ -51,19 +54,6 @@ export const officeCore = async (opts: TestCoreOptions = {}): Promise<Office> =>
     ids: { admin: me?.staffId ?? 0, cashier: cashier.id, tech: tech.id, viewer: viewer.id },
   };
 };
-
-export const planInput = (over: Partial<In<'plans.create'>> = {}): In<'plans.create'> => ({
-  name: 'Home 10M',
-  serviceType: 'pppoe',
-  rateDownKbps: 10_000,
-  rateUpKbps: 5_000,
-  price: 2_500,
-  validity: { unit: 'months', count: 1 },
-  routerProfile: 'home-10m',
-  expiryAction: 'isolate',
-  isolationProfile: 'expired',
-  ...over,
-});
 
 let serial = 0;
 export const clientInput = (
