@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json';
+import { rendererAliases } from './renderer-aliases';
 
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 
@@ -43,6 +44,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
+    resolve: { alias: rendererAliases },
     build: {
       rolldownOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },

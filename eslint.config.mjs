@@ -18,8 +18,9 @@ const nodeHttp = [
   { name: 'http', message: 'Only src-main/headless/ serves HTTP.' },
 ];
 const rendererBoundary = {
-  group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/contract/**'],
-  message: 'The renderer reaches the main side only through src-main/contract.',
+  group: ['**/src-main/**'],
+  message:
+    'The renderer reaches the main side only through @contract/… and @domain/… (renderer-aliases.ts).',
 };
 
 export default tseslint.config(

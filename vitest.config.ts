@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { rendererAliases } from './renderer-aliases';
 
 export default defineConfig({
   test: {
@@ -14,6 +15,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        resolve: { alias: rendererAliases },
         test: {
           name: 'renderer',
           environment: 'jsdom',

@@ -5,7 +5,7 @@ import {
   pppActiveMenu,
   pppSecretMenu,
   addressListMenu,
-} from '../src-main/core/routeros/menus/isp-menus';
+} from '../src-main/core/routeros-client/menus/isp-menus';
 import { activityLogPage } from './pages/activity-log.page';
 import { ADMIN } from './pages/auth.page';
 import { billingPage } from './pages/billing.page';

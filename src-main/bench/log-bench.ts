@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase, type Sqlite } from '../core/db/open-database';
-import { createChainAppender } from '../core/activity/activity-insert';
+import { createChainAppender } from '../core/activity/chain-appender';
 import { createActivitySearch } from '../core/activity/activity-search';
 import { createActivityStats } from '../core/activity/activity-stats';
 import { createRecorder } from '../core/activity/recorder';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Permission } from './roles';
-import { PROCEDURES, DOWNLOADS, EVENTS } from './channels';
+import { PROCEDURES, DOWNLOADS } from './channels';
 import type { ProcedureName, DownloadName, EventName } from './channels';
 import { Empty } from './schemas/common';
 import {
@@ -164,7 +164,7 @@ export const api = {
   'activity.checkpoints': proc('activity.read', Empty, CheckpointListSchema),
   'searches.list': proc('activity.read', Empty, z.array(SavedSearchSchema)),
   'searches.save': proc('activity.read', SaveSearchInput, SavedSearchSchema),
-  'searches.remove': proc('activity.read', z.strictObject({ id: IdSchema }), z.null()),
+  'searches.delete': proc('activity.read', z.strictObject({ id: IdSchema }), z.null()),
 
   'plans.list': proc('clients.read', PlanListInput, z.array(PlanSchema)),
   'plans.get': proc('clients.read', PlanIdInput, PlanSchema),
@@ -212,7 +212,7 @@ export const api = {
   'routers.disable': proc('routers.manage', RouterIdInput, RouterSchema),
   'routers.enable': proc('routers.manage', RouterIdInput, RouterSchema),
   // Only a router no (non-archived) client is served by; its queue and history go with it.
-  'routers.remove': proc('routers.manage', RouterIdInput, z.null()),
+  'routers.delete': proc('routers.manage', RouterIdInput, z.null()),
   // Never fails for a router problem: the result says what went wrong in plain words.
   'routers.testConnection': proc('routers.manage', TestConnectionInput, TestConnectionResultSchema),
   'routers.health': proc('routers.read', RouterHealthInput, RouterHealthSchema),
@@ -270,5 +270,3 @@ export const isProcedure = (name: string): name is ProcedureName =>
   (PROCEDURES as readonly string[]).includes(name);
 export const isDownload = (name: string): name is DownloadName =>
   (DOWNLOADS as readonly string[]).includes(name);
-export const isEvent = (name: string): name is EventName =>
-  (EVENTS as readonly string[]).includes(name);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, connect, type Server } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { FAST_NETWORK } from '../core/sync/network-fixtures';
+import { FAST_NETWORK } from '../core/test-support/network-fixtures';
 import {
   createCapturingLogger,
   createTestCore,

@@ -5,7 +5,7 @@ import type { In, Out } from '../contract/api';
 import type { ProcedureName } from '../contract/channels';
 import type { Result } from '../contract/errors';
 import { createCore } from '../core/create-core';
-import { FAST_NETWORK } from '../core/sync/network-fixtures';
+import { FAST_NETWORK } from '../core/test-support/network-fixtures';
 import {
   ADMIN,
   CHEAP_SCRYPT,

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectRouterOs } from '../core/routeros/routeros.adapter';
+import { connectRouterOs } from '../core/routeros-client/routeros.adapter';
 import { handleControlLine, startControlChannel } from './control-channel';
 import type { RouterOsSimulator } from './server/routeros-simulator';
 import { startSim } from './testing/sim-fixture';

@@ -85,8 +85,8 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'activity.checkpoints': () => activity.checkpoints(),
     'searches.list': (_in, ctx) => searches.list(signedIn(ctx).actor),
     'searches.save': (input, ctx) => searches.save(signedIn(ctx).actor, input.name, input.filter),
-    'searches.remove': (input, ctx) => {
-      searches.remove(signedIn(ctx).actor, input.id);
+    'searches.delete': (input, ctx) => {
+      searches.delete(signedIn(ctx).actor, input.id);
       return null;
     },
 
@@ -130,7 +130,7 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'routers.update': (input, ctx) => routers.update(input, signedIn(ctx)),
     'routers.disable': (input, ctx) => routers.disable(input.id, signedIn(ctx)),
     'routers.enable': (input, ctx) => routers.enable(input.id, signedIn(ctx)),
-    'routers.remove': (input, ctx) => routers.remove(input.id, signedIn(ctx)),
+    'routers.delete': (input, ctx) => routers.delete(input.id, signedIn(ctx)),
     'routers.testConnection': (input, ctx) => routers.testConnection(input, signedIn(ctx)),
     'routers.health': (input) => routers.health(input),
     'routers.settings': () => routers.settings(),

@@ -11,13 +11,6 @@ export const AmountSchema = z
   .positive('Amount must be greater than zero')
   .max(MAX_AMOUNT, 'Amount is too large');
 
-/** A signed amount in minor units (ledger entries, balances). */
-export const SignedAmountSchema = z
-  .number()
-  .int()
-  .min(-MAX_AMOUNT * 100)
-  .max(MAX_AMOUNT * 100);
-
 /** A calendar day in the office time zone, `yyyy-MM-dd`. */
 export const DaySchema = z
   .string()

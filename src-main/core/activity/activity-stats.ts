@@ -8,8 +8,8 @@ import {
 } from '../../contract/schemas/activity';
 import { createRollupCounts, DAY_MS, HOUR_MS, PERIOD_MS, rollupAnswers } from './rollup-counts';
 import type { SearchPlanner } from './search-plan';
-import { fillTextBuckets, type TypeBucket } from './text-histogram';
-import { tallyTextFacets } from './text-facets';
+import { fillFilteredBuckets, type TypeBucket } from './filtered-histogram';
+import { tallyFilteredFacets } from './filtered-facets';
 
 const TARGET_BUCKETS = 60;
 /**
@@ -99,7 +99,7 @@ export const createActivityStats = (deps: {
     }
 
     // Text and other index-only filters: passes over the matches, within the time budget.
-    const exact = fillTextBuckets(planner, f, { from, to }, buckets, bucketMs, startBudget());
+    const exact = fillFilteredBuckets(planner, f, { from, to }, buckets, bucketMs, startBudget());
     return { from, to, bucketMs, buckets, exact };
   };
 
@@ -133,7 +133,7 @@ export const createActivityStats = (deps: {
       };
     }
 
-    const { tallies, complete } = tallyTextFacets(planner, f, { from, to }, startBudget());
+    const { tallies, complete } = tallyFilteredFacets(planner, f, { from, to }, startBudget());
     const list = (m: Map<string, number>) =>
       [...m].map(([value, count]) => ({ value, count })).sort(byCount);
     return {

@@ -6,7 +6,7 @@ import type { ActivityFilter } from '../../contract/schemas/activity';
 import { openDatabase } from '../db/open-database';
 import { chainedRow } from '../test-support/chained-row';
 import { MIGRATIONS_FOLDER, T0, tempDirForTest } from '../test-support/test-core';
-import { createChainAppender } from './activity-insert';
+import { createChainAppender } from './chain-appender';
 import { createActivitySearch } from './activity-search';
 import type { ChainedRow } from './hash-chain';
 import { verifyChain } from './verify-chain';

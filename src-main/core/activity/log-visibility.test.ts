@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../contract/schemas/activity';
-import { makeClient, makePlan, officeCore, type Office } from '../billing/office-fixtures';
+import { makeClient, makePlan, officeCore, type Office } from '../test-support/office-fixtures';
 import type { ExportSink } from './activity.service';
 import {
   failure,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database';
 import { chainedRow } from '../test-support/chained-row';
 import { MIGRATIONS_FOLDER, tempDirForTest } from '../test-support/test-core';
-import { createChainAppender } from './activity-insert';
+import { createChainAppender } from './chain-appender';
 import { createPrefixExpander } from './prefix-expander';
 
 const entry = (description: string) => chainedRow({ description });

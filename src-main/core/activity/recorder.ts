@@ -4,7 +4,7 @@ import type { ServiceContext } from '../shared/context';
 import type { ActivityOutcome } from '../../contract/schemas/activity';
 import { eventCatalog, type EventCode, type EventParams } from './event-catalog';
 import type { EventDef } from './define-event';
-import { createChainAppender } from './activity-insert';
+import { createChainAppender } from './chain-appender';
 import { serializeDetails } from './redact';
 import type { CategoryTallies } from '../../contract/activity-notice';
 import { addTally } from './live-tail';

@@ -56,7 +56,7 @@ export const createSavedSearches = (deps: { orm: Orm; now: () => number }) => {
       return { id: row.id, name, filter, createdAt: now };
     },
 
-    remove: (actor: Actor, id: number): void => {
+    delete: (actor: Actor, id: number): void => {
       const done = orm
         .delete(savedSearches)
         .where(and(eq(savedSearches.id, id), eq(savedSearches.staffId, actor.staffId)))

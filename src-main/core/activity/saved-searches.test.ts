@@ -24,9 +24,9 @@ describe('saved searches', () => {
     expect(mine[0]?.filter).toEqual({ outcomes: ['failure'], categories: ['authentication'] });
 
     expect(unwrap(await viewer.call('searches.list', undefined))).toEqual([]);
-    failure(await viewer.call('searches.remove', { id: first.id }), 'not_found');
+    failure(await viewer.call('searches.delete', { id: first.id }), 'not_found');
     failure(await admin.call('searches.save', { name: '  ', filter: {} }), 'validation');
-    unwrap(await admin.call('searches.remove', { id: first.id }));
+    unwrap(await admin.call('searches.delete', { id: first.id }));
     expect(unwrap(await admin.call('searches.list', undefined))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DownloadName } from '../../contract/channels';
 import type { Result } from '../../contract/errors';
-import { makeClient, makePlan, officeCore } from '../billing/office-fixtures';
+import { makeClient, makePlan, officeCore } from '../test-support/office-fixtures';
 import { unwrap, type TestClient, type TestCore } from '../test-support/test-core';
 
 /** Search text as a person (or a script) might send it: NUL, tabs, escapes, DEL, C1. */

@@ -8,7 +8,7 @@ import {
   officeCore,
   officeSnapshot,
   storedBalance,
-} from './office-fixtures';
+} from '../test-support/office-fixtures';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf, dayRange } from '../shared/office-time';
 import { entriesOf, failure, unwrap } from '../test-support/test-core';
-import { makeClient, makePlan, officeCore, officeSnapshot, type Office } from './office-fixtures';
+import {
+  makeClient,
+  makePlan,
+  officeCore,
+  officeSnapshot,
+  type Office,
+} from '../test-support/office-fixtures';
 
 const DAY = 86_400_000;
 

@@ -13,7 +13,7 @@ import {
   planInput,
   clientInput,
   type Office,
-} from './office-fixtures';
+} from '../test-support/office-fixtures';
 
 type Fixture = { planId: number; clientId: number; paymentId: number };
 type Case = { [K in ProcedureName]: [K, (f: Fixture) => In<K>] }[ProcedureName];

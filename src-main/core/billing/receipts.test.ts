@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failure, unwrap } from '../test-support/test-core';
-import { makeClient, makePlan, officeCore, officeSnapshot } from './office-fixtures';
+import { makeClient, makePlan, officeCore, officeSnapshot } from '../test-support/office-fixtures';
 
 const numbers = (o: Awaited<ReturnType<typeof officeCore>>) =>
   (

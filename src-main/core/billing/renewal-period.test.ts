@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock, unwrap } from '../test-support/test-core';
 import { dayRange, extendBy } from '../shared/office-time';
-import { makeClient, makePlan, officeCore } from './office-fixtures';
+import { makeClient, makePlan, officeCore } from '../test-support/office-fixtures';
 import { renewalPeriod } from './renewal-period';
 
 const MONTH = { unit: 'months', count: 1 } as const;

@@ -7,7 +7,7 @@ import {
   officeCore,
   officeSnapshot,
   type Office,
-} from '../billing/office-fixtures';
+} from '../test-support/office-fixtures';
 import { parseCsv } from './csv';
 
 const HEADER =

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { In, Out } from '../../contract/api';
 import type { ClientFilter } from '../../contract/schemas/clients';
 import { failure, unwrap, type TestClient } from '../test-support/test-core';
-import { makeClient, makePlan, makeRouter, officeCore } from '../billing/office-fixtures';
+import { makeClient, makePlan, makeRouter, officeCore } from '../test-support/office-fixtures';
 import { createClientSearch } from './client-search';
 
 const DAY = 86_400_000;

@@ -11,7 +11,7 @@ import {
   makeRouter,
   officeCore,
   officeSnapshot,
-} from '../billing/office-fixtures';
+} from '../test-support/office-fixtures';
 
 describe('clients', () => {
   it('signs up a client with a generated account number, unpaid and so expired, and logs it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeClient, makePlan, officeCore } from '../billing/office-fixtures';
+import { makeClient, makePlan, officeCore } from '../test-support/office-fixtures';
 import { newCorrelationId } from '../shared/ids';
 import {
   createFakeClock,

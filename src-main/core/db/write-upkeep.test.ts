@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createChainAppender } from '../activity/activity-insert';
+import { createChainAppender } from '../activity/chain-appender';
 import { chainedRow } from '../test-support/chained-row';
 import { MIGRATIONS_FOLDER, T0, tempDirForTest } from '../test-support/test-core';
 import { openDatabase, WAL_SIZE_LIMIT } from './open-database';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeClient, makePlan } from '../billing/office-fixtures';
+import { makeClient, makePlan } from '../test-support/office-fixtures';
 import { entriesOf, unwrap } from '../test-support/test-core';
 import {
   addSimRouter,
@@ -8,7 +8,7 @@ import {
   rowsOf,
   secretsOf,
   takeOffline,
-} from '../sync/network-fixtures';
+} from '../test-support/network-fixtures';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { entriesOf, MINUTE, unwrap } from '../test-support/test-core';
-import { addSimRouter, bringBack, networkOffice, takeOffline } from '../sync/network-fixtures';
+import {
+  addSimRouter,
+  bringBack,
+  networkOffice,
+  takeOffline,
+} from '../test-support/network-fixtures';
 
 describe('health checks', () => {
   it('sees a router online, logs it going offline once and coming back with the downtime', async () => {

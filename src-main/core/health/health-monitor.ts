@@ -1,9 +1,9 @@
 import type { NetworkSettings } from '../../contract/schemas/routers';
 import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
-import { RouterError } from '../routeros/router-error';
+import { RouterError } from '../routeros-client/router-error';
 import { backoffMs, type NetworkTuning } from '../routers/network-tuning';
-import { hostPort, isStaleConnection, plainRouterError } from '../routers/plain-words';
+import { hostPort, isStaleConnection, plainRouterError } from '../routers/router-failure';
 import type { RouterAccess } from '../routers/router-access';
 import { probeRouter } from '../routers/router-probe';
 import type { RouterRecord, RoutersRepo } from '../routers/routers.repo';

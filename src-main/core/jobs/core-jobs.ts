@@ -1,7 +1,7 @@
 import type { RequestMeta } from '../shared/context';
 import type { BackupResult } from '../backup/database-backup';
 import type { JobDefinition } from './job-definition';
-import { formatBytes, formatEvery } from './job-words';
+import { formatBytes, formatEvery } from './job-log-format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

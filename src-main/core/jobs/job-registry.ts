@@ -9,7 +9,7 @@ import type { Logger } from '../shared/logger';
 import type { JobDefinition } from './job-definition';
 import { jobLogEvent } from './job-log-policy';
 import type { JobState, JobStateRepo } from './job-state.repo';
-import { formatDuration, plainError } from './job-words';
+import { formatDuration, plainError } from './job-log-format';
 
 /** Spread runs of jobs that share a period (see scheduler.ts). */
 const JITTER = 0.1;

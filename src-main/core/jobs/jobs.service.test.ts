@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { makeClient, makePlan, officeCore } from '../billing/office-fixtures';
+import { makeClient, makePlan, officeCore } from '../test-support/office-fixtures';
 import {
   createTestCore,
   entriesOf,

@@ -4,7 +4,7 @@ import type { RequestMeta } from '../shared/context';
 import type { NetworkTuning } from '../routers/network-tuning';
 import type { PushResult } from '../sync/sync-worker';
 import type { JobDefinition } from './job-definition';
-import { formatEvery } from './job-words';
+import { formatEvery } from './job-log-format';
 
 const MINUTE = 60_000;
 const count = (n: number, one: string, many = `${one}s`) => `${String(n)} ${n === 1 ? one : many}`;

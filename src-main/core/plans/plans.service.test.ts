@@ -7,7 +7,7 @@ import {
   officeCore,
   officeSnapshot,
   planInput,
-} from '../billing/office-fixtures';
+} from '../test-support/office-fixtures';
 
 describe('plans', () => {
   it('creates a plan and logs it as an Administrative network change', async () => {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { failure, unwrap } from '../test-support/test-core';
-import { makeClient, makePlan, officeCore } from '../billing/office-fixtures';
+import { makeClient, makePlan, officeCore } from '../test-support/office-fixtures';
 
 const TZ = 'Africa/Nairobi'; // UTC+3, no DST
 const at = (d: number, h: number, m = 0) => new TZDate(2030, 0, d, h, m, TZ).getTime();

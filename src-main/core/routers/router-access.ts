@@ -1,13 +1,13 @@
 import type { RouterTlsMode } from '../../contract/schemas/routers';
-import { MenuClient } from '../routeros/menus/menu-client';
+import { MenuClient } from '../routeros-client/menus/menu-client';
 import type {
   RouterClient,
   RouterConnector,
   RouterEndpoint,
   RouterTls,
-} from '../routeros/router-client.port';
-import { RouterPool } from '../routeros/router-pool';
-import { RouterSession } from '../routeros/router-session';
+} from '../routeros-client/router-client.port';
+import { RouterPool } from '../routeros-client/router-pool';
+import { RouterSession } from '../routeros-client/router-session';
 import type { SecretBox } from '../shared/secret-box';
 import type { NetworkTuning } from './network-tuning';
 import type { RouterRecord } from './routers.repo';

@@ -3,9 +3,9 @@ import {
   pppActiveMenu,
   systemIdentityMenu,
   systemResourceMenu,
-} from '../routeros/menus/isp-menus';
-import { MenuClient } from '../routeros/menus/menu-client';
-import type { RouterClient } from '../routeros/router-client.port';
+} from '../routeros-client/menus/isp-menus';
+import { MenuClient } from '../routeros-client/menus/menu-client';
+import type { RouterClient } from '../routeros-client/router-client.port';
 import { parseRouterDuration } from './durations';
 
 /** What one look at a router tells: who it is and how it is doing. */

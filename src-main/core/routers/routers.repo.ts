@@ -105,7 +105,7 @@ export const createRoutersRepo = (orm: Orm, sqlite: Sqlite) => {
       orm.insert(routers).values(values).returning().get(),
     update: (id: number, values: Partial<RouterValues>): RouterRecord =>
       orm.update(routers).set(values).where(eq(routers.id, id)).returning().get(),
-    remove: (id: number): void => {
+    delete: (id: number): void => {
       orm.delete(routers).where(eq(routers.id, id)).run();
     },
   };

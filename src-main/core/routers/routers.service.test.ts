@@ -3,10 +3,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startSim, TEST_USER } from '../../routeros-sim/testing/sim-fixture';
-import { makeClient, makePlan } from '../billing/office-fixtures';
+import { makeClient, makePlan } from '../test-support/office-fixtures';
 import { createSecretBox, SECRET_KEY_FILE } from '../shared/secret-box';
 import { entriesOf, failure, unwrap } from '../test-support/test-core';
-import { addSimRouter, networkOffice } from '../sync/network-fixtures';
+import { addSimRouter, networkOffice } from '../test-support/network-fixtures';
 import { ROUTER_PASSWORD_PURPOSE } from './router-access';
 
 describe('routers', () => {
@@ -94,10 +94,10 @@ describe('routers', () => {
     const plan = await makePlan(o.admin);
     const c = await makeClient(o.tech, plan.id, { routerId: r.id });
     expect(unwrap(await o.viewer.call('routers.get', { id: r.id })).clientCount).toBe(1);
-    const refused = failure(await o.tech.call('routers.remove', { id: r.id }), 'conflict');
+    const refused = failure(await o.tech.call('routers.delete', { id: r.id }), 'conflict');
     expect(refused.message).toContain('still serves 1 client');
     unwrap(await o.tech.call('clients.update', { id: c.id, routerId: null }));
-    unwrap(await o.tech.call('routers.remove', { id: r.id }));
+    unwrap(await o.tech.call('routers.delete', { id: r.id }));
     expect(unwrap(await o.viewer.call('routers.list', undefined))).toEqual([]);
     expect(entriesOf(o.core, 'router.removed')[0]?.description).toMatch(/removed router "Core"/);
     // Its queue went with it.

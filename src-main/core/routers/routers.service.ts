@@ -15,7 +15,7 @@ import { AppError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
 import { diffFlat } from '../shared/diff';
-import { hostPort, plainRouterError } from './plain-words';
+import { hostPort, plainRouterError } from './router-failure';
 import type { ConnectionSettings, RouterAccess } from './router-access';
 import { probeRouter } from './router-probe';
 import type { RouterRecord, RouterValues, RoutersRepo } from './routers.repo';
@@ -236,7 +236,7 @@ export const createRoutersService = (deps: {
     enable: (id: number, ctx: Ctx): Router => setEnabled(id, true, ctx),
 
     /** Only a router no client is served by; its queue, health and history go with it. */
-    remove: (id: number, ctx: Ctx): null => {
+    delete: (id: number, ctx: Ctx): null => {
       write(() => {
         const before = load(id);
         const clients = routers.clientCount(id);
@@ -247,7 +247,7 @@ export const createRoutersService = (deps: {
           );
         }
         const pending = routers.pendingCount(id);
-        routers.remove(id);
+        routers.delete(id);
         recorder.record({
           event: 'router.removed',
           params: { by: ctx.actor.username, name: before.name, pending },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entriesOf, failure, unwrap } from '../test-support/test-core';
-import { makeClient, makePlan, officeCore, officeSnapshot } from '../billing/office-fixtures';
+import { makeClient, makePlan, officeCore, officeSnapshot } from '../test-support/office-fixtures';
 import { DEFAULT_BILLING_SETTINGS } from './settings.service';
 
 describe('billing settings', () => {

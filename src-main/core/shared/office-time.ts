@@ -28,7 +28,6 @@ export const daysRange = (fromDay: string, toDay: string, tz: string) => ({
 });
 
 export const dayOf = (ms: number, tz: string): string => format(new TZDate(ms, tz), 'yyyy-MM-dd');
-export const monthOf = (ms: number, tz: string): string => format(new TZDate(ms, tz), 'yyyy-MM');
 
 /** `ms` moved forward by `periods` × the validity, as the office's calendar counts it. */
 export const extendBy = (ms: number, validity: Validity, periods: number, tz: string): number => {

@@ -5,7 +5,7 @@ import type { WriteTransaction } from '../db/write-transaction';
 import type { Clock } from '../shared/clock';
 import type { RequestMeta } from '../shared/context';
 import type { Logger } from '../shared/logger';
-import { formatBytes } from '../jobs/job-words';
+import { formatBytes } from '../jobs/job-log-format';
 
 /** What `fs.statfs` tells about a disk, in the units the warning needs. */
 export type DiskSpace = { freeBytes: number; totalBytes: number };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { toFailure } from '../../transport/errors';
-import { makeClient, makePlan, officeCore, officeSnapshot } from '../billing/office-fixtures';
+import { makeClient, makePlan, officeCore, officeSnapshot } from '../test-support/office-fixtures';
 import { STORAGE_FULL_MESSAGE } from '../shared/storage-full';
 import { ADMIN, createCapturingLogger, failure, unwrap } from '../test-support/test-core';
 

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { makeClient, makePlan } from '../billing/office-fixtures';
-import { pppProfileMenu, pppSecretMenu } from '../routeros/menus/isp-menus';
+import { makeClient, makePlan } from '../test-support/office-fixtures';
+import { pppProfileMenu, pppSecretMenu } from '../routeros-client/menus/isp-menus';
 import { entriesOf, unwrap } from '../test-support/test-core';
-import { addSimRouter, handEdit, networkOffice, pay, secretsOf } from './network-fixtures';
+import {
+  addSimRouter,
+  handEdit,
+  networkOffice,
+  pay,
+  secretsOf,
+} from '../test-support/network-fixtures';
 
 describe('auto-sync', () => {
   it('reports exactly the hand-made drift, fixes it, and deletes unknown entries only when confirmed', async () => {

@@ -9,10 +9,14 @@ import type {
 import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
 import type { HealthRepo } from '../health/health.repo';
-import { addressListMenu, hotspotUserMenu, pppSecretMenu } from '../routeros/menus/isp-menus';
-import type { MenuClient } from '../routeros/menus/menu-client';
+import {
+  addressListMenu,
+  hotspotUserMenu,
+  pppSecretMenu,
+} from '../routeros-client/menus/isp-menus';
+import type { MenuClient } from '../routeros-client/menus/menu-client';
 import type { NetworkTuning } from '../routers/network-tuning';
-import { hostPort, isRouterDown, plainRouterError } from '../routers/plain-words';
+import { hostPort, isRouterDown, plainRouterError } from '../routers/router-failure';
 import type { RouterAccess } from '../routers/router-access';
 import type { RouterRecord, RoutersRepo } from '../routers/routers.repo';
 import { AppError } from '../shared/app-error';

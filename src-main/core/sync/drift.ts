@@ -1,6 +1,10 @@
 import type { DriftItem } from '../../contract/schemas/sync';
-import { addressListMenu, hotspotProfileMenu, pppProfileMenu } from '../routeros/menus/isp-menus';
-import type { MenuClient } from '../routeros/menus/menu-client';
+import {
+  addressListMenu,
+  hotspotProfileMenu,
+  pppProfileMenu,
+} from '../routeros-client/menus/isp-menus';
+import type { MenuClient } from '../routeros-client/menus/menu-client';
 import type { DesiredClient, DesiredProfile, ProfileMenu, ServiceMenu } from './desired-state';
 import { entryDrift, readEntries, SERVICE_MENUS, type EntryRow } from './router-apply';
 import { sameRate } from './rate-text';

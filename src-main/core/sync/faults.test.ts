@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultConfig } from '../../routeros-sim/server/fault-config';
-import { makeClient, makePlan } from '../billing/office-fixtures';
+import { makeClient, makePlan } from '../test-support/office-fixtures';
 import { entriesOf, MINUTE, unwrap } from '../test-support/test-core';
-import { addSimRouter, networkOffice, pay, secretsOf } from './network-fixtures';
+import { addSimRouter, networkOffice, pay, secretsOf } from '../test-support/network-fixtures';
 
 /** Retries until the queue is empty (each pass after the back-off), at most `passes` times. */
 const drainUntilEmpty = async (o: Awaited<ReturnType<typeof networkOffice>>, passes: number) => {

@@ -6,8 +6,8 @@ import {
   pppActiveMenu,
   pppProfileMenu,
   pppSecretMenu,
-} from '../routeros/menus/isp-menus';
-import type { MenuClient } from '../routeros/menus/menu-client';
+} from '../routeros-client/menus/isp-menus';
+import type { MenuClient } from '../routeros-client/menus/menu-client';
 import {
   ISOLATION_RATE_LIMIT,
   type DesiredClient,

@@ -1,6 +1,6 @@
-import type { Fields, InputOf, MenuDef } from '../routeros/menus/menu-definition';
-import type { MenuClient } from '../routeros/menus/menu-client';
-import { isRouterError } from '../routeros/router-error';
+import type { Fields, InputOf, MenuDef } from '../routeros-client/menus/menu-definition';
+import type { MenuClient } from '../routeros-client/menus/menu-client';
+import { isRouterError } from '../routeros-client/router-error';
 
 /** One RouterOS write as the log shows it: menu, verb, arguments (secrets masked), result. */
 export type CommandRecord = {

@@ -1,13 +1,13 @@
 import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
-import type { MenuClient } from '../routeros/menus/menu-client';
+import type { MenuClient } from '../routeros-client/menus/menu-client';
 import { backoffMs, type NetworkTuning } from '../routers/network-tuning';
 import {
   hostPort,
   isRouterDown,
   isStaleConnection,
   plainRouterError,
-} from '../routers/plain-words';
+} from '../routers/router-failure';
 import type { RouterAccess } from '../routers/router-access';
 import type { RouterRecord, RoutersRepo } from '../routers/routers.repo';
 import type { Clock } from '../shared/clock';

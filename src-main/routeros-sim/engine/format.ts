@@ -6,8 +6,6 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-export const fmtBool = (b: boolean): string => (b ? 'true' : 'false');
-
 /** `1w2d3h4m5s`: whole seconds, zero units left out, zero is `0s`. */
 export const fmtDuration = (ms: number): string => {
   const units: [string, number][] = [
@@ -99,8 +97,6 @@ export const parseRatePair = (text: string): [number, number] | null => {
   const down = parseRate(parts[1] ?? parts[0] ?? '');
   return up === null || down === null ? null : [up, down];
 };
-
-export const fmtComposite = (a: string | number, b: string | number): string => `${a}/${b}`;
 
 export const parseBool = (text: string): boolean | null => {
   if (text === 'yes' || text === 'true') return true;

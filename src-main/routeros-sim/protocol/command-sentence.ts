@@ -51,8 +51,6 @@ export const parseCommandSentence = (words: readonly string[]): CommandSentence 
 
 export type TagPosition = 'second' | 'last';
 
-export type ReplyWord = '!re' | '!done' | '!trap' | '!fatal' | '!empty';
-
 /** Builds the words of one reply sentence: reply word, tag (second or last), `=k=v` attributes. */
 export const replyWords = (
   reply: string,

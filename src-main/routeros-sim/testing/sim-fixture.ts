@@ -1,4 +1,4 @@
-import type { RouterEndpoint } from '../../core/routeros/router-client.port';
+import type { RouterEndpoint } from '../../core/routeros-client/router-client.port';
 import { RouterOsSimulator, type SimulatorOptions } from '../server/routeros-simulator';
 
 export const TEST_USER = { name: 'api', password: 'api-secret' };

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../src-main/contract/errors';
+import type { ErrorCode } from '@contract/errors';
 
 /** A failed call, as the renderer sees it: the server's code and its user-facing message. */
 export class ApiError extends Error {

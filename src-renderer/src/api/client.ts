@@ -1,7 +1,7 @@
-import { api, events } from '../../../src-main/contract/api';
-import type { DownloadIn, EventPayload, In, Out } from '../../../src-main/contract/api';
-import type { IspDeskBridge } from '../../../src-main/contract/bridge';
-import type { DownloadName, EventName, ProcedureName } from '../../../src-main/contract/channels';
+import { api, events } from '@contract/api';
+import type { DownloadIn, EventPayload, In, Out } from '@contract/api';
+import type { IspDeskBridge } from '@contract/bridge';
+import type { DownloadName, EventName, ProcedureName } from '@contract/channels';
 import { ApiError } from './api-error';
 import { createHttpTransport } from './http-transport';
 import { createIpcTransport } from './ipc-transport';

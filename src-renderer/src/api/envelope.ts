@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../../../src-main/contract/errors';
-import type { ErrorCode, Result, SerializedError } from '../../../src-main/contract/errors';
+import { ERROR_CODES } from '@contract/errors';
+import type { ErrorCode, Result, SerializedError } from '@contract/errors';
 
 const errorCodes: readonly string[] = ERROR_CODES;
 const isErrorCode = (code: string): code is ErrorCode => errorCodes.includes(code);

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { UseMutationOptions, UseQueryOptions } from '@tanstack/react-query';
-import type { In, Out } from '../../../src-main/contract/api';
-import type { ProcedureName } from '../../../src-main/contract/channels';
+import type { In, Out } from '@contract/api';
+import type { ProcedureName } from '@contract/channels';
 import type { ApiError } from './api-error';
 import { useApiClient } from './api-context';
 import type { CallArgs } from './client';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IspDeskBridge } from '../../../src-main/contract/bridge';
-import { DOWNLOADS, PROCEDURES } from '../../../src-main/contract/channels';
-import type { Result } from '../../../src-main/contract/errors';
+import type { IspDeskBridge } from '@contract/bridge';
+import { DOWNLOADS, PROCEDURES } from '@contract/channels';
+import type { Result } from '@contract/errors';
 import { createApiClient, pickTransport } from './client';
 import { createIpcTransport } from './ipc-transport';
 

@@ -1,6 +1,6 @@
-import type { IspDeskBridge } from '../../../src-main/contract/bridge';
-import type { DownloadName, EventName, ProcedureName } from '../../../src-main/contract/channels';
-import type { Result } from '../../../src-main/contract/errors';
+import type { IspDeskBridge } from '@contract/bridge';
+import type { DownloadName, EventName, ProcedureName } from '@contract/channels';
+import type { Result } from '@contract/errors';
 import { failure, toEnvelope } from './envelope';
 import type { DownloadOutcome, Transport } from './transport';
 

@@ -1,5 +1,5 @@
-import type { DownloadName, EventName, ProcedureName } from '../../../src-main/contract/channels';
-import type { Result } from '../../../src-main/contract/errors';
+import type { DownloadName, EventName, ProcedureName } from '@contract/channels';
+import type { Result } from '@contract/errors';
 
 /** What happened to a download once the transport handled it. */
 export type DownloadOutcome =

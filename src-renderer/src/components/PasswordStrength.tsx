@@ -1,6 +1,6 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { PasswordStrength as Strength } from '../../../src-main/contract/password-strength';
+import type { PasswordStrength as Strength } from '@contract/password-strength';
 
 const COLORS = ['red', 'red', 'orange', 'teal', 'green'] as const;
 /** Wait this long after the last keystroke: the estimator is CPU work. */
@@ -17,7 +17,7 @@ export function usePasswordStrength(password: string, names: readonly string[]):
     if (password === '') return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void import('../../../src-main/contract/password-strength').then(({ passwordStrength }) => {
+      void import('@contract/password-strength').then(({ passwordStrength }) => {
         if (!cancelled) {
           setResult({ password, strength: passwordStrength(password, namesKey.split('\n')) });
         }

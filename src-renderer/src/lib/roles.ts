@@ -1,5 +1,5 @@
-import type { Role } from '../../../src-main/contract/roles';
-import { ROLES } from '../../../src-main/contract/roles';
+import type { Role } from '@contract/roles';
+import { ROLES } from '@contract/roles';
 
 export const ROLE_LABELS: Record<Role, string> = {
   administrator: 'Administrator',

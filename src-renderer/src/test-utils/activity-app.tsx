@@ -1,5 +1,5 @@
-import type { SessionUser } from '../../../src-main/contract/schemas/auth';
-import type { ActivityEntry } from '../../../src-main/contract/schemas/activity';
+import type { SessionUser } from '@contract/schemas/auth';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import type { Transport } from '../api/transport';
 import { EMPTY_FACETS, EMPTY_HISTOGRAM, createFakeLog } from './fake-activity-log';
 import { createFakeTransport } from './fake-transport';

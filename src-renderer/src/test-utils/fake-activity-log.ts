@@ -1,10 +1,10 @@
-import type { In, Out } from '../../../src-main/contract/api';
+import type { In, Out } from '@contract/api';
 import type {
   ActivityCategory,
   ActivityEntry,
   ActivityFilter,
   ActivityRecorded,
-} from '../../../src-main/contract/schemas/activity';
+} from '@contract/schemas/activity';
 import type { FakeHandlers } from './fake-transport';
 import { activityEntry } from './fixtures';
 

@@ -1,6 +1,6 @@
-import type { In, Out } from '../../../src-main/contract/api';
-import type { DownloadName, EventName, ProcedureName } from '../../../src-main/contract/channels';
-import type { ErrorCode, Result } from '../../../src-main/contract/errors';
+import type { In, Out } from '@contract/api';
+import type { DownloadName, EventName, ProcedureName } from '@contract/channels';
+import type { ErrorCode, Result } from '@contract/errors';
 import type { DownloadOptions, DownloadOutcome, Transport } from '../api/transport';
 
 /** What a fake procedure returns: a value, or an error envelope made with `fakeError`. */

@@ -1,7 +1,7 @@
-import type { Permission } from '../../../src-main/contract/roles';
-import type { ActivityEntry } from '../../../src-main/contract/schemas/activity';
-import type { SessionUser } from '../../../src-main/contract/schemas/auth';
-import type { Staff } from '../../../src-main/contract/schemas/staff';
+import type { Permission } from '@contract/roles';
+import type { ActivityEntry } from '@contract/schemas/activity';
+import type { SessionUser } from '@contract/schemas/auth';
+import type { Staff } from '@contract/schemas/staff';
 
 export const ALL_PERMISSIONS: Permission[] = [
   'activity.read',

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Text } from '@mantine/core';
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import { OUTCOME_LABELS, TYPE_COLORS, TYPE_LABELS } from './activity-labels';
 
 /** Badges keep their full text in narrow table cells instead of an ellipsis. */

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import { formatDateTime } from '../../lib/format';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { activityEntry, adminUser } from '../../test-utils/fixtures';

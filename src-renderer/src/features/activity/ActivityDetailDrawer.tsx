@@ -1,6 +1,6 @@
 import { Anchor, Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatDateTime } from '../../lib/format';

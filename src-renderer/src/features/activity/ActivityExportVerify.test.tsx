@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Out } from '../../../../src-main/contract/api';
-import type { Result } from '../../../../src-main/contract/errors';
+import type { Out } from '@contract/api';
+import type { Result } from '@contract/errors';
 import type { DownloadOptions, DownloadOutcome } from '../../api/transport';
 import { renderActivityApp } from '../../test-utils/activity-app';
 import { makeEntries } from '../../test-utils/fake-activity-log';

@@ -1,5 +1,5 @@
 import { Badge, Button, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { ActivityFacets as Facets } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityFacets as Facets } from '@contract/schemas/activity';
 import type { ApiError } from '../../api/api-error';
 import { errorMessage } from '../../api/api-error';
 import { FACET_TITLES, facetItems, formatFacetCount } from './facets';

@@ -1,8 +1,8 @@
 import { Box, Button, ColorSwatch, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import type { ActivityHistogram as Histogram } from '../../../../src-main/contract/schemas/activity';
-import { ACTIVITY_TYPES } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityHistogram as Histogram } from '@contract/schemas/activity';
+import { ACTIVITY_TYPES } from '@contract/schemas/activity';
 import type { ApiError } from '../../api/api-error';
 import { errorMessage } from '../../api/api-error';
 import { formatDateTimeShort, formatNumber } from '../../lib/format';

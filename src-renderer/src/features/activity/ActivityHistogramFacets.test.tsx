@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Out } from '../../../../src-main/contract/api';
+import type { Out } from '@contract/api';
 import { renderActivityApp } from '../../test-utils/activity-app';
 import { activityEntry } from '../../test-utils/fixtures';
 import { minuteBound } from './filter-params';

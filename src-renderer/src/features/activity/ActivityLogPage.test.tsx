@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { In, Out } from '../../../../src-main/contract/api';
+import type { In, Out } from '@contract/api';
 import { recordedNotice } from '../../test-utils/fake-activity-log';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { activityEntry, adminUser, staffMember } from '../../test-utils/fixtures';

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { ActivityTable } from './ActivityTable';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Out } from '../../../../src-main/contract/api';
+import type { Out } from '@contract/api';
 import { renderActivityApp } from '../../test-utils/activity-app';
 import { fakeError } from '../../test-utils/fake-transport';
 import { makeEntries } from '../../test-utils/fake-activity-log';
@@ -22,7 +22,7 @@ function savedSearches(initial: Saved[] = []) {
       list = [...list, saved];
       return saved;
     },
-    'searches.remove': ({ id }: { id: number }) => {
+    'searches.delete': ({ id }: { id: number }) => {
       list = list.filter((s) => s.id !== id);
       return null;
     },
@@ -83,7 +83,7 @@ describe('saved searches', () => {
     fireEvent.click(
       within(menu).getByRole('button', { name: 'Delete saved search Failed reboots' }),
     );
-    await waitFor(() => expect(transport.inputsOf('searches.remove')).toEqual([{ id: 100 }]));
+    await waitFor(() => expect(transport.inputsOf('searches.delete')).toEqual([{ id: 100 }]));
     expect(await within(menu).findByText('No saved searches yet.')).toBeInTheDocument();
   });
 

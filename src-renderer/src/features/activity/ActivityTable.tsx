@@ -1,6 +1,6 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import { formatDateTime } from '../../lib/format';
 import { ActorLink, IpLink, OutcomeBadge, TypeBadge } from './ActivityCells';
 import type { FilterClicks } from './ActivityCells';

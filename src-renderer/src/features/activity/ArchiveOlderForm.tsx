@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Out } from '../../../../src-main/contract/api';
+import type { Out } from '@contract/api';
 import { useApiMutation } from '../../api/hooks';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { localDayStart } from './filter-params';

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import type { ActivityView } from './filter-params';
 
 /** The single-field filters an entry leads to ("everything from this IP", …). */

@@ -105,7 +105,7 @@ export function SavedSearchesMenu({
 function SavedList({ onApply }: { onApply: (view: ActivityView) => void }) {
   const queryClient = useQueryClient();
   const saved = useApiQuery('searches.list', undefined);
-  const remove = useApiMutation('searches.remove', {
+  const remove = useApiMutation('searches.delete', {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKey('searches.list') }),
     onError: (error) => notifyError(error, 'Could not delete the saved search'),
   });

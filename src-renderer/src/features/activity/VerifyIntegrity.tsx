@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Paper, Progress, Stack, Text } from '@mantine/core';
-import type { Out } from '../../../../src-main/contract/api';
+import type { Out } from '@contract/api';
 import type { ApiError } from '../../api/api-error';
 import { formatNumber } from '../../lib/format';
 

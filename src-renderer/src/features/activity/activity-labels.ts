@@ -1,13 +1,5 @@
-import type {
-  ActivityCategory,
-  ActivityOutcome,
-  ActivityType,
-} from '../../../../src-main/contract/schemas/activity';
-import {
-  ACTIVITY_CATEGORIES,
-  ACTIVITY_OUTCOMES,
-  ACTIVITY_TYPES,
-} from '../../../../src-main/contract/schemas/activity';
+import type { ActivityCategory, ActivityOutcome, ActivityType } from '@contract/schemas/activity';
+import { ACTIVITY_CATEGORIES, ACTIVITY_OUTCOMES, ACTIVITY_TYPES } from '@contract/schemas/activity';
 import { humanize } from '../../lib/format';
 
 export const TYPE_LABELS: Record<ActivityType, string> = {

@@ -1,4 +1,4 @@
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 
 /**
  * What the computer's clock read when an entry was recorded, where that differs from the entry's

@@ -1,4 +1,4 @@
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 
 /** Down the list is older ("next"), up is newer ("previous"), as the results are newest first. */
 export type Direction = 'next' | 'previous';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityFacets } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityFacets } from '@contract/schemas/activity';
 import { facetItems, formatFacetCount, toggleFacet } from './facets';
 import { EMPTY_VIEW } from './filter-params';
 

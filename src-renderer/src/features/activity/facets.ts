@@ -1,9 +1,5 @@
-import {
-  ACTIVITY_CATEGORIES,
-  ACTIVITY_OUTCOMES,
-  ACTIVITY_TYPES,
-} from '../../../../src-main/contract/schemas/activity';
-import type { ActivityFacets } from '../../../../src-main/contract/schemas/activity';
+import { ACTIVITY_CATEGORIES, ACTIVITY_OUTCOMES, ACTIVITY_TYPES } from '@contract/schemas/activity';
+import type { ActivityFacets } from '@contract/schemas/activity';
 import { formatNumber } from '../../lib/format';
 import { OUTCOME_LABELS, TYPE_LABELS, categoryLabel } from './activity-labels';
 import type { ActivityView } from './filter-params';

@@ -1,14 +1,6 @@
-import type { In } from '../../../../src-main/contract/api';
-import {
-  ACTIVITY_CATEGORIES,
-  ACTIVITY_OUTCOMES,
-  ACTIVITY_TYPES,
-} from '../../../../src-main/contract/schemas/activity';
-import type {
-  ActivityCategory,
-  ActivityOutcome,
-  ActivityType,
-} from '../../../../src-main/contract/schemas/activity';
+import type { In } from '@contract/api';
+import { ACTIVITY_CATEGORIES, ACTIVITY_OUTCOMES, ACTIVITY_TYPES } from '@contract/schemas/activity';
+import type { ActivityCategory, ActivityOutcome, ActivityType } from '@contract/schemas/activity';
 
 export type ApiActivityFilter = In<'activity.search'>['filter'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityHistogram } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityHistogram } from '@contract/schemas/activity';
 import { bucketLabel, dragToRange, fractionAt, histogramLayout } from './histogram';
 
 const HOUR = 3_600_000;

@@ -1,8 +1,5 @@
-import { ACTIVITY_TYPES } from '../../../../src-main/contract/schemas/activity';
-import type {
-  ActivityHistogram,
-  ActivityType,
-} from '../../../../src-main/contract/schemas/activity';
+import { ACTIVITY_TYPES } from '@contract/schemas/activity';
+import type { ActivityHistogram, ActivityType } from '@contract/schemas/activity';
 
 export type BarSegment = { type: ActivityType; count: number; y: number; height: number };
 /** One bucket drawn in a 0…1 × 0…1 box (y grows downwards, as in SVG). */

@@ -1,9 +1,6 @@
-import { noticeFor } from '../../../../src-main/contract/activity-notice';
-import type { Out } from '../../../../src-main/contract/api';
-import type {
-  ActivityCategory,
-  ActivityRecorded,
-} from '../../../../src-main/contract/schemas/activity';
+import { noticeFor } from '@contract/activity-notice';
+import type { Out } from '@contract/api';
+import type { ActivityCategory, ActivityRecorded } from '@contract/schemas/activity';
 import type { ActivityPages } from './use-activity-search';
 
 export type LiveStatus = 'off' | 'live' | 'paused';

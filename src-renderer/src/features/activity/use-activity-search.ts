@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
-import type { Out } from '../../../../src-main/contract/api';
+import type { Out } from '@contract/api';
 import { useApiClient } from '../../api/api-context';
 import type { ApiError } from '../../api/api-error';
 import { toApiFilter } from './filter-params';

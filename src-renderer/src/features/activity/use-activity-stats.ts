@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Out } from '../../../../src-main/contract/api';
+import type { Out } from '@contract/api';
 import { useApiClient } from '../../api/api-context';
 import type { ApiError } from '../../api/api-error';
 import type { CallArgs } from '../../api/client';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import { ArchiveNameSchema } from '../../../../src-main/contract/schemas/activity';
+import { ArchiveNameSchema } from '@contract/schemas/activity';
 import { ARCHIVE_PARAM, viewFromParams, viewToParams } from './filter-params';
 import type { ActivityView } from './filter-params';
 

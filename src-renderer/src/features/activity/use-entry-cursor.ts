@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import { stepEntry } from './entry-navigation';
 import type { Direction } from './entry-navigation';
 import type { ActivityView } from './filter-params';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ActivityEntry } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import { useApiClient } from '../../api/api-context';
 import { errorMessage } from '../../api/api-error';
 import { findFailure } from './entry-navigation';

@@ -7,7 +7,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type { ActivityRecorded } from '../../../../src-main/contract/schemas/activity';
+import type { ActivityRecorded } from '@contract/schemas/activity';
 import { useApiClient } from '../../api/api-context';
 import { viewKey } from './filter-params';
 import type { ActivityView } from './filter-params';

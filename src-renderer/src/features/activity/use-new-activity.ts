@@ -1,8 +1,5 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import type {
-  ActivityCategory,
-  ActivityRecorded,
-} from '../../../../src-main/contract/schemas/activity';
+import type { ActivityCategory, ActivityRecorded } from '@contract/schemas/activity';
 import { useApiClient } from '../../api/api-context';
 import { newForView } from './live-tail';
 

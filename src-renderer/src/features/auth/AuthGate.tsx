@@ -1,8 +1,8 @@
 import { Center, Stack } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Permission } from '../../../../src-main/contract/roles';
-import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
+import type { Permission } from '@contract/roles';
+import type { SessionUser } from '@contract/schemas/auth';
 import { useApiClient } from '../../api/api-context';
 import { ErrorState, LoadingState } from '../../components/states';
 import { ForcedPasswordChange } from './ForcedPasswordChange';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import type { ReactNode, SubmitEvent } from 'react';
-import { ChangePasswordInput, PASSWORD_MIN } from '../../../../src-main/contract/schemas/auth';
+import { ChangePasswordInput, PASSWORD_MIN } from '@contract/schemas/auth';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { PasswordStrengthMeter } from '../../components/PasswordStrength';

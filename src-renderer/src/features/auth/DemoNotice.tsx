@@ -1,5 +1,5 @@
 import { Alert, Code, List, Text } from '@mantine/core';
-import type { DemoStatus } from '../../../../src-main/contract/schemas/system';
+import type { DemoStatus } from '@contract/schemas/system';
 import { ROLE_LABELS } from '../../lib/roles';
 
 export const DEMO_BANNER = 'Demo office — not real data';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { DemoStatus } from '../../../../src-main/contract/schemas/system';
+import type { DemoStatus } from '@contract/schemas/system';
 import { reloadPage } from '../../lib/reload-page';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';

@@ -1,7 +1,7 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
+import type { SessionUser } from '@contract/schemas/auth';
 import { useApiMutation } from '../../api/hooks';
 import { AuthCard } from './AuthCard';
 import { DemoNotice } from './DemoNotice';

@@ -1,7 +1,7 @@
 import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import type { SubmitEvent } from 'react';
-import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
-import { PASSWORD_MIN, SetupInput } from '../../../../src-main/contract/schemas/auth';
+import type { SessionUser } from '@contract/schemas/auth';
+import { PASSWORD_MIN, SetupInput } from '@contract/schemas/auth';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { reloadPage } from '../../lib/reload-page';

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { Permission } from '../../../../src-main/contract/roles';
-import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
+import type { Permission } from '@contract/roles';
+import type { SessionUser } from '@contract/schemas/auth';
 
 export type SessionContextValue = {
   user: SessionUser;

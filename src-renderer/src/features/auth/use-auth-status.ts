@@ -1,8 +1,8 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Out } from '../../../../src-main/contract/api';
-import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
+import type { Out } from '@contract/api';
+import type { SessionUser } from '@contract/schemas/auth';
 import { queryKey, useApiQuery } from '../../api/hooks';
 
 export type AuthStatus = Out<'auth.status'>;

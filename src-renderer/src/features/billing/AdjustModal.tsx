@@ -1,14 +1,14 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { MoneyResult } from '../../../../src-main/contract/schemas/billing';
+import type { MoneyResult } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../auth/session-context';
 import { useOffice } from '../settings/office-context';
 import { MoneyInput } from './MoneyInput';
 import type { MoneyClient } from './money-client';
 import { parseMoney } from './money';
-import { serverFieldError, serverFormError } from './server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 
 export function AdjustModal({
   client,

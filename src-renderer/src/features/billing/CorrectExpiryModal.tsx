@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import { CorrectExpiryInput } from '../../../../src-main/contract/schemas/billing';
-import type { Client } from '../../../../src-main/contract/schemas/clients';
+import { CorrectExpiryInput } from '@contract/schemas/billing';
+import type { Client } from '@contract/schemas/clients';
 import { useApiMutation } from '../../api/hooks';
 import { validateFields, type FieldErrors } from '../../lib/validate';
 import { useOffice } from '../settings/office-context';
 import { officeDay } from '../settings/office-time';
-import { serverFieldError, serverFormError } from './server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 
 type Values = { expiresOn: string; reason: string };
 

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { LedgerEntry } from '../../../../src-main/contract/schemas/billing';
+import type { LedgerEntry } from '@contract/schemas/billing';
 import { useSession } from '../auth/session-context';
 import { usePlans } from '../plans/use-plans';
 import { useOffice } from '../settings/office-context';

@@ -1,5 +1,5 @@
 import { Group, Radio } from '@mantine/core';
-import type { PaymentMethod } from '../../../../src-main/contract/schemas/billing';
+import type { PaymentMethod } from '@contract/schemas/billing';
 import { METHOD_OPTIONS } from './billing-labels';
 
 export function MethodRadios({

@@ -1,9 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Receipt } from '../../../../src-main/contract/schemas/billing';
+import type { Receipt } from '@contract/schemas/billing';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, receipt, staffUser } from './office-fixtures';
+import { SETTINGS, receipt, staffUser } from '../../test-utils/office-fixtures';
 
 function renderReceipt(path: string, r: (n: number) => Receipt | null) {
   const transport = createFakeTransport({

@@ -1,6 +1,6 @@
 import { Badge, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Receipt } from '../../../../src-main/contract/schemas/billing';
+import type { Receipt } from '@contract/schemas/billing';
 import { formatOfficeDateTime } from '../settings/office-time';
 import { METHOD_LABELS } from './billing-labels';
 import { formatMoney } from './money';

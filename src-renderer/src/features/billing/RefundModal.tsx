@@ -1,17 +1,13 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type {
-  LedgerEntry,
-  MoneyResult,
-  PaymentMethod,
-} from '../../../../src-main/contract/schemas/billing';
+import type { LedgerEntry, MoneyResult, PaymentMethod } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
 import { useOffice } from '../settings/office-context';
 import { MethodRadios } from './MethodRadios';
 import { MoneyInput } from './MoneyInput';
 import { minorToInput, parseMoney } from './money';
-import { serverFieldError, serverFormError } from './server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 
 /** What is left to refund on a payment. */
 export const refundable = (payment: LedgerEntry): number =>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { MoneyResult } from '../../../../src-main/contract/schemas/billing';
+import type { MoneyResult } from '@contract/schemas/billing';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { usePlans } from '../plans/use-plans';

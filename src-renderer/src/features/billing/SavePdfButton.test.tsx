@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IspDeskBridge } from '../../../../src-main/contract/bridge';
+import type { IspDeskBridge } from '@contract/bridge';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { renderWithProviders } from '../../test-utils/render';
 import { SavePdfButton } from './SavePdfButton';

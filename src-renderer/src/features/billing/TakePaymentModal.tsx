@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { MoneyResult, PaymentMethod } from '../../../../src-main/contract/schemas/billing';
+import type { MoneyResult, PaymentMethod } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../auth/session-context';
 import { usePlans } from '../plans/use-plans';
@@ -11,7 +11,7 @@ import { MethodRadios } from './MethodRadios';
 import { MoneyInput } from './MoneyInput';
 import type { MoneyClient } from './money-client';
 import { minorToInput, parseMoney } from './money';
-import { serverFieldError, serverFormError } from './server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 
 /**
  * What the client most likely pays: the plan price less any credit when renewing, otherwise what

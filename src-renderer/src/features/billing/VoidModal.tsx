@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { LedgerEntry, MoneyResult } from '../../../../src-main/contract/schemas/billing';
+import type { LedgerEntry, MoneyResult } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
 import { useOffice } from '../settings/office-context';
-import { serverFieldError, serverFormError } from './server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 
 export function VoidModal({
   entry,

@@ -1,5 +1,5 @@
-import { PAYMENT_METHODS } from '../../../../src-main/contract/schemas/billing';
-import type { LedgerKind, PaymentMethod } from '../../../../src-main/contract/schemas/billing';
+import { PAYMENT_METHODS } from '@contract/schemas/billing';
+import type { LedgerKind, PaymentMethod } from '@contract/schemas/billing';
 
 export const METHOD_LABELS: Record<PaymentMethod, string> = {
   cash: 'Cash',

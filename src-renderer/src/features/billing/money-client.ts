@@ -1,4 +1,4 @@
-import type { Client } from '../../../../src-main/contract/schemas/clients';
+import type { Client } from '@contract/schemas/clients';
 
 /** What the money dialogs need to know about a client (a list row or the full record). */
 export type MoneyClient = Pick<

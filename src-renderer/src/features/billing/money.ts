@@ -1,4 +1,4 @@
-import { MAX_AMOUNT } from '../../../../src-main/contract/schemas/money';
+import { MAX_AMOUNT } from '@contract/schemas/money';
 
 /** The currency amounts are counted in: an ISO code and its digits after the decimal point. */
 export type Currency = { code: string; minorUnitDigits: number };

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { Client } from '../../../../src-main/contract/schemas/clients';
+import type { Client } from '@contract/schemas/clients';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 

@@ -1,6 +1,6 @@
 import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Client } from '../../../../src-main/contract/schemas/clients';
+import type { Client } from '@contract/schemas/clients';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { useSession } from '../auth/session-context';

@@ -1,7 +1,7 @@
 import { Button, Chip, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { CLIENT_STATUSES } from '../../../../src-main/contract/schemas/clients';
-import type { Plan } from '../../../../src-main/contract/schemas/plans';
+import { CLIENT_STATUSES } from '@contract/schemas/clients';
+import type { Plan } from '@contract/schemas/plans';
 import { DebouncedTextInput } from '../../components/DebouncedTextInput';
 import { STATUS_LABELS } from './client-labels';
 import { EMPTY_CLIENT_VIEW, isClientViewFiltered } from './client-list-params';

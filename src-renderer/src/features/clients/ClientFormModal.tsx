@@ -12,10 +12,10 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { Client } from '../../../../src-main/contract/schemas/clients';
+import type { Client } from '@contract/schemas/clients';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useSession } from '../auth/session-context';
-import { serverFieldError, serverFormError } from '../billing/server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { usePlans } from '../plans/use-plans';
 import { useOffice } from '../settings/office-context';
 import { SERVICE_OPTIONS } from './client-labels';

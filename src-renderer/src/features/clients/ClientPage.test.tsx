@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../src-main/contract/roles';
-import type { MoneyResult } from '../../../../src-main/contract/schemas/billing';
+import type { Role } from '@contract/roles';
+import type { MoneyResult } from '@contract/schemas/billing';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import type { FakeHandlers } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
@@ -13,7 +13,7 @@ import {
   plan,
   receipt,
   staffUser,
-} from '../billing/office-fixtures';
+} from '../../test-utils/office-fixtures';
 
 const AMINA = client(1, { fullName: 'Amina Otieno', balance: -20_000 });
 const PAYMENT = ledgerEntry(1, { amount: 300_000, receiptNumber: 1 });

@@ -2,8 +2,8 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@m
 import { formatDistanceToNowStrict } from 'date-fns';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { LedgerEntry, MoneyResult } from '../../../../src-main/contract/schemas/billing';
-import type { Client } from '../../../../src-main/contract/schemas/clients';
+import type { LedgerEntry, MoneyResult } from '@contract/schemas/billing';
+import type { Client } from '@contract/schemas/clients';
 import { useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyError, notifySuccess } from '../../lib/notify';

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { ClientStatus } from '../../../../src-main/contract/schemas/clients';
+import type { ClientStatus } from '@contract/schemas/clients';
 import { STATUS_COLORS, STATUS_LABELS } from './client-labels';
 
 export function ClientStatusBadge({ status }: { status: ClientStatus }) {

@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../src-main/contract/roles';
-import type { ClientListQuery } from '../../../../src-main/contract/schemas/clients';
+import type { Role } from '@contract/roles';
+import type { ClientListQuery } from '@contract/schemas/clients';
 import { createFakeTransport, type FakeHandlers } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, client, listItem, plan, staffUser } from '../billing/office-fixtures';
+import { SETTINGS, client, listItem, plan, staffUser } from '../../test-utils/office-fixtures';
 
 const PAGE_ONE = [
   client(1, { fullName: 'Amina Otieno' }),

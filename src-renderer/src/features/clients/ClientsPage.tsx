@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { ClientListItem, ClientSort } from '../../../../src-main/contract/schemas/clients';
+import type { ClientListItem, ClientSort } from '@contract/schemas/clients';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';

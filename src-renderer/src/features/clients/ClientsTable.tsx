@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ClientListItem, ClientSort } from '../../../../src-main/contract/schemas/clients';
+import type { ClientListItem, ClientSort } from '@contract/schemas/clients';
 import { useOffice } from '../settings/office-context';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { SERVICE_LABELS } from './client-labels';

@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import type { ClientFilter } from '../../../../src-main/contract/schemas/clients';
+import type { ClientFilter } from '@contract/schemas/clients';
 import { useApiClient } from '../../api/api-context';
 import { notifyError, notifySuccess } from '../../lib/notify';
 

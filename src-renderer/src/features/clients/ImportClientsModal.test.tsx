@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportPreview } from '../../../../src-main/contract/schemas/clients';
+import type { ImportPreview } from '@contract/schemas/clients';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import type { FakeHandlers } from '../../test-utils/fake-transport';
 import { renderWithProviders } from '../../test-utils/render';

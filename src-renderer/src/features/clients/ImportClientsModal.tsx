@@ -1,7 +1,7 @@
 import { Alert, Button, Code, FileInput, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { MAX_IMPORT_CHARS } from '../../../../src-main/contract/schemas/clients';
-import type { ImportPreview, ImportResult } from '../../../../src-main/contract/schemas/clients';
+import { MAX_IMPORT_CHARS } from '@contract/schemas/clients';
+import type { ImportPreview, ImportResult } from '@contract/schemas/clients';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { LoadingState } from '../../components/states';

@@ -1,5 +1,5 @@
 import { Alert, List, Stack, Table, Text } from '@mantine/core';
-import type { ImportPreview } from '../../../../src-main/contract/schemas/clients';
+import type { ImportPreview } from '@contract/schemas/clients';
 import { formatNumber } from '../../lib/format';
 
 const plural = (n: number, one: string, many: string) =>

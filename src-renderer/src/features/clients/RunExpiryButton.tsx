@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import type { ExpiryRun } from '../../../../src-main/contract/schemas/sync';
+import type { ExpiryRun } from '@contract/schemas/sync';
 import { useApiMutation } from '../../api/hooks';
 import { notifyError, notifySuccess } from '../../lib/notify';
 

@@ -1,9 +1,6 @@
-import type { In } from '../../../../src-main/contract/api';
-import {
-  CreateClientInput,
-  SETTABLE_STATUSES,
-} from '../../../../src-main/contract/schemas/clients';
-import type { Client } from '../../../../src-main/contract/schemas/clients';
+import type { In } from '@contract/api';
+import { CreateClientInput, SETTABLE_STATUSES } from '@contract/schemas/clients';
+import type { Client } from '@contract/schemas/clients';
 
 type Settable = (typeof SETTABLE_STATUSES)[number];
 

@@ -1,6 +1,5 @@
-import { CLIENT_STATUSES } from '../../../../src-main/contract/schemas/clients';
-import type { ClientStatus } from '../../../../src-main/contract/schemas/clients';
-import type { ServiceType } from '../../../../src-main/contract/schemas/plans';
+import type { ClientStatus } from '@contract/schemas/clients';
+import type { ServiceType } from '@contract/schemas/plans';
 
 export const STATUS_LABELS: Record<ClientStatus, string> = {
   active: 'Active',
@@ -17,11 +16,6 @@ export const STATUS_COLORS: Record<ClientStatus, string> = {
   disabled: 'gray',
   archived: 'dark',
 };
-
-export const STATUS_OPTIONS = CLIENT_STATUSES.map((value) => ({
-  value,
-  label: STATUS_LABELS[value],
-}));
 
 export const SERVICE_LABELS: Record<ServiceType, string> = {
   pppoe: 'PPPoE',

@@ -1,9 +1,5 @@
-import { CLIENT_SORTS, CLIENT_STATUSES } from '../../../../src-main/contract/schemas/clients';
-import type {
-  ClientFilter,
-  ClientSort,
-  ClientStatus,
-} from '../../../../src-main/contract/schemas/clients';
+import { CLIENT_SORTS, CLIENT_STATUSES } from '@contract/schemas/clients';
+import type { ClientFilter, ClientSort, ClientStatus } from '@contract/schemas/clients';
 
 /** What the client list shows, as kept in the URL (`#/clients?q=…&status=active&sort=-expiresAt`). */
 export type ClientListView = {

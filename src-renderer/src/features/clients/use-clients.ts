@@ -1,7 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { In } from '../../../../src-main/contract/api';
+import type { In } from '@contract/api';
 import { queryKey, useApiQuery } from '../../api/hooks';
 
 export const CLIENT_PAGE_SIZE = 50;

@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../src-main/contract/roles';
+import type { Role } from '@contract/roles';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { activityEntry } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, staffUser } from '../billing/office-fixtures';
+import { SETTINGS, staffUser } from '../../test-utils/office-fixtures';
 
 function renderHome(role: Role, todayIncome: number | null) {
   const transport = createFakeTransport({

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Dashboard } from '../../../../src-main/contract/schemas/reports';
+import type { Dashboard } from '@contract/schemas/reports';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';

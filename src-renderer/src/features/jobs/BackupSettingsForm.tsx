@@ -11,11 +11,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { BackupSettings } from '../../../../src-main/contract/schemas/jobs';
+import type { BackupSettings } from '@contract/schemas/jobs';
 import { useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../lib/notify';
 import { useSettingsForm } from '../../lib/use-settings-form';
-import { serverFieldError, serverFormError } from '../billing/server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { backupChanges, backupToForm } from './backup-form';
 import type { BackupField, BackupFormValues } from './backup-form';
 

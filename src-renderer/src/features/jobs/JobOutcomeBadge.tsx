@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { Job } from '../../../../src-main/contract/schemas/jobs';
+import type { Job } from '@contract/schemas/jobs';
 import { jobOutcome } from './job-labels';
 
 export function JobOutcomeBadge({ job }: { job: Job }) {

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BackupSettings, Job } from '../../../../src-main/contract/schemas/jobs';
+import type { BackupSettings, Job } from '@contract/schemas/jobs';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';

@@ -1,5 +1,5 @@
 import { Stack, Text, Title } from '@mantine/core';
-import type { Job } from '../../../../src-main/contract/schemas/jobs';
+import type { Job } from '@contract/schemas/jobs';
 import { useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyError, notifySuccess } from '../../lib/notify';

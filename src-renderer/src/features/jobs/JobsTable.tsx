@@ -1,5 +1,5 @@
 import { Button, Table, Text } from '@mantine/core';
-import type { Job, JobName } from '../../../../src-main/contract/schemas/jobs';
+import type { Job, JobName } from '@contract/schemas/jobs';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { formatDuration } from './job-labels';
 import { JobOutcomeBadge } from './JobOutcomeBadge';

@@ -1,8 +1,5 @@
-import type { In } from '../../../../src-main/contract/api';
-import {
-  UpdateBackupSettingsInput,
-  type BackupSettings,
-} from '../../../../src-main/contract/schemas/jobs';
+import type { In } from '@contract/api';
+import { UpdateBackupSettingsInput, type BackupSettings } from '@contract/schemas/jobs';
 
 export type BackupFormValues = { enabled: boolean; intervalHours: string; keep: string };
 export type BackupField = keyof BackupFormValues;

@@ -1,6 +1,6 @@
-import type { Permission } from '../../../../src-main/contract/roles';
-import type { BackupSettings, Job } from '../../../../src-main/contract/schemas/jobs';
-import { ROLE_PERMISSIONS } from '../billing/office-fixtures';
+import type { Permission } from '@contract/roles';
+import type { BackupSettings, Job } from '@contract/schemas/jobs';
+import { ROLE_PERMISSIONS } from '../../test-utils/office-fixtures';
 
 export const JOBS_ADMIN_PERMISSIONS: Permission[] = [
   ...ROLE_PERMISSIONS.administrator,

@@ -1,4 +1,4 @@
-import type { Job } from '../../../../src-main/contract/schemas/jobs';
+import type { Job } from '@contract/schemas/jobs';
 
 /** "0 ms", "850 ms", "1.2 s", "2 min 5 s". */
 export const formatDuration = (ms: number): string => {

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { Plan } from '../../../../src-main/contract/schemas/plans';
+import type { Plan } from '@contract/schemas/plans';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 

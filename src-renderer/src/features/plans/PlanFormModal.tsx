@@ -11,10 +11,10 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { Plan } from '../../../../src-main/contract/schemas/plans';
+import type { Plan } from '@contract/schemas/plans';
 import { useApiMutation } from '../../api/hooks';
 import { MoneyInput } from '../billing/MoneyInput';
-import { serverFieldError, serverFormError } from '../billing/server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useOffice } from '../settings/office-context';
 import { EMPTY_PLAN_FORM, planChanges, planFormToInput, planToForm } from './plan-form';
 import type { PlanErrors, PlanField, PlanFormValues } from './plan-form';

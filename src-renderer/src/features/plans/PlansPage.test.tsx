@@ -1,10 +1,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../src-main/contract/roles';
-import type { Plan } from '../../../../src-main/contract/schemas/plans';
+import type { Role } from '@contract/roles';
+import type { Plan } from '@contract/schemas/plans';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, plan, staffUser } from '../billing/office-fixtures';
+import { SETTINGS, plan, staffUser } from '../../test-utils/office-fixtures';
 
 function renderPlans(role: Role = 'technician') {
   let plans: Plan[] = [plan(1, { name: 'Home 10M', clientCount: 4 })];

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Plan } from '../../../../src-main/contract/schemas/plans';
+import type { Plan } from '@contract/schemas/plans';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session-context';

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import type { Plan } from '../../../../src-main/contract/schemas/plans';
+import type { Plan } from '@contract/schemas/plans';
 import { formatNumber } from '../../lib/format';
 import { SERVICE_LABELS } from '../clients/client-labels';
 import { useOffice } from '../settings/office-context';

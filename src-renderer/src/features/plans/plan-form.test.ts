@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plan } from '../billing/office-fixtures';
+import { plan } from '../../test-utils/office-fixtures';
 import { EMPTY_PLAN_FORM, planChanges, planFormToInput, planToForm } from './plan-form';
 import { formatRate, parseRate, rateToInput } from './rates';
 

@@ -1,6 +1,6 @@
-import type { In } from '../../../../src-main/contract/api';
-import { CreatePlanInput } from '../../../../src-main/contract/schemas/plans';
-import type { Plan } from '../../../../src-main/contract/schemas/plans';
+import type { In } from '@contract/api';
+import { CreatePlanInput } from '@contract/schemas/plans';
+import type { Plan } from '@contract/schemas/plans';
 import { minorToInput, parseMoney } from '../billing/money';
 import { parseRate, rateToInput } from './rates';
 

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { DrawerReport as Drawer } from '../../../../src-main/contract/schemas/reports';
+import type { DrawerReport as Drawer } from '@contract/schemas/reports';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { METHOD_LABELS } from '../billing/billing-labels';

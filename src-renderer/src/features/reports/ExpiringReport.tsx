@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Out } from '../../../../src-main/contract/api';
+import type { Out } from '@contract/api';
 import { useApiClient } from '../../api/api-context';
 import type { ApiError } from '../../api/api-error';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';

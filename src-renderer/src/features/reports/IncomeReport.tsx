@@ -10,12 +10,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { IncomeReport as Income } from '../../../../src-main/contract/schemas/reports';
+import type { IncomeReport as Income } from '@contract/schemas/reports';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
 import { METHOD_LABELS } from '../billing/billing-labels';
 import { formatMoney } from '../billing/money';
-import { serverFieldError } from '../billing/server-errors';
+import { serverFieldError } from '../../lib/server-errors';
 import { useOffice } from '../settings/office-context';
 import { monthStart } from '../settings/office-time';
 import { IncomeChart } from './IncomeChart';

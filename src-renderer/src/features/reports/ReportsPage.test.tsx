@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../../../../src-main/contract/roles';
+import type { Role } from '@contract/roles';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, client, listItem, staffUser } from '../billing/office-fixtures';
+import { SETTINGS, client, listItem, staffUser } from '../../test-utils/office-fixtures';
 
 const KES = { code: 'KES', minorUnitDigits: 2 };
 const sum = (count: number, amount: number) => ({ count, amount });

@@ -1,5 +1,5 @@
 import { Badge, Checkbox, Table, Text } from '@mantine/core';
-import type { DriftItem } from '../../../../src-main/contract/schemas/sync';
+import type { DriftItem } from '@contract/schemas/sync';
 import { DRIFT_KIND_COLORS, DRIFT_KIND_LABELS, MENU_LABELS } from './router-labels';
 
 /** What `sync.apply` will do with an entry, given the user's removal choices. */

@@ -1,5 +1,5 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { HealthSample } from '../../../../src-main/contract/schemas/routers';
+import type { HealthSample } from '@contract/schemas/routers';
 import { formatPct } from './router-labels';
 import { sparklineSegments } from './sparkline';
 

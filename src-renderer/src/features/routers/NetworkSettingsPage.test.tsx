@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { NetworkSettings } from '../../../../src-main/contract/schemas/routers';
+import type { NetworkSettings } from '@contract/schemas/routers';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';

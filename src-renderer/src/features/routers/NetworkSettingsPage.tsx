@@ -13,13 +13,13 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { NetworkSettings } from '../../../../src-main/contract/schemas/routers';
+import type { NetworkSettings } from '@contract/schemas/routers';
 import { queryKey, useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
 import { notifySuccess } from '../../lib/notify';
 import { useSettingsForm } from '../../lib/use-settings-form';
 import { useSession } from '../auth/session-context';
-import { serverFieldError, serverFormError } from '../billing/server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { networkSettingsChanges, networkSettingsToForm } from './network-settings-form';
 import type { NetworkSettingsField, NetworkSettingsFormValues } from './network-settings-form';
 

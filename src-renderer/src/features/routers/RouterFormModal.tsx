@@ -12,12 +12,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type {
-  Router,
-  RouterTlsMode,
-  TestConnectionResult,
-} from '../../../../src-main/contract/schemas/routers';
-import { ROUTER_TLS_MODES } from '../../../../src-main/contract/schemas/routers';
+import type { Router, RouterTlsMode, TestConnectionResult } from '@contract/schemas/routers';
+import { ROUTER_TLS_MODES } from '@contract/schemas/routers';
 import { errorMessage, fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { useFormFields } from '../../lib/use-form-fields';

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { Router } from '../../../../src-main/contract/schemas/routers';
+import type { Router } from '@contract/schemas/routers';
 import { routerBadge } from './router-labels';
 
 export function RouterStatusBadge({

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Router } from '../../../../src-main/contract/schemas/routers';
+import type { Router } from '@contract/schemas/routers';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
@@ -44,7 +44,7 @@ function renderRouters() {
       routers = [...routers, created];
       return created;
     },
-    'routers.remove': ({ id }) => {
+    'routers.delete': ({ id }) => {
       routers = routers.filter((r) => r.id !== id);
       return null;
     },
@@ -113,13 +113,13 @@ describe('Routers screen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Remove Tower B' }));
     const dialog = await screen.findByRole('dialog', { name: 'Remove router Tower B' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(transport.inputsOf('routers.remove')).toEqual([]);
+    expect(transport.inputsOf('routers.delete')).toEqual([]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove Tower B' }));
     const again = await screen.findByRole('dialog', { name: 'Remove router Tower B' });
     fireEvent.click(within(again).getByRole('button', { name: 'Remove router' }));
     await waitFor(() => expect(screen.queryByText('Tower B')).not.toBeInTheDocument());
-    expect(transport.inputsOf('routers.remove')).toEqual([{ id: 2 }]);
+    expect(transport.inputsOf('routers.delete')).toEqual([{ id: 2 }]);
   });
 
   it('says so when there are no routers', async () => {

@@ -1,12 +1,12 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Router } from '../../../../src-main/contract/schemas/routers';
+import type { Router } from '@contract/schemas/routers';
 import { useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session-context';
-import { RemoveRouterModal } from './RemoveRouterModal';
+import { DeleteRouterModal } from './DeleteRouterModal';
 import { RouterFormModal } from './RouterFormModal';
 import type { RouterFormTarget } from './RouterFormModal';
 import { RoutersTable } from './RoutersTable';
@@ -89,7 +89,7 @@ export function RoutersPage() {
           );
         }}
       />
-      <RemoveRouterModal
+      <DeleteRouterModal
         key={removing?.id ?? 'none'}
         router={removing}
         onClose={() => setRemoving(null)}

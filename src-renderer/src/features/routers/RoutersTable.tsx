@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Router } from '../../../../src-main/contract/schemas/routers';
+import type { Router } from '@contract/schemas/routers';
 import { formatRelative } from '../../lib/format';
 import { formatPct, formatUptime } from './router-labels';
 import { RouterStatusBadge } from './RouterStatusBadge';

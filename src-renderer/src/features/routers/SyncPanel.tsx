@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { SyncApplyResult } from '../../../../src-main/contract/schemas/sync';
+import type { SyncApplyResult } from '@contract/schemas/sync';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { DriftList } from './DriftList';

@@ -1,8 +1,5 @@
-import type { In } from '../../../../src-main/contract/api';
-import {
-  UpdateNetworkSettingsInput,
-  type NetworkSettings,
-} from '../../../../src-main/contract/schemas/routers';
+import type { In } from '@contract/api';
+import { UpdateNetworkSettingsInput, type NetworkSettings } from '@contract/schemas/routers';
 
 export type NetworkSettingsFormValues = {
   autoSyncIntervalMin: string;

@@ -1,6 +1,6 @@
-import type { Permission } from '../../../../src-main/contract/roles';
-import type { Router } from '../../../../src-main/contract/schemas/routers';
-import type { DriftItem } from '../../../../src-main/contract/schemas/sync';
+import type { Permission } from '@contract/roles';
+import type { Router } from '@contract/schemas/routers';
+import type { DriftItem } from '@contract/schemas/sync';
 import { ALL_PERMISSIONS } from '../../test-utils/fixtures';
 
 /** A router as `routers.list` returns it, for renderer tests. */

@@ -4,8 +4,8 @@ import type {
   RouterTlsMode,
   TestConnection,
   UpdateRouter,
-} from '../../../../src-main/contract/schemas/routers';
-import { CreateRouterInput } from '../../../../src-main/contract/schemas/routers';
+} from '@contract/schemas/routers';
+import { CreateRouterInput } from '@contract/schemas/routers';
 import type { FieldErrors } from '../../lib/validate';
 import { validateFields } from '../../lib/validate';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTER_STATUSES } from '../../../../src-main/contract/schemas/routers';
+import { ROUTER_STATUSES } from '@contract/schemas/routers';
 import { formatPct, formatUptime, routerBadge, STATUS_LABELS } from './router-labels';
 import { sparklineSegments } from './sparkline';
 

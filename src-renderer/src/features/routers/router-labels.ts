@@ -1,9 +1,5 @@
-import type {
-  Router,
-  RouterStatus,
-  RouterTlsMode,
-} from '../../../../src-main/contract/schemas/routers';
-import type { DriftItem } from '../../../../src-main/contract/schemas/sync';
+import type { Router, RouterStatus, RouterTlsMode } from '@contract/schemas/routers';
+import type { DriftItem } from '@contract/schemas/sync';
 
 export const STATUS_LABELS: Record<RouterStatus, string> = {
   online: 'Online',

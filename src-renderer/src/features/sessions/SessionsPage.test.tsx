@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../../src-main/contract/schemas/auth';
+import type { SessionInfo } from '@contract/schemas/auth';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import type { SessionInfo } from '../../../../src-main/contract/schemas/auth';
+import type { SessionInfo } from '@contract/schemas/auth';
 import { formatDateTime, formatDateTimeShort } from '../../lib/format';
 
 export type SessionsTableProps = {

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { BillingSettings } from '../../../../src-main/contract/schemas/settings';
+import type { BillingSettings } from '@contract/schemas/settings';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, staffUser } from '../billing/office-fixtures';
+import { SETTINGS, staffUser } from '../../test-utils/office-fixtures';
 import { settingsChanges, settingsToForm } from './settings-form';
 
 describe('Settings', () => {

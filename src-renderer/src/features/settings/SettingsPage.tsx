@@ -13,12 +13,12 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { BillingSettings } from '../../../../src-main/contract/schemas/settings';
+import type { BillingSettings } from '@contract/schemas/settings';
 import { queryKey, useApiMutation } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
 import { notifySuccess } from '../../lib/notify';
 import { useSettingsForm } from '../../lib/use-settings-form';
-import { serverFieldError, serverFormError } from '../billing/server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useBillingSettings } from './OfficeGate';
 import { settingsChanges, settingsToForm } from './settings-form';
 import { SharingPanel } from './SharingPanel';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SharingStatus } from '../../../../src-main/contract/schemas/sharing';
+import type { SharingStatus } from '@contract/schemas/sharing';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { renderWithProviders } from '../../test-utils/render';
 import { SharingPanel } from './SharingPanel';

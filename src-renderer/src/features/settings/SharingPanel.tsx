@@ -12,11 +12,11 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SharingStatus } from '../../../../src-main/contract/schemas/sharing';
+import type { SharingStatus } from '@contract/schemas/sharing';
 import { queryKey, useApiMutation, useApiQuery } from '../../api/hooks';
 import { useApiClient } from '../../api/api-context';
 import { ErrorState, LoadingState } from '../../components/states';
-import { serverFieldError, serverFormError } from '../billing/server-errors';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 
 const TITLE = 'Share this workstation with the office';
 const SWITCH_LABEL = 'Let other workstations on this network use ISP Desk';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { BillingSettings } from '../../../../src-main/contract/schemas/settings';
+import type { BillingSettings } from '@contract/schemas/settings';
 import { formatMoney } from '../billing/money';
 import type { Currency } from '../billing/money';
 import { formatOfficeDateTime, officeDay } from './office-time';

@@ -9,12 +9,6 @@ export const formatOfficeDateTime = (ms: number, timeZone: string): string =>
 export const officeDay = (ms: number, timeZone: string): string =>
   format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
 
-/** The office day `days` before or after `day` (calendar arithmetic, no DST surprises). */
-export const shiftDay = (day: string, days: number): string => {
-  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
-  return format(addDays(new Date(Date.UTC(y, m - 1, d, 12)), days), 'yyyy-MM-dd');
-};
-
 /** The first day of the month `day` falls in. */
 export const monthStart = (day: string): string => `${day.slice(0, 7)}-01`;
 

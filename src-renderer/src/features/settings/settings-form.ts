@@ -1,6 +1,6 @@
-import type { In } from '../../../../src-main/contract/api';
-import { UpdateSettingsInput } from '../../../../src-main/contract/schemas/settings';
-import type { BillingSettings } from '../../../../src-main/contract/schemas/settings';
+import type { In } from '@contract/api';
+import { UpdateSettingsInput } from '@contract/schemas/settings';
+import type { BillingSettings } from '@contract/schemas/settings';
 import { minorToInput, parseMoney } from '../billing/money';
 
 export type SettingsFormValues = {

@@ -1,6 +1,6 @@
 import { Alert } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Permission } from '../../../../src-main/contract/roles';
+import type { Permission } from '@contract/roles';
 import { useSession } from '../auth/session-context';
 
 export function RequirePermission({

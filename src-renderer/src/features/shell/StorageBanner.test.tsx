@@ -1,9 +1,9 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { StorageStatus } from '../../../../src-main/contract/schemas/system';
+import type { StorageStatus } from '@contract/schemas/system';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, staffUser } from '../billing/office-fixtures';
+import { SETTINGS, staffUser } from '../../test-utils/office-fixtures';
 
 const LOW: StorageStatus = {
   low: true,

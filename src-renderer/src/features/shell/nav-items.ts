@@ -1,4 +1,4 @@
-import type { Permission } from '../../../../src-main/contract/roles';
+import type { Permission } from '@contract/roles';
 
 export type NavItem = {
   to: string;

@@ -10,10 +10,10 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { Role } from '../../../../src-main/contract/roles';
-import { PASSWORD_MIN } from '../../../../src-main/contract/schemas/auth';
-import type { Staff } from '../../../../src-main/contract/schemas/staff';
-import { CreateStaffInput } from '../../../../src-main/contract/schemas/staff';
+import type { Role } from '@contract/roles';
+import { PASSWORD_MIN } from '@contract/schemas/auth';
+import type { Staff } from '@contract/schemas/staff';
+import { CreateStaffInput } from '@contract/schemas/staff';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { ROLE_OPTIONS } from '../../lib/roles';

@@ -1,10 +1,10 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { In } from '../../../../src-main/contract/api';
-import type { Role } from '../../../../src-main/contract/roles';
-import { DisplayNameSchema } from '../../../../src-main/contract/schemas/auth';
-import type { Staff } from '../../../../src-main/contract/schemas/staff';
+import type { In } from '@contract/api';
+import type { Role } from '@contract/roles';
+import { DisplayNameSchema } from '@contract/schemas/auth';
+import type { Staff } from '@contract/schemas/staff';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { ROLE_OPTIONS } from '../../lib/roles';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import type { SubmitEvent } from 'react';
-import { NewPasswordSchema, PASSWORD_MIN } from '../../../../src-main/contract/schemas/auth';
-import type { Staff } from '../../../../src-main/contract/schemas/staff';
+import { NewPasswordSchema, PASSWORD_MIN } from '@contract/schemas/auth';
+import type { Staff } from '@contract/schemas/staff';
 import { fieldError, formError } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { PasswordStrengthMeter } from '../../components/PasswordStrength';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Staff } from '../../../../src-main/contract/schemas/staff';
+import type { Staff } from '@contract/schemas/staff';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { adminUser, staffMember } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';

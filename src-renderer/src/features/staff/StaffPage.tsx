@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Staff } from '../../../../src-main/contract/schemas/staff';
+import type { Staff } from '@contract/schemas/staff';
 import { useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyError, notifySuccess } from '../../lib/notify';

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import type { Staff } from '../../../../src-main/contract/schemas/staff';
+import type { Staff } from '@contract/schemas/staff';
 import { formatDateTimeShort } from '../../lib/format';
 import { ROLE_LABELS } from '../../lib/roles';
 import { STATUS_COLORS, STATUS_LABELS, staffStatus } from './staff-status';

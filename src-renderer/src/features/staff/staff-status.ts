@@ -1,4 +1,4 @@
-import type { Staff } from '../../../../src-main/contract/schemas/staff';
+import type { Staff } from '@contract/schemas/staff';
 
 export type StaffStatus = 'active' | 'disabled' | 'locked';
 

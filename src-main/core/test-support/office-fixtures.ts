@@ -8,8 +8,8 @@ import {
   type TestClient,
   type TestCore,
   type TestCoreOptions,
-} from '../test-support/test-core';
-import { planInput } from '../test-support/plan-input';
+} from './test-core';
+import { planInput } from './plan-input';
 
 export { planInput };
 

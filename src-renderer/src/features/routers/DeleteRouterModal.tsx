@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { Router } from '../../../../src-main/contract/schemas/routers';
+import type { Router } from '@contract/schemas/routers';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 
 /** Removing a router, confirmed first; queued changes for it are dropped. */
-export function RemoveRouterModal({
+export function DeleteRouterModal({
   router,
   onClose,
   onRemoved,
@@ -13,7 +13,7 @@ export function RemoveRouterModal({
   onClose: () => void;
   onRemoved: (router: Router) => void;
 }) {
-  const remove = useApiMutation('routers.remove');
+  const remove = useApiMutation('routers.delete');
   return (
     <Modal
       opened={router !== null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnencodable, isAscii, isWin1252 } from './wire-text';
+import { firstUnencodable, isAscii, isWin1252 } from './win1252-text';
 
 describe('wire text', () => {
   it('accepts what node-routeros can encode as Windows-1252 and nothing else', () => {

@@ -20,7 +20,7 @@ export type FacetTallies = {
  * filter, so that the other values stay clickable. `complete` is false when the budget stopped
  * the pass: the tallies then cover the newest matches only (lower bounds).
  */
-export const tallyTextFacets = (
+export const tallyFilteredFacets = (
   planner: SearchPlanner,
   f: ActivityFilter,
   window: { from: number; to: number },

@@ -17,7 +17,7 @@ import {
 } from './router-client.port';
 import { RouterError } from './router-error';
 import { connectError, messageOf, socketError } from './routeros-error-mapping';
-import { firstUnencodable, isAscii } from './wire-text';
+import { firstUnencodable, isAscii } from './win1252-text';
 
 patchNodeRouteros({ Channel, Connector, Receiver });
 

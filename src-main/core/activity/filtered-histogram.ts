@@ -17,7 +17,7 @@ const SAMPLE = 256;
  * "words AND a type they never go with" by leapfrogging through both doclists, the slowest thing
  * it does. Buckets the budget did not reach stay null; returns whether every count is exact.
  */
-export const fillTextBuckets = (
+export const fillFilteredBuckets = (
   planner: SearchPlanner,
   f: ActivityFilter,
   window: { from: number; to: number },

@@ -1,4 +1,4 @@
-import { errorMessage, fieldIssues, isApiError } from '../../api/api-error';
+import { errorMessage, fieldIssues, isApiError } from '../api/api-error';
 
 const FIELD_SENTENCE = /^([A-Za-z_][\w]*(?:\.[\w]+)*):\s+(.+)$/s;
 

@@ -1,9 +1,9 @@
-import type { Permission, Role } from '../../../../src-main/contract/roles';
-import type { SessionUser } from '../../../../src-main/contract/schemas/auth';
-import type { LedgerEntry, Receipt } from '../../../../src-main/contract/schemas/billing';
-import type { Client, ClientListItem } from '../../../../src-main/contract/schemas/clients';
-import type { Plan } from '../../../../src-main/contract/schemas/plans';
-import type { BillingSettings } from '../../../../src-main/contract/schemas/settings';
+import type { Permission, Role } from '@contract/roles';
+import type { SessionUser } from '@contract/schemas/auth';
+import type { LedgerEntry, Receipt } from '@contract/schemas/billing';
+import type { Client, ClientListItem } from '@contract/schemas/clients';
+import type { Plan } from '@contract/schemas/plans';
+import type { BillingSettings } from '@contract/schemas/settings';
 
 /** Test data for the office screens (clients, plans, money). Used by renderer tests only. */
 

@@ -5,13 +5,13 @@ import type {
   SimulatorOptions,
 } from '../../routeros-sim/server/routeros-simulator';
 import { startSim, TEST_USER } from '../../routeros-sim/testing/sim-fixture';
-import { makeClient, makePlan, officeCore, type Office } from '../billing/office-fixtures';
-import { MenuClient } from '../routeros/menus/menu-client';
-import { RouterSession } from '../routeros/router-session';
-import { connectRouterOs } from '../routeros/routeros.adapter';
+import { officeCore, type Office } from './office-fixtures';
+import { MenuClient } from '../routeros-client/menus/menu-client';
+import { RouterSession } from '../routeros-client/router-session';
+import { connectRouterOs } from '../routeros-client/routeros.adapter';
 import type { NetworkOptions } from '../network-services';
-import type { TestClient, TestCoreOptions } from '../test-support/test-core';
-import { unwrap } from '../test-support/test-core';
+import type { TestClient, TestCoreOptions } from './test-core';
+import { unwrap } from './test-core';
 
 /** Short timeouts (loopback answers in milliseconds) and no randomness in jitter. */
 export const FAST_NETWORK: NetworkOptions = {
@@ -66,18 +66,6 @@ export const takeOffline = async (sim: RouterOsSimulator): Promise<void> => {
 
 export const bringBack = (sim: RouterOsSimulator): Promise<void> => sim.clearFaults();
 
-/** A PPPoE plan that isolates to the `expired` profile, and a client on `routerId`. */
-export const planAndClient = async (
-  o: Office,
-  routerId: number,
-  over: Parameters<typeof makeClient>[2] = {},
-) => {
-  const plan = await makePlan(o.admin, { name: `Plan ${String((routerSerial += 1))}` });
-  const client = await makeClient(o.tech, plan.id, { routerId, ...over });
-  return { plan, client };
-};
-
-/** A technician's own Winbox, so to speak: edits the router behind the app's back. */
 export const handEdit = (sim: RouterOsSimulator): MenuClient => {
   const session = new RouterSession(
     {

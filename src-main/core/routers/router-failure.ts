@@ -1,4 +1,4 @@
-import { isRouterError, type RouterErrorKind } from '../routeros/router-error';
+import { isRouterError, type RouterErrorKind } from '../routeros-client/router-error';
 
 export type PlainError = { kind: RouterErrorKind; message: string };
 
