@@ -34,6 +34,8 @@ import {
   ActivityStatsInput,
   ActivityExportInput,
   ActivitySearchInput,
+  ActivityCountAfterInput,
+  ActivityCountSchema,
   ActivitySearchOutputSchema,
   VerifyResultSchema,
   ActivityRecordedSchema,
@@ -155,6 +157,7 @@ export const api = {
   'staff.unlock': proc('staff.manage', StaffIdInput, StaffSchema),
 
   'activity.search': proc('activity.read', ActivitySearchInput, ActivitySearchOutputSchema),
+  'activity.countAfter': proc('activity.read', ActivityCountAfterInput, ActivityCountSchema),
   'activity.histogram': proc('activity.read', ActivityStatsInput, ActivityHistogramSchema),
   'activity.facets': proc('activity.read', ActivityStatsInput, ActivityFacetsSchema),
   'activity.get': proc('activity.read', ActivityGetInput, ActivityEntrySchema),

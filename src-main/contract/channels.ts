@@ -19,6 +19,7 @@ export const PROCEDURES = [
   'staff.resetPassword',
   'staff.unlock',
   'activity.search',
+  'activity.countAfter',
   'activity.get',
   'activity.histogram',
   'activity.facets',

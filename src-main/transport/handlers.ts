@@ -77,6 +77,7 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
 
     'activity.search': (input, ctx) => activity.search(input, signedIn(ctx).actor),
     'activity.get': (input, ctx) => activity.get(input, signedIn(ctx).actor),
+    'activity.countAfter': (input, ctx) => activity.countAfter(input, signedIn(ctx).actor),
     'activity.histogram': (input, ctx) => activity.histogram(input, signedIn(ctx).actor),
     'activity.facets': (input, ctx) => activity.facets(input, signedIn(ctx).actor),
     'activity.verify': (input, ctx) => activity.verify(input, signedIn(ctx)),

@@ -83,11 +83,19 @@ export const ActivitySearchInput = z.strictObject({
   limit: z.number().int().min(1).max(500).optional(),
 });
 
+/** Entries matching `filter` newer than `afterId`: what the live tail says is waiting. */
+export const ActivityCountAfterInput = z.strictObject({
+  filter: ActivityFilterSchema,
+  afterId: z.number().int().min(0),
+});
+
+/** Matching entries, counted up to a cap so that the count stays fast at millions of rows. */
+export const ActivityCountSchema = z.object({ count: z.number().int(), capped: z.boolean() });
+
 export const ActivitySearchOutputSchema = z.object({
   entries: z.array(ActivityEntrySchema),
   nextCursor: IdSchema.nullable(),
-  /** Matching entries, counted up to a cap so that the count stays fast at millions of rows. */
-  total: z.object({ count: z.number().int(), capped: z.boolean() }),
+  total: ActivityCountSchema,
 });
 export type ActivitySearchOutput = z.infer<typeof ActivitySearchOutputSchema>;
 

@@ -52,6 +52,17 @@ export const createActivitySearch = (sqlite: Database.Database) => {
 
     count: (filter: ScopedFilter) => count(planner.plan(filter)),
 
+    /** Matches newer than `afterId` (capped): what arrived since the newest entry on screen. */
+    countAfter: (filter: ScopedFilter, afterId: number): ActivitySearchOutput['total'] => {
+      const p = planner.plan(filter);
+      if (!p.ids || p.ids.to <= afterId) return { count: 0, capped: false };
+      const { n, capped } = planner.count(p, COUNT_CAP, {
+        from: Math.max(p.ids.from, afterId + 1),
+        to: p.ids.to,
+      });
+      return { count: n, capped };
+    },
+
     /** Every matching row, newest first, in keyset pages: for exports of any size. */
     *iterate(filter: ScopedFilter, pageSize = 1000): Generator<ActivityRow[]> {
       const p = planner.plan(filter);

@@ -71,6 +71,9 @@ export const createActivityService = (deps: {
       reader.read('histogram', scoped(input, viewer)),
     facets: (input: LogReads['facets']['input'], viewer: Actor | null) =>
       reader.read('facets', scoped(input, viewer)),
+    /** How many entries the viewer's filter matches after `afterId` (the live tail's count). */
+    countAfter: (input: LogReads['countAfter']['input'], viewer: Actor | null) =>
+      reader.read('countAfter', scoped(input, viewer)),
     /** One entry; one the viewer's role may not read answers exactly as a missing one. */
     get: async (input: LogReads['get']['input'], viewer: Actor | null) => {
       const entry = await reader.read('get', input);

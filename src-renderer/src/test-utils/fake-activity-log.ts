@@ -35,7 +35,7 @@ export function matches(entry: ActivityEntry, filter: ActivityFilter): boolean {
 
 /**
  * An in-memory activity log behind the fake transport: `activity.search` with filters and keyset
- * paging, `activity.get`, and entries appended as if recorded (`record`). Entries are kept
+ * paging, `activity.countAfter`, `activity.get`, and entries appended as if recorded (`record`). Entries are kept
  * newest first, like the results.
  */
 export function createFakeLog(initial: ActivityEntry[]) {
@@ -68,6 +68,10 @@ export function createFakeLog(initial: ActivityEntry[]) {
     handlers(): FakeHandlers {
       return {
         'activity.search': search,
+        'activity.countAfter': ({ filter, afterId }) => ({
+          count: entries.filter((e) => e.id > afterId && matches(e, filter)).length,
+          capped: false,
+        }),
         'activity.get': ({ id }) => {
           const found = entries.find((e) => e.id === id);
           if (!found) throw new Error(`no entry ${String(id)}`);

@@ -18,6 +18,10 @@ export type LogReads = {
   histogram: { input: { filter: ScopedFilter } & From; output: ActivityHistogram };
   facets: { input: { filter: ScopedFilter } & From; output: ActivityFacets };
   get: { input: { id: number } & From; output: ActivityEntry };
+  countAfter: {
+    input: { filter: ScopedFilter; afterId: number } & From;
+    output: ActivitySearchOutput['total'];
+  };
 };
 export type ReadMethod = keyof LogReads;
 export type ReadRequest = {
@@ -39,6 +43,8 @@ export const runRead = (
       return s.stats.facets(request.input.filter);
     case 'get':
       return s.get(request.input.id);
+    case 'countAfter':
+      return s.search.countAfter(request.input.filter, request.input.afterId);
   }
 };
 

@@ -111,4 +111,43 @@ describe('live tail', () => {
     expect(transport.inputsOf('activity.search')).toHaveLength(searches);
     expect(rows()[0]).toHaveTextContent('Updated client #3');
   });
+
+  it('counts only the new entries the whole filter shows, asking the log when a notice cannot tell', async () => {
+    const { transport, log } = renderActivityApp({
+      entries: makeEntries(3),
+      path: '/activity?q=reboot',
+    });
+    // The fake log's entries 1–3 do not mention a reboot.
+    await screen.findByText('No entries match these filters.');
+    log.record({ description: 'Router Tower 2 rebooted (reboot requested)' });
+    log.record({ description: 'Payment received' });
+    log.record({ description: 'Router Tower 3 reboot scheduled' });
+    act(() => transport.emit('activity.recorded', recordedNotice(6, 3)));
+    expect(await screen.findByRole('button', { name: 'Show 2 new entries' })).toBeInTheDocument();
+    expect(transport.inputsOf('activity.countAfter').at(-1)).toEqual({
+      filter: { text: 'reboot' },
+      afterId: 0,
+    });
+  });
+
+  it('while paused, counts only what the filter shows', async () => {
+    const { transport, log } = renderActivityApp({
+      entries: makeEntries(3),
+      path: '/activity?outcome=failure',
+    });
+    log.record({ outcome: 'failure' });
+    await screen.findByText('1 entry');
+    fireEvent.click(screen.getByRole('switch', { name: 'Live tail' }));
+    expect(await screen.findByText('Live')).toBeInTheDocument();
+    scrollTo(800);
+    log.record({ outcome: 'success' });
+    log.record({ outcome: 'failure' });
+    log.record({ outcome: 'success' });
+    act(() => transport.emit('activity.recorded', recordedNotice(7, 3)));
+    expect(await screen.findByText('Paused — 1 new')).toBeInTheDocument();
+    expect(transport.inputsOf('activity.countAfter').at(-1)).toEqual({
+      filter: { outcomes: ['failure'] },
+      afterId: 4,
+    });
+  });
 });

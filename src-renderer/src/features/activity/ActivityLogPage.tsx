@@ -107,11 +107,7 @@ export function ActivityLogPage() {
     url.setEntry(null);
     live.resume();
   };
-  const newCount = useNewActivityCount(
-    search.dataUpdatedAt,
-    entries[0]?.id ?? null,
-    view.categories,
-  );
+  const newCount = useNewActivityCount(search.dataUpdatedAt, entries[0]?.id ?? null, view);
   const showNew = () =>
     void queryClient.resetQueries({ queryKey: activitySearchKey(view, { archive }) });
 

@@ -1,6 +1,7 @@
 import { noticeFor } from '@contract/activity-notice';
 import type { Out } from '@contract/api';
 import type { ActivityCategory, ActivityRecorded } from '@contract/schemas/activity';
+import type { ActivityView } from './filter-params';
 import type { ActivityPages } from './use-activity-search';
 
 export type LiveStatus = 'off' | 'live' | 'paused';
@@ -43,6 +44,27 @@ export function mergeNewest(
       pages: [{ ...first, entries: [...added, ...first.entries], total: fresh.total }, ...rest],
     },
   };
+}
+
+/**
+ * True when a notice alone tells how many new entries the view shows: it filters by category at
+ * most (a quick range such as "last 7 days" always takes in what was just recorded). Any other
+ * filter — text, type, outcome, IP, staff, client, router, correlation, a fixed date range —
+ * needs the log's own count (`activity.countAfter`).
+ */
+export function noticeTellsCount(view: ActivityView): boolean {
+  return (
+    view.text.trim() === '' &&
+    view.from === null &&
+    view.to === null &&
+    view.types.length === 0 &&
+    view.outcome === null &&
+    view.ip.trim() === '' &&
+    view.actorId === null &&
+    view.clientId === null &&
+    view.routerId === null &&
+    view.correlationId.trim() === ''
+  );
 }
 
 /**

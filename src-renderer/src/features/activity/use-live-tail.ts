@@ -14,6 +14,7 @@ import type { ActivityView } from './filter-params';
 import { liveStatus, mergeNewest, newForView } from './live-tail';
 import { activityStatsKey } from './use-activity-stats';
 import { activitySearchKey, searchInput } from './use-activity-search';
+import { applyCount, useWaitingCount } from './use-waiting-count';
 import type { ActivityPages } from './use-activity-search';
 
 /** How far down the page counts as "scrolled away from the top" (px). */
@@ -47,7 +48,7 @@ type Options = {
  * Live tail: on every `activity.recorded` notice (the core sends at most two a second, counting
  * only entries the user's role may read) of entries in the categories the filter shows, fetch the
  * newest page and merge it on top of the results. While the user reads (scrolled away from the
- * top, or an entry open) it only counts what arrived; back at the top, or after `resume` when
+ * top, or an entry open) it only counts what arrived that the filter shows (`useWaitingCount`); back at the top, or after `resume` when
  * the drawer closes, or on `catchUp` ("Resume"), it fetches what is waiting.
  */
 export function useLiveTail({ enabled, inspecting, view, newestShownId }: Options) {
@@ -96,11 +97,17 @@ export function useLiveTail({ enabled, inspecting, view, newestShownId }: Option
     }
   }, [client, queryClient]);
 
+  const waitingCount = useWaitingCount(view, newestShownId);
   const onRecorded = useEffectEvent((notice: ActivityRecorded) => {
-    const shown = newForView(notice, view.categories);
-    if (!shown || (newestShownId !== null && shown.lastId <= newestShownId)) return;
-    if (status === 'paused') setWaiting((w) => ({ ...w, count: w.count + shown.count }));
-    else void refresh();
+    if (status !== 'paused') {
+      const shown = newForView(notice, view.categories);
+      if (shown && (newestShownId === null || shown.lastId > newestShownId)) void refresh();
+      return;
+    }
+    const asked = key;
+    waitingCount(notice, (update) =>
+      setWaiting((w) => (w.key === asked ? { ...w, count: applyCount(w.count, update) } : w)),
+    );
   });
   useEffect(() => {
     if (!enabled) return;

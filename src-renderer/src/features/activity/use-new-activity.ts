@@ -1,27 +1,29 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { ActivityCategory, ActivityRecorded } from '@contract/schemas/activity';
+import type { ActivityRecorded } from '@contract/schemas/activity';
 import { useApiClient } from '../../api/api-context';
-import { newForView } from './live-tail';
+import type { ActivityView } from './filter-params';
+import { applyCount, useWaitingCount } from './use-waiting-count';
 
 /**
- * Counts entries recorded since the results were fetched (`since` changes on every fetch), of the
- * categories the filter shows (`categories`, all when empty) and the user's role may read.
- * Notifications about entries already on screen (`lastId` ≤ the newest shown) are ignored: the
- * server batches them, so they can arrive just after the fetch that included them.
+ * Counts entries recorded since the results were fetched (`since` changes on every fetch) that
+ * the view's filter shows and the user's role may read (see `useWaitingCount`).
  */
 export function useNewActivityCount(
   since: unknown,
   newestShownId: number | null,
-  categories: readonly ActivityCategory[],
+  view: ActivityView,
 ) {
   const client = useApiClient();
   const [state, setState] = useState({ since, count: 0 });
   if (state.since !== since) setState({ since, count: 0 });
+  const waiting = useWaitingCount(view, newestShownId);
 
   const onRecorded = useEffectEvent((notice: ActivityRecorded) => {
-    const shown = newForView(notice, categories);
-    if (!shown || (newestShownId !== null && shown.lastId <= newestShownId)) return;
-    setState((s) => ({ ...s, count: s.count + shown.count }));
+    const asked = since;
+    waiting(notice, (update) =>
+      // An answer for results since replaced by a fresh search is dropped.
+      setState((s) => (s.since === asked ? { ...s, count: applyCount(s.count, update) } : s)),
+    );
   });
   useEffect(() => client.subscribe('activity.recorded', (notice) => onRecorded(notice)), [client]);
   return state.since === since ? state.count : 0;
