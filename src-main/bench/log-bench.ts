@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase, type Sqlite } from '../core/db/open-database';
-import { createChainAppender } from '../core/activity/chain-appender';
 import { COUNT_CAP, createActivitySearch } from '../core/activity/activity-search';
 import { createActivityStats } from '../core/activity/activity-stats';
 import { createRecorder } from '../core/activity/recorder';
@@ -16,8 +15,7 @@ import { createReaderPool } from '../core/activity/reader/reader-pool';
 import { createWriteUpkeep } from '../core/db/write-upkeep';
 import { consoleLogger } from '../core/shared/logger';
 import type { ActivityFilter } from '../contract/schemas/activity';
-import { seededRandom } from './random';
-import { account, generateRows, ROUTERS, STAFF } from './log-data';
+import { account, appendGeneratedEntries, ROUTERS, STAFF } from './log-data';
 import { fmt, percentile, timeRuns, timeRunsAsync } from './stats';
 
 const arg = (name: string) => {
@@ -43,28 +41,14 @@ const ingest = () => {
   const db = openDatabase({ file, migrationsFolder });
   // The bulk load may use a bigger page cache than the app's 64 MiB: the indexes stay in memory.
   db.sqlite.pragma('cache_size = -1048576');
-  const appender = createChainAppender(db.sqlite);
-  const r = seededRandom(SEED);
-  const batch: ReturnType<typeof generateRows> extends Generator<infer T> ? T[] : never = [];
-  const t0 = performance.now();
-  const flush = () => {
-    db.sqlite.transaction(() => appender.appendBatch(batch)).immediate();
-    batch.length = 0;
-  };
-  let done = 0;
-  for (const row of generateRows(r, ROWS, FROM, NOW)) {
-    batch.push(row);
-    if (batch.length === 10_000) {
-      flush();
-      done += 10_000;
-      if (done % 500_000 === 0)
-        log(
-          `  … ${String(done)} rows, ${String(Math.round(done / ((performance.now() - t0) / 1000)))} rows/s`,
-        );
-    }
-  }
-  if (batch.length > 0) flush();
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = appendGeneratedEntries(db.sqlite, {
+    rows: ROWS,
+    seed: SEED,
+    from: FROM,
+    to: NOW,
+    onProgress: (done, perSecond) =>
+      log(`  … ${String(done)} rows, ${String(Math.round(perSecond))} rows/s`),
+  });
   db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { rowsPerSec: ROWS / seconds, bytesPerRow: statSync(file).size / ROWS };
