@@ -1,11 +1,16 @@
-import type { MoneyResult, PaymentMethod, Receipt, Renewal } from '../../contract/schemas/billing';
+import type {
+  LedgerEntry,
+  MoneyResult,
+  PaymentMethod,
+  Receipt,
+  Renewal,
+} from '../../contract/schemas/billing';
 import { AppError } from '../shared/app-error';
 import { formatMoney } from '../shared/money';
 import type { ClientWithPlan } from '../clients/clients.repo';
 import { toClient } from '../clients/client-view';
 import type { BillingDeps, Ctx } from './billing-deps';
 import { createExpiryCorrection } from './expiry-correction';
-import type { StoredEntry } from './ledger.repo';
 import { createReceiptView } from './receipt-view';
 import { receiptCode } from './receipts.repo';
 import { isExpired, renewInTransaction } from './renewals';
@@ -35,7 +40,7 @@ export const createBillingService = (deps: BillingDeps) => {
       throw new AppError('conflict', `Client ${c.accountNo} is archived; restore it first.`);
     }
   };
-  const loadEntry = (id: number): StoredEntry => {
+  const loadEntry = (id: number): LedgerEntry => {
     const e = ledger.byId(id);
     if (!e) throw new AppError('not_found', `Ledger entry ${String(id)} does not exist.`);
     return e;
@@ -60,14 +65,14 @@ export const createBillingService = (deps: BillingDeps) => {
   const issueReceipt = (entryId: number, c: ClientWithPlan): number => {
     const s = deps.settings.get();
     return deps.receipts.issue({
-      entry_id: entryId,
-      client_id: c.id,
-      account_no: c.accountNo,
-      client_name: c.fullName,
-      issued_at: clock.now(),
-      currency_code: s.currencyCode,
-      minor_unit_digits: s.minorUnitDigits,
-      balance_after: loadClient(c.id).balance,
+      entryId,
+      clientId: c.id,
+      accountNo: c.accountNo,
+      clientName: c.fullName,
+      issuedAt: clock.now(),
+      currencyCode: s.currencyCode,
+      minorUnitDigits: s.minorUnitDigits,
+      balanceAfter: loadClient(c.id).balance,
     });
   };
   const result = (
@@ -117,7 +122,7 @@ export const createBillingService = (deps: BillingDeps) => {
       return write(() => {
         const c = loadClient(input.clientId);
         notArchived(c);
-        const entryId = ledger.insert({
+        const { id: entryId } = ledger.insert({
           ...entryBase(c, ctx),
           kind: 'payment',
           amount: input.amount,
@@ -176,7 +181,7 @@ export const createBillingService = (deps: BillingDeps) => {
         }
         const c = loadClient(payment.clientId);
         const method = input.method ?? payment.method;
-        const entryId = ledger.insert({
+        const { id: entryId } = ledger.insert({
           ...entryBase(c, ctx),
           kind: 'refund',
           amount: -input.amount,
@@ -228,7 +233,7 @@ export const createBillingService = (deps: BillingDeps) => {
       return write(() => {
         const c = loadClient(input.clientId);
         notArchived(c);
-        const entryId = ledger.insert({
+        const { id: entryId } = ledger.insert({
           ...entryBase(c, ctx),
           kind: 'adjustment',
           amount: input.amount,
@@ -259,9 +264,7 @@ export const createBillingService = (deps: BillingDeps) => {
         const c = loadClient(input.clientId);
         notArchived(c);
         const renewal = renewInTransaction(deps, c, input.periods ?? 1, ctx);
-        const charge = ledger
-          .byCorrelation(ctx.correlationId, 'charge')
-          .find((e) => e.clientId === c.id);
+        const charge = ledger.chargeWith({ clientId: c.id, correlationId: ctx.correlationId });
         if (!charge) throw new Error('renewal wrote no charge');
         return result(charge.id, null, c.id, renewal);
       }),
@@ -281,7 +284,7 @@ export const createBillingService = (deps: BillingDeps) => {
           );
         }
         const c = loadClient(e.clientId);
-        const entryId = ledger.insert({
+        const { id: entryId } = ledger.insert({
           ...entryBase(c, ctx),
           kind: 'void',
           amount: -e.amount,
