@@ -51,7 +51,8 @@ export const createOfficeServices = (deps: {
   const { sqlite, orm, clock, write, recorder } = deps;
   const routerSync = deps.routerSync ?? noRouterSync;
   const counters = createCounters(sqlite);
-  const settings = createSettingsService({ sqlite, clock, write, recorder });
+  const ledger = createLedgerRepo(orm);
+  const settings = createSettingsService({ sqlite, clock, write, recorder, ledger });
   const plansRepo = createPlansRepo(orm);
   const clientsRepo = createClientsRepo(orm);
   const search = createClientSearch(sqlite);
@@ -88,13 +89,14 @@ export const createOfficeServices = (deps: {
       settings,
       clients: clientsRepo,
       plans: plansRepo,
-      ledger: createLedgerRepo(sqlite),
-      receipts: createReceiptsRepo(sqlite, counters),
+      ledger,
+      receipts: createReceiptsRepo(orm, counters),
       authorize: deps.authorize,
       routerSync,
     }),
     reports: createReportsService({
       sqlite,
+      ledger,
       clock,
       settings,
       search,

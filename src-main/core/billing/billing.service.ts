@@ -1,11 +1,16 @@
-import type { MoneyResult, PaymentMethod, Receipt, Renewal } from '../../contract/schemas/billing';
+import type {
+  LedgerEntry,
+  MoneyResult,
+  PaymentMethod,
+  Receipt,
+} from '../../contract/schemas/billing';
 import { AppError } from '../shared/app-error';
 import { formatMoney } from '../shared/money';
-import type { ClientWithPlan } from '../clients/clients.repo';
 import { toClient } from '../clients/client-view';
 import type { BillingDeps, Ctx } from './billing-deps';
+import { byWho, loadClient, openClient } from './billing-steps';
 import { createExpiryCorrection } from './expiry-correction';
-import type { StoredEntry } from './ledger.repo';
+import { createMoneyMovement } from './money-movement';
 import { createReceiptView } from './receipt-view';
 import { receiptCode } from './receipts.repo';
 import { isExpired, renewInTransaction } from './renewals';
@@ -18,74 +23,24 @@ const DEFAULT_LEDGER_PAGE = 100;
  * new expiry and the activity-log entries; nothing financial is ever updated or deleted.
  */
 export const createBillingService = (deps: BillingDeps) => {
-  const { clock, write, recorder, ledger, clients } = deps;
+  const { clock, write, ledger } = deps;
   const receiptOf = createReceiptView({
     receipts: deps.receipts,
     ledger,
     planName: (id) => deps.plans.byId(id)?.name ?? `#${String(id)}`,
   });
+  const move = createMoneyMovement(deps, receiptOf);
 
-  const loadClient = (id: number): ClientWithPlan => {
-    const c = clients.byId(id);
-    if (!c) throw new AppError('not_found', `Client ${String(id)} does not exist.`);
-    return c;
-  };
-  const notArchived = (c: ClientWithPlan) => {
-    if (c.status === 'archived') {
-      throw new AppError('conflict', `Client ${c.accountNo} is archived; restore it first.`);
-    }
-  };
-  const loadEntry = (id: number): StoredEntry => {
+  const loadEntry = (id: number): LedgerEntry => {
     const e = ledger.byId(id);
     if (!e) throw new AppError('not_found', `Ledger entry ${String(id)} does not exist.`);
     return e;
   };
-  const target = (c: ClientWithPlan) => ({
-    type: 'client',
-    id: c.id,
-    label: `${c.accountNo} ${c.fullName}`,
-  });
-  const who = (c: ClientWithPlan, ctx: Ctx) => ({
-    by: ctx.actor.username,
-    account: c.accountNo,
-    name: c.fullName,
-  });
-  const entryBase = (c: ClientWithPlan, ctx: Ctx) => ({
-    clientId: c.id,
-    staffId: ctx.actor.staffId,
-    staffName: ctx.actor.displayName,
-    createdAt: clock.now(),
-    correlationId: ctx.correlationId,
-  });
-  const issueReceipt = (entryId: number, c: ClientWithPlan): number => {
-    const s = deps.settings.get();
-    return deps.receipts.issue({
-      entry_id: entryId,
-      client_id: c.id,
-      account_no: c.accountNo,
-      client_name: c.fullName,
-      issued_at: clock.now(),
-      currency_code: s.currencyCode,
-      minor_unit_digits: s.minorUnitDigits,
-      balance_after: loadClient(c.id).balance,
-    });
-  };
-  const result = (
-    entryId: number,
-    receiptNumber: number | null,
-    clientId: number,
-    renewal: Renewal | null,
-  ): MoneyResult => ({
-    entry: loadEntry(entryId),
-    receipt: receiptNumber === null ? null : receiptOf(receiptNumber),
-    client: toClient(loadClient(clientId)),
-    renewal,
-  });
   const money = (amount: number) => formatMoney(amount, deps.settings.get());
 
   return {
     ledger: (input: { clientId: number; cursor?: number; limit?: number }) => {
-      const c = loadClient(input.clientId);
+      const c = loadClient(deps, input.clientId);
       const limit = input.limit ?? DEFAULT_LEDGER_PAGE;
       const found = ledger.page(c.id, input.cursor, limit + 1);
       const entries = found.slice(0, limit);
@@ -112,46 +67,40 @@ export const createBillingService = (deps: BillingDeps) => {
       },
       ctx: Ctx,
     ): MoneyResult => {
-      const renew = input.renew ?? isExpired(loadClient(input.clientId), clock.now());
+      // Decided before the transaction: a refusal is logged, and must not be rolled back.
+      const renew = input.renew ?? isExpired(loadClient(deps, input.clientId), clock.now());
       if (renew) deps.authorize(ctx.actor, 'billing.renew', 'billing.pay', ctx);
-      return write(() => {
-        const c = loadClient(input.clientId);
-        notArchived(c);
-        const entryId = ledger.insert({
-          ...entryBase(c, ctx),
+      return move(ctx, () => ({
+        client: openClient(deps, input.clientId),
+        entry: {
           kind: 'payment',
           amount: input.amount,
           method: input.method,
           reference: input.reference || null,
           reason: input.note || null,
-        });
-        const renewal = renew ? renewInTransaction(deps, c, 1, ctx) : null;
-        const number = issueReceipt(entryId, c);
-        const after = loadClient(c.id);
-        recorder.record({
+        },
+        renew,
+        receipt: true,
+        log: ({ entry, receipt, before, after }) => ({
           event: 'payment.recorded',
           params: {
-            ...who(c, ctx),
+            ...byWho(before, ctx),
             amount: money(input.amount),
             method: input.method,
-            receipt: receiptCode(number),
+            receipt: receiptCode(receipt),
           },
-          ctx,
-          target: target(c),
-          clientId: c.id,
           details: {
-            entryId,
-            receipt: number,
+            entryId: entry.id,
+            receipt,
             amount: input.amount,
             method: input.method,
             reference: input.reference ?? null,
             renewed: renew,
-            before: { balance: c.balance, status: c.status, expiresAt: c.expiresAt },
+            before: { balance: before.balance, status: before.status, expiresAt: before.expiresAt },
             after: { balance: after.balance, status: after.status, expiresAt: after.expiresAt },
           },
-        });
-        return result(entryId, number, c.id, renewal);
-      });
+        }),
+      }));
     },
 
     /** Never more than was paid, net of earlier refunds, on that payment. */
@@ -159,7 +108,7 @@ export const createBillingService = (deps: BillingDeps) => {
       input: { paymentId: number; amount: number; reason: string; method?: PaymentMethod },
       ctx: Ctx,
     ): MoneyResult =>
-      write(() => {
+      move(ctx, () => {
         const payment = loadEntry(input.paymentId);
         if (payment.kind !== 'payment' || !payment.method) {
           throw new AppError('validation', 'paymentId: Only payments can be refunded.');
@@ -174,46 +123,42 @@ export const createBillingService = (deps: BillingDeps) => {
             `amount: At most ${money(refundable)} of this payment can still be refunded.`,
           );
         }
-        const c = loadClient(payment.clientId);
         const method = input.method ?? payment.method;
-        const entryId = ledger.insert({
-          ...entryBase(c, ctx),
-          kind: 'refund',
-          amount: -input.amount,
-          method,
-          reason: input.reason,
-          relatesTo: payment.id,
-        });
-        const number = issueReceipt(entryId, c);
-        const after = loadClient(c.id);
         const paymentReceipt = payment.receiptNumber;
-        recorder.record({
-          event: 'refund.issued',
-          params: {
-            ...who(c, ctx),
-            amount: money(input.amount),
-            method,
-            receipt: receiptCode(number),
-            payment:
-              paymentReceipt === null ? `#${String(payment.id)}` : receiptCode(paymentReceipt),
-          },
-          ctx,
-          target: target(c),
-          clientId: c.id,
-          details: {
-            entryId,
-            paymentId: payment.id,
-            receipt: number,
-            amount: input.amount,
+        return {
+          client: loadClient(deps, payment.clientId),
+          entry: {
+            kind: 'refund',
+            amount: -input.amount,
             method,
             reason: input.reason,
-            refundedBefore: payment.refunded,
-            refundableAfter: refundable - input.amount,
-            before: { balance: c.balance },
-            after: { balance: after.balance },
+            relatesTo: payment.id,
           },
-        });
-        return result(entryId, number, c.id, null);
+          receipt: true,
+          log: ({ entry, receipt, before, after }) => ({
+            event: 'refund.issued',
+            params: {
+              ...byWho(before, ctx),
+              amount: money(input.amount),
+              method,
+              receipt: receiptCode(receipt),
+              payment:
+                paymentReceipt === null ? `#${String(payment.id)}` : receiptCode(paymentReceipt),
+            },
+            details: {
+              entryId: entry.id,
+              paymentId: payment.id,
+              receipt,
+              amount: input.amount,
+              method,
+              reason: input.reason,
+              refundedBefore: payment.refunded,
+              refundableAfter: refundable - input.amount,
+              before: { balance: before.balance },
+              after: { balance: after.balance },
+            },
+          }),
+        };
       }),
 
     /** Above the configured limit only with `billing.adjustAboveLimit` (administrators). */
@@ -225,50 +170,40 @@ export const createBillingService = (deps: BillingDeps) => {
       if (Math.abs(input.amount) > adjustmentLimit) {
         deps.authorize(ctx.actor, 'billing.adjustAboveLimit', 'billing.adjust', ctx);
       }
-      return write(() => {
-        const c = loadClient(input.clientId);
-        notArchived(c);
-        const entryId = ledger.insert({
-          ...entryBase(c, ctx),
-          kind: 'adjustment',
-          amount: input.amount,
-          reason: input.reason,
-        });
-        const after = loadClient(c.id);
-        recorder.record({
+      return move(ctx, () => ({
+        client: openClient(deps, input.clientId),
+        entry: { kind: 'adjustment', amount: input.amount, reason: input.reason },
+        log: ({ entry, before, after }) => ({
           event: 'balance.adjusted',
-          params: { ...who(c, ctx), amount: money(input.amount) },
-          ctx,
-          target: target(c),
-          clientId: c.id,
+          params: { ...byWho(before, ctx), amount: money(input.amount) },
           details: {
-            entryId,
+            entryId: entry.id,
             amount: input.amount,
             reason: input.reason,
             limit: adjustmentLimit,
-            before: { balance: c.balance },
+            before: { balance: before.balance },
             after: { balance: after.balance },
           },
-        });
-        return result(entryId, null, c.id, null);
-      });
+        }),
+      }));
     },
 
+    /** A renewal writes its own charge and log line (renewals.ts), without a receipt. */
     renew: (input: { clientId: number; periods?: number }, ctx: Ctx): MoneyResult =>
       write(() => {
-        const c = loadClient(input.clientId);
-        notArchived(c);
-        const renewal = renewInTransaction(deps, c, input.periods ?? 1, ctx);
-        const charge = ledger
-          .byCorrelation(ctx.correlationId, 'charge')
-          .find((e) => e.clientId === c.id);
-        if (!charge) throw new Error('renewal wrote no charge');
-        return result(charge.id, null, c.id, renewal);
+        const c = openClient(deps, input.clientId);
+        const made = renewInTransaction(deps, c, input.periods ?? 1, ctx);
+        return {
+          entry: made.charge,
+          receipt: null,
+          client: toClient(made.client),
+          renewal: made.renewal,
+        };
       }),
 
     /** Reverses a payment with an equal and opposite entry; its receipt then reads VOID. */
     void: (input: { entryId: number; reason: string }, ctx: Ctx): MoneyResult =>
-      write(() => {
+      move(ctx, () => {
         const e = loadEntry(input.entryId);
         if (e.kind !== 'payment') {
           throw new AppError('validation', 'entryId: Only payments can be voided.');
@@ -280,33 +215,29 @@ export const createBillingService = (deps: BillingDeps) => {
             'This payment has refunds against it; it cannot also be voided.',
           );
         }
-        const c = loadClient(e.clientId);
-        const entryId = ledger.insert({
-          ...entryBase(c, ctx),
-          kind: 'void',
-          amount: -e.amount,
-          method: e.method,
-          reason: input.reason,
-          relatesTo: e.id,
-        });
-        const after = loadClient(c.id);
-        recorder.record({
-          event: 'ledger.voided',
-          params: { ...who(c, ctx), amount: money(e.amount), kind: e.kind, entryId: e.id },
-          ctx,
-          target: target(c),
-          clientId: c.id,
-          details: {
-            entryId,
-            voidedEntryId: e.id,
-            receipt: e.receiptNumber,
-            amount: e.amount,
+        return {
+          client: loadClient(deps, e.clientId),
+          entry: {
+            kind: 'void',
+            amount: -e.amount,
+            method: e.method,
             reason: input.reason,
-            before: { balance: c.balance },
-            after: { balance: after.balance },
+            relatesTo: e.id,
           },
-        });
-        return result(entryId, null, c.id, null);
+          log: ({ entry, before, after }) => ({
+            event: 'ledger.voided',
+            params: { ...byWho(before, ctx), amount: money(e.amount), kind: e.kind, entryId: e.id },
+            details: {
+              entryId: entry.id,
+              voidedEntryId: e.id,
+              receipt: e.receiptNumber,
+              amount: e.amount,
+              reason: input.reason,
+              before: { balance: before.balance },
+              after: { balance: after.balance },
+            },
+          }),
+        };
       }),
   };
 };

@@ -1,9 +1,9 @@
 import type { CorrectExpiry } from '../../contract/schemas/billing';
 import type { Client } from '../../contract/schemas/clients';
-import { AppError } from '../shared/app-error';
 import { dayRange } from '../shared/office-time';
 import { toClient } from '../clients/client-view';
 import type { BillingDeps, Ctx } from './billing-deps';
+import { byWho, clientTarget, openClient, syncStatusChange } from './billing-steps';
 
 /**
  * An administrator moves a client's service end to the end of a given office day, with a reason;
@@ -15,32 +15,26 @@ export const createExpiryCorrection =
   (deps: BillingDeps) =>
   (input: CorrectExpiry, ctx: Ctx): Client =>
     deps.write(() => {
-      const before = deps.clients.byId(input.clientId);
-      if (!before) {
-        throw new AppError('not_found', `Client ${String(input.clientId)} does not exist.`);
-      }
-      if (before.status === 'archived') {
-        throw new AppError('conflict', `Client ${before.accountNo} is archived; restore it first.`);
-      }
+      const before = openClient(deps, input.clientId);
       const tz = deps.settings.get().timeZone;
       const expiresAt = dayRange(input.expiresOn, tz).to;
       if (expiresAt === before.expiresAt) return toClient(before);
       const now = deps.clock.now();
       const status = before.status === 'expired' && expiresAt > now ? 'active' : before.status;
-      deps.clients.update(before.id, { expiresAt, status, updatedAt: now });
-      const after = deps.clients.byId(before.id) ?? before;
+      const after = {
+        ...deps.clients.update(before.id, { expiresAt, status, updatedAt: now }),
+        planName: before.planName,
+      };
       deps.recorder.record({
         event: 'subscription.expiry_corrected',
         params: {
-          by: ctx.actor.username,
-          account: before.accountNo,
-          name: before.fullName,
+          ...byWho(before, ctx),
           from: new Date(before.expiresAt).toISOString(),
           until: new Date(expiresAt).toISOString(),
           reason: input.reason,
         },
         ctx,
-        target: { type: 'client', id: before.id, label: `${before.accountNo} ${before.fullName}` },
+        target: clientTarget(before),
         clientId: before.id,
         details: {
           reason: input.reason,
@@ -49,11 +43,11 @@ export const createExpiryCorrection =
           after: { expiresAt: after.expiresAt, status: after.status },
         },
       });
-      if (status !== before.status) {
-        deps.routerSync?.clientChanged(before.id, ctx, {
-          reason: 'subscription.expiry_corrected',
-          fields: ['status'],
-        });
-      }
+      syncStatusChange(deps, ctx, {
+        clientId: before.id,
+        from: before.status,
+        to: status,
+        reason: 'subscription.expiry_corrected',
+      });
       return toClient(after);
     });

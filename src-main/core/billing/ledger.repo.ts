@@ -1,120 +1,131 @@
-import type Database from 'better-sqlite3';
-import type { LedgerEntry, LedgerKind, PaymentMethod } from '../../contract/schemas/billing';
+import { and, count, desc, eq, exists, getTableColumns, gte, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { LedgerEntry, PaymentMethod } from '../../contract/schemas/billing';
+import type { Orm } from '../db/open-database';
+import { ledgerEntries, plans, receipts } from '../db/schema';
 
-type EntryRow = {
-  id: number;
-  client_id: number;
-  kind: LedgerKind;
-  amount: number;
-  method: PaymentMethod | null;
-  reference: string | null;
-  reason: string | null;
-  plan_id: number | null;
-  period_start: number | null;
-  period_end: number | null;
-  relates_to: number | null;
-  staff_id: number;
-  staff_name: string;
-  created_at: number;
-  correlation_id: string;
-  receipt_number: number | null;
-  voided: number;
-  refunded: number;
-};
+export type LedgerRecord = typeof ledgerEntries.$inferSelect;
+export type NewEntry = Omit<typeof ledgerEntries.$inferInsert, 'id'>;
 
-export type NewEntry = {
-  clientId: number;
-  kind: LedgerKind;
-  amount: number;
-  method?: PaymentMethod | null;
-  reference?: string | null;
-  reason?: string | null;
-  planId?: number | null;
-  periodStart?: number | null;
-  periodEnd?: number | null;
-  relatesTo?: number | null;
+/** A span of epoch ms (computed in the office time zone) that report totals are summed over. */
+export type Bucket = { label: string; from: number; to: number };
+export type CashTotalsRow = {
+  label: string;
   staffId: number;
-  staffName: string;
-  createdAt: number;
-  correlationId: string;
+  kind: 'payment' | 'refund' | 'void';
+  method: PaymentMethod;
+  n: number;
+  total: number;
 };
 
-const SELECT = `SELECT e.*, r.number AS receipt_number,
-    EXISTS (SELECT 1 FROM ledger_entries v WHERE v.relates_to = e.id AND v.kind = 'void') AS voided,
-    coalesce((SELECT -sum(f.amount) FROM ledger_entries f
-              WHERE f.relates_to = e.id AND f.kind = 'refund'), 0) AS refunded
-  FROM ledger_entries e LEFT JOIN receipts r ON r.entry_id = e.id`;
-
-const toEntry = (r: EntryRow): LedgerEntry => ({
-  id: r.id,
-  clientId: r.client_id,
-  kind: r.kind,
-  amount: r.amount,
-  method: r.method,
-  reference: r.reference,
-  reason: r.reason,
-  planId: r.plan_id,
-  periodStart: r.period_start,
-  periodEnd: r.period_end,
-  relatesTo: r.relates_to,
-  receiptNumber: r.receipt_number,
-  staffId: r.staff_id,
-  staffName: r.staff_name,
-  createdAt: r.created_at,
-  voided: r.voided === 1,
-  refunded: r.refunded,
-  correlationId: r.correlation_id,
-});
-
-export type StoredEntry = LedgerEntry;
+const voids = alias(ledgerEntries, 'v');
+const refunds = alias(ledgerEntries, 'f');
+// Kinds as SQL literals, not parameters, so that the partial index `ledger_one_void_uq` applies.
+const VOID = sql<'void'>`'void'`;
+const REFUND = sql<'refund'>`'refund'`;
 
 /** The append-only ledger: inserts and reads, never updates (triggers refuse them anyway). */
-export const createLedgerRepo = (sqlite: Database.Database) => {
-  const insert = sqlite.prepare<NewEntry & Record<string, unknown>, { id: number }>(
-    `INSERT INTO ledger_entries (client_id, kind, amount, method, reference, reason, plan_id,
-       period_start, period_end, relates_to, staff_id, staff_name, created_at, correlation_id)
-     VALUES (@clientId, @kind, @amount, @method, @reference, @reason, @planId, @periodStart,
-       @periodEnd, @relatesTo, @staffId, @staffName, @createdAt, @correlationId)
-     RETURNING id`,
-  );
-  const byId = sqlite.prepare<[number], EntryRow>(`${SELECT} WHERE e.id = ?`);
-  const page = sqlite.prepare<[number, number, number], EntryRow>(
-    `${SELECT} WHERE e.client_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?`,
-  );
-  const byCorrelation = sqlite.prepare<[string, string], EntryRow>(
-    `${SELECT} WHERE e.correlation_id = ? AND e.kind = ? ORDER BY e.id`,
-  );
-  const sum = sqlite.prepare<[number], { total: number }>(
-    'SELECT coalesce(sum(amount), 0) AS total FROM ledger_entries WHERE client_id = ?',
-  );
+export const createLedgerRepo = (orm: Orm) => {
+  /** An entry as the contract shows it: its receipt, whether a void reversed it, what was refunded. */
+  const storedEntry = {
+    ...getTableColumns(ledgerEntries),
+    receiptNumber: receipts.number,
+    voided: exists(
+      orm
+        .select({ id: voids.id })
+        .from(voids)
+        .where(and(eq(voids.relatesTo, ledgerEntries.id), eq(voids.kind, VOID))),
+    ).mapWith(Boolean),
+    // A scalar subquery as a column: drizzle's builder makes the subquery, not the coalesce.
+    refunded: sql<number>`coalesce(${orm
+      .select({ sum: sql`-sum(${refunds.amount})` })
+      .from(refunds)
+      .where(and(eq(refunds.relatesTo, ledgerEntries.id), eq(refunds.kind, REFUND)))}, 0)`.mapWith(
+      Number,
+    ),
+  };
+  const stored = () =>
+    orm
+      .select(storedEntry)
+      .from(ledgerEntries)
+      .leftJoin(receipts, eq(receipts.entryId, ledgerEntries.id));
 
   return {
-    insert: (e: NewEntry): number =>
-      insert.get({
-        method: null,
-        reference: null,
-        reason: null,
-        planId: null,
-        periodStart: null,
-        periodEnd: null,
-        relatesTo: null,
-        ...e,
-      })?.id ?? 0,
+    /** The new entry as stored: nothing refers to it yet (no receipt, void or refund). */
+    insert: (e: NewEntry): LedgerEntry => ({
+      ...orm.insert(ledgerEntries).values(e).returning().get(),
+      receiptNumber: null,
+      voided: false,
+      refunded: 0,
+    }),
 
-    byId: (id: number): StoredEntry | undefined => {
-      const r = byId.get(id);
-      return r ? toEntry(r) : undefined;
-    },
+    byId: (id: number): LedgerEntry | undefined => stored().where(eq(ledgerEntries.id, id)).get(),
 
     /** Newest first, before the cursor id. */
-    page: (clientId: number, cursor: number | undefined, limit: number): StoredEntry[] =>
-      page.all(clientId, cursor ?? Number.MAX_SAFE_INTEGER, limit).map(toEntry),
+    page: (clientId: number, cursor: number | undefined, limit: number): LedgerEntry[] =>
+      stored()
+        .where(
+          and(
+            eq(ledgerEntries.clientId, clientId),
+            lt(ledgerEntries.id, cursor ?? Number.MAX_SAFE_INTEGER),
+          ),
+        )
+        .orderBy(desc(ledgerEntries.id))
+        .limit(limit)
+        .all(),
 
-    byCorrelation: (correlationId: string, kind: LedgerKind): StoredEntry[] =>
-      byCorrelation.all(correlationId, kind).map(toEntry),
+    /** The renewal charge written with this payment (same action, same client), if any. */
+    chargeWith: (
+      payment: Pick<LedgerEntry, 'clientId' | 'correlationId'>,
+    ): LedgerEntry | undefined =>
+      stored()
+        .where(
+          and(
+            eq(ledgerEntries.clientId, payment.clientId),
+            eq(ledgerEntries.correlationId, payment.correlationId),
+            eq(ledgerEntries.kind, 'charge'),
+          ),
+        )
+        .orderBy(ledgerEntries.id)
+        .get(),
 
-    /** SUM(amount): what the cached balance must always equal. */
-    sum: (clientId: number): number => sum.get(clientId)?.total ?? 0,
+    /** Whether any money has been recorded at all. */
+    hasEntries: (): boolean =>
+      orm.select({ id: ledgerEntries.id }).from(ledgerEntries).limit(1).get() !== undefined,
+
+    /**
+     * Cash movements (payments, refunds, voided payments) summed per bucket, staff member, kind
+     * and method; each bucket is an index range on `created_at`.
+     */
+    cashTotals: (buckets: Bucket[], staffId?: number): CashTotalsRow[] =>
+      // json_each (a table-valued function) has no drizzle form: one statement for all buckets.
+      orm.all<CashTotalsRow>(sql`
+        SELECT b.value ->> 0 AS label, e.staff_id AS staffId, e.kind, e.method,
+          count(*) AS n, sum(e.amount) AS total
+        FROM json_each(${JSON.stringify(buckets.map((b) => [b.label, b.from, b.to]))}) b
+        JOIN ledger_entries e ON e.created_at >= (b.value ->> 1) AND e.created_at < (b.value ->> 2)
+        WHERE e.kind IN ('payment', 'refund', 'void') AND e.method IS NOT NULL
+          AND (${staffId ?? null} IS NULL OR e.staff_id = ${staffId ?? null})
+        GROUP BY 1, 2, 3, 4`),
+
+    /** Renewal charges in [from, to) per plan, largest total first (positive minor units). */
+    chargesByPlan: (from: number, to: number) => {
+      const total = sql<number>`-sum(${ledgerEntries.amount})`.mapWith(Number);
+      return orm
+        .select({ planId: plans.id, planName: plans.name, n: count(), total })
+        .from(ledgerEntries)
+        .innerJoin(plans, eq(plans.id, ledgerEntries.planId))
+        .where(
+          and(
+            eq(ledgerEntries.kind, 'charge'),
+            gte(ledgerEntries.createdAt, from),
+            lt(ledgerEntries.createdAt, to),
+          ),
+        )
+        .groupBy(ledgerEntries.planId)
+        .orderBy(desc(total))
+        .all();
+    },
   };
 };
 

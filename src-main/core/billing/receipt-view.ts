@@ -9,29 +9,24 @@ export const createReceiptView =
   (deps: { receipts: ReceiptsRepo; ledger: LedgerRepo; planName: (id: number) => string }) =>
   (number: number): Receipt => {
     const r = deps.receipts.byNumber(number);
-    const entry = r ? deps.ledger.byId(r.entry_id) : undefined;
+    const entry = r ? deps.ledger.byId(r.entryId) : undefined;
     if (!r || !entry || (entry.kind !== 'payment' && entry.kind !== 'refund') || !entry.method) {
       throw new AppError('not_found', `Receipt ${String(number)} does not exist.`);
     }
-    const charge =
-      entry.kind === 'payment'
-        ? deps.ledger
-            .byCorrelation(entry.correlationId, 'charge')
-            .find((c) => c.clientId === entry.clientId)
-        : undefined;
+    const charge = entry.kind === 'payment' ? deps.ledger.chargeWith(entry) : undefined;
     return {
       number: r.number,
       code: receiptCode(r.number),
       kind: entry.kind,
-      issuedAt: r.issued_at,
+      issuedAt: r.issuedAt,
       amount: Math.abs(entry.amount),
       method: entry.method,
       reference: entry.reference,
       note: entry.kind === 'payment' ? entry.reason : null,
-      client: { id: r.client_id, accountNo: r.account_no, fullName: r.client_name },
+      client: { id: r.clientId, accountNo: r.accountNo, fullName: r.clientName },
       staffName: entry.staffName,
-      currency: { code: r.currency_code, minorUnitDigits: r.minor_unit_digits },
-      balanceAfter: r.balance_after,
+      currency: { code: r.currencyCode, minorUnitDigits: r.minorUnitDigits },
+      balanceAfter: r.balanceAfter,
       entryId: entry.id,
       voided: entry.voided,
       renewal:

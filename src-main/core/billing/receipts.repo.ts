@@ -1,38 +1,26 @@
-import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import type { Orm } from '../db/open-database';
+import { receipts } from '../db/schema';
 import type { Counters } from '../shared/counters';
 
-export type ReceiptRow = {
-  number: number;
-  entry_id: number;
-  client_id: number;
-  account_no: string;
-  client_name: string;
-  issued_at: number;
-  currency_code: string;
-  minor_unit_digits: number;
-  balance_after: number;
-};
+export type ReceiptRecord = typeof receipts.$inferSelect;
 
-export const RECEIPT_COUNTER = 'receipt';
+const RECEIPT_COUNTER = 'receipt';
 
 /** Receipt numbers come from one counter advanced in the caller's transaction: no gaps. */
-export const createReceiptsRepo = (sqlite: Database.Database, counters: Counters) => {
-  const insert = sqlite.prepare(
-    `INSERT INTO receipts (number, entry_id, client_id, account_no, client_name, issued_at,
-       currency_code, minor_unit_digits, balance_after)
-     VALUES (@number, @entry_id, @client_id, @account_no, @client_name, @issued_at,
-       @currency_code, @minor_unit_digits, @balance_after)`,
-  );
-  const byNumber = sqlite.prepare<[number], ReceiptRow>('SELECT * FROM receipts WHERE number = ?');
-  return {
-    issue: (r: Omit<ReceiptRow, 'number'>): number => {
-      const number = counters.next(RECEIPT_COUNTER);
-      insert.run({ ...r, number });
-      return number;
-    },
-    byNumber: (n: number): ReceiptRow | undefined => byNumber.get(n),
-  };
-};
+export const createReceiptsRepo = (orm: Orm, counters: Counters) => ({
+  issue: (r: Omit<ReceiptRecord, 'number'>): number => {
+    const number = counters.next(RECEIPT_COUNTER);
+    orm
+      .insert(receipts)
+      .values({ ...r, number })
+      .run();
+    return number;
+  },
+
+  byNumber: (n: number): ReceiptRecord | undefined =>
+    orm.select().from(receipts).where(eq(receipts.number, n)).get(),
+});
 
 export type ReceiptsRepo = ReturnType<typeof createReceiptsRepo>;
 

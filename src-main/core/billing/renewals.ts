@@ -1,9 +1,13 @@
-import type { Renewal } from '../../contract/schemas/billing';
+import type { LedgerEntry, Renewal } from '../../contract/schemas/billing';
 import { AppError } from '../shared/app-error';
 import { formatMoney } from '../shared/money';
 import type { ClientWithPlan } from '../clients/clients.repo';
 import type { BillingDeps, Ctx } from './billing-deps';
+import { byWho, clientTarget, entryStamp, syncStatusChange } from './billing-steps';
 import { renewalPeriod } from './renewal-period';
+
+/** What a renewal made: its charge, the client as it now stands, and the renewal's summary. */
+export type Renewed = { charge: LedgerEntry; client: ClientWithPlan; renewal: Renewal };
 
 /** Expired by status or by date: such a client is reactivated by a renewal. */
 export const isExpired = (c: { status: string; expiresAt: number }, now: number): boolean =>
@@ -12,14 +16,15 @@ export const isExpired = (c: { status: string; expiresAt: number }, now: number)
 /**
  * Charges the plan price × periods and moves the expiry on; an expired client becomes active
  * (suspended and disabled clients keep their status: those are staff decisions). Runs inside
- * the caller's write transaction and logs `subscription.renewed`.
+ * the caller's write transaction and logs `subscription.renewed`. `client` is the client's row
+ * read in that transaction; its balance may since have moved (a payment made with the renewal).
  */
 export const renewInTransaction = (
   deps: BillingDeps,
   client: ClientWithPlan,
   periods: number,
   ctx: Ctx,
-): Renewal => {
+): Renewed => {
   const plan = deps.plans.byId(client.planId);
   if (!plan) throw new AppError('not_found', `Plan ${String(client.planId)} does not exist.`);
   const settings = deps.settings.get();
@@ -32,35 +37,30 @@ export const renewInTransaction = (
     timeZone: settings.timeZone,
   });
   const charged = plan.price * periods;
-  const balanceBefore = deps.clients.byId(client.id)?.balance ?? client.balance;
-  deps.ledger.insert({
-    clientId: client.id,
+  const charge = deps.ledger.insert({
+    ...entryStamp(client, ctx, now),
     kind: 'charge',
     amount: -charged,
     reason: `${plan.name} × ${String(periods)}`,
     planId: plan.id,
     periodStart: start,
     periodEnd: end,
-    staffId: ctx.actor.staffId,
-    staffName: ctx.actor.displayName,
-    createdAt: now,
-    correlationId: ctx.correlationId,
   });
   const reactivated = isExpired(client, now);
   const status = reactivated ? 'active' : client.status;
   const after = deps.clients.update(client.id, { expiresAt: end, status, updatedAt: now });
+  // The balance maintained by the ledger trigger, less the charge just added to it.
+  const balanceBefore = after.balance + charged;
   deps.recorder.record({
     event: 'subscription.renewed',
     params: {
-      by: ctx.actor.username,
-      account: client.accountNo,
-      name: client.fullName,
+      ...byWho(client, ctx),
       amount: formatMoney(charged, settings),
       plan: plan.name,
       until: new Date(end).toISOString(),
     },
     ctx,
-    target: { type: 'client', id: client.id, label: `${client.accountNo} ${client.fullName}` },
+    target: clientTarget(client),
     clientId: client.id,
     details: {
       plan: { id: plan.id, name: plan.name },
@@ -72,19 +72,23 @@ export const renewInTransaction = (
       after: { expiresAt: after.expiresAt, status: after.status, balance: after.balance },
     },
   });
-  if (status !== client.status) {
-    deps.routerSync?.clientChanged(client.id, ctx, {
-      reason: 'subscription.renewed',
-      fields: ['status'],
-    });
-  }
+  syncStatusChange(deps, ctx, {
+    clientId: client.id,
+    from: client.status,
+    to: status,
+    reason: 'subscription.renewed',
+  });
   return {
-    planId: plan.id,
-    planName: plan.name,
-    periods,
-    charged,
-    periodStart: start,
-    periodEnd: end,
-    reactivated,
+    charge,
+    client: { ...after, planName: client.planName },
+    renewal: {
+      planId: plan.id,
+      planName: plan.name,
+      periods,
+      charged,
+      periodStart: start,
+      periodEnd: end,
+      reactivated,
+    },
   };
 };

@@ -8,7 +8,8 @@ import type { Actor } from '../shared/context';
 import { dayOf, dayRange, daysRange, periodLabels } from '../shared/office-time';
 import type { ClientSearch } from '../clients/client-search';
 import type { SettingsService } from '../settings/settings.service';
-import { createMoneyTotals, sums, type Bucket } from './money-totals';
+import type { Bucket, LedgerRepo } from '../billing/ledger.repo';
+import { createStaffNames, sums } from './money-totals';
 import { createClientCounts } from './client-counts';
 
 const MAX_BUCKETS = 400;
@@ -17,12 +18,14 @@ const DEFAULT_EXPIRING_DAYS = 7;
 /** Drawer close, income, expiring clients and the dashboard; all in the office time zone. */
 export const createReportsService = (deps: {
   sqlite: Database.Database;
+  ledger: LedgerRepo;
   clock: Clock;
   settings: SettingsService;
   search: ClientSearch;
   recentActivity: (limit: number, viewer: Actor) => ActivityEntry[];
 }) => {
-  const totals = createMoneyTotals(deps.sqlite);
+  const { ledger } = deps;
+  const staffNames = createStaffNames(deps.sqlite);
   const counts = createClientCounts(deps.sqlite);
   const currency = () => {
     const s = deps.settings.get();
@@ -34,9 +37,9 @@ export const createReportsService = (deps: {
     drawer: (input: { day: string; staffId?: number }): DrawerReport => {
       const { timeZone } = deps.settings.get();
       const { from, to } = dayRange(input.day, timeZone);
-      const rows = totals.byBucket([{ label: input.day, from, to }], input.staffId);
-      const names = totals.staffNames();
-      const keys = [...new Set(rows.map((r) => `${String(r.staff_id)}|${r.method}`))].sort();
+      const rows = ledger.cashTotals([{ label: input.day, from, to }], input.staffId);
+      const names = staffNames();
+      const keys = [...new Set(rows.map((r) => `${String(r.staffId)}|${r.method}`))].sort();
       return {
         day: input.day,
         timeZone,
@@ -45,12 +48,12 @@ export const createReportsService = (deps: {
         currency: currency(),
         rows: keys.map((k) => {
           const [staff, method] = k.split('|');
-          const mine = rows.filter((r) => String(r.staff_id) === staff && r.method === method);
+          const mine = rows.filter((r) => String(r.staffId) === staff && r.method === method);
           const first = mine[0];
           if (!first) throw new Error('empty drawer group');
           return {
-            staffId: first.staff_id,
-            staffName: names.get(first.staff_id) ?? `#${String(first.staff_id)}`,
+            staffId: first.staffId,
+            staffName: names.get(first.staffId) ?? `#${String(first.staffId)}`,
             method: first.method,
             ...sums(mine),
           };
@@ -78,7 +81,7 @@ export const createReportsService = (deps: {
             : dayRange(input.groupBy === 'day' ? next : `${next}-01`, timeZone).from;
         return { label, from: span.from, to: end };
       });
-      const rows = totals.byBucket(buckets);
+      const rows = ledger.cashTotals(buckets);
       const flat = (r: ReturnType<typeof sums>) => ({
         payments: r.payments.amount,
         refunds: r.refunds.amount,
@@ -97,9 +100,9 @@ export const createReportsService = (deps: {
           method,
           ...flat(sums(rows.filter((r) => r.method === method))),
         })).filter((m) => m.payments + m.refunds + m.voids > 0),
-        byPlan: totals.charges(range.from, range.to).map((p) => ({
-          planId: p.plan_id,
-          planName: p.plan_name,
+        byPlan: ledger.chargesByPlan(range.from, range.to).map((p) => ({
+          planId: p.planId,
+          planName: p.planName,
           renewals: p.n,
           charged: p.total,
         })),
@@ -138,7 +141,7 @@ export const createReportsService = (deps: {
         counts: counts.count(now, now + days * 86_400_000),
         expiringWithinDays: days,
         todayIncome: actor.permissions.has('reports.financial')
-          ? sums(totals.byBucket([{ label: 'today', ...today }])).net
+          ? sums(ledger.cashTotals([{ label: 'today', ...today }])).net
           : null,
         currency: currency(),
         recentActivity: actor.permissions.has('activity.read')

@@ -5,6 +5,7 @@ import type { WriteTransaction } from '../db/write-transaction';
 import { AppError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
+import type { LedgerRepo } from '../billing/ledger.repo';
 import { createSettingsGroup } from './settings-group';
 
 export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
@@ -28,8 +29,8 @@ export const createSettingsService = (deps: {
   clock: Clock;
   write: WriteTransaction;
   recorder: Recorder;
+  ledger: Pick<LedgerRepo, 'hasEntries'>;
 }) => {
-  const hasLedger = deps.sqlite.prepare('SELECT 1 FROM ledger_entries LIMIT 1');
   const group = createSettingsGroup<BillingSettings>({
     ...deps,
     keys: KEYS,
@@ -38,7 +39,7 @@ export const createSettingsService = (deps: {
     target: { id: 'billing', label: 'Billing settings' },
     check: (changed) => {
       const moneyUnit = changed.includes('currencyCode') || changed.includes('minorUnitDigits');
-      if (moneyUnit && hasLedger.get() !== undefined) {
+      if (moneyUnit && deps.ledger.hasEntries()) {
         throw new AppError(
           'conflict',
           'The currency cannot change once money has been recorded: amounts already in the ledger would change meaning.',
