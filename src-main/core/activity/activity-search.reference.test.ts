@@ -7,7 +7,7 @@ import {
   type ActivityEntry,
   type ActivityFilter,
 } from '../../contract/schemas/activity';
-import { permissionsOf } from '../auth/permissions';
+import { permissionsOf } from '../../domain/permissions';
 import type { Actor, ServiceContext } from '../shared/context';
 import { newCorrelationId } from '../shared/ids';
 import {
