@@ -1,6 +1,6 @@
 import type { MoneyResult, PaymentMethod, Receipt, Renewal } from '../../contract/schemas/billing';
 import { AppError } from '../shared/app-error';
-import { formatMoney } from '../shared/money';
+import { currencyOf, formatMoney } from '../../domain/money';
 import type { ClientWithPlan } from '../clients/clients.repo';
 import { toClient } from '../clients/client-view';
 import type { BillingDeps, Ctx } from './billing-deps';
@@ -8,7 +8,8 @@ import { createExpiryCorrection } from './expiry-correction';
 import type { StoredEntry } from './ledger.repo';
 import { createReceiptView } from './receipt-view';
 import { receiptCode } from './receipts.repo';
-import { isExpired, renewInTransaction } from './renewals';
+import { isExpired } from '../../domain/renewal-period';
+import { renewInTransaction } from './renewals';
 
 const DEFAULT_LEDGER_PAGE = 100;
 
@@ -81,7 +82,7 @@ export const createBillingService = (deps: BillingDeps) => {
     client: toClient(loadClient(clientId)),
     renewal,
   });
-  const money = (amount: number) => formatMoney(amount, deps.settings.get());
+  const money = (amount: number) => formatMoney(amount, currencyOf(deps.settings.get()));
 
   return {
     ledger: (input: { clientId: number; cursor?: number; limit?: number }) => {

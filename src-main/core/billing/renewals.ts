@@ -1,13 +1,9 @@
 import type { Renewal } from '../../contract/schemas/billing';
 import { AppError } from '../shared/app-error';
-import { formatMoney } from '../shared/money';
+import { currencyOf, formatMoney } from '../../domain/money';
 import type { ClientWithPlan } from '../clients/clients.repo';
 import type { BillingDeps, Ctx } from './billing-deps';
-import { renewalPeriod } from './renewal-period';
-
-/** Expired by status or by date: such a client is reactivated by a renewal. */
-export const isExpired = (c: { status: string; expiresAt: number }, now: number): boolean =>
-  c.status === 'expired' || (c.status === 'active' && c.expiresAt <= now);
+import { isExpired, renewalPeriod } from '../../domain/renewal-period';
 
 /**
  * Charges the plan price × periods and moves the expiry on; an expired client becomes active
@@ -55,7 +51,7 @@ export const renewInTransaction = (
       by: ctx.actor.username,
       account: client.accountNo,
       name: client.fullName,
-      amount: formatMoney(charged, settings),
+      amount: formatMoney(charged, currencyOf(settings)),
       plan: plan.name,
       until: new Date(end).toISOString(),
     },
