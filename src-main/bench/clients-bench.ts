@@ -12,7 +12,7 @@ import { createClientSearch } from '../core/clients/client-search';
 import { createClientCounts } from '../core/reports/client-counts';
 import { createSecretBox } from '../core/shared/secret-box';
 import type { ClientListQuery } from '../contract/schemas/clients';
-import { seededRandom } from './random';
+import { seededRandom } from '../domain/seeded-random';
 import { fmt, percentile, timeRuns } from './stats';
 
 const arg = (name: string) => {

@@ -16,7 +16,7 @@ import { createReaderPool } from '../core/activity/reader/reader-pool';
 import { createWriteUpkeep } from '../core/db/write-upkeep';
 import { consoleLogger } from '../core/shared/logger';
 import type { ActivityFilter } from '../contract/schemas/activity';
-import { seededRandom } from './random';
+import { seededRandom } from '../domain/seeded-random';
 import { account, generateRows, ROUTERS, STAFF } from './log-data';
 import { fmt, percentile, timeRuns, timeRunsAsync } from './stats';
 
