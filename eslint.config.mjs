@@ -86,6 +86,30 @@ export default tseslint.config(
     },
   },
   {
+    // Pure rules shared by the core and the renderer: zod, date-fns, @date-fns/tz, the contract's
+    // vocabulary (roles, schemas) and each other; nothing that runs only on one side.
+    files: ['src-main/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            { group: ['node:*'], message: 'The domain runs in the renderer too.' },
+            {
+              // Anything but these: zod, date-fns, @date-fns/tz, vitest (tests), ./itself, and
+              // the contract's roles and schemas.
+              regex:
+                '^(?!(zod|date-fns|@date-fns/tz|vitest)$|\\./[^/]+$|\\.\\./contract/(roles|schemas/[^/]+)$)',
+              message:
+                'The domain imports only zod, date-fns, @date-fns/tz, itself and the contract vocabulary.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/headless/**', 'src-main/cli/**', 'src-main/launch/**', 'src-main/demo/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] },
   },

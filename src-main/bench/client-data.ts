@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Sqlite } from '../core/db/open-database';
 import { createSecretBox } from '../core/shared/secret-box';
-import { seededRandom } from './random';
+import { seededRandom } from '../domain/seeded-random';
 
 const DAY = 86_400_000;
 

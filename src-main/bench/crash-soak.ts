@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { seededRandom } from './random';
+import { seededRandom } from '../domain/seeded-random';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,7 +1,7 @@
 import { createChainAppender } from '../core/activity/chain-appender';
 import type { ChainedRow } from '../core/activity/hash-chain';
 import type { Sqlite } from '../core/db/open-database';
-import { seededRandom, type Random } from './random';
+import { seededRandom, type SeededRandom } from '../domain/seeded-random';
 
 /**
  * Realistic activity-log rows for benchmarks: every category, many event codes with skewed
@@ -72,7 +72,7 @@ export const ROUTERS = Array.from(
 export const account = (n: number) => `ACC-${String(n).padStart(6, '0')}`;
 const HOST_IP = '192.168.10.2';
 
-type Gen = (r: Random, s: Staff) => Omit<ChainedRow, 'id' | 'ts' | 'correlationId'>;
+type Gen = (r: SeededRandom, s: Staff) => Omit<ChainedRow, 'id' | 'ts' | 'correlationId'>;
 
 const base = (
   type: ChainedRow['type'],
@@ -101,17 +101,17 @@ const base = (
   ...extra,
 });
 
-const client = (r: Random) => {
+const client = (r: SeededRandom) => {
   const n = r.int(20_000) + 1;
   return { n, acc: account(n), name: `${r.pick(FIRST)} ${r.pick(LAST)}`, town: r.pick(TOWNS) };
 };
-const router = (r: Random) => {
+const router = (r: SeededRandom) => {
   const i = r.int(ROUTERS.length);
   return { id: i + 1, name: ROUTERS[i] ?? 'RTR' };
 };
-const mpesa = (r: Random) =>
+const mpesa = (r: SeededRandom) =>
   Array.from({ length: 10 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'[r.int(34)]).join('');
-const money = (r: Random) => (r.int(40) + 10) * 100;
+const money = (r: SeededRandom) => (r.int(40) + 10) * 100;
 
 const GENERATORS: [number, Gen][] = [
   [
@@ -352,7 +352,7 @@ const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789_-ABCDEFGHIJKLMNOPQRSTUVWX
 const TOTAL_WEIGHT = GENERATORS.reduce((a, [w]) => a + w, 0);
 
 /** `count` rows with timestamps spread evenly (with jitter) over [from, to]. */
-export function* generateRows(r: Random, count: number, from: number, to: number) {
+export function* generateRows(r: SeededRandom, count: number, from: number, to: number) {
   const step = (to - from) / count;
   for (let i = 0; i < count; i++) {
     let w = r.int(TOTAL_WEIGHT);

@@ -1,7 +1,7 @@
 export const ROLES = ['administrator', 'cashier', 'technician', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Everything a procedure can require. The role → permission map lives in the core. */
+/** Everything a procedure can require. The role → permission map is src-main/domain/permissions.ts. */
 export const PERMISSIONS = [
   'activity.read',
   'activity.export',

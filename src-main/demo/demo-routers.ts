@@ -1,9 +1,8 @@
 import { startDemoDynamics } from '../routeros-sim/demo-dynamics';
-import { createRng } from '../routeros-sim/engine/rng';
 import { realClock } from '../routeros-sim/engine/sim-clock';
 import { RouterOsSimulator } from '../routeros-sim/server/routeros-simulator';
 import { DEMO_ROUTER_USER, DEMO_ROUTERS } from './demo-catalog';
-import { demoRandom } from './demo-random';
+import { seededRandom } from '../domain/seeded-random';
 
 export type DemoSims = {
   sims: RouterOsSimulator[];
@@ -63,7 +62,7 @@ export const startDemoSims = async (ports: readonly number[], seed = 2026): Prom
     sims,
     ports: sims.map((s) => s.port),
     bringToLife: (everyMs = 3_000) => {
-      const rng = demoRandom(seed ^ 0x11fe);
+      const rng = seededRandom(seed ^ 0x11fe);
       for (const [i, sim] of sims.entries()) {
         const secrets = sim.state.rows('/ppp/secret').filter((s) => s.disabled !== 'true');
         for (const s of secrets) {
@@ -83,7 +82,7 @@ export const startDemoSims = async (ports: readonly number[], seed = 2026): Prom
             // as above
           }
         }
-        stops.push(startDemoDynamics(sim, createRng(seed * 7919 + i), everyMs));
+        stops.push(startDemoDynamics(sim, seededRandom(seed * 7919 + i), everyMs));
       }
     },
     stop: async () => {

@@ -19,7 +19,10 @@ import {
   type DemoPlanKey,
   type DemoStaff,
 } from './demo-catalog';
-import { demoRandom, type DemoRandom } from './demo-random';
+import {
+  seededRandom as demoRandom,
+  type SeededRandom as DemoRandom,
+} from '../domain/seeded-random';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

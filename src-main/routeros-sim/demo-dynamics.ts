@@ -1,4 +1,4 @@
-import type { Rng } from './engine/rng';
+import type { SeededRandom } from '../domain/seeded-random';
 import type { RouterOsSimulator } from './server/routeros-simulator';
 
 /**
@@ -8,7 +8,7 @@ import type { RouterOsSimulator } from './server/routeros-simulator';
  */
 export const startDemoDynamics = (
   sim: RouterOsSimulator,
-  rng: Rng,
+  rng: SeededRandom,
   everyMs = 3_000,
 ): (() => void) => {
   const step = (): void => {

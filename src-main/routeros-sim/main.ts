@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { startControlChannel } from './control-channel';
 import { startDemoDynamics } from './demo-dynamics';
 import { isVersionName, PROFILES, VERSION_NAMES } from './engine/profiles';
-import { createRng } from './engine/rng';
+import { seededRandom } from '../domain/seeded-random';
 import { realClock } from './engine/sim-clock';
 import { RouterOsSimulator } from './server/routeros-simulator';
 
@@ -77,7 +77,7 @@ const main = async (): Promise<void> => {
     });
     await sim.start();
     sims.push(sim);
-    if (values.live) stops.push(startDemoDynamics(sim, createRng(seed * 7919 + i)));
+    if (values.live) stops.push(startDemoDynamics(sim, seededRandom(seed * 7919 + i)));
     const ssl = values['api-ssl'] ? `  api-ssl (anonymous DH) 127.0.0.1:${sim.sslPort}` : '';
     process.stdout.write(
       `Router-${String(i + 1).padStart(2, '0')}  127.0.0.1:${sim.port}  user admin  password ${password}` +

@@ -2,7 +2,7 @@ import { noticeFor } from '../contract/activity-notice';
 import type { EventName } from '../contract/channels';
 import type { EventPayload } from '../contract/api';
 import type { SessionUser } from '../contract/schemas/auth';
-import { logCategoriesOf } from '../core/auth/permissions';
+import { logCategoriesOf } from '../domain/permissions';
 import type { Core } from '../core/create-core';
 
 /** Notices for everyone signed in, whatever their role (the low-disk banner). */

@@ -1,4 +1,5 @@
 import { formatISO } from 'date-fns';
+import { csvRow } from '../../domain/csv-cells';
 import { toEntry, type ActivityRow } from './activity-row';
 
 const CSV_HEADER = [
@@ -23,14 +24,6 @@ const CSV_HEADER = [
   'hash',
 ];
 
-/** Quotes a CSV cell; a leading = + - @ is neutralised so spreadsheets never run it as a formula. */
-const cell = (v: string | number | null): string => {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 const fields = (r: ActivityRow) => [
   r.id,
   formatISO(r.ts),
@@ -54,7 +47,7 @@ const fields = (r: ActivityRow) => [
 ];
 
 export const csvHeader = (): string => `${CSV_HEADER.join(',')}\r\n`;
-export const csvLine = (r: ActivityRow): string => `${fields(r).map(cell).join(',')}\r\n`;
+export const csvLine = (r: ActivityRow): string => csvRow(fields(r));
 
 export const ndjsonLine = (r: ActivityRow): string =>
   `${JSON.stringify({ ...toEntry(r), timestamp: formatISO(r.ts) })}\n`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRecorded } from '../../contract/schemas/activity';
-import { permissionsOf } from '../auth/permissions';
+import { permissionsOf } from '../../domain/permissions';
 import type { Actor, ServiceContext } from '../shared/context';
 import {
   TEST_HOST,

@@ -7,7 +7,8 @@ import {
   type ActivityEntry,
   type ActivityFilter,
 } from '../../contract/schemas/activity';
-import { permissionsOf } from '../auth/permissions';
+import { permissionsOf } from '../../domain/permissions';
+import { seededRandom } from '../../domain/seeded-random';
 import type { Actor, ServiceContext } from '../shared/context';
 import { newCorrelationId } from '../shared/ids';
 import {
@@ -26,25 +27,9 @@ import { eventCatalog } from './event-catalog';
  * means, not how the engine answers it.
  */
 
-// Deterministic PRNG (mulberry32), so that a failure can be replayed.
+// Seeded, so that a failure can be replayed.
 const SEED = 20_300_115;
-const rng = (seed: number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-const random = rng(SEED);
-const chance = (p: number) => random() < p;
-const pick = <T>(list: readonly T[]): T => {
-  const v = list[Math.floor(random() * list.length)];
-  if (v === undefined) throw new Error('empty list');
-  return v;
-};
+const { next: random, chance, pick } = seededRandom(SEED);
 const some = <T>(list: readonly T[], max: number): T[] => {
   const n = 1 + Math.floor(random() * max);
   return [...new Set(Array.from({ length: n }, () => pick(list)))];

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { format as formatDate } from 'date-fns';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import type { Clock } from '../shared/clock';
-import { logCategoriesOf } from '../auth/permissions';
+import { logCategoriesOf } from '../../domain/permissions';
 import { AppError } from '../shared/app-error';
 import type { Actor, ServiceContext } from '../shared/context';
 import type { Recorder } from './recorder';

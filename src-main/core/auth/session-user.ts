@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../contract/schemas/auth';
 import type { Actor } from '../shared/context';
-import { permissionsOf } from './permissions';
+import { permissionsOf } from '../../domain/permissions';
 import type { StaffRecord } from './staff.repo';
 
 export const toActor = (s: StaffRecord, sessionId: string): Actor => ({

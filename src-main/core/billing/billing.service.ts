@@ -5,7 +5,7 @@ import type {
   Receipt,
 } from '../../contract/schemas/billing';
 import { AppError } from '../shared/app-error';
-import { formatMoney } from '../shared/money';
+import { currencyOf, formatMoney } from '../../domain/money';
 import { toClient } from '../clients/client-view';
 import type { BillingDeps, Ctx } from './billing-deps';
 import { byWho, loadClient, openClient } from './billing-steps';
@@ -13,7 +13,8 @@ import { createExpiryCorrection } from './expiry-correction';
 import { createMoneyMovement } from './money-movement';
 import { createReceiptView } from './receipt-view';
 import { receiptCode } from './receipts.repo';
-import { isExpired, renewInTransaction } from './renewals';
+import { isExpired } from '../../domain/renewal-period';
+import { renewInTransaction } from './renewals';
 
 const DEFAULT_LEDGER_PAGE = 100;
 
@@ -36,7 +37,7 @@ export const createBillingService = (deps: BillingDeps) => {
     if (!e) throw new AppError('not_found', `Ledger entry ${String(id)} does not exist.`);
     return e;
   };
-  const money = (amount: number) => formatMoney(amount, deps.settings.get());
+  const money = (amount: number) => formatMoney(amount, currencyOf(deps.settings.get()));
 
   return {
     ledger: (input: { clientId: number; cursor?: number; limit?: number }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { api, type In } from '../../contract/api';
 import type { ProcedureName } from '../../contract/channels';
 import type { Role } from '../../contract/roles';
-import { permissionsOf } from '../auth/permissions';
+import { permissionsOf } from '../../domain/permissions';
 import { failure, lastEntry, unwrap } from '../test-support/test-core';
 import {
   IPS,
@@ -125,6 +125,22 @@ describe('permissions of plans, clients, money and settings', () => {
     }
     expect(permissionsOf('cashier').has('billing.adjustAboveLimit')).toBe(false);
     expect(permissionsOf('administrator').has('billing.adjustAboveLimit')).toBe(true);
+  });
+
+  it('tells each signed-in role exactly its permissions from the map (what the renderer shows)', async () => {
+    // The renderer half: src-renderer/src/features/auth/role-permissions.test.ts.
+    const o = await officeCore();
+    const signedIn: [Role, Office['admin']][] = [
+      ['administrator', o.admin],
+      ['cashier', o.cashier],
+      ['technician', o.tech],
+      ['viewer', o.viewer],
+    ];
+    for (const [role, who] of signedIn) {
+      const { user } = unwrap(await who.call('auth.status', undefined));
+      expect(user?.role).toBe(role);
+      expect([...(user?.permissions ?? [])].sort(), role).toEqual([...permissionsOf(role)].sort());
+    }
   });
 
   for (const role of ['cashier', 'technician', 'viewer'] as const) {

@@ -1,17 +1,13 @@
 import type { LedgerEntry, Renewal } from '../../contract/schemas/billing';
 import { AppError } from '../shared/app-error';
-import { formatMoney } from '../shared/money';
+import { currencyOf, formatMoney } from '../../domain/money';
 import type { ClientWithPlan } from '../clients/clients.repo';
 import type { BillingDeps, Ctx } from './billing-deps';
 import { byWho, clientTarget, entryStamp, syncStatusChange } from './billing-steps';
-import { renewalPeriod } from './renewal-period';
+import { isExpired, renewalPeriod } from '../../domain/renewal-period';
 
 /** What a renewal made: its charge, the client as it now stands, and the renewal's summary. */
 export type Renewed = { charge: LedgerEntry; client: ClientWithPlan; renewal: Renewal };
-
-/** Expired by status or by date: such a client is reactivated by a renewal. */
-export const isExpired = (c: { status: string; expiresAt: number }, now: number): boolean =>
-  c.status === 'expired' || (c.status === 'active' && c.expiresAt <= now);
 
 /**
  * Charges the plan price × periods and moves the expiry on; an expired client becomes active
@@ -55,7 +51,7 @@ export const renewInTransaction = (
     event: 'subscription.renewed',
     params: {
       ...byWho(client, ctx),
-      amount: formatMoney(charged, settings),
+      amount: formatMoney(charged, currencyOf(settings)),
       plan: plan.name,
       until: new Date(end).toISOString(),
     },

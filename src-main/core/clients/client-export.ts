@@ -8,7 +8,7 @@ import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
 import type { SettingsService } from '../settings/settings.service';
 import type { ClientSearch } from './client-search';
-import { csvRow } from './csv';
+import { csvRow } from '../../domain/csv-cells';
 
 /** Columns in the import's own names, so that an export can be edited and imported again. */
 const HEADER = [

@@ -7,7 +7,8 @@ import { dayRange } from '../shared/office-time';
 import type { PlansRepo } from '../plans/plans.repo';
 import type { ClientsDeps, Ctx } from './clients.service';
 import type { ClientRecord } from './clients.repo';
-import { parseCsv, unguardCell } from './csv';
+import { unguardCell } from '../../domain/csv-cells';
+import { parseCsv } from './csv';
 
 /** Header names the importer knows, with the aliases it accepts. */
 const COLUMNS = {

@@ -1,8 +1,9 @@
 import { AppError } from '../shared/app-error';
 
 /**
- * RFC 4180 CSV: comma-separated, fields optionally in double quotes with "" for a quote, CRLF
- * or LF line ends, an optional UTF-8 BOM. Returns the rows with the 1-based line each starts on.
+ * Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes with "" for a quote,
+ * CRLF or LF line ends, an optional UTF-8 BOM. Returns the rows with the 1-based line each starts
+ * on. (Writing cells: src-main/domain/csv-cells.ts.)
  */
 export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
   const rows: { line: number; cells: string[] }[] = [];
@@ -48,17 +49,3 @@ export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
   if (cell !== '' || cells.length > 0) endRow();
   return rows;
 };
-
-/** One CSV cell; a leading = + - @ is neutralised so that spreadsheets never run it. */
-export const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
-/** Undoes csvCell's formula guard, so that exported files import again unchanged. */
-export const unguardCell = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
-
-export const csvRow = (cells: (string | number | null)[]): string =>
-  `${cells.map(csvCell).join(',')}\r\n`;

@@ -5,7 +5,7 @@ import { AppError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
 import { diffFlat } from '../shared/diff';
-import { formatMoney } from '../shared/money';
+import { currencyOf, formatMoney } from '../../domain/money';
 import type { SettingsService } from '../settings/settings.service';
 import type { RouterSyncHooks } from '../sync/sync-hooks';
 import { toPlan, type PlanRecord, type PlanValues, type PlansRepo } from './plans.repo';
@@ -103,7 +103,7 @@ export const createPlansService = (deps: {
           params: {
             by: ctx.actor.username,
             name: p.name,
-            price: formatMoney(p.price, deps.settings.get()),
+            price: formatMoney(p.price, currencyOf(deps.settings.get())),
             validity: validityText(p),
           },
           ctx,

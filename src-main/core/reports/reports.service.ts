@@ -5,6 +5,7 @@ import type { Dashboard, DrawerReport, IncomeReport } from '../../contract/schem
 import { AppError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor } from '../shared/context';
+import { currencyOf } from '../../domain/money';
 import { dayOf, dayRange, daysRange, periodLabels } from '../shared/office-time';
 import type { ClientSearch } from '../clients/client-search';
 import type { SettingsService } from '../settings/settings.service';
@@ -27,10 +28,7 @@ export const createReportsService = (deps: {
   const { ledger } = deps;
   const staffNames = createStaffNames(deps.sqlite);
   const counts = createClientCounts(deps.sqlite);
-  const currency = () => {
-    const s = deps.settings.get();
-    return { code: s.currencyCode, minorUnitDigits: s.minorUnitDigits };
-  };
+  const currency = () => currencyOf(deps.settings.get());
 
   return {
     /** What each staff member took per method on one office day: the drawer close. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createRng } from '../../routeros-sim/engine/rng';
+import { seededRandom } from '../../domain/seeded-random';
 import type { RouterOsSimulator } from '../../routeros-sim/server/routeros-simulator';
 import { startSim } from '../../routeros-sim/testing/sim-fixture';
 import { addressListMenu, pppSecretMenu, queueSimpleMenu } from './menus/isp-menus';
@@ -95,7 +95,7 @@ afterAll(async () => {
 });
 
 it('ends with the router state exactly as the successful commands imply', async () => {
-  const rng = createRng(99);
+  const rng = seededRandom(99);
   const menus = sessions.map((s) => new MenuClient(s));
   const secrets = new Map<string, Secret>();
   const queues = new Map<string, Queue>();

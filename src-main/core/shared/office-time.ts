@@ -2,11 +2,9 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, format } from 'date-fns';
 
 /**
- * Calendar arithmetic in the office's time zone. Days start at local midnight, so a day may be
- * 23 or 25 hours long across a DST change; adding months keeps the wall-clock time and clamps to
- * the month's last day (Jan 31 + 1 month = Feb 28, or Feb 29 in a leap year).
+ * Calendar days in the office's time zone. Days start at local midnight, so a day may be 23 or
+ * 25 hours long across a DST change. (Renewal periods: src-main/domain/renewal-period.ts.)
  */
-export type Validity = { unit: 'days' | 'months'; count: number };
 
 const parseDay = (day: string): [number, number, number] => {
   const [y, m, d] = day.split('-').map(Number);
@@ -28,13 +26,6 @@ export const daysRange = (fromDay: string, toDay: string, tz: string) => ({
 });
 
 export const dayOf = (ms: number, tz: string): string => format(new TZDate(ms, tz), 'yyyy-MM-dd');
-
-/** `ms` moved forward by `periods` × the validity, as the office's calendar counts it. */
-export const extendBy = (ms: number, validity: Validity, periods: number, tz: string): number => {
-  const start = new TZDate(ms, tz);
-  const n = validity.count * periods;
-  return (validity.unit === 'days' ? addDays(start, n) : addMonths(start, n)).getTime();
-};
 
 /** Every day or month label from `fromDay` to `toDay` inclusive. */
 export const periodLabels = (fromDay: string, toDay: string, by: 'day' | 'month'): string[] => {

@@ -1,13 +1,13 @@
 import type { MenuTable, Row } from './menu-table';
 import type { SimMessages } from './messages';
 import type { VersionProfile } from './profiles';
-import type { Rng } from './rng';
+import type { SeededRandom } from '../../domain/seeded-random';
 
 /** What menu definitions may use of the router they belong to. */
 export type RouterRuntime = {
   readonly profile: VersionProfile;
   readonly messages: SimMessages;
-  readonly rng: Rng;
+  readonly rng: SeededRandom;
   now(): number;
   /** Epoch ms of the last (simulated) boot. */
   bootTime(): number;

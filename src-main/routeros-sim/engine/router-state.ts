@@ -18,7 +18,7 @@ import {
 import { MenuTable, type ChangeKind, type MenuEnv, type MenuSpec, type Row } from './menu-table';
 import type { SimMessages } from './messages';
 import type { VersionProfile } from './profiles';
-import { createRng, type Rng } from './rng';
+import { seededRandom, type SeededRandom } from '../../domain/seeded-random';
 import type { RouterRuntime } from './router-runtime';
 import { seedBase, seedIsp, type SeedUser } from './seed-data';
 import type { SimClock } from './sim-clock';
@@ -42,7 +42,7 @@ export type SessionInput = { callerId?: string; address?: string; service?: stri
 
 /** One router's data: its menus (tables), sessions and clock-driven state. */
 export class RouterState implements RouterRuntime, MenuEnv {
-  readonly rng: Rng;
+  readonly rng: SeededRandom;
   readonly fields: FieldContext;
   private readonly tables = new Map<string, MenuTable>();
   private readonly listeners = new Set<ChangeListener>();
@@ -50,7 +50,7 @@ export class RouterState implements RouterRuntime, MenuEnv {
   private sessionCounter = 0;
 
   constructor(private readonly opts: RouterStateOptions) {
-    this.rng = createRng(opts.seed);
+    this.rng = seededRandom(opts.seed);
     this.bootAt = opts.clock.now();
     this.fields = {
       messages: opts.messages,

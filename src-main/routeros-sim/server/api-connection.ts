@@ -3,7 +3,7 @@ import { fmtId } from '../engine/format';
 import type { Attr, MenuTable, Row } from '../engine/menu-table';
 import { applyProplist, rowMatches, runMenuVerb } from '../engine/menu-verbs';
 import type { EmptyReplyMode, LoginMethod } from '../engine/profiles';
-import type { Rng } from '../engine/rng';
+import type { SeededRandom } from '../../domain/seeded-random';
 import type { RouterState } from '../engine/router-state';
 import { SimTrap, TRAP_CATEGORY, type TrapReply } from '../engine/sim-trap';
 import {
@@ -28,7 +28,7 @@ export type ConnectionHost = {
   readonly state: RouterState;
   readonly faults: FaultConfig;
   /** Randomness for faults, separate from the router state's. */
-  readonly faultRng: Rng;
+  readonly faultRng: SeededRandom;
   loginMethod(): LoginMethod;
   emptyReply(): EmptyReplyMode;
   record(connection: number, words: readonly string[]): void;

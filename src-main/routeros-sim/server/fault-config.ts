@@ -1,6 +1,6 @@
 import type { TagPosition } from '../protocol/command-sentence';
 import type { EmptyReplyMode, LoginMethod } from '../engine/profiles';
-import type { Rng } from '../engine/rng';
+import type { SeededRandom } from '../../domain/seeded-random';
 
 /**
  * Where a fault applies. Every field narrows; an empty matcher matches everything. `times` and
@@ -95,7 +95,7 @@ export const takeMatch = (
   m: Matcher,
   command: string | null,
   connection: number,
-  rng: Rng,
+  rng: SeededRandom,
 ): boolean => {
   if (m.connection !== undefined && m.connection !== connection) return false;
   if (command !== null) {

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { Rng } from '../engine/rng';
+import type { SeededRandom } from '../../domain/seeded-random';
 import type { FragmentMode } from './fault-config';
 
 /**
@@ -14,7 +14,7 @@ export class OutputWriter {
 
   constructor(
     private readonly socket: Socket,
-    private readonly rng: Rng,
+    private readonly rng: SeededRandom,
     delayFirstByteMs: number,
     private readonly fragment: () => FragmentMode | null,
   ) {

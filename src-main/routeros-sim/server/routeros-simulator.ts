@@ -8,7 +8,7 @@ import {
   type LoginMethod,
   type VersionName,
 } from '../engine/profiles';
-import { createRng, type Rng } from '../engine/rng';
+import { seededRandom, type SeededRandom } from '../../domain/seeded-random';
 import { RouterState, type SessionInput } from '../engine/router-state';
 import type { SeedUser } from '../engine/seed-data';
 import { createManualClock, type SimClock } from '../engine/sim-clock';
@@ -57,7 +57,7 @@ export class RouterOsSimulator {
   readonly clock: SimClock;
   state: RouterState;
   private faultConfig: FaultConfig;
-  private faultRngValue: Rng;
+  private faultRngValue: SeededRandom;
   private readonly listeners: Listener[] = [];
   private readonly open = new Map<ApiConnection, ConnectionInfo>();
   private readonly sockets = new Set<Socket>();
@@ -75,7 +75,7 @@ export class RouterOsSimulator {
     this.messages = messagesFor(this.version, opts.messages);
     this.state = this.buildState(this.seed);
     this.faultConfig = { ...defaultFaults(), ...cloneFaults(opts.faults ?? {}) };
-    this.faultRngValue = createRng(this.seed ^ 0x5eed);
+    this.faultRngValue = seededRandom(this.seed ^ 0x5eed);
     this.events.setMaxListeners(100);
   }
 
@@ -285,7 +285,7 @@ export class RouterOsSimulator {
   reset(seed = this.seed): void {
     this.seed = seed;
     this.state = this.buildState(seed);
-    this.faultRngValue = createRng(seed ^ 0x5eed);
+    this.faultRngValue = seededRandom(seed ^ 0x5eed);
     this.received.length = 0;
     this.sent.length = 0;
   }

@@ -1,22 +1,15 @@
-import type { Permission } from '@contract/roles';
 import type { ActivityEntry } from '@contract/schemas/activity';
 import type { SessionUser } from '@contract/schemas/auth';
 import type { Staff } from '@contract/schemas/staff';
+import { permissionsOf } from '@domain/permissions';
 
-export const ALL_PERMISSIONS: Permission[] = [
-  'activity.read',
-  'activity.export',
-  'activity.verify',
-  'staff.manage',
-  'sessions.manage',
-];
-
+/** A signed-in administrator, with the permissions the core gives that role. */
 export const adminUser = (overrides: Partial<SessionUser> = {}): SessionUser => ({
   staffId: 1,
   username: 'admin',
   displayName: 'Ada Admin',
   role: 'administrator',
-  permissions: ALL_PERMISSIONS,
+  permissions: [...permissionsOf('administrator')],
   mustChangePassword: false,
   ...overrides,
 });

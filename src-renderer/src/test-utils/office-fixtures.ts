@@ -1,5 +1,6 @@
-import type { Permission, Role } from '@contract/roles';
+import type { Role } from '@contract/roles';
 import type { SessionUser } from '@contract/schemas/auth';
+import { permissionsOf } from '@domain/permissions';
 import type { LedgerEntry, Receipt } from '@contract/schemas/billing';
 import type { Client, ClientListItem } from '@contract/schemas/clients';
 import type { Plan } from '@contract/schemas/plans';
@@ -7,74 +8,13 @@ import type { BillingSettings } from '@contract/schemas/settings';
 
 /** Test data for the office screens (clients, plans, money). Used by renderer tests only. */
 
-/** The core's role → permission map (src-main/core/auth/permissions.ts), as the UI sees it. */
-export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  administrator: [
-    'activity.read',
-    'activity.export',
-    'activity.verify',
-    'activity.retention',
-    'staff.manage',
-    'sessions.manage',
-    'clients.read',
-    'clients.manage',
-    'clients.revealPassword',
-    'clients.import',
-    'clients.export',
-    'plans.manage',
-    'billing.read',
-    'billing.pay',
-    'billing.renew',
-    'billing.refund',
-    'billing.adjust',
-    'billing.adjustAboveLimit',
-    'billing.void',
-    'billing.correctExpiry',
-    'reports.financial',
-    'settings.manage',
-    'routers.read',
-    'routers.manage',
-    'sync.run',
-  ],
-  cashier: [
-    'activity.read',
-    'clients.read',
-    'billing.read',
-    'billing.pay',
-    'billing.renew',
-    'billing.adjust',
-    'reports.financial',
-  ],
-  technician: [
-    'activity.read',
-    'clients.read',
-    'clients.manage',
-    'clients.revealPassword',
-    'clients.import',
-    'clients.export',
-    'plans.manage',
-    'billing.read',
-    'routers.read',
-    'routers.manage',
-    'sync.run',
-  ],
-  viewer: [
-    'activity.read',
-    'activity.export',
-    'activity.verify',
-    'clients.read',
-    'clients.export',
-    'billing.read',
-    'reports.financial',
-  ],
-};
-
+/** A signed-in staff member of `role`, with the permissions the core gives that role. */
 export const staffUser = (role: Role): SessionUser => ({
   staffId: 7,
   username: role,
   displayName: `${role.charAt(0).toUpperCase()}${role.slice(1)} Person`,
   role,
-  permissions: ROLE_PERMISSIONS[role],
+  permissions: [...permissionsOf(role)],
   mustChangePassword: false,
 });
 

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Out } from '@contract/api';
 import { renderActivityApp } from '../../test-utils/activity-app';
 import { createFakeLog, makeEntries } from '../../test-utils/fake-activity-log';
-import { activityEntry, adminUser, ALL_PERMISSIONS } from '../../test-utils/fixtures';
+import { activityEntry, adminUser } from '../../test-utils/fixtures';
+import { staffUser } from '../../test-utils/office-fixtures';
 import { localDayStart } from './filter-params';
 
 const ARCHIVE = 'activity-1-500.db';
 const archives: Out<'activity.archives'> = [
   { name: ARCHIVE, firstId: 1, lastId: 500, sizeBytes: 2 * 1024 * 1024, createdAt: 1 },
 ];
-const retention = adminUser({ permissions: [...ALL_PERMISSIONS, 'activity.retention'] });
 
 describe('archives', () => {
   it('open read-only: search, histogram, counts, verify and export all use the archive', async () => {
@@ -92,7 +92,7 @@ describe('archives', () => {
 
   it('let an administrator archive older entries after a confirmation, and open the result', async () => {
     const { transport, params } = renderActivityApp({
-      user: retention,
+      user: adminUser(), // archiving needs activity.retention: administrators only
       handlers: {
         'activity.archives': () => [],
         'activity.archive': ({ before }) => ({
@@ -135,8 +135,11 @@ describe('archives', () => {
     await waitFor(() => expect(params().get('archive')).toBe('activity-1-120.db'));
   });
 
-  it('do not offer archiving to staff without the retention permission', async () => {
-    renderActivityApp({ handlers: { 'activity.archives': () => archives } });
+  it('do not offer archiving to staff without the retention permission (a viewer)', async () => {
+    renderActivityApp({
+      user: staffUser('viewer'),
+      handlers: { 'activity.archives': () => archives },
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Archives' }));
     const dialog = await screen.findByRole('dialog', { name: 'Activity archives' });
     await within(dialog).findByRole('table', { name: 'Archives' });

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
+import { staffUser } from '../../test-utils/office-fixtures';
 import { renderApp } from '../../test-utils/render';
 
 const signedOut = { setupRequired: false, user: null };
@@ -95,11 +96,11 @@ describe('sign-in flow', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
   });
 
-  it('hides administration from staff without the permissions', async () => {
+  it('hides administration from staff without the permissions (a cashier)', async () => {
     const transport = createFakeTransport({
       'auth.status': () => ({
         setupRequired: false,
-        user: adminUser({ role: 'viewer', permissions: ['activity.read'], displayName: 'Vic' }),
+        user: { ...staffUser('cashier'), displayName: 'Carla' },
       }),
       'activity.search': () => ({
         entries: [],
@@ -107,7 +108,7 @@ describe('sign-in flow', () => {
         total: { count: 0, capped: false },
       }),
     });
-    renderApp(transport);
+    renderApp(transport, '/activity');
     expect(await screen.findByRole('heading', { name: 'Activity log' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'My sessions' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Staff' })).not.toBeInTheDocument();

@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { ForcedPasswordChange } from './ForcedPasswordChange';
 import { LoginPage } from './LoginPage';
 import { SetupPage } from './SetupPage';
-import { SessionContext } from './session-context';
+import { SessionContext, userCan } from './session-context';
 import type { SessionContextValue } from './session-context';
 import { useAuthCache, useAuthStatus } from './use-auth-status';
 
@@ -88,7 +88,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     () =>
       user && {
         user,
-        can: (permission: Permission) => user.permissions.includes(permission),
+        can: (permission: Permission) => userCan(user, permission),
         signOut,
         endedLocally: (message = SESSION_ENDED_NOTICE) => endedLocally(message),
       },

@@ -11,6 +11,14 @@ export type SessionContextValue = {
   endedLocally: (notice?: string) => void;
 };
 
+/**
+ * What the renderer lets a signed-in user do: exactly the permissions the core sent for them (the
+ * core takes them from its role map, src-main/domain/permissions.ts). The renderer keeps no role
+ * map of its own; the core checks every call again.
+ */
+export const userCan = (user: Pick<SessionUser, 'permissions'>, permission: Permission): boolean =>
+  user.permissions.includes(permission);
+
 export const SessionContext = createContext<SessionContextValue | null>(null);
 
 /** The signed-in staff member; only available inside the authenticated app. */

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { Receipt } from '@contract/schemas/billing';
 import { formatOfficeDateTime } from '../settings/office-time';
 import { METHOD_LABELS } from './billing-labels';
-import { formatMoney } from './money';
+import { formatMoney } from '@domain/money';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -6,7 +6,8 @@ import { useApiMutation } from '../../api/hooks';
 import { useOffice } from '../settings/office-context';
 import { MethodRadios } from './MethodRadios';
 import { MoneyInput } from './MoneyInput';
-import { minorToInput, parseMoney } from './money';
+import { minorToInput } from '@domain/money';
+import { parseMoney } from './money';
 import { serverFieldError, serverFormError } from '../../lib/server-errors';
 
 /** What is left to refund on a payment. */

@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { usePlans } from '../plans/use-plans';
 import { useOffice } from '../settings/office-context';
-import { renewedUntil } from '../settings/office-time';
+import { renewalPeriod } from '@domain/renewal-period';
 import type { MoneyClient } from './money-client';
 
 export function RenewModal({
@@ -43,6 +43,17 @@ function RenewForm({
   const renew = useApiMutation('billing.renew', { onSuccess: onRenewed });
   const n = /^\d{1,2}$/.test(periods.trim()) ? Number(periods.trim()) : NaN;
   const valid = Number.isInteger(n) && n >= 1 && n <= 24;
+  // A preview: the core counts the same period, and its answer is what counts.
+  const preview =
+    plan && valid
+      ? renewalPeriod({
+          now,
+          expiresAt: client.expiresAt,
+          validity: plan.validity,
+          periods: n,
+          timeZone: office.timeZone,
+        })
+      : null;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -71,9 +82,9 @@ function RenewForm({
           onChange={(e) => setPeriods(e.currentTarget.value)}
           error={valid ? undefined : 'From 1 to 24 periods'}
         />
-        {plan && valid && (
+        {plan && preview && (
           <Text size="sm" data-testid="renew-preview">
-            {`Charges ${office.money(plan.price * n)} to the balance and extends service from ${office.dateTime(Math.max(client.expiresAt, now))} to ${office.dateTime(renewedUntil(client.expiresAt, now, plan.validity, n, office.timeZone))}.`}
+            {`Charges ${office.money(plan.price * n)} to the balance and extends service from ${office.dateTime(preview.start)} to ${office.dateTime(preview.end)}.`}
           </Text>
         )}
         <Group justify="flex-end">

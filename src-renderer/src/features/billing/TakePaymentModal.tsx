@@ -6,11 +6,12 @@ import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../auth/session-context';
 import { usePlans } from '../plans/use-plans';
 import { useOffice } from '../settings/office-context';
-import { renewedUntil } from '../settings/office-time';
+import { isExpired, renewalPeriod } from '@domain/renewal-period';
 import { MethodRadios } from './MethodRadios';
 import { MoneyInput } from './MoneyInput';
 import type { MoneyClient } from './money-client';
-import { minorToInput, parseMoney } from './money';
+import { minorToInput } from '@domain/money';
+import { parseMoney } from './money';
 import { serverFieldError, serverFormError } from '../../lib/server-errors';
 
 /**
@@ -65,7 +66,9 @@ function TakePaymentForm({
   const digits = office.currency.minorUnitDigits;
   const plan = usePlans().data?.find((p) => p.id === client.planId);
   const canRenew = can('billing.renew');
-  const expired = client.status === 'expired';
+  const [now] = useState(() => Date.now());
+  // Expired by status, or active and past its expiry date (the core's rule).
+  const expired = isExpired(client, now);
   // The core renews an expired client by default; say so explicitly either way.
   const [renew, setRenew] = useState(expired && canRenew);
   const [amount, setAmount] = useState(() =>
@@ -75,12 +78,19 @@ function TakePaymentForm({
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const [amountError, setAmountError] = useState<string | undefined>();
-  const [now] = useState(() => Date.now());
   const pay = useApiMutation('billing.pay', { onSuccess: onPaid });
   const generalError = serverFormError(pay.error, ['amount', 'method', 'reference', 'note']);
 
   const until = plan
-    ? office.dateTime(renewedUntil(client.expiresAt, now, plan.validity, 1, office.timeZone))
+    ? office.dateTime(
+        renewalPeriod({
+          now,
+          expiresAt: client.expiresAt,
+          validity: plan.validity,
+          periods: 1,
+          timeZone: office.timeZone,
+        }).end,
+      )
     : null;
 
   const submit = (event: SubmitEvent) => {

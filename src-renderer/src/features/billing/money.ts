@@ -1,8 +1,5 @@
 import { MAX_AMOUNT } from '@contract/schemas/money';
 
-/** The currency amounts are counted in: an ISO code and its digits after the decimal point. */
-export type Currency = { code: string; minorUnitDigits: number };
-
 export type MoneyParse = { ok: true; value: number } | { ok: false; error: string };
 
 export type ParseMoneyOptions = {
@@ -66,31 +63,4 @@ export function parseMoney(
     return { ok: false, error: 'Amount must be greater than zero' };
   }
   return { ok: true, value: negative && magnitude !== 0 ? -magnitude : magnitude };
-}
-
-const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-/** The plain number for an input box: 125050 with 2 digits → "1250.50" (no grouping, no code). */
-export function minorToInput(amount: number, digits: number): string {
-  const abs = String(Math.abs(amount)).padStart(digits + 1, '0');
-  const whole = abs.slice(0, abs.length - digits);
-  const fraction = digits > 0 ? `.${abs.slice(abs.length - digits)}` : '';
-  return `${amount < 0 ? '-' : ''}${whole}${fraction}`;
-}
-
-/** Integer minor units for people: 125050 in USD → "USD 1,250.50"; -500 → "-USD 5.00". */
-export function formatMoney(amount: number, currency: Currency): string {
-  const digits = currency.minorUnitDigits;
-  const abs = String(Math.abs(amount)).padStart(digits + 1, '0');
-  const whole = group(abs.slice(0, abs.length - digits));
-  const fraction = digits > 0 ? `.${abs.slice(abs.length - digits)}` : '';
-  return `${amount < 0 ? '-' : ''}${currency.code} ${whole}${fraction}`;
-}
-
-/** The number alone, for table cells under a currency heading: 125050 → "1,250.50". */
-export function formatAmount(amount: number, digits: number): string {
-  const abs = String(Math.abs(amount)).padStart(digits + 1, '0');
-  const whole = group(abs.slice(0, abs.length - digits));
-  const fraction = digits > 0 ? `.${abs.slice(abs.length - digits)}` : '';
-  return `${amount < 0 ? '-' : ''}${whole}${fraction}`;
 }

@@ -19,7 +19,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { TYPE_LABELS } from '../activity/activity-labels';
 import { useSession } from '../auth/session-context';
-import { formatMoney } from '../billing/money';
+import { formatMoney } from '@domain/money';
 import { OfficeGate } from '../settings/OfficeGate';
 import { useOffice } from '../settings/office-context';
 

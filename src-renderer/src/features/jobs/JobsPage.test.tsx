@@ -4,12 +4,8 @@ import type { BackupSettings, Job } from '@contract/schemas/jobs';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
-import {
-  BACKUP_SETTINGS,
-  JOBS_ADMIN_PERMISSIONS,
-  JOBS_VIEWER_PERMISSIONS,
-  jobFixture,
-} from './job-fixtures';
+import { staffUser } from '../../test-utils/office-fixtures';
+import { BACKUP_SETTINGS, jobFixture } from './job-fixtures';
 import { JOBS_REFRESH_MS } from './use-jobs';
 
 const T = Date.UTC(2030, 0, 15, 9, 0, 0);
@@ -51,12 +47,12 @@ const initialJobs = (): Job[] => [
   jobFixture({ name: 'routers.auto_sync', label: 'Auto-sync', running: true, runningSince: T }),
 ];
 
-function renderJobs(permissions = JOBS_ADMIN_PERMISSIONS) {
+function renderJobs(user = adminUser()) {
   let jobs = initialJobs();
   let backup: BackupSettings = BACKUP_SETTINGS;
   let finishRun: () => void = () => {};
   const transport = createFakeTransport({
-    'auth.status': () => ({ setupRequired: false, user: adminUser({ permissions }) }),
+    'auth.status': () => ({ setupRequired: false, user }),
     'jobs.list': () => jobs,
     'jobs.runNow': ({ name }) => {
       if (name === 'clients.expiry') {
@@ -145,7 +141,7 @@ describe('Scheduled jobs screen', () => {
   });
 
   it('shows the jobs read-only to staff who may not run them or change settings', async () => {
-    renderJobs(JOBS_VIEWER_PERMISSIONS);
+    renderJobs(staffUser('viewer'));
     await screen.findByRole('table', { name: 'Scheduled jobs' });
     expect(screen.queryByRole('button', { name: /Run .* now/ })).not.toBeInTheDocument();
     const form = await screen.findByRole('form', { name: 'Backup settings' });

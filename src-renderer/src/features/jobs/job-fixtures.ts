@@ -1,14 +1,4 @@
-import type { Permission } from '@contract/roles';
 import type { BackupSettings, Job } from '@contract/schemas/jobs';
-import { ROLE_PERMISSIONS } from '../../test-utils/office-fixtures';
-
-export const JOBS_ADMIN_PERMISSIONS: Permission[] = [
-  ...ROLE_PERMISSIONS.administrator,
-  'jobs.read',
-  'jobs.run',
-];
-
-export const JOBS_VIEWER_PERMISSIONS: Permission[] = ['activity.read', 'jobs.read'];
 
 /** A job as `jobs.list` returns it, for renderer tests. */
 export const jobFixture = (overrides: Partial<Job> & Pick<Job, 'name' | 'label'>): Job => ({

@@ -1,7 +1,8 @@
 import type { In } from '@contract/api';
 import { CreatePlanInput } from '@contract/schemas/plans';
 import type { Plan } from '@contract/schemas/plans';
-import { minorToInput, parseMoney } from '../billing/money';
+import { minorToInput } from '@domain/money';
+import { parseMoney } from '../billing/money';
 import { parseRate, rateToInput } from './rates';
 
 export type PlanFormValues = {

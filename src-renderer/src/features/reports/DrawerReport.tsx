@@ -4,7 +4,7 @@ import type { DrawerReport as Drawer } from '@contract/schemas/reports';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { METHOD_LABELS } from '../billing/billing-labels';
-import { formatMoney } from '../billing/money';
+import { formatMoney } from '@domain/money';
 import { useOffice } from '../settings/office-context';
 import { formatOfficeDateTime } from '../settings/office-time';
 import '../billing/print.css';

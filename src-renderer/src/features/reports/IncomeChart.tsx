@@ -1,5 +1,5 @@
 import { Box, Text } from '@mantine/core';
-import { formatAmount } from '../billing/money';
+import { formatAmount } from '@domain/money';
 
 export type ChartBar = { label: string; value: number };
 

@@ -14,7 +14,7 @@ import type { IncomeReport as Income } from '@contract/schemas/reports';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
 import { METHOD_LABELS } from '../billing/billing-labels';
-import { formatMoney } from '../billing/money';
+import { formatMoney } from '@domain/money';
 import { serverFieldError } from '../../lib/server-errors';
 import { useOffice } from '../settings/office-context';
 import { monthStart } from '../settings/office-time';

@@ -5,7 +5,7 @@ import { createFakeTransport, fakeError } from '../../test-utils/fake-transport'
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
 import { networkSettingsChanges, networkSettingsToForm } from './network-settings-form';
-import { ROUTER_ADMIN_PERMISSIONS } from './router-fixtures';
+import { staffUser } from '../../test-utils/office-fixtures';
 
 const SETTINGS: NetworkSettings = {
   autoSyncIntervalMin: 60,
@@ -15,10 +15,10 @@ const SETTINGS: NetworkSettings = {
   memoryThresholdPct: 90,
 };
 
-function renderSettings(permissions = ROUTER_ADMIN_PERMISSIONS) {
+function renderSettings(user = adminUser()) {
   let current = SETTINGS;
   const transport = createFakeTransport({
-    'auth.status': () => ({ setupRequired: false, user: adminUser({ permissions }) }),
+    'auth.status': () => ({ setupRequired: false, user }),
     'routers.settings': () => current,
     'routers.updateSettings': (input) => {
       if (input.memoryThresholdPct === 99) {
@@ -93,8 +93,8 @@ describe('Network settings', () => {
     expect(await within(form).findByText('Refused by the server')).toBeVisible();
   });
 
-  it('is read-only for staff who may only read routers', async () => {
-    renderSettings(['routers.read']);
+  it('is read-only for staff who may only read routers (a viewer)', async () => {
+    renderSettings(staffUser('viewer'));
     const form = await screen.findByRole('form', { name: 'Network settings' });
     expect(within(form).getByLabelText('Auto-sync interval (minutes)')).toHaveAttribute('readonly');
     expect(within(form).getByLabelText('Fix it automatically')).toBeDisabled();

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
-import { ROUTER_ADMIN_PERMISSIONS, driftFixture, routerFixture } from './router-fixtures';
+import { driftFixture, routerFixture } from './router-fixtures';
 
 function renderRouter() {
   const router = routerFixture(7, { name: 'Tower G', pendingChanges: 1 });
   const transport = createFakeTransport({
     'auth.status': () => ({
       setupRequired: false,
-      user: adminUser({ permissions: ROUTER_ADMIN_PERMISSIONS }),
+      user: adminUser(),
     }),
     'routers.health': () => ({
       router,

@@ -4,7 +4,7 @@ import type { Router } from '@contract/schemas/routers';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
-import { ROUTER_ADMIN_PERMISSIONS, routerFixture } from './router-fixtures';
+import { routerFixture } from './router-fixtures';
 
 function renderRouters() {
   let routers: Router[] = [
@@ -15,7 +15,7 @@ function renderRouters() {
   const transport = createFakeTransport({
     'auth.status': () => ({
       setupRequired: false,
-      user: adminUser({ permissions: ROUTER_ADMIN_PERMISSIONS }),
+      user: adminUser(),
     }),
     'routers.list': () => routers,
     'routers.testConnection': (input) =>
@@ -126,7 +126,7 @@ describe('Routers screen', () => {
     const transport = createFakeTransport({
       'auth.status': () => ({
         setupRequired: false,
-        user: adminUser({ permissions: ROUTER_ADMIN_PERMISSIONS }),
+        user: adminUser(),
       }),
       'routers.list': () => [],
     });

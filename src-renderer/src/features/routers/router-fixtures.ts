@@ -1,7 +1,5 @@
-import type { Permission } from '@contract/roles';
 import type { Router } from '@contract/schemas/routers';
 import type { DriftItem } from '@contract/schemas/sync';
-import { ALL_PERMISSIONS } from '../../test-utils/fixtures';
 
 /** A router as `routers.list` returns it, for renderer tests. */
 export const routerFixture = (id: number, overrides: Partial<Router> = {}): Router => ({
@@ -45,11 +43,3 @@ export const driftFixture = (key: string, overrides: Partial<DriftItem> = {}): D
   action: 'add',
   ...overrides,
 });
-
-/** An administrator who may also read, manage and sync routers. */
-export const ROUTER_ADMIN_PERMISSIONS: Permission[] = [
-  ...ALL_PERMISSIONS,
-  'routers.read',
-  'routers.manage',
-  'sync.run',
-];

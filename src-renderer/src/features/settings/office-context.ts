@@ -1,7 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { BillingSettings } from '@contract/schemas/settings';
-import { formatMoney } from '../billing/money';
-import type { Currency } from '../billing/money';
+import { currencyOf, formatMoney, type Currency } from '@domain/money';
 import { formatOfficeDateTime, officeDay } from './office-time';
 
 /** The office's currency and time zone, with the formatters every money screen needs. */
@@ -16,7 +15,7 @@ export type Office = {
 };
 
 export const officeFrom = (settings: BillingSettings): Office => {
-  const currency = { code: settings.currencyCode, minorUnitDigits: settings.minorUnitDigits };
+  const currency = currencyOf(settings);
   const timeZone = settings.timeZone;
   return {
     settings,

@@ -1,7 +1,8 @@
 import type { In } from '@contract/api';
 import { UpdateSettingsInput } from '@contract/schemas/settings';
 import type { BillingSettings } from '@contract/schemas/settings';
-import { minorToInput, parseMoney } from '../billing/money';
+import { minorToInput } from '@domain/money';
+import { parseMoney } from '../billing/money';
 
 export type SettingsFormValues = {
   currencyCode: string;

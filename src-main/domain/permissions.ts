@@ -1,7 +1,10 @@
-import { PERMISSIONS, type Permission, type Role } from '../../contract/roles';
-import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../../contract/schemas/activity';
+import { PERMISSIONS, type Permission, type Role } from '../contract/roles';
+import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../contract/schemas/activity';
 
-/** The one place that says what each role may do. Checked in the core for every call. */
+/**
+ * The one place that says what each role may do. The core checks it on every call and sends the
+ * signed-in user's list to the renderer, which shows only what that list allows.
+ */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
   // Takes money and renews; adjusts only up to the configured limit; no refunds, voids or plans.

@@ -1,6 +1,10 @@
-/** The demo's seeded randomness (mulberry32): the same seed makes the same office. */
-export const demoRandom = (seed: number) => {
+/**
+ * Seeded randomness (mulberry32): the same seed gives the same sequence on every machine, so
+ * benchmarks, the demo office, the router simulator and randomized tests can be replayed.
+ */
+export const seededRandom = (seed: number) => {
   let a = seed >>> 0;
+  /** Uniform in [0, 1). */
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -27,12 +31,20 @@ export const demoRandom = (seed: number) => {
     }
     return pick(items);
   };
+  /** True with probability p. */
   const chance = (p: number): boolean => next() < p;
+  /** `n` characters drawn from `alphabet`. */
   const chars = (n: number, alphabet: string): string => {
     let out = '';
     for (let i = 0; i < n; i++) out += alphabet[int(alphabet.length)] ?? '';
     return out;
   };
-  return { next, int, between, pick, weighted, chance, chars };
+  /** `bytes` random bytes as lower-case hex. */
+  const hex = (bytes: number): string => {
+    let out = '';
+    for (let i = 0; i < bytes; i++) out += int(256).toString(16).padStart(2, '0');
+    return out;
+  };
+  return { next, int, between, pick, weighted, chance, chars, hex };
 };
-export type DemoRandom = ReturnType<typeof demoRandom>;
+export type SeededRandom = ReturnType<typeof seededRandom>;
