@@ -143,10 +143,9 @@ export const seedDemoOffice = async (core: Core, opts: SeedOptions): Promise<See
     }
     return r.value as Out<K>;
   };
-  const queued = core.sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_queue');
   /** The queue worker's pass, as the app runs it right after a change that queued router work. */
   const push = async () => {
-    if ((queued.get()?.n ?? 0) > 0) await core.services.sync.drain();
+    if (core.services.sync.pending() > 0) await core.services.sync.drain();
   };
 
   const summary: SeedSummary = {
@@ -491,9 +490,7 @@ export const seedDemoOffice = async (core: Core, opts: SeedOptions): Promise<See
     await playDay(todays, rng, setClock, deskOf, call, push);
   }
   await push();
-  summary.entries = (
-    core.sqlite.prepare('SELECT count(*) AS n FROM activity_log').get() as { n: number }
-  ).n;
+  summary.entries = core.services.demo.logEntries();
   return summary;
 };
 
