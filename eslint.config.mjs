@@ -17,6 +17,19 @@ const nodeHttp = [
   { name: 'node:http', message: 'Only src-main/headless/ serves HTTP.' },
   { name: 'http', message: 'Only src-main/headless/ serves HTTP.' },
 ];
+/** The core's internals (database, write transaction, recorder) reach tests only. */
+const internalsOnlyInTests = {
+  group: ['**/create-core'],
+  importNames: ['createCoreWithInternals'],
+  message:
+    'Only tests and src-main/core/test-support/ may reach the core’s internals: ask the core for a named service call.',
+};
+/** The core is what the transports serve and what talks to routers: it depends on neither. */
+const coreOverTransportAndSim = {
+  group: ['**/transport/**', '**/routeros-sim/**'],
+  message:
+    'The core may import transport/ and routeros-sim/ only from tests (*.test.ts) and src-main/core/test-support/.',
+};
 const rendererBoundary = {
   group: ['**/src-main/**'],
   message:
@@ -66,6 +79,33 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
+        { paths: [electronOnlyInShell, ...nodeHttp], patterns: [noShells, internalsOnlyInTests] },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/**'],
+    ignores: ['src-main/core/**/*.test.ts', 'src-main/core/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell, ...nodeHttp],
+          patterns: [noShells, internalsOnlyInTests, coreOverTransportAndSim],
+        },
+      ],
+    },
+  },
+  {
+    // Tests and test-support: a core under test, driven through the transport or a simulator.
+    files: [
+      'src-main/core/**/*.test.ts',
+      'src-main/core/test-support/**',
+      'src-main/transport/**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         { paths: [electronOnlyInShell, ...nodeHttp], patterns: [noShells] },
       ],
     },
@@ -111,7 +151,12 @@ export default tseslint.config(
   },
   {
     files: ['src-main/headless/**', 'src-main/cli/**', 'src-main/launch/**', 'src-main/demo/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShell], patterns: [internalsOnlyInTests] },
+      ],
+    },
   },
   {
     files: ['src-preload/**'],

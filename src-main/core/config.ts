@@ -46,6 +46,11 @@ export type CoreConfig = {
   readDiskSpace?: ReadDiskSpace;
   /** The desktop shell's server, for "Share this workstation with the office" (absent elsewhere). */
   sharing?: SharingPort;
+  /**
+   * `false`: commits are not flushed to disk one by one (SQLite's `synchronous = OFF`). Only for a
+   * folder that is thrown away if the process dies, as the demo office is while it is seeded.
+   */
+  flushEachCommit?: boolean;
 };
 
 export const DATABASE_FILE = 'ispdesk.db';

@@ -1,9 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCore } from './create-core';
 import { DatabaseStartupError } from './db/startup-error';
 import {
+  MIGRATIONS_FOLDER,
   TEST_HOST,
+  createCapturingLogger,
   createTestCore,
   entriesOf,
   logEntries,
@@ -13,6 +16,26 @@ import {
 } from './test-support/test-core';
 
 describe('createCore', () => {
+  it('hands out services, not its database, write transaction or recorder', async () => {
+    const dataDir = tempDirForTest();
+    const core = createCore({
+      dataDir,
+      migrationsFolder: MIGRATIONS_FOLDER,
+      mode: 'test',
+      version: 'test',
+      host: TEST_HOST,
+      logger: createCapturingLogger(),
+      background: false,
+    });
+    try {
+      for (const inner of ['sqlite', 'write', 'recorder', 'db', 'orm']) {
+        expect(core).not.toHaveProperty(inner);
+      }
+    } finally {
+      await core.stop();
+    }
+  });
+
   it('logs start and stop as System entries, once each, and keeps its state across restarts', async () => {
     const dataDir = tempDirForTest();
     const first = createTestCore({ dataDir });

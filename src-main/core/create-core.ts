@@ -42,6 +42,7 @@ import { createDatabaseBackup } from './backup/database-backup';
 import { createDiskWatch } from './storage/disk-space';
 import { createClockWatch, type ClockWatch } from './clock/clock-watch';
 import { createSharingService } from './sharing/sharing.service';
+import { createDemoSupport } from './demo-support/demo-support';
 
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
@@ -56,7 +57,13 @@ type StartupFindings = { lock: DataDirLock['recovered']; tightened: DataDirTight
  * The composition root: everything the app does, wired from a config. No module state; the
  * Electron shell, the headless server, the CLI and the tests each call this once.
  */
-export const createCore = (config: CoreConfig) => {
+export const createCore = (config: CoreConfig): Core => createCoreWithInternals(config).core;
+
+/**
+ * createCore, with the database connection, the write transaction and the recorder beside the
+ * core for test-support to hand to tests (lint allows this import only there and in tests).
+ */
+export const createCoreWithInternals = (config: CoreConfig): CoreWithInternals => {
   const clock = config.clock ?? systemClock;
   const logger = config.logger ?? consoleLogger;
   const host = config.host ?? { ip: hostLanAddress(), name: hostname() };
@@ -93,6 +100,7 @@ export const createCore = (config: CoreConfig) => {
       migrationsFolder: config.migrationsFolder,
       ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     });
+    if (config.flushEachCommit === false) db.sqlite.pragma('synchronous = OFF');
   } catch (e) {
     unlock();
     throw e;
@@ -151,12 +159,13 @@ const wireCore = (
   const guard = createSessionGuard({ ...authDeps, hostIp: host.ip });
   const scheduler = createScheduler({ logger });
 
+  // The log's time: entries of one action stay near its id's time whatever the clock did.
+  const correlationId = (): string => newCorrelationId(recorder.changeTime());
   /** Context for work the system does on its own (timers, start-up). */
   const systemMeta = (): RequestMeta => ({
     ip: host.ip,
     workstation: host.name,
-    // The log's time: entries of one action stay near its id's time whatever the clock did.
-    correlationId: newCorrelationId(recorder.changeTime()),
+    correlationId: correlationId(),
   });
 
   const audit = createAuditTrail({
@@ -289,7 +298,7 @@ const wireCore = (
 
   let started = false;
   let stopped = false;
-  return {
+  const core = {
     services: {
       ...services,
       ...office,
@@ -298,15 +307,15 @@ const wireCore = (
       backup: { settings: backupSettings.get, updateSettings: backupSettings.update },
       storage: { status: disk.status },
       sharing: { status: sharing.status, update: sharing.update },
+      demo: createDemoSupport({ sqlite, recorder }),
     },
     events,
-    recorder,
-    write,
-    sqlite,
     clock,
     logger,
     host,
     systemMeta,
+    /** A new correlation id for one call's entries (on the log's time). */
+    correlationId,
     start: (): void => {
       if (started) return;
       started = true;
@@ -387,8 +396,12 @@ const wireCore = (
       unlock();
     },
   };
+  return { core, internals: { sqlite, write, recorder } };
 };
-export type Core = ReturnType<typeof wireCore>;
+type CoreWithInternals = ReturnType<typeof wireCore>;
+export type Core = CoreWithInternals['core'];
+/** What tests reach through test-support and nothing else does: the database and the log. */
+export type CoreInternals = CoreWithInternals['internals'];
 
 /** One hashing thread per core beyond the main thread's, at most two (each hash is ~300 ms). */
 const hashThreads = (config: CoreConfig): number =>

@@ -125,6 +125,8 @@ export const createNetworkServices = (deps: {
       items: queue.list({ ...input, limit: input.limit ?? 200 }),
       total: queue.count(input),
     }),
+    /** Router work waiting in the queue, on every router. */
+    pending: (): number => queue.count({}),
     retryNow: (input: { itemId?: number; routerId?: number } = {}) => {
       const rescheduled = write(() => queue.retryNow(input, clock.now()));
       worker.wake();

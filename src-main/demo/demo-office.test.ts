@@ -7,8 +7,10 @@ import {
   createCapturingLogger,
   createTestCore,
   MIGRATIONS_FOLDER,
+  readDataDir,
   TEST_HOST,
   tempDirForTest,
+  type WithDatabase,
 } from '../core/test-support/test-core';
 import { DEMO_ROUTERS } from './demo-catalog';
 import { DEMO_MARKER, DemoFolderError, readMarker } from './demo-folder';
@@ -36,8 +38,8 @@ const open = async (dataDir: string): Promise<DemoOffice> => {
   return office;
 };
 
-const count = (office: DemoOffice, sql: string): number =>
-  (office.core.sqlite.prepare(sql).get() as { n: number }).n;
+const count = (db: WithDatabase, sql: string): number =>
+  (db.sqlite.prepare(sql).get() as { n: number }).n;
 
 const refused = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
@@ -63,6 +65,7 @@ describe('the demo office launcher', () => {
   it('seeds once, starts a simulated router per demo router, and shows them online with sessions', async () => {
     const dataDir = tempDirForTest('demo-office');
     const first = await open(dataDir);
+    const db = readDataDir(dataDir);
     expect(first.seeded?.clients).toBe(40);
     const marker = readMarker(dataDir);
     expect(marker).toMatchObject({ state: 'ready', seedMs: first.seeded?.ms });
@@ -80,7 +83,7 @@ describe('the demo office launcher', () => {
     const secrets = first.sims.sims.reduce((n, s) => n + s.state.rows('/ppp/secret').length, 0);
     expect(secrets).toBe(
       count(
-        first,
+        db,
         "SELECT count(*) AS n FROM clients WHERE status <> 'archived' AND service_type = 'pppoe'",
       ),
     );
@@ -88,8 +91,8 @@ describe('the demo office launcher', () => {
 
     // Quitting stops the core and every simulated router.
     const ports = [...first.sims.ports];
-    const clients = count(first, 'SELECT count(*) AS n FROM clients');
-    const entries = count(first, 'SELECT count(*) AS n FROM activity_log');
+    const clients = count(db, 'SELECT count(*) AS n FROM clients');
+    const entries = count(db, 'SELECT count(*) AS n FROM activity_log');
     await first.stop();
     for (const port of ports) expect(await refused(port)).toBe(true);
 
@@ -99,15 +102,15 @@ describe('the demo office launcher', () => {
     expect(second.seeded).toBeNull();
     expect(readMarker(dataDir)).toEqual(marker);
     expect(second.sims.ports).toEqual(ports);
-    expect(count(second, 'SELECT count(*) AS n FROM clients')).toBe(clients);
-    expect(
-      count(second, "SELECT count(*) AS n FROM activity_log WHERE event = 'client.created'"),
-    ).toBe(clients);
-    expect(count(second, 'SELECT count(*) AS n FROM activity_log')).toBeGreaterThan(entries);
+    expect(count(db, 'SELECT count(*) AS n FROM clients')).toBe(clients);
+    expect(count(db, "SELECT count(*) AS n FROM activity_log WHERE event = 'client.created'")).toBe(
+      clients,
+    );
+    expect(count(db, 'SELECT count(*) AS n FROM activity_log')).toBeGreaterThan(entries);
     const again = second.sims.sims.reduce((n, s) => n + s.state.rows('/ppp/secret').length, 0);
     expect(again).toBe(secrets);
     expect(second.core.services.routers.list().every((r) => r.status === 'online')).toBe(true);
-    const autoRun = second.core.sqlite
+    const autoRun = db.sqlite
       .prepare("SELECT details FROM activity_log WHERE event = 'sync.auto_run' ORDER BY id DESC")
       .get() as { details: string } | undefined;
     expect(autoRun).toBeDefined();
@@ -122,6 +125,7 @@ describe('the demo office launcher', () => {
     await occupy(taken);
 
     const second = await open(dataDir);
+    const db = readDataDir(dataDir);
     const moved = second.sims.ports[0];
     expect(moved).not.toBe(taken);
     expect(second.sims.ports.slice(1)).toEqual(others);
@@ -130,7 +134,7 @@ describe('the demo office launcher', () => {
       .find((r) => r.name === DEMO_ROUTERS[0]?.name);
     expect(router).toMatchObject({ port: moved, status: 'online' });
     expect(readMarker(dataDir)?.ports[DEMO_ROUTERS[0]?.name ?? '']).toBe(moved);
-    const logged = second.core.sqlite
+    const logged = db.sqlite
       .prepare(
         "SELECT actor_name, workstation FROM activity_log WHERE event = 'router.updated' ORDER BY id DESC",
       )

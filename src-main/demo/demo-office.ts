@@ -80,10 +80,10 @@ const seedFolder = async (opts: DemoOfficeOptions, ports: readonly number[]) => 
     clock: seedClock,
     background: false,
     authPolicy: { ...opts.authPolicy, ...SEEDING_AUTH_POLICY },
+    // No fsync per commit while seeding: a crash leaves the marker at `seeding`, and the next
+    // start seeds the folder again from scratch.
+    flushEachCommit: false,
   });
-  // No fsync per commit while seeding: a crash leaves the marker at `seeding`, and the next
-  // start seeds the folder again from scratch.
-  core.sqlite.pragma('synchronous = OFF');
   try {
     const summary = await seedDemoOffice(core, {
       endAt,

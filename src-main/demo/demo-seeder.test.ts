@@ -1,8 +1,9 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { verifyChain } from '../core/activity/verify-chain';
-import { createCore, type Core } from '../core/create-core';
 import {
   createCapturingLogger,
+  createCoreUnderTest,
+  type CoreUnderTest,
   MIGRATIONS_FOLDER,
   TEST_HOST,
   tempDirForTest,
@@ -18,7 +19,7 @@ const DAY = 86_400_000;
 /** A fresh core on its own folder with a clock the seeder moves, and the demo's simulators. */
 const seeded = async (size: Pick<SeedOptions, 'clients' | 'days'> = {}) => {
   let now = END;
-  const core = createCore({
+  const core = createCoreUnderTest({
     dataDir: tempDirForTest('demo-seed'),
     migrationsFolder: MIGRATIONS_FOLDER,
     mode: 'test',
@@ -28,8 +29,8 @@ const seeded = async (size: Pick<SeedOptions, 'clients' | 'days'> = {}) => {
     host: TEST_HOST,
     authPolicy: SEEDING_AUTH_POLICY,
     background: false,
+    flushEachCommit: false,
   });
-  core.sqlite.pragma('synchronous = OFF');
   const sims = await startDemoSims(DEMO_ROUTERS.map(() => 0));
   onTestFinished(async () => {
     await core.stop();
@@ -46,9 +47,9 @@ const seeded = async (size: Pick<SeedOptions, 'clients' | 'days'> = {}) => {
   return { core, sims, summary, ms: performance.now() - started, clockAfter: now };
 };
 
-const all = <T>(core: Core, sql: string): T[] => core.sqlite.prepare<[], T>(sql).all();
+const all = <T>(core: CoreUnderTest, sql: string): T[] => core.sqlite.prepare<[], T>(sql).all();
 /** The `n` column of a one-row query. */
-const scalar = (core: Core, sql: string): number => {
+const scalar = (core: CoreUnderTest, sql: string): number => {
   const row = core.sqlite.prepare<[], { n: number }>(sql).get();
   if (row === undefined) throw new Error(`no row for ${sql}`);
   return row.n;
@@ -156,7 +157,7 @@ describe('the demo seeder', () => {
     const a = await seeded({ clients: 40, days: 45 });
     const b = await seeded({ clients: 40, days: 45 });
     // Encrypted passwords and correlation ids are random by design; everything else matches.
-    const office = (core: Core) =>
+    const office = (core: CoreUnderTest) =>
       JSON.stringify({
         clients: all(
           core,

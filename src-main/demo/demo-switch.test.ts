@@ -4,13 +4,15 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { In, Out } from '../contract/api';
 import type { ProcedureName } from '../contract/channels';
 import type { Result } from '../contract/errors';
-import { createCore } from '../core/create-core';
 import { FAST_NETWORK } from '../core/test-support/network-fixtures';
 import {
   ADMIN,
   CHEAP_SCRYPT,
   createCapturingLogger,
+  createCoreUnderTest,
   createFakeClock,
+  readDataDir,
+  type CoreUnderTest,
   MIGRATIONS_FOLDER,
   TEST_HOST,
   tempDirForTest,
@@ -24,8 +26,8 @@ import { DEMO_PASSWORD, DEMO_ROUTERS } from './demo-catalog';
 import { openDemoOffice } from './demo-office';
 
 /** The real office on a fake clock, as the launcher opens it. */
-const realOffice = (dataDir: string): HostedOffice => {
-  const core = createCore({
+const realOffice = (dataDir: string): HostedOffice & { core: CoreUnderTest } => {
+  const core = createCoreUnderTest({
     dataDir,
     migrationsFolder: MIGRATIONS_FOLDER,
     mode: 'test',
@@ -144,7 +146,7 @@ describe('the first-run switch to the demo office', () => {
     const refused = failure(await page.call('system.openDemo', undefined), 'forbidden');
     expect(refused.message).toMatch(/already has accounts/);
     // The refusal is in the office's log, with the address it came from.
-    expect(entriesOf(core, 'system.demo_refused')).toMatchObject([
+    expect(entriesOf(readDataDir(dataDir), 'system.demo_refused')).toMatchObject([
       {
         type: 'user',
         outcome: 'failure',

@@ -22,11 +22,12 @@ const setup = () => {
   const fixed = fixedCoreHost(tc.core, { validateOutput: true });
   const dispatched: { name: string; ctx: CallContext }[] = [];
   const listeners = new Set<(core: Core) => void>();
-  let current = tc.core;
+  let current: Core = tc.core;
   const host: CoreHost = {
     get core() {
       return current;
     },
+    admit: fixed.admit,
     call: (name, raw, ctx) => {
       dispatched.push({ name, ctx });
       return fixed.call(name, raw, ctx);

@@ -24,6 +24,7 @@ const switchableHost = (core: Core) => {
     get core() {
       return current;
     },
+    admit: fixed.admit,
     call: fixed.call,
     download: fixed.download,
     onSwitch: (listener) => {

@@ -68,6 +68,7 @@ const gatedHost = (inner: CoreHost) => {
     get core() {
       return inner.core;
     },
+    admit: (name, ctx) => inner.admit(name, ctx),
     call: async (name, input, ctx) => {
       if (name === 'auth.setup') {
         reached();

@@ -10,10 +10,13 @@ import {
   dbSnapshot,
   entriesOf,
   lastEntry,
+  MINUTE,
   tempDirForTest,
+  temporaryPassword,
   testCore,
   type TestCore,
 } from '../core/test-support/test-core';
+import { DEFAULT_AUTH_POLICY } from '../core/auth/auth-policy';
 import { fixedCoreHost } from '../transport/core-host';
 import { MAX_BODY_BYTES } from './http-helpers';
 import { createHttpServer } from './http-server';
@@ -303,6 +306,46 @@ describe('headless HTTP server', () => {
     expect(
       (await fetch(`${s.base}/api/nothing`, { headers: { Cookie: s.cookie.value ?? '' } })).status,
     ).toBe(404);
+  });
+
+  it('admits GET /api and /api/events as a call: temporary passwords, idle sessions', async () => {
+    const s = await serve();
+    await s.setup();
+    const admin = s.cookie.value ?? '';
+    const password = temporaryPassword('newbie');
+    const staff = { username: 'newbie', displayName: 'New', role: 'cashier', password };
+    expect((await s.post('staff.create', staff)).status).toBe(200);
+    s.cookie.value = null;
+    const login = await s.post('auth.login', { username: 'newbie', password });
+    const newbie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+    // A temporary password opens only its own screen: not the catalog, refused and logged as a
+    // call would be; the event stream (which tells that screen its session ended) still opens.
+    const catalog = await fetch(`${s.base}/api`, { headers: { Cookie: newbie } });
+    expect(catalog.status).toBe(403);
+    expect(await json(catalog)).toMatchObject({
+      ok: false,
+      error: { code: 'password_change_required' },
+    });
+    expect(entriesOf(s.tc.core, 'auth.password.change_required').at(-1)).toMatchObject({
+      actor: { name: 'New' },
+      ip: '127.0.0.1',
+      details: { procedure: 'api.catalog' },
+    });
+    const stream = await fetch(`${s.base}/api/events`, { headers: { Cookie: newbie } });
+    expect(stream.status).toBe(200);
+    await stream.body?.cancel();
+
+    // Past the idle timeout the session ends on this request, and says so in the log.
+    s.tc.clock.advance(DEFAULT_AUTH_POLICY.idleTimeoutMs + MINUTE);
+    for (const path of ['/api', '/api/events']) {
+      const late = await fetch(`${s.base}${path}`, { headers: { Cookie: admin } });
+      expect(late.status).toBe(401);
+      expect(await json(late)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    }
+    const expired = entriesOf(s.tc.core, 'auth.session.expired');
+    expect(expired).toHaveLength(1);
+    expect(expired[0]?.description).toMatch(/admin.*idle timeout/);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {

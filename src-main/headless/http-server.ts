@@ -5,6 +5,7 @@ import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/shared/storage-full
 import { isDownload } from '../contract/api';
 import type { CallContext } from '../transport/call-context';
 import type { CoreHost } from '../transport/core-host';
+import type { ResourceName } from '../transport/dispatch';
 import { fail, ok } from '../transport/errors';
 import { apiCatalog } from './api-catalog';
 import { createEventStream } from './event-stream';
@@ -22,6 +23,12 @@ import {
 } from './http-helpers';
 import { csrfProblem, hostAllowed } from './request-guards';
 import { serveStatic } from './static-files';
+
+/** The GET paths under /api, by the name the dispatcher admits them under. */
+const GET_RESOURCES: Partial<Record<string, ResourceName>> = {
+  '/api': 'api.catalog',
+  '/api/events': 'api.events',
+};
 
 /** A PEM certificate (chain) and its private key: the server then speaks HTTPS only. */
 export type TlsFiles = { cert: string | Buffer; key: string | Buffer };
@@ -85,15 +92,17 @@ export const createHttpServer = (deps: HttpServerOptions) => {
     if (!res.headersSent) sendResult(res, result);
   };
 
+  /** GET /api and /api/events: admitted by the dispatcher, as a call would be. */
   const handleGetApi = (path: string, req: IncomingMessage, res: ServerResponse) => {
+    const resource = GET_RESOURCES[path];
+    if (!resource) return sendResult(res, fail('not_found', 'No such resource.'));
     const call = callContext(req, res);
-    const meta = { ip: call.ip, workstation: call.workstation, correlationId: 'http' };
-    if (!call.sessionToken || !host.core.services.guard.current(call.sessionToken, meta)) {
-      return sendResult(res, fail('unauthenticated', 'Please sign in.'));
-    }
-    if (path === '/api') return sendResult(res, ok(apiCatalog()));
-    if (path === '/api/events') return stream.open(req, res, call.sessionToken, call.ip);
-    return sendResult(res, fail('not_found', 'No such resource.'));
+    const admitted = host.admit(resource, call);
+    if (!admitted.ok) return sendResult(res, admitted);
+    if (resource === 'api.catalog') return sendResult(res, ok(apiCatalog()));
+    const token = call.sessionToken;
+    if (token === null) return sendResult(res, fail('unauthenticated', 'Please sign in.'));
+    return stream.open(req, res, token, call.ip);
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {

@@ -78,7 +78,7 @@ describe('the core host', () => {
     expect(failure(result, 'internal').message).not.toMatch(/unusable/);
     expect(host.core).not.toBe(first);
     // The reopened office serves as before: first-run setup works.
-    const page = createClient({ call: host.call, download: host.download });
+    const page = createClient({ call: host.call });
     unwrap(await page.call('auth.setup', { ...ADMIN }));
     expect(unwrap(await page.call('auth.status', undefined)).user?.username).toBe('admin');
   });

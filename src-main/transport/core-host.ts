@@ -23,6 +23,8 @@ export type DemoSwitch = {
 export type CoreHost = {
   /** The core being served now; read it per request, never keep it. */
   readonly core: Core;
+  /** Session (and permission) checks for GET /api and /api/events, as for a call. */
+  admit: Dispatch['admit'];
   call: Dispatch['call'];
   download: Dispatch['download'];
   /** Runs after a switch, once the old core has stopped and the new one serves. */
@@ -98,11 +100,7 @@ export const createCoreHost = (
         throw refuseDemo(office.core, where(), 'accounts_exist');
       }
       // The office's own log says where its first-run screen led (and nothing else changes).
-      office.core.recorder.record({
-        event: 'system.demo_opened',
-        params: { from: caller.ip ?? 'this workstation' },
-        ctx: { ...where(), actor: null },
-      });
+      office.core.services.demo.opened(where());
       await office.stop();
       let next: HostedOffice;
       try {
@@ -126,6 +124,7 @@ export const createCoreHost = (
     get core() {
       return office.core;
     },
+    admit: (name, ctx) => dispatch.admit(name, ctx),
     call: (name, raw, ctx) => track(ctx, () => dispatch.call(name, raw, ctx)),
     download: (name, raw, ctx, open) => track(ctx, () => dispatch.download(name, raw, ctx, open)),
     onSwitch: (listener) => {

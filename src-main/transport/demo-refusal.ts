@@ -14,12 +14,7 @@ const ANSWER: Record<DemoRefusal, AppError> = {
 
 /** Logs a refused `system.openDemo` in the office's own log; returns the error to answer with. */
 export const refuseDemo = (core: Core, where: RequestMeta, reason: DemoRefusal): AppError => {
-  core.recorder.record({
-    event: 'system.demo_refused',
-    params: { from: where.ip ?? 'this workstation', reason },
-    ctx: { ...where, actor: null },
-    details: { reason },
-  });
+  core.services.demo.refused(where, reason);
   const answer = ANSWER[reason];
   return new AppError(answer.code, answer.message);
 };

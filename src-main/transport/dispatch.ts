@@ -3,12 +3,21 @@ import type { DownloadName, ProcedureName } from '../contract/channels';
 import type { Result } from '../contract/errors';
 import type { Core } from '../core/create-core';
 import type { Actor, RequestMeta } from '../core/shared/context';
-import { newCorrelationId } from '../core/shared/ids';
 import type { OpenSink } from '../core/activity/activity.service';
 import type { CallContext } from './call-context';
 import { describeZodError, fail, ok, toFailure } from './errors';
 import { createDownloadHandlers, createHandlers, type HandlerContext } from './handlers';
 import type { SystemHooks } from './system-hooks';
+
+/**
+ * What the HTTP server serves besides calls, and who may have it: the API catalog (GET /api) and
+ * the event stream (GET /api/events). Their names are what the session guard and the log see.
+ */
+export const RESOURCES = {
+  'api.catalog': 'session',
+  'api.events': 'session',
+} as const satisfies Record<string, Access>;
+export type ResourceName = keyof typeof RESOURCES;
 
 /**
  * The one path every call takes, whichever transport brought it: known name → session →
@@ -37,10 +46,21 @@ export const createDispatch = (
   const metaOf = (call: CallContext): RequestMeta => ({
     ip: call.ip,
     workstation: call.workstation,
-    correlationId: newCorrelationId(core.recorder.changeTime()),
+    correlationId: core.correlationId(),
   });
 
   return {
+    /**
+     * Admission alone, for a resource served outside a call: the same session and permission
+     * checks (and their refusals, logged alike) as `call`, answered with the actor or the error.
+     */
+    admit: (name: ResourceName, call: CallContext): Result<Actor | null> => {
+      try {
+        return ok(admit(name, RESOURCES[name], metaOf(call), call));
+      } catch (e) {
+        return toFailure(e, core.logger, name);
+      }
+    },
     call: async (name: string, raw: unknown, call: CallContext): Promise<Result<unknown>> => {
       if (!isProcedure(name)) return fail('not_found', `Unknown procedure "${name}".`);
       const def = api[name];

@@ -12,11 +12,15 @@ import type { StaffRecord } from './staff.repo';
 /** Only refresh last-seen this often, so that reading does not write on every call. */
 const TOUCH_EVERY_MS = 15_000;
 
-/** All a session may call while its account must change its temporary password. */
-const WHILE_PASSWORD_MUST_CHANGE: ReadonlySet<string> = new Set<ProcedureName>([
+/**
+ * All a session may call while its account must change its temporary password, and the browser's
+ * event stream (GET /api/events), which tells that very screen when its session ends.
+ */
+const WHILE_PASSWORD_MUST_CHANGE: ReadonlySet<string> = new Set<ProcedureName | 'api.events'>([
   'auth.status',
   'auth.changePassword',
   'auth.logout',
+  'api.events',
 ]);
 
 /** Turns a bearer token into an Actor for one call, ending sessions that ran out of time. */

@@ -1,5 +1,4 @@
 import type { In, Out } from '../../contract/api';
-import type { Core } from '../create-core';
 import {
   addStaff,
   signInAdmin,
@@ -7,6 +6,7 @@ import {
   unwrap,
   type TestClient,
   type TestCore,
+  type CoreUnderTest,
   type TestCoreOptions,
 } from './test-core';
 import { planInput } from './plan-input';
@@ -16,7 +16,7 @@ export { planInput };
 /** One core with a signed-in member of every role, each from their own workstation address. */
 export type Office = {
   tc: TestCore;
-  core: Core;
+  core: CoreUnderTest;
   admin: TestClient;
   cashier: TestClient;
   tech: TestClient;
@@ -100,7 +100,7 @@ export const makeRouter = async (
   );
 
 /** Everything the office features store, as text: equal snapshots mean nothing changed. */
-export const officeSnapshot = (core: Core, opts: { withLog?: boolean } = {}): string =>
+export const officeSnapshot = (core: CoreUnderTest, opts: { withLog?: boolean } = {}): string =>
   JSON.stringify({
     plans: core.sqlite.prepare('SELECT * FROM plans ORDER BY id').all(),
     clients: core.sqlite.prepare('SELECT * FROM clients ORDER BY id').all(),
@@ -112,14 +112,14 @@ export const officeSnapshot = (core: Core, opts: { withLog?: boolean } = {}): st
   });
 
 /** SUM(amount) straight from the ledger. */
-export const ledgerSum = (core: Core, clientId: number): number =>
+export const ledgerSum = (core: CoreUnderTest, clientId: number): number =>
   (
     core.sqlite
       .prepare('SELECT coalesce(sum(amount), 0) AS s FROM ledger_entries WHERE client_id = ?')
       .get(clientId) as { s: number }
   ).s;
 
-export const storedBalance = (core: Core, clientId: number): number =>
+export const storedBalance = (core: CoreUnderTest, clientId: number): number =>
   (
     core.sqlite.prepare('SELECT balance FROM clients WHERE id = ?').get(clientId) as {
       balance: number;

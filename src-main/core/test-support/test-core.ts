@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
 import type { In, Out } from '../../contract/api';
 import type { ProcedureName } from '../../contract/channels';
@@ -13,8 +14,9 @@ import { createDispatch, type Dispatch } from '../../transport/dispatch';
 import { ACTIVITY_COLUMNS, toEntry, type ActivityRow } from '../activity/activity-row';
 import type { AuthPolicy } from '../auth/auth-policy';
 import type { ScryptParams } from '../auth/password-hash';
-import type { CoreConfig } from '../config';
-import { createCore, type Core } from '../create-core';
+import { DATABASE_FILE, type CoreConfig } from '../config';
+import type { Sqlite } from '../db/open-database';
+import { createCoreWithInternals, type Core, type CoreInternals } from '../create-core';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 
@@ -128,8 +130,20 @@ export type TestClient = {
   raw(name: string, input: unknown): Promise<Result<unknown>>;
 };
 
+/**
+ * A core as tests see it: the app's `Core` plus its database connection, write transaction and
+ * recorder, which nothing outside the core and its tests can reach.
+ */
+export type CoreUnderTest = Core & CoreInternals;
+
+/** createCore for a test: the same core, with its internals beside it. */
+export const createCoreUnderTest = (config: CoreConfig): CoreUnderTest => {
+  const { core, internals } = createCoreWithInternals(config);
+  return { ...core, ...internals };
+};
+
 export type TestCore = {
-  core: Core;
+  core: CoreUnderTest;
   clock: FakeClock;
   logger: ReturnType<typeof createCapturingLogger>;
   dataDir: string;
@@ -149,9 +163,9 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
   const dataDir = opts.dataDir ?? makeTempDir();
   const clock = opts.clock ?? createFakeClock();
   const logger = createCapturingLogger();
-  let core: Core;
+  let core: CoreUnderTest;
   try {
-    core = createCore({
+    core = createCoreUnderTest({
       dataDir,
       migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER,
       mode: 'test',
@@ -198,7 +212,7 @@ export const testCore = (opts: TestCoreOptions = {}): TestCore => {
 };
 
 export const createClient = (
-  dispatch: Dispatch,
+  dispatch: Pick<Dispatch, 'call'>,
   where: { ip?: string | null; workstation?: string | null } = {},
 ): TestClient => {
   const ctx: TestClient['ctx'] = {
@@ -287,21 +301,39 @@ export const addStaff = async (
   return { client, id: created.id };
 };
 
+/** A core under test, or a read-only connection to a data folder's database. */
+export type WithDatabase = { sqlite: Sqlite };
+
+/**
+ * A read-only connection to the database in `dataDir`, closed when the current test finishes: for
+ * tests of cores the app itself creates (the demo office, the launcher's host).
+ */
+export const readDataDir = (dataDir: string): WithDatabase => {
+  const sqlite = new Database(join(dataDir, DATABASE_FILE), {
+    readonly: true,
+    fileMustExist: true,
+  });
+  onTestFinished(() => {
+    sqlite.close();
+  });
+  return { sqlite };
+};
+
 /** Every stored row of the log, oldest first, read straight from SQLite. */
-export const logRows = (core: Core): ActivityRow[] =>
+export const logRows = (core: WithDatabase): ActivityRow[] =>
   core.sqlite
     .prepare<[], ActivityRow>(`SELECT ${ACTIVITY_COLUMNS} FROM activity_log ORDER BY id`)
     .all();
 
-export const logEntries = (core: Core): ActivityEntry[] => logRows(core).map(toEntry);
+export const logEntries = (core: WithDatabase): ActivityEntry[] => logRows(core).map(toEntry);
 
-export const entriesOf = (core: Core, event: string): ActivityEntry[] =>
+export const entriesOf = (core: WithDatabase, event: string): ActivityEntry[] =>
   logEntries(core).filter((e) => e.event === event);
 
-export const lastEntry = (core: Core): ActivityEntry | undefined => logEntries(core).at(-1);
+export const lastEntry = (core: WithDatabase): ActivityEntry | undefined => logEntries(core).at(-1);
 
 /** Everything the app writes, as text: equal snapshots mean nothing was written in between. */
-export const dbSnapshot = (core: Core): string =>
+export const dbSnapshot = (core: WithDatabase): string =>
   JSON.stringify({
     activity: core.sqlite.prepare('SELECT id, row_hash FROM activity_log ORDER BY id').all(),
     staff: core.sqlite.prepare('SELECT * FROM staff ORDER BY id').all(),

@@ -1,0 +1,178 @@
+import type { In, Out } from '../../contract/api';
+import type { ProcedureName } from '../../contract/channels';
+import type { Core } from '../../core/create-core';
+import type { CallContext } from '../../transport/call-context';
+import { createDispatch } from '../../transport/dispatch';
+import {
+  DEMO_STAFF,
+  OFFICE_UTC_OFFSET_MS,
+  type DemoPlanKey,
+  type DemoStaff,
+} from '../demo-catalog';
+import { seededRandom, type SeededRandom } from '../../domain/seeded-random';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export type SeedOptions = {
+  /** The history ends just before this moment (epoch ms); the live app continues from it. */
+  endAt: number;
+  /** Moves the clock the seeding core was created with (it never goes back). */
+  setClock: (ms: number) => void;
+  /** API port of each demo router's simulator, in DEMO_ROUTERS order. */
+  routerPorts: readonly number[];
+  seed?: number;
+  clients?: number;
+  days?: number;
+};
+
+export type SeedSummary = {
+  clients: number;
+  payments: number;
+  refunds: number;
+  voids: number;
+  adjustments: number;
+  suspended: number;
+  archived: number;
+  /** Activity-log entries written. */
+  entries: number;
+};
+
+export type StaffKey = DemoStaff['key'];
+export type Desk = {
+  staff: DemoStaff;
+  ctx: CallContext & { sessionToken: string | null };
+  /** Still on the password the administrator gave them. */
+  firstDay: boolean;
+};
+/** One thing a member of staff does at `at`; `seq` keeps the order of things at one moment. */
+export type Task = { at: number; who: StaffKey; seq: number; run: (desk: Desk) => Promise<void> };
+
+/** The password an administrator gives a new account; each chooses their own at first sign-in. */
+export const firstDayPassword = (s: DemoStaff) => `welcome-${s.username}-2026`;
+
+export const staffOf = (key: StaffKey): DemoStaff => {
+  const s = DEMO_STAFF.find((x) => x.key === key);
+  if (!s) throw new Error(`no demo staff ${key}`);
+  return s;
+};
+
+/** What the office's day 0 made: the routers' and plans' ids, and the plans' current prices. */
+export type OfficeIds = {
+  routerIds: number[];
+  planIds: Map<DemoPlanKey, number>;
+  prices: Map<DemoPlanKey, number>;
+};
+
+/**
+ * What every scenario step shares: the seeded random stream (one, drawn in the order the steps
+ * run, so the same seed makes the same office), the office calendar on the seeding clock, the
+ * staff's desks, the plan of tasks still to play, and the tally.
+ */
+export type SeedContext = {
+  core: Core;
+  rng: SeededRandom;
+  days: number;
+  clientTarget: number;
+  /** Nothing is scheduled from here on, so the seeded clock stays behind the real one. */
+  endAt: number;
+  now(): number;
+  /** Moves the seeding clock forward to `ms` (never back). */
+  setClock(ms: number): void;
+  /** `hour:minute` in the office on `day` (0 = the first day of the history). */
+  officeTime(day: number, hour: number, minute?: number): number;
+  dayOf(ms: number): number;
+  /** A moment in office hours on `day` (08:30–17:30 in Nairobi). */
+  duringDay(day: number): number;
+  deskOf(key: StaffKey): Desk;
+  /** A call through the app's dispatcher from `desk`; a failure stops the seeding. */
+  call<K extends ProcedureName>(desk: Desk, name: K, input: In<K>): Promise<Out<K>>;
+  /** The queue worker's pass, as the app runs it right after a change that queued router work. */
+  push(): Promise<void>;
+  /** Plans `run` for `who` at `at`, unless that is past the end of the history. */
+  schedule(at: number, who: StaffKey, run: Task['run']): void;
+  /** Takes the tasks planned before `before`, in time order, off the plan. */
+  takeTasksBefore(before: number): Task[];
+  summary: SeedSummary;
+};
+
+export const createSeedContext = (core: Core, opts: SeedOptions): SeedContext => {
+  const rng = seededRandom(opts.seed ?? 2026);
+  const days = opts.days ?? 182;
+  const dispatch = createDispatch(core);
+  const endAt = opts.endAt - 30 * MINUTE;
+  // Midnight in the office, `days` days ago.
+  const today = Math.floor((opts.endAt + OFFICE_UTC_OFFSET_MS) / DAY) * DAY - OFFICE_UTC_OFFSET_MS;
+  const firstDay = today - (days - 1) * DAY;
+  let now = firstDay;
+  const officeTime = (day: number, hour: number, minute = 0) =>
+    firstDay + day * DAY + hour * HOUR + minute * MINUTE;
+
+  const desks = new Map<StaffKey, Desk>(
+    DEMO_STAFF.map((staff) => {
+      const ctx: Desk['ctx'] = {
+        sessionToken: null,
+        ip: staff.ip,
+        workstation: staff.workstation,
+        setSessionToken: (token) => {
+          ctx.sessionToken = token;
+        },
+      };
+      return [staff.key, { staff, ctx, firstDay: staff.key !== 'admin' }];
+    }),
+  );
+  let tasks: Task[] = [];
+  let seq = 0;
+
+  return {
+    core,
+    rng,
+    days,
+    clientTarget: opts.clients ?? 300,
+    endAt,
+    now: () => now,
+    setClock: (ms) => {
+      now = Math.max(now, ms);
+      opts.setClock(now);
+    },
+    officeTime,
+    dayOf: (ms) => Math.floor((ms - firstDay) / DAY),
+    duringDay: (day) => officeTime(day, 8, 30) + rng.int(9 * 60) * MINUTE,
+    deskOf: (key) => {
+      const d = desks.get(key);
+      if (!d) throw new Error(`no desk for ${key}`);
+      return d;
+    },
+    call: async (desk, name, input) => {
+      const r = await dispatch.call(name, input, desk.ctx);
+      if (!r.ok) {
+        throw new Error(
+          `Demo seeding: ${name} by ${desk.staff.username} failed (${r.error.code}): ${r.error.message}`,
+        );
+      }
+      return r.value as Out<typeof name>;
+    },
+    push: async () => {
+      if (core.services.sync.pending() > 0) await core.services.sync.drain();
+    },
+    schedule: (at, who, run) => {
+      if (at < endAt) tasks.push({ at, who, seq: (seq += 1), run });
+    },
+    takeTasksBefore: (before) => {
+      const taken = tasks.filter((t) => t.at < before).sort((a, b) => a.at - b.at || a.seq - b.seq);
+      tasks = tasks.filter((t) => t.at >= before);
+      return taken;
+    },
+    summary: {
+      clients: 0,
+      payments: 0,
+      refunds: 0,
+      voids: 0,
+      adjustments: 0,
+      suspended: 0,
+      archived: 0,
+      entries: 0,
+    },
+  };
+};
