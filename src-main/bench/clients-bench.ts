@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { openDatabase } from '../core/db/open-database';
 import { createClientSearch } from '../core/clients/client-search';
 import { createClientCounts } from '../core/reports/client-counts';
+import { createClientsRepo } from '../core/clients/clients.repo';
 import { createSecretBox } from '../core/shared/secret-box';
 import type { ClientListQuery } from '../contract/schemas/clients';
 import { seededRandom } from './random';
@@ -203,7 +204,7 @@ const build = () => {
 const measure = async (file: string) => {
   const db = openDatabase({ file, migrationsFolder });
   const search = createClientSearch(db.sqlite);
-  const counts = createClientCounts(db.sqlite);
+  const counts = createClientCounts(createClientsRepo(db.orm));
   const deepCursor = (q: ClientListQuery, pages: number) => {
     let cursor: string | undefined;
     for (let i = 0; i < pages; i++) {

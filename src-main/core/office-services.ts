@@ -18,6 +18,7 @@ import { createClientSearch } from './clients/client-search';
 import { createClientsRepo } from './clients/clients.repo';
 import { createClientsService, type ClientsService } from './clients/clients.service';
 import { createPlansRepo } from './plans/plans.repo';
+import { createRoutersRepo } from './routers/routers.repo';
 import { createPlansService, type PlansService } from './plans/plans.service';
 import { createReportsService, type ReportsService } from './reports/reports.service';
 import { createSettingsService, type SettingsService } from './settings/settings.service';
@@ -52,13 +53,18 @@ export const createOfficeServices = (deps: {
   const routerSync = deps.routerSync ?? noRouterSync;
   const counters = createCounters(sqlite);
   const settings = createSettingsService({ sqlite, clock, write, recorder });
-  const plansRepo = createPlansRepo(orm);
   const clientsRepo = createClientsRepo(orm);
+  const plansRepo = createPlansRepo(orm, clientsRepo);
   const search = createClientSearch(sqlite);
   const clientDeps = {
     clients: clientsRepo,
     search,
-    rules: createClientRules({ clients: clientsRepo, plans: plansRepo, counters }),
+    rules: createClientRules({
+      clients: clientsRepo,
+      plans: plansRepo,
+      routers: createRoutersRepo(orm),
+      counters,
+    }),
     clock,
     write,
     recorder,
@@ -79,7 +85,7 @@ export const createOfficeServices = (deps: {
       ...clients,
       importPreview: importer.preview,
       importCommit: importer.commit,
-      exportTo: createClientExport({ sqlite, search, clock, recorder, settings }),
+      exportTo: createClientExport({ clients: clientsRepo, search, clock, recorder, settings }),
     },
     billing: createBillingService({
       clock,
@@ -95,6 +101,7 @@ export const createOfficeServices = (deps: {
     }),
     reports: createReportsService({
       sqlite,
+      clients: clientsRepo,
       clock,
       settings,
       search,

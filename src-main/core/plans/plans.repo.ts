@@ -1,6 +1,11 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+/**
+ * Repository of the `plans` table: all SQL on it lives here. Client counts come from the clients
+ * repository; the "in use" check also reads `ledger_entries` (never writes it).
+ */
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ClientsRepo } from '../clients/clients.repo';
 import type { Orm } from '../db/open-database';
-import { clients, ledgerEntries, plans } from '../db/schema';
+import { ledgerEntries, plans } from '../db/schema';
 import type { Plan } from '../../contract/schemas/plans';
 
 export type PlanRecord = typeof plans.$inferSelect;
@@ -39,70 +44,58 @@ export const toPlan = (p: PlanRecord, clientCount: number): Plan => ({
   updatedAt: p.updatedAt,
 });
 
-export const createPlansRepo = (orm: Orm) => {
-  const clientCount = (planId: number): number =>
+export const createPlansRepo = (orm: Orm, clientsRepo: ClientsRepo) => ({
+  /** Non-archived clients on the plan. */
+  clientCount: (planId: number): number => clientsRepo.countOnPlan(planId),
+
+  byId: (id: number): PlanRecord | undefined =>
+    orm.select().from(plans).where(eq(plans.id, id)).get(),
+
+  byName: (name: string): PlanRecord | undefined =>
     orm
-      .select({ n: count() })
-      .from(clients)
-      .where(sql`${clients.planId} = ${planId} AND ${clients.status} <> 'archived'`)
-      .get()?.n ?? 0;
+      .select()
+      .from(plans)
+      .where(sql`lower(${plans.name}) = lower(${name})`)
+      .get(),
 
-  return {
-    clientCount,
+  list: (includeRetired: boolean): Plan[] => {
+    const counts = clientsRepo.countByPlan();
+    return orm
+      .select()
+      .from(plans)
+      .where(includeRetired ? undefined : eq(plans.active, true))
+      .orderBy(asc(plans.name))
+      .all()
+      .map((p) => toPlan(p, counts.get(p.id) ?? 0));
+  },
 
-    byId: (id: number): PlanRecord | undefined =>
-      orm.select().from(plans).where(eq(plans.id, id)).get(),
+  /** Plans with at least one non-archived client on the router, by id. */
+  onRouter: (routerId: number): PlanRecord[] =>
+    orm
+      .select()
+      .from(plans)
+      .where(inArray(plans.id, clientsRepo.planIdsOnRouter(routerId)))
+      .orderBy(asc(plans.id))
+      .all(),
 
-    byName: (name: string): PlanRecord | undefined =>
-      orm
-        .select()
-        .from(plans)
-        .where(sql`lower(${plans.name}) = lower(${name})`)
-        .get(),
+  /** Whether any client (archived ones too) or ledger entry refers to the plan. */
+  inUse: (id: number): boolean =>
+    clientsRepo.anyOnPlan(id) ||
+    orm
+      .select({ one: sql`1` })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.planId, id))
+      .limit(1)
+      .get() !== undefined,
 
-    list: (includeRetired: boolean): Plan[] => {
-      const counts = new Map(
-        orm
-          .select({ planId: clients.planId, n: count() })
-          .from(clients)
-          .where(sql`${clients.status} <> 'archived'`)
-          .groupBy(clients.planId)
-          .all()
-          .map((r) => [r.planId, r.n]),
-      );
-      return orm
-        .select()
-        .from(plans)
-        .where(includeRetired ? undefined : eq(plans.active, true))
-        .orderBy(asc(plans.name))
-        .all()
-        .map((p) => toPlan(p, counts.get(p.id) ?? 0));
-    },
+  insert: (values: PlanValues): PlanRecord => orm.insert(plans).values(values).returning().get(),
 
-    /** Whether any client (archived ones too) or ledger entry refers to the plan. */
-    inUse: (id: number): boolean =>
-      orm
-        .select({ one: sql`1` })
-        .from(clients)
-        .where(eq(clients.planId, id))
-        .limit(1)
-        .get() !== undefined ||
-      orm
-        .select({ one: sql`1` })
-        .from(ledgerEntries)
-        .where(eq(ledgerEntries.planId, id))
-        .limit(1)
-        .get() !== undefined,
+  update: (id: number, values: Partial<PlanValues>): PlanRecord =>
+    orm.update(plans).set(values).where(eq(plans.id, id)).returning().get(),
 
-    insert: (values: PlanValues): PlanRecord => orm.insert(plans).values(values).returning().get(),
-
-    update: (id: number, values: Partial<PlanValues>): PlanRecord =>
-      orm.update(plans).set(values).where(eq(plans.id, id)).returning().get(),
-
-    remove: (id: number): void => {
-      orm.delete(plans).where(eq(plans.id, id)).run();
-    },
-  };
-};
+  remove: (id: number): void => {
+    orm.delete(plans).where(eq(plans.id, id)).run();
+  },
+});
 
 export type PlansRepo = ReturnType<typeof createPlansRepo>;

@@ -7,6 +7,7 @@ import type { Clock } from '../shared/clock';
 import type { Actor } from '../shared/context';
 import { dayOf, dayRange, daysRange, periodLabels } from '../shared/office-time';
 import type { ClientSearch } from '../clients/client-search';
+import type { ClientsRepo } from '../clients/clients.repo';
 import type { SettingsService } from '../settings/settings.service';
 import { createMoneyTotals, sums, type Bucket } from './money-totals';
 import { createClientCounts } from './client-counts';
@@ -17,13 +18,14 @@ const DEFAULT_EXPIRING_DAYS = 7;
 /** Drawer close, income, expiring clients and the dashboard; all in the office time zone. */
 export const createReportsService = (deps: {
   sqlite: Database.Database;
+  clients: Pick<ClientsRepo, 'countByStatus' | 'countActiveExpiring'>;
   clock: Clock;
   settings: SettingsService;
   search: ClientSearch;
   recentActivity: (limit: number, viewer: Actor) => ActivityEntry[];
 }) => {
   const totals = createMoneyTotals(deps.sqlite);
-  const counts = createClientCounts(deps.sqlite);
+  const counts = createClientCounts(deps.clients);
   const currency = () => {
     const s = deps.settings.get();
     return { code: s.currencyCode, minorUnitDigits: s.minorUnitDigits };
