@@ -1,6 +1,6 @@
 import type { QueueItem } from '../../contract/schemas/sync';
 import { and, asc, count, eq, gt, lte, max, min, sql } from 'drizzle-orm';
-import type { Orm, Sqlite } from '../db/open-database';
+import type { Orm } from '../db/open-database';
 import { clients, plans, routers, syncQueue } from '../db/schema';
 
 export type Subject = 'client' | 'plan';
@@ -55,9 +55,9 @@ const filterOf = (f: { routerId?: number; clientId?: number }) =>
  * (`routers`, `clients` and `plans` are only read, for labels and the enabled flag). Writes must
  * run inside the caller's write transaction.
  */
-export const createSyncQueueRepo = (orm: Orm, sqlite: Sqlite) => {
+export const createSyncQueueRepo = (orm: Orm) => {
   const inTx = () => {
-    if (!sqlite.inTransaction) throw new Error('sync_queue written outside a transaction');
+    if (!orm.$client.inTransaction) throw new Error('sync_queue written outside a transaction');
   };
 
   return {
