@@ -44,58 +44,65 @@ export const toPlan = (p: PlanRecord, clientCount: number): Plan => ({
   updatedAt: p.updatedAt,
 });
 
-export const createPlansRepo = (orm: Orm, clientsRepo: ClientsRepo) => ({
-  /** Non-archived clients on the plan. */
-  clientCount: (planId: number): number => clientsRepo.countOnPlan(planId),
+export const createPlansRepo = (orm: Orm, clientsRepo: ClientsRepo) => {
+  // Prepared once: the client list reads it for every page.
+  const allNames = orm.select({ id: plans.id, name: plans.name }).from(plans).prepare();
+  return {
+    /** Every plan's name by id (retired plans too). */
+    names: (): Map<number, string> => new Map(allNames.all().map((p) => [p.id, p.name])),
 
-  byId: (id: number): PlanRecord | undefined =>
-    orm.select().from(plans).where(eq(plans.id, id)).get(),
+    /** Non-archived clients on the plan. */
+    clientCount: (planId: number): number => clientsRepo.countOnPlan(planId),
 
-  byName: (name: string): PlanRecord | undefined =>
-    orm
-      .select()
-      .from(plans)
-      .where(sql`lower(${plans.name}) = lower(${name})`)
-      .get(),
+    byId: (id: number): PlanRecord | undefined =>
+      orm.select().from(plans).where(eq(plans.id, id)).get(),
 
-  list: (includeRetired: boolean): Plan[] => {
-    const counts = clientsRepo.countByPlan();
-    return orm
-      .select()
-      .from(plans)
-      .where(includeRetired ? undefined : eq(plans.active, true))
-      .orderBy(asc(plans.name))
-      .all()
-      .map((p) => toPlan(p, counts.get(p.id) ?? 0));
-  },
+    byName: (name: string): PlanRecord | undefined =>
+      orm
+        .select()
+        .from(plans)
+        .where(sql`lower(${plans.name}) = lower(${name})`)
+        .get(),
 
-  /** Plans with at least one non-archived client on the router, by id. */
-  onRouter: (routerId: number): PlanRecord[] =>
-    orm
-      .select()
-      .from(plans)
-      .where(inArray(plans.id, clientsRepo.planIdsOnRouter(routerId)))
-      .orderBy(asc(plans.id))
-      .all(),
+    list: (includeRetired: boolean): Plan[] => {
+      const counts = clientsRepo.countByPlan();
+      return orm
+        .select()
+        .from(plans)
+        .where(includeRetired ? undefined : eq(plans.active, true))
+        .orderBy(asc(plans.name))
+        .all()
+        .map((p) => toPlan(p, counts.get(p.id) ?? 0));
+    },
 
-  /** Whether any client (archived ones too) or ledger entry refers to the plan. */
-  inUse: (id: number): boolean =>
-    clientsRepo.anyOnPlan(id) ||
-    orm
-      .select({ one: sql`1` })
-      .from(ledgerEntries)
-      .where(eq(ledgerEntries.planId, id))
-      .limit(1)
-      .get() !== undefined,
+    /** Plans with at least one non-archived client on the router, by id. */
+    onRouter: (routerId: number): PlanRecord[] =>
+      orm
+        .select()
+        .from(plans)
+        .where(inArray(plans.id, clientsRepo.planIdsOnRouter(routerId)))
+        .orderBy(asc(plans.id))
+        .all(),
 
-  insert: (values: PlanValues): PlanRecord => orm.insert(plans).values(values).returning().get(),
+    /** Whether any client (archived ones too) or ledger entry refers to the plan. */
+    inUse: (id: number): boolean =>
+      clientsRepo.anyOnPlan(id) ||
+      orm
+        .select({ one: sql`1` })
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.planId, id))
+        .limit(1)
+        .get() !== undefined,
 
-  update: (id: number, values: Partial<PlanValues>): PlanRecord =>
-    orm.update(plans).set(values).where(eq(plans.id, id)).returning().get(),
+    insert: (values: PlanValues): PlanRecord => orm.insert(plans).values(values).returning().get(),
 
-  remove: (id: number): void => {
-    orm.delete(plans).where(eq(plans.id, id)).run();
-  },
-});
+    update: (id: number, values: Partial<PlanValues>): PlanRecord =>
+      orm.update(plans).set(values).where(eq(plans.id, id)).returning().get(),
+
+    remove: (id: number): void => {
+      orm.delete(plans).where(eq(plans.id, id)).run();
+    },
+  };
+};
 
 export type PlansRepo = ReturnType<typeof createPlansRepo>;
