@@ -11,6 +11,18 @@ import { clientNotArchived } from '../clients/clients.repo';
 export type RouterRecord = typeof routers.$inferSelect;
 export type RouterValues = Omit<typeof routers.$inferInsert, 'id'>;
 
+/** The settings staff edit, never the password: shown on screen and kept by the log. */
+export const routerSettings = (r: RouterRecord) => ({
+  name: r.name,
+  host: r.host,
+  port: r.port,
+  tls: r.tls,
+  apiUser: r.apiUser,
+  pollIntervalSec: r.pollIntervalSec,
+  enabled: r.enabled,
+  notes: r.notes,
+});
+
 export const createRoutersRepo = (orm: Orm) => {
   /** A router with its last health, pending queue items and (non-archived) client count. */
   const viewQuery = () =>
@@ -28,14 +40,7 @@ export const createRoutersRepo = (orm: Orm) => {
 
   const toRouter = ({ router: r, health: h, pending, clientCount }: ViewRow): Router => ({
     id: r.id,
-    name: r.name,
-    host: r.host,
-    port: r.port,
-    tls: r.tls,
-    apiUser: r.apiUser,
-    pollIntervalSec: r.pollIntervalSec,
-    enabled: r.enabled,
-    notes: r.notes,
+    ...routerSettings(r),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     status: r.enabled ? (h?.status ?? 'unknown') : 'unknown',

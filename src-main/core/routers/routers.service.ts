@@ -18,7 +18,12 @@ import { diffFlat } from '../shared/diff';
 import { hostPort, plainRouterError } from './router-failure';
 import type { ConnectionSettings, RouterAccess } from './router-access';
 import { probeRouter } from './router-probe';
-import type { RouterRecord, RouterValues, RoutersRepo } from './routers.repo';
+import {
+  routerSettings,
+  type RouterRecord,
+  type RouterValues,
+  type RoutersRepo,
+} from './routers.repo';
 import type { ClientsRepo } from '../clients/clients.repo';
 import type { SyncQueueRepo } from '../sync/sync-queue.repo';
 
@@ -29,16 +34,7 @@ export const DEFAULT_POLL_INTERVAL_SEC = 30;
 export type RouterChange = 'created' | 'updated' | 'enabled' | 'disabled' | 'removed';
 
 /** What the log keeps of a router: flat, comparable, never the password. */
-const view = (r: RouterRecord) => ({
-  name: r.name,
-  host: r.host,
-  port: r.port,
-  tls: r.tls,
-  apiUser: r.apiUser,
-  pollIntervalSec: r.pollIntervalSec,
-  enabled: r.enabled,
-  notes: r.notes,
-});
+const view = routerSettings;
 
 const DEFAULT_PORT = { off: 8728, anonymous: 8729, insecure: 8729 } as const;
 
