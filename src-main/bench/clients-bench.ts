@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { openDatabase } from '../core/db/open-database';
 import { createClientSearch } from '../core/clients/client-search';
 import { createClientCounts } from '../core/reports/client-counts';
+import { createClientsRepo } from '../core/clients/clients.repo';
 import type { ClientListQuery } from '../contract/schemas/clients';
 import { insertClients } from './client-data';
 import { fmt, percentile, timeRuns } from './stats';
@@ -53,7 +54,7 @@ const build = () => {
 const measure = async (file: string) => {
   const db = openDatabase({ file, migrationsFolder });
   const search = createClientSearch(db.sqlite);
-  const counts = createClientCounts(db.sqlite);
+  const counts = createClientCounts(createClientsRepo(db.orm));
   const deepCursor = (q: ClientListQuery, pages: number) => {
     let cursor: string | undefined;
     for (let i = 0; i < pages; i++) {

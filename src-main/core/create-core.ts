@@ -280,7 +280,7 @@ const wireCore = (
     clock,
     write,
     recorder,
-    repo: createJobStateRepo(sqlite),
+    repo: createJobStateRepo(orm),
     logger,
     systemMeta,
   });

@@ -2,6 +2,7 @@ import type { QueueList } from '../contract/schemas/sync';
 import type { Recorder } from './activity/recorder';
 import type { Orm, Sqlite } from './db/open-database';
 import type { WriteTransaction } from './db/write-transaction';
+import { createClientsRepo } from './clients/clients.repo';
 import { createExpiryJob } from './expiry/expiry-job';
 import { createHealthMonitor, type PollObservation } from './health/health-monitor';
 import { createHealthRepo } from './health/health.repo';
@@ -11,6 +12,7 @@ import { createNetworkSettings } from './routers/network-settings';
 import { DEFAULT_NETWORK_TUNING, type NetworkTuning } from './routers/network-tuning';
 import { createRouterAccess } from './routers/router-access';
 import { createRoutersRepo } from './routers/routers.repo';
+import { createPlansRepo } from './plans/plans.repo';
 import { createRoutersService, type RouterChange } from './routers/routers.service';
 import { networkJobs } from './jobs/network-jobs';
 import type { Clock } from './shared/clock';
@@ -50,10 +52,12 @@ export const createNetworkServices = (deps: {
   const { sqlite, clock, write, recorder } = deps;
   const tuning: NetworkTuning = { ...DEFAULT_NETWORK_TUNING, ...deps.options };
   const box = createSecretBox(loadOrCreateKey(deps.dataDir));
-  const routersRepo = createRoutersRepo(deps.orm, sqlite);
-  const healthRepo = createHealthRepo(sqlite);
-  const queue = createSyncQueueRepo(sqlite);
-  const desired = createDesiredState({ sqlite, box });
+  const routersRepo = createRoutersRepo(deps.orm);
+  const healthRepo = createHealthRepo(deps.orm);
+  const queue = createSyncQueueRepo(deps.orm);
+  const clientsRepo = createClientsRepo(deps.orm);
+  const plansRepo = createPlansRepo(deps.orm, clientsRepo);
+  const desired = createDesiredState({ clients: clientsRepo, plans: plansRepo, box });
   const access = createRouterAccess({
     box,
     connector: deps.options?.connector ?? connectRouterOs(),
@@ -73,7 +77,13 @@ export const createNetworkServices = (deps: {
     systemMeta: deps.systemMeta,
     logger: deps.logger,
   });
-  const hooks = createSyncHooks({ sqlite, queue, clock, wake: () => worker.wake() });
+  const hooks = createSyncHooks({
+    clients: clientsRepo,
+    routers: routersRepo,
+    queue,
+    clock,
+    wake: () => worker.wake(),
+  });
   if (deps.options?.autoPush === true) worker.setAutoWake(true);
 
   const monitor = createHealthMonitor({
@@ -95,6 +105,8 @@ export const createNetworkServices = (deps: {
 
   const routers = createRoutersService({
     routers: routersRepo,
+    clients: clientsRepo,
+    queue,
     health: healthRepo,
     access,
     clock,
@@ -118,7 +130,14 @@ export const createNetworkServices = (deps: {
     tuning,
     systemMeta: deps.systemMeta,
   });
-  const expiry = createExpiryJob({ sqlite, clock, write, recorder, hooks, worker });
+  const expiry = createExpiryJob({
+    clients: clientsRepo,
+    clock,
+    write,
+    recorder,
+    hooks,
+    worker,
+  });
 
   const sync = {
     queue: (input: { routerId?: number; clientId?: number; limit?: number } = {}): QueueList => ({

@@ -18,6 +18,7 @@ import { createClientSearch } from './clients/client-search';
 import { createClientsRepo } from './clients/clients.repo';
 import { createClientsService, type ClientsService } from './clients/clients.service';
 import { createPlansRepo } from './plans/plans.repo';
+import { createRoutersRepo } from './routers/routers.repo';
 import { createPlansService, type PlansService } from './plans/plans.service';
 import { createReportsService, type ReportsService } from './reports/reports.service';
 import { createSettingsService, type SettingsService } from './settings/settings.service';
@@ -50,16 +51,21 @@ export const createOfficeServices = (deps: {
 }): OfficeServices => {
   const { sqlite, orm, clock, write, recorder } = deps;
   const routerSync = deps.routerSync ?? noRouterSync;
-  const counters = createCounters(sqlite);
+  const counters = createCounters(orm);
   const ledger = createLedgerRepo(orm);
   const settings = createSettingsService({ sqlite, clock, write, recorder, ledger });
-  const plansRepo = createPlansRepo(orm);
   const clientsRepo = createClientsRepo(orm);
+  const plansRepo = createPlansRepo(orm, clientsRepo);
   const search = createClientSearch(sqlite);
   const clientDeps = {
     clients: clientsRepo,
     search,
-    rules: createClientRules({ clients: clientsRepo, plans: plansRepo, counters }),
+    rules: createClientRules({
+      clients: clientsRepo,
+      plans: plansRepo,
+      routers: createRoutersRepo(orm),
+      counters,
+    }),
     clock,
     write,
     recorder,
@@ -80,7 +86,7 @@ export const createOfficeServices = (deps: {
       ...clients,
       importPreview: importer.preview,
       importCommit: importer.commit,
-      exportTo: createClientExport({ sqlite, search, clock, recorder, settings }),
+      exportTo: createClientExport({ clients: clientsRepo, search, clock, recorder, settings }),
     },
     billing: createBillingService({
       clock,
@@ -97,6 +103,7 @@ export const createOfficeServices = (deps: {
     reports: createReportsService({
       sqlite,
       ledger,
+      clients: clientsRepo,
       clock,
       settings,
       search,

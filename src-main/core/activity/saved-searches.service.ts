@@ -1,9 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Orm } from '../db/open-database';
-import { savedSearches } from '../db/schema';
 import { AppError } from '../shared/app-error';
 import type { Actor } from '../shared/context';
 import { ActivityFilterSchema, type ActivityFilter } from '../../contract/schemas/activity';
+import { createSavedSearchesRepo } from './saved-searches.repo';
 
 const MAX_PER_STAFF = 100;
 
@@ -11,14 +10,8 @@ export type SavedSearch = { id: number; name: string; filter: ActivityFilter; cr
 
 /** Each staff member's named log filters. Not audit data: not logged, not shared. */
 export const createSavedSearches = (deps: { orm: Orm; now: () => number }) => {
-  const { orm } = deps;
-  const mine = (actor: Actor) =>
-    orm
-      .select()
-      .from(savedSearches)
-      .where(eq(savedSearches.staffId, actor.staffId))
-      .orderBy(asc(savedSearches.name))
-      .all();
+  const repo = createSavedSearchesRepo(deps.orm);
+  const mine = (actor: Actor) => repo.ofStaff(actor.staffId);
 
   return {
     list: (actor: Actor): SavedSearch[] =>
@@ -35,11 +28,7 @@ export const createSavedSearches = (deps: { orm: Orm; now: () => number }) => {
       const existing = mine(actor).find((r) => r.name === name);
       const now = deps.now();
       if (existing) {
-        orm
-          .update(savedSearches)
-          .set({ filter: JSON.stringify(filter), createdAt: now })
-          .where(eq(savedSearches.id, existing.id))
-          .run();
+        repo.replace(existing.id, JSON.stringify(filter), now);
         return { id: existing.id, name, filter, createdAt: now };
       }
       if (mine(actor).length >= MAX_PER_STAFF) {
@@ -48,20 +37,17 @@ export const createSavedSearches = (deps: { orm: Orm; now: () => number }) => {
           `You can keep at most ${String(MAX_PER_STAFF)} saved searches.`,
         );
       }
-      const row = orm
-        .insert(savedSearches)
-        .values({ staffId: actor.staffId, name, filter: JSON.stringify(filter), createdAt: now })
-        .returning()
-        .get();
+      const row = repo.insert({
+        staffId: actor.staffId,
+        name,
+        filter: JSON.stringify(filter),
+        createdAt: now,
+      });
       return { id: row.id, name, filter, createdAt: now };
     },
 
     delete: (actor: Actor, id: number): void => {
-      const done = orm
-        .delete(savedSearches)
-        .where(and(eq(savedSearches.id, id), eq(savedSearches.staffId, actor.staffId)))
-        .run();
-      if (done.changes === 0) throw new AppError('not_found', 'No such saved search.');
+      if (!repo.delete(actor.staffId, id)) throw new AppError('not_found', 'No such saved search.');
     },
   };
 };

@@ -1,3 +1,7 @@
+/**
+ * Repository of the `sessions` table: all SQL on it lives here (`staff` is joined for names and
+ * the disabled flag, never written).
+ */
 import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Orm } from '../db/open-database';
 import { sessions, staff } from '../db/schema';

@@ -1,3 +1,4 @@
+/** Repository of the `staff` table: all SQL on it lives here. */
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Orm } from '../db/open-database';
 import { staff } from '../db/schema';

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { format as formatDate } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { ClientFilter } from '../../contract/schemas/clients';
@@ -9,6 +8,7 @@ import type { Actor, ServiceContext } from '../shared/context';
 import type { SettingsService } from '../settings/settings.service';
 import type { ClientSearch } from './client-search';
 import { csvRow } from '../../domain/csv-cells';
+import type { ClientsRepo } from './clients.repo';
 
 /** Columns in the import's own names, so that an export can be edited and imported again. */
 const HEADER = [
@@ -32,46 +32,14 @@ const HEADER = [
   'created',
 ];
 
-type Row = {
-  account_no: string;
-  full_name: string;
-  phone: string;
-  email: string | null;
-  address: string | null;
-  gps_lat: number | null;
-  gps_lng: number | null;
-  service_type: string;
-  service_login: string;
-  static_ip: string | null;
-  mac: string | null;
-  plan_name: string;
-  router_id: number | null;
-  status: string;
-  expires_at: number;
-  balance: number;
-  notes: string;
-  created_at: number;
-};
-
 /** Streams the filtered client list as CSV (never passwords), then logs the export. */
 export const createClientExport = (deps: {
-  sqlite: Database.Database;
+  clients: Pick<ClientsRepo, 'exportRows'>;
   search: ClientSearch;
   clock: Clock;
   recorder: Recorder;
   settings: SettingsService;
 }) => {
-  const rowsOf = (ids: number[]) =>
-    deps.sqlite
-      .prepare(
-        `SELECT c.account_no, c.full_name, c.phone, c.email, c.address, c.gps_lat, c.gps_lng,
-           c.service_type, c.service_login, c.static_ip, c.mac, p.name AS plan_name, c.router_id,
-           c.status, c.expires_at, c.balance, c.notes, c.created_at
-         FROM clients c JOIN plans p ON p.id = c.plan_id
-         WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
-      )
-      .all(JSON.stringify(ids)) as Row[];
-
   return async (
     input: { filter?: ClientFilter },
     ctx: ServiceContext & { actor: Actor },
@@ -91,28 +59,30 @@ export const createClientExport = (deps: {
     try {
       await sink.write(csvRow(HEADER));
       for (const ids of deps.search.iterateIds(filter, now)) {
-        const lines = rowsOf(ids).map((r) =>
-          csvRow([
-            r.account_no,
-            r.full_name,
-            r.phone,
-            r.email,
-            r.address,
-            r.gps_lat,
-            r.gps_lng,
-            r.service_type,
-            r.service_login,
-            r.static_ip,
-            r.mac,
-            r.plan_name,
-            r.router_id,
-            r.status,
-            iso(r.expires_at),
-            r.balance,
-            r.notes,
-            iso(r.created_at),
-          ]),
-        );
+        const lines = deps.clients
+          .exportRows(ids)
+          .map((r) =>
+            csvRow([
+              r.accountNo,
+              r.fullName,
+              r.phone,
+              r.email,
+              r.address,
+              r.gpsLat,
+              r.gpsLng,
+              r.serviceType,
+              r.serviceLogin,
+              r.staticIp,
+              r.mac,
+              r.planName,
+              r.routerId,
+              r.status,
+              iso(r.expiresAt),
+              r.balance,
+              r.notes,
+              iso(r.createdAt),
+            ]),
+          );
         await sink.write(lines.join(''));
         rows += lines.length;
       }

@@ -2,6 +2,7 @@ import type { ServiceType } from '../../contract/schemas/plans';
 import { AppError } from '../shared/app-error';
 import type { Counters } from '../shared/counters';
 import type { PlanRecord, PlansRepo } from '../plans/plans.repo';
+import type { RoutersRepo } from '../routers/routers.repo';
 import type { ClientsRepo } from './clients.repo';
 
 /**
@@ -11,6 +12,7 @@ import type { ClientsRepo } from './clients.repo';
 export const createClientRules = (deps: {
   clients: ClientsRepo;
   plans: PlansRepo;
+  routers: Pick<RoutersRepo, 'exists'>;
   counters: Counters;
 }) => ({
   planProblem: (
@@ -49,7 +51,7 @@ export const createClientRules = (deps: {
 
   /** A client may only name a router that exists; null (no router) is always fine. */
   routerProblem: (routerId: number | null | undefined): string | null =>
-    routerId === null || routerId === undefined || deps.clients.routerExists(routerId)
+    routerId === null || routerId === undefined || deps.routers.exists(routerId)
       ? null
       : `routerId: Router ${String(routerId)} does not exist`,
 

@@ -6,7 +6,10 @@ import type {
   ClientSort,
   ClientStatus,
 } from '../../contract/schemas/clients';
+import { ormOf } from '../db/open-database';
+import { createPlansRepo } from '../plans/plans.repo';
 import { decodeCursor, encodeCursor, type SortKeyValue } from './client-cursor';
+import { createClientsRepo } from './clients.repo';
 import { parseSearch, prefixEnd } from './search-terms';
 
 /** Lists count their matches up to this many; searches up to the smaller cap. */
@@ -61,6 +64,10 @@ type Query = { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?
 type Mode = 'count' | 'sparse' | ClientSort;
 
 /**
+ * The clients repository's list, count and search queries (see clients.repo.ts). Hand-built SQL,
+ * not drizzle: FTS5 MATCH on `clients_fts`, and unary-plus index hints the list benchmark
+ * (`npm run bench:clients`) depends on. Plan names come from the plans repository.
+ *
  * Client list queries: filters and search become one WHERE clause over `clients`, sorted by an
  * indexed column with the id as tie-breaker, paged by keyset (never OFFSET), counted to a cap.
  */
@@ -75,7 +82,8 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
     }
     return s;
   };
-  const planNames = sqlite.prepare<[], { id: number; name: string }>('SELECT id, name FROM plans');
+  const orm = ormOf(sqlite);
+  const plans = createPlansRepo(orm, createClientsRepo(orm));
 
   const where = (filter: ClientFilter, now: number, mode: Mode): Where => {
     const w: Where = { from: 'clients c', sql: [], params: [] };
@@ -201,7 +209,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
       input.limit ?? DEFAULT_PAGE,
       matches ?? countUpTo(filter, now, denseAt),
     );
-    const names = new Map(planNames.all().map((p) => [p.id, p.name]));
+    const names = plans.names();
     const last = rows[rows.length - 1];
     return {
       items: rows.map(toItem(names)),

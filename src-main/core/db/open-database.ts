@@ -7,10 +7,14 @@ import { checkMigrationHistory } from './migration-history';
 import { refuseForeignDatabase } from './foreign-database';
 import { DatabaseStartupError } from './startup-error';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
 /** better-sqlite3's connection type, named so that declarations can refer to it. */
 export type Sqlite = Database.Database;
+export type Orm = BetterSQLite3Database<typeof schema> & { $client: Sqlite };
 export type Db = { sqlite: Sqlite; orm: Orm; close(): void };
+
+/** drizzle over an open connection, with the app's schema and column naming. */
+export const ormOf = (sqlite: Sqlite): Orm =>
+  drizzle({ client: sqlite, schema, casing: 'snake_case' });
 
 /** The WAL file is cut back to 4 MiB whenever it restarts. */
 export const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
@@ -52,7 +56,7 @@ export const openDatabase = (opts: {
   }
   try {
     for (const p of PRAGMAS) sqlite.pragma(p);
-    const orm = drizzle({ client: sqlite, schema, casing: 'snake_case' });
+    const orm = ormOf(sqlite);
     checkMigrationHistory(sqlite, readMigrationFiles({ migrationsFolder: opts.migrationsFolder }));
     try {
       migrate(orm, { migrationsFolder: opts.migrationsFolder });

@@ -1,41 +1,22 @@
 import type { ExpiryRun } from '../../contract/schemas/sync';
 import type { Recorder } from '../activity/recorder';
-import type { Sqlite } from '../db/open-database';
+import type { ClientsRepo, DueClient } from '../clients/clients.repo';
 import type { WriteTransaction } from '../db/write-transaction';
 import type { Clock } from '../shared/clock';
 import type { RequestMeta } from '../shared/context';
 import type { RouterSyncHooks } from '../sync/sync-hooks';
 import type { SyncWorker } from '../sync/sync-worker';
 
-const DAY_MS = 86_400_000;
 /** Clients expired per transaction (keeps each write short). */
 const BATCH = 500;
 
-type DueRow = {
-  id: number;
-  account_no: string;
-  full_name: string;
-  router_id: number | null;
-  router_name: string | null;
-  plan_name: string;
-  expiry_action: 'isolate' | 'disable';
-  isolation_profile: string | null;
-  isolation_address_list: string | null;
-  static_ip: string | null;
-  expires_at: number;
-  grace_days: number;
-};
-
-const actionOf = (c: DueRow): string => {
-  if (c.router_id === null || c.router_name === null)
-    return 'no router assigned, nothing to isolate';
-  const on = `on router "${c.router_name}"`;
-  if (c.expiry_action === 'disable') return `disabled ${on}`;
+const actionOf = (c: DueClient): string => {
+  if (c.routerId === null || c.routerName === null) return 'no router assigned, nothing to isolate';
+  const on = `on router "${c.routerName}"`;
+  if (c.expiryAction === 'disable') return `disabled ${on}`;
   const ways = [
-    ...(c.isolation_profile ? [`profile "${c.isolation_profile}"`] : []),
-    ...(c.isolation_address_list && c.static_ip
-      ? [`address list "${c.isolation_address_list}"`]
-      : []),
+    ...(c.isolationProfile ? [`profile "${c.isolationProfile}"`] : []),
+    ...(c.isolationAddressList && c.staticIp ? [`address list "${c.isolationAddressList}"`] : []),
   ];
   return ways.length > 0
     ? `isolated ${on} (${ways.join(' and ')})`
@@ -49,48 +30,35 @@ const actionOf = (c: DueRow): string => {
  * Idempotent: a second run finds nobody (`status = 'active'` is part of the query).
  */
 export const createExpiryJob = (deps: {
-  sqlite: Sqlite;
+  clients: Pick<ClientsRepo, 'dueForExpiry' | 'markExpired'>;
   clock: Clock;
   write: WriteTransaction;
   recorder: Recorder;
   hooks: RouterSyncHooks;
   worker: SyncWorker;
 }) => {
-  const due = deps.sqlite.prepare<[number, number], DueRow>(
-    `SELECT c.id, c.account_no, c.full_name, c.router_id, r.name AS router_name, p.name AS plan_name,
-            p.expiry_action, p.isolation_profile, p.isolation_address_list, c.static_ip,
-            c.expires_at, p.grace_days
-       FROM clients c JOIN plans p ON p.id = c.plan_id
-       LEFT JOIN routers r ON r.id = c.router_id
-      WHERE c.status = 'active' AND c.expires_at + p.grace_days * ${String(DAY_MS)} <= ?
-      ORDER BY c.expires_at, c.id LIMIT ?`,
-  );
-  const markExpired = deps.sqlite.prepare(
-    "UPDATE clients SET status = 'expired', updated_at = ? WHERE id = ? AND status = 'active'",
-  );
-
   /** One batch: mark, log, queue; returns the clients it expired. */
-  const expireBatch = (meta: RequestMeta): DueRow[] =>
+  const expireBatch = (meta: RequestMeta): DueClient[] =>
     deps.write(() => {
       const now = deps.clock.now();
-      const rows = due.all(now, BATCH);
+      const rows = deps.clients.dueForExpiry(now, BATCH);
       for (const c of rows) {
-        markExpired.run(now, c.id);
+        deps.clients.markExpired(c.id, now);
         deps.recorder.record({
           event: 'subscription.expired',
           params: {
-            account: c.account_no,
-            name: c.full_name,
-            plan: c.plan_name,
+            account: c.accountNo,
+            name: c.fullName,
+            plan: c.planName,
             action: actionOf(c),
           },
           ctx: { ...meta, actor: null },
-          target: { type: 'client', id: c.id, label: `${c.account_no} ${c.full_name}` },
+          target: { type: 'client', id: c.id, label: `${c.accountNo} ${c.fullName}` },
           clientId: c.id,
-          ...(c.router_id !== null && c.router_name !== null ? { routerId: c.router_id } : {}),
+          ...(c.routerId !== null && c.routerName !== null ? { routerId: c.routerId } : {}),
           details: {
-            expiresAt: c.expires_at,
-            graceDays: c.grace_days,
+            expiresAt: c.expiresAt,
+            graceDays: c.graceDays,
             before: { status: 'active' },
             after: { status: 'expired' },
           },
@@ -105,13 +73,13 @@ export const createExpiryJob = (deps: {
 
   return {
     run: async (meta: RequestMeta, opts: { quiet?: boolean } = {}): Promise<ExpiryRun> => {
-      const expired: DueRow[] = [];
+      const expired: DueClient[] = [];
       for (;;) {
         const batch = expireBatch(meta);
         expired.push(...batch);
         if (batch.length < BATCH) break;
       }
-      const withRouter = expired.filter((c) => c.router_id !== null && c.router_name !== null);
+      const withRouter = expired.filter((c) => c.routerId !== null && c.routerName !== null);
       const results =
         withRouter.length > 0
           ? await deps.worker.drain({ clientIds: withRouter.map((c) => c.id) })
@@ -144,7 +112,7 @@ export const createExpiryJob = (deps: {
           ctx: { ...meta, actor: null },
           details: {
             failures: summary.failures,
-            clients: expired.slice(0, 200).map((c) => c.account_no),
+            clients: expired.slice(0, 200).map((c) => c.accountNo),
           },
         });
       }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ormOf } from '../db/open-database';
 import { createScheduler } from '../scheduler/scheduler';
 import type { Actor, ServiceContext } from '../shared/context';
 import { newCorrelationId } from '../shared/ids';
@@ -54,7 +55,7 @@ const setup = async () => {
     clock: { now: () => Date.now(), sleep: () => Promise.resolve() },
     write: tc.core.write,
     recorder: tc.core.recorder,
-    repo: createJobStateRepo(tc.core.sqlite),
+    repo: createJobStateRepo(ormOf(tc.core.sqlite)),
     logger,
     systemMeta: tc.core.systemMeta,
   });

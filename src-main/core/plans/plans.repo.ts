@@ -1,6 +1,11 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+/**
+ * Repository of the `plans` table: all SQL on it lives here. Client counts come from the clients
+ * repository; the "in use" check also reads `ledger_entries` (never writes it).
+ */
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ClientsRepo } from '../clients/clients.repo';
 import type { Orm } from '../db/open-database';
-import { clients, ledgerEntries, plans } from '../db/schema';
+import { ledgerEntries, plans } from '../db/schema';
 import type { Plan } from '../../contract/schemas/plans';
 
 export type PlanRecord = typeof plans.$inferSelect;
@@ -39,16 +44,15 @@ export const toPlan = (p: PlanRecord, clientCount: number): Plan => ({
   updatedAt: p.updatedAt,
 });
 
-export const createPlansRepo = (orm: Orm) => {
-  const clientCount = (planId: number): number =>
-    orm
-      .select({ n: count() })
-      .from(clients)
-      .where(sql`${clients.planId} = ${planId} AND ${clients.status} <> 'archived'`)
-      .get()?.n ?? 0;
-
+export const createPlansRepo = (orm: Orm, clientsRepo: ClientsRepo) => {
+  // Prepared once: the client list reads it for every page.
+  const allNames = orm.select({ id: plans.id, name: plans.name }).from(plans).prepare();
   return {
-    clientCount,
+    /** Every plan's name by id (retired plans too). */
+    names: (): Map<number, string> => new Map(allNames.all().map((p) => [p.id, p.name])),
+
+    /** Non-archived clients on the plan. */
+    clientCount: (planId: number): number => clientsRepo.countOnPlan(planId),
 
     byId: (id: number): PlanRecord | undefined =>
       orm.select().from(plans).where(eq(plans.id, id)).get(),
@@ -61,15 +65,7 @@ export const createPlansRepo = (orm: Orm) => {
         .get(),
 
     list: (includeRetired: boolean): Plan[] => {
-      const counts = new Map(
-        orm
-          .select({ planId: clients.planId, n: count() })
-          .from(clients)
-          .where(sql`${clients.status} <> 'archived'`)
-          .groupBy(clients.planId)
-          .all()
-          .map((r) => [r.planId, r.n]),
-      );
+      const counts = clientsRepo.countByPlan();
       return orm
         .select()
         .from(plans)
@@ -79,14 +75,18 @@ export const createPlansRepo = (orm: Orm) => {
         .map((p) => toPlan(p, counts.get(p.id) ?? 0));
     },
 
+    /** Plans with at least one non-archived client on the router, by id. */
+    onRouter: (routerId: number): PlanRecord[] =>
+      orm
+        .select()
+        .from(plans)
+        .where(inArray(plans.id, clientsRepo.planIdsOnRouter(routerId)))
+        .orderBy(asc(plans.id))
+        .all(),
+
     /** Whether any client (archived ones too) or ledger entry refers to the plan. */
     inUse: (id: number): boolean =>
-      orm
-        .select({ one: sql`1` })
-        .from(clients)
-        .where(eq(clients.planId, id))
-        .limit(1)
-        .get() !== undefined ||
+      clientsRepo.anyOnPlan(id) ||
       orm
         .select({ one: sql`1` })
         .from(ledgerEntries)

@@ -8,6 +8,7 @@ import type { Actor } from '../shared/context';
 import { currencyOf } from '../../domain/money';
 import { dayOf, dayRange, daysRange, periodLabels } from '../shared/office-time';
 import type { ClientSearch } from '../clients/client-search';
+import type { ClientsRepo } from '../clients/clients.repo';
 import type { SettingsService } from '../settings/settings.service';
 import type { Bucket, LedgerRepo } from '../billing/ledger.repo';
 import { createStaffNames, sums } from './money-totals';
@@ -20,6 +21,7 @@ const DEFAULT_EXPIRING_DAYS = 7;
 export const createReportsService = (deps: {
   sqlite: Database.Database;
   ledger: LedgerRepo;
+  clients: Pick<ClientsRepo, 'countByStatus' | 'countActiveExpiring'>;
   clock: Clock;
   settings: SettingsService;
   search: ClientSearch;
@@ -27,7 +29,7 @@ export const createReportsService = (deps: {
 }) => {
   const { ledger } = deps;
   const staffNames = createStaffNames(deps.sqlite);
-  const counts = createClientCounts(deps.sqlite);
+  const counts = createClientCounts(deps.clients);
   const currency = () => currencyOf(deps.settings.get());
 
   return {

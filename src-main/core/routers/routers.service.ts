@@ -18,7 +18,14 @@ import { diffFlat } from '../shared/diff';
 import { hostPort, plainRouterError } from './router-failure';
 import type { ConnectionSettings, RouterAccess } from './router-access';
 import { probeRouter } from './router-probe';
-import type { RouterRecord, RouterValues, RoutersRepo } from './routers.repo';
+import {
+  routerSettings,
+  type RouterRecord,
+  type RouterValues,
+  type RoutersRepo,
+} from './routers.repo';
+import type { ClientsRepo } from '../clients/clients.repo';
+import type { SyncQueueRepo } from '../sync/sync-queue.repo';
 
 type Ctx = ServiceContext & { actor: Actor };
 
@@ -27,16 +34,7 @@ export const DEFAULT_POLL_INTERVAL_SEC = 30;
 export type RouterChange = 'created' | 'updated' | 'enabled' | 'disabled' | 'removed';
 
 /** What the log keeps of a router: flat, comparable, never the password. */
-const view = (r: RouterRecord) => ({
-  name: r.name,
-  host: r.host,
-  port: r.port,
-  tls: r.tls,
-  apiUser: r.apiUser,
-  pollIntervalSec: r.pollIntervalSec,
-  enabled: r.enabled,
-  notes: r.notes,
-});
+const view = routerSettings;
 
 const DEFAULT_PORT = { off: 8728, anonymous: 8729, insecure: 8729 } as const;
 
@@ -65,6 +63,8 @@ const retypePassword = (): AppError =>
 /** Routers: settings (password sealed at rest), test connection, health view; all logged. */
 export const createRoutersService = (deps: {
   routers: RoutersRepo;
+  clients: Pick<ClientsRepo, 'countOnRouter'>;
+  queue: Pick<SyncQueueRepo, 'count'>;
   health: HealthRepo;
   access: RouterAccess;
   clock: Clock;
@@ -239,14 +239,14 @@ export const createRoutersService = (deps: {
     delete: (id: number, ctx: Ctx): null => {
       write(() => {
         const before = load(id);
-        const clients = routers.clientCount(id);
+        const clients = deps.clients.countOnRouter(id);
         if (clients > 0) {
           throw new AppError(
             'conflict',
             `Router "${before.name}" still serves ${String(clients)} client${clients === 1 ? '' : 's'}; move them to another router first, or disable it.`,
           );
         }
-        const pending = routers.pendingCount(id);
+        const pending = deps.queue.count({ routerId: id });
         routers.delete(id);
         recorder.record({
           event: 'router.removed',

@@ -1,18 +1,27 @@
-import type Database from 'better-sqlite3';
+/**
+ * Repository of the `settings` key/value table: all SQL on it lives here. It takes a bare
+ * connection because the activity-log archives (which hold a `settings` table too) are opened
+ * without the app's drizzle instance.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { ormOf, type Sqlite } from '../db/open-database';
+import { settings } from '../db/schema';
 
-/** Reads and writes rows of the shared `settings` key/value table. */
-export const createSettingsRepo = (sqlite: Database.Database) => {
-  const get = sqlite.prepare<[string], { value: string }>(
-    'SELECT value FROM settings WHERE key = ?',
-  );
-  const put = sqlite.prepare<[string, string, number]>(
-    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  );
+export const createSettingsRepo = (sqlite: Sqlite) => {
+  const orm = ormOf(sqlite);
   return {
-    get: (key: string): string | undefined => get.get(key)?.value,
+    get: (key: string): string | undefined =>
+      orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()
+        ?.value,
     put: (key: string, value: string, now: number): void => {
-      put.run(key, value, now);
+      orm
+        .insert(settings)
+        .values({ key, value, updatedAt: now })
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
+        })
+        .run();
     },
   };
 };

@@ -1,26 +1,28 @@
-import type Database from 'better-sqlite3';
-
 /**
- * Named sequences in the `counters` table. `next` must run inside the write transaction that
- * uses the number: if that transaction rolls back, so does the increment, and no number is lost.
+ * Repository of the `counters` table (named sequences): all SQL on it lives here. `next` must
+ * run inside the write transaction that uses the number: if that transaction rolls back, so does
+ * the increment, and no number is lost.
  */
-export const createCounters = (sqlite: Database.Database) => {
-  const bump = sqlite.prepare<[string], { value: number }>(
-    `INSERT INTO counters (name, value) VALUES (?, 1)
-     ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
-  );
-  const peek = sqlite.prepare<[string], { value: number }>(
-    'SELECT value FROM counters WHERE name = ?',
-  );
-  return {
-    next: (name: string): number => {
-      if (!sqlite.inTransaction) throw new Error(`counter ${name} advanced outside a transaction`);
-      const row = bump.get(name);
-      if (!row) throw new Error(`counter ${name} did not advance`);
-      return row.value;
-    },
-    current: (name: string): number => peek.get(name)?.value ?? 0,
-  };
-};
+import { eq, sql } from 'drizzle-orm';
+import type { Orm } from '../db/open-database';
+import { counters } from '../db/schema';
+
+export const createCounters = (orm: Orm) => ({
+  next: (name: string): number => {
+    if (!orm.$client.inTransaction) {
+      throw new Error(`counter ${name} advanced outside a transaction`);
+    }
+    const row = orm
+      .insert(counters)
+      .values({ name, value: 1 })
+      .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+      .returning({ value: counters.value })
+      .get();
+    return row.value;
+  },
+  current: (name: string): number =>
+    orm.select({ value: counters.value }).from(counters).where(eq(counters.name, name)).get()
+      ?.value ?? 0,
+});
 
 export type Counters = ReturnType<typeof createCounters>;

@@ -1,6 +1,7 @@
 import type { DriftMenu } from '../../contract/schemas/sync';
 import { SERVICE_PASSWORD_PURPOSE } from '../clients/client-view';
-import type { Sqlite } from '../db/open-database';
+import type { ClientAndPlan, ClientsRepo } from '../clients/clients.repo';
+import type { PlanRecord, PlansRepo } from '../plans/plans.repo';
 import type { SecretBox } from '../shared/secret-box';
 
 /**
@@ -53,43 +54,6 @@ export type DesiredClient = {
   mustBeOffline: boolean;
 };
 
-type ClientRow = {
-  id: number;
-  account_no: string;
-  full_name: string;
-  service_type: 'pppoe' | 'hotspot';
-  service_login: string;
-  service_password_box: string;
-  static_ip: string | null;
-  router_id: number | null;
-  status: 'active' | 'expired' | 'suspended' | 'disabled' | 'archived';
-} & PlanRow;
-
-type PlanRow = {
-  plan_id: number;
-  plan_name: string;
-  plan_service: 'pppoe' | 'hotspot';
-  rate_down_kbps: number;
-  rate_up_kbps: number;
-  burst_down_kbps: number | null;
-  burst_up_kbps: number | null;
-  burst_threshold_down_kbps: number | null;
-  burst_threshold_up_kbps: number | null;
-  burst_time_seconds: number | null;
-  router_profile: string;
-  expiry_action: 'isolate' | 'disable';
-  isolation_profile: string | null;
-  isolation_address_list: string | null;
-};
-
-const PLAN_COLUMNS = `p.id AS plan_id, p.name AS plan_name, p.service_type AS plan_service,
-  p.rate_down_kbps, p.rate_up_kbps, p.burst_down_kbps, p.burst_up_kbps,
-  p.burst_threshold_down_kbps, p.burst_threshold_up_kbps, p.burst_time_seconds,
-  p.router_profile, p.expiry_action, p.isolation_profile, p.isolation_address_list`;
-const CLIENT_SQL = `SELECT c.id, c.account_no, c.full_name, c.service_type, c.service_login,
-  c.service_password_box, c.static_ip, c.router_id, c.status, ${PLAN_COLUMNS}
-  FROM clients c JOIN plans p ON p.id = c.plan_id`;
-
 /** kbit/s → RouterOS rate text: whole megabits as `10M`, otherwise `512k`. */
 const rate = (kbps: number): string =>
   kbps % 1000 === 0 ? `${String(kbps / 1000)}M` : `${String(kbps)}k`;
@@ -98,129 +62,120 @@ const rate = (kbps: number): string =>
  * `rate-limit` of a plan. RouterOS reads it from its own side: rx (the client's upload) first,
  * then tx: `up/down [burst-up/burst-down threshold-up/threshold-down time/time]`.
  */
-export const rateLimitOf = (p: PlanRow): string => {
-  const base = `${rate(p.rate_up_kbps)}/${rate(p.rate_down_kbps)}`;
+export const rateLimitOf = (p: PlanRecord): string => {
+  const base = `${rate(p.rateUpKbps)}/${rate(p.rateDownKbps)}`;
   if (
-    p.burst_down_kbps === null ||
-    p.burst_up_kbps === null ||
-    p.burst_threshold_down_kbps === null ||
-    p.burst_threshold_up_kbps === null ||
-    p.burst_time_seconds === null
+    p.burstDownKbps === null ||
+    p.burstUpKbps === null ||
+    p.burstThresholdDownKbps === null ||
+    p.burstThresholdUpKbps === null ||
+    p.burstTimeSeconds === null
   ) {
     return base;
   }
-  const t = `${String(p.burst_time_seconds)}s`;
-  return `${base} ${rate(p.burst_up_kbps)}/${rate(p.burst_down_kbps)} ${rate(p.burst_threshold_up_kbps)}/${rate(p.burst_threshold_down_kbps)} ${t}/${t}`;
+  const t = `${String(p.burstTimeSeconds)}s`;
+  return `${base} ${rate(p.burstUpKbps)}/${rate(p.burstDownKbps)} ${rate(p.burstThresholdUpKbps)}/${rate(p.burstThresholdDownKbps)} ${t}/${t}`;
 };
 
 const profileMenuOf = (service: 'pppoe' | 'hotspot'): ProfileMenu =>
   service === 'pppoe' ? 'ppp-profile' : 'hotspot-profile';
 
 /** The profiles a plan brings to a router: its own, and its isolation profile if any. */
-export const planProfiles = (p: PlanRow): DesiredProfile[] => {
-  const menu = profileMenuOf(p.plan_service);
+export const planProfiles = (p: PlanRecord): DesiredProfile[] => {
+  const menu = profileMenuOf(p.serviceType);
   const own: DesiredProfile = {
     menu,
-    name: p.router_profile,
+    name: p.routerProfile,
     rateLimit: rateLimitOf(p),
-    planId: p.plan_id,
+    planId: p.id,
   };
-  return p.expiry_action === 'isolate' && p.isolation_profile
-    ? [own, { menu, name: p.isolation_profile, rateLimit: null, planId: null }]
+  return p.expiryAction === 'isolate' && p.isolationProfile
+    ? [own, { menu, name: p.isolationProfile, rateLimit: null, planId: null }]
     : [own];
 };
 
 /** The desired state of one client on router `routerId`. */
-export const desiredClient = (c: ClientRow, routerId: number, password: string): DesiredClient => {
-  const marker = markerOf(c.account_no);
+export const desiredClient = (
+  { client: c, plan: p }: ClientAndPlan,
+  routerId: number,
+  password: string,
+): DesiredClient => {
+  const marker = markerOf(c.accountNo);
   const base = {
     clientId: c.id,
-    label: `${c.account_no} ${c.full_name}`,
-    login: c.service_login,
+    label: `${c.accountNo} ${c.fullName}`,
+    login: c.serviceLogin,
     marker,
   };
-  const here = c.router_id === routerId && c.status !== 'archived';
-  const list = c.plan_service === c.service_type ? c.isolation_address_list : null;
+  const here = c.routerId === routerId && c.status !== 'archived';
+  const list = p.serviceType === c.serviceType ? p.isolationAddressList : null;
   if (!here) {
     return {
       ...base,
       entry: null,
       profiles: [],
-      isolation: list && c.static_ip ? { list, address: c.static_ip, present: false } : null,
+      isolation: list && c.staticIp ? { list, address: c.staticIp, present: false } : null,
       mustBeOffline: true,
     };
   }
   const lapsed = c.status === 'expired' || c.status === 'suspended';
-  const isolate = lapsed && c.expiry_action === 'isolate';
-  const byProfile = isolate && c.isolation_profile !== null;
-  const byList = isolate && list !== null && c.static_ip !== null;
+  const isolate = lapsed && p.expiryAction === 'isolate';
+  const byProfile = isolate && p.isolationProfile !== null;
+  const byList = isolate && list !== null && c.staticIp !== null;
   // Lapsed with nothing to isolate with: the only safe choice is to disable the account.
   const disabled =
     c.status === 'disabled' ||
-    (lapsed && (c.expiry_action === 'disable' || (!byProfile && !byList)));
-  const profiles = planProfiles(c);
+    (lapsed && (p.expiryAction === 'disable' || (!byProfile && !byList)));
+  const profiles = planProfiles(p);
   return {
     ...base,
     entry: {
-      menu: c.service_type === 'pppoe' ? 'ppp-secret' : 'hotspot-user',
-      name: c.service_login,
+      menu: c.serviceType === 'pppoe' ? 'ppp-secret' : 'hotspot-user',
+      name: c.serviceLogin,
       password,
-      profile: byProfile && c.isolation_profile ? c.isolation_profile : c.router_profile,
-      address: c.static_ip,
+      profile: byProfile && p.isolationProfile ? p.isolationProfile : p.routerProfile,
+      address: c.staticIp,
       disabled,
       comment: marker,
     },
-    profiles: profiles.filter((p) => p.rateLimit !== null || byProfile),
-    isolation: list && c.static_ip ? { list, address: c.static_ip, present: byList } : null,
+    profiles: profiles.filter((x) => x.rateLimit !== null || byProfile),
+    isolation: list && c.staticIp ? { list, address: c.staticIp, present: byList } : null,
     mustBeOffline: disabled,
   };
 };
 
 /** Reads the rows the desired state is made of (synchronous, no network). */
-export const createDesiredState = (deps: { sqlite: Sqlite; box: SecretBox }) => {
-  const { sqlite } = deps;
-  const oneClient = sqlite.prepare<[number], ClientRow>(`${CLIENT_SQL} WHERE c.id = ?`);
-  const onRouter = sqlite.prepare<[number], ClientRow>(
-    `${CLIENT_SQL} WHERE c.router_id = ? AND c.status <> 'archived' ORDER BY c.id`,
-  );
-  const onePlan = sqlite.prepare<[number], PlanRow>(
-    `SELECT ${PLAN_COLUMNS} FROM plans p WHERE p.id = ?`,
-  );
-  const plansOnRouter = sqlite.prepare<[number], PlanRow>(
-    `SELECT ${PLAN_COLUMNS} FROM plans p WHERE p.id IN
-       (SELECT DISTINCT plan_id FROM clients WHERE router_id = ? AND status <> 'archived')
-     ORDER BY p.id`,
-  );
-  const byAccount = sqlite.prepare<[string], { id: number }>(
-    'SELECT id FROM clients WHERE account_no = ?',
-  );
-  const planName = sqlite.prepare<[number], { name: string }>(
-    'SELECT name FROM plans WHERE id = ?',
-  );
-  const password = (c: ClientRow): string =>
-    deps.box.open(c.service_password_box, SERVICE_PASSWORD_PURPOSE);
+export const createDesiredState = (deps: {
+  clients: ClientsRepo;
+  plans: PlansRepo;
+  box: SecretBox;
+}) => {
+  const { clients, plans } = deps;
+  const password = ({ client }: ClientAndPlan): string =>
+    deps.box.open(client.servicePasswordBox, SERVICE_PASSWORD_PURPOSE);
 
   return {
     /** One client as router `routerId` should see it (absent if it is not served there). */
     client: (clientId: number, routerId: number): DesiredClient | null => {
-      const c = oneClient.get(clientId);
+      const c = clients.andPlan(clientId);
       return c ? desiredClient(c, routerId, password(c)) : null;
     },
     /** The router a client is served by now. */
-    routerOf: (clientId: number): number | null => oneClient.get(clientId)?.router_id ?? null,
+    routerOf: (clientId: number): number | null =>
+      clients.serviceTarget(clientId)?.routerId ?? null,
     /** Every client the router serves. */
     router: (routerId: number): DesiredClient[] =>
-      onRouter.all(routerId).map((c) => desiredClient(c, routerId, password(c))),
-    clientOfAccount: (accountNo: string): number | null => byAccount.get(accountNo)?.id ?? null,
-    planName: (planId: number): string | null => planName.get(planId)?.name ?? null,
+      clients.onRouterAndPlans(routerId).map((c) => desiredClient(c, routerId, password(c))),
+    clientOfAccount: (accountNo: string): number | null => clients.idByAccount(accountNo) ?? null,
+    planName: (planId: number): string | null => plans.byId(planId)?.name ?? null,
     /** The profiles of one plan, or of every plan the router's clients are on. */
     planProfiles: (planId: number): DesiredProfile[] => {
-      const p = onePlan.get(planId);
+      const p = plans.byId(planId);
       return p ? planProfiles(p) : [];
     },
     routerProfiles: (routerId: number): DesiredProfile[] => {
       const seen = new Map<string, DesiredProfile>();
-      for (const p of plansOnRouter.all(routerId).flatMap(planProfiles)) {
+      for (const p of plans.onRouter(routerId).flatMap(planProfiles)) {
         const key = `${p.menu}:${p.name}`;
         const known = seen.get(key);
         if (!known || (known.rateLimit === null && p.rateLimit !== null)) seen.set(key, p);
@@ -230,9 +185,9 @@ export const createDesiredState = (deps: { sqlite: Sqlite; box: SecretBox }) => 
     /** Isolation address lists used by the router's plans (entries there are ours to manage). */
     isolationLists: (routerId: number): string[] => [
       ...new Set(
-        plansOnRouter
-          .all(routerId)
-          .map((p) => p.isolation_address_list)
+        plans
+          .onRouter(routerId)
+          .map((p) => p.isolationAddressList)
           .filter((l): l is string => l !== null),
       ),
     ],

@@ -1,4 +1,5 @@
-import type { Sqlite } from '../db/open-database';
+import type { ClientsRepo } from '../clients/clients.repo';
+import type { RoutersRepo } from '../routers/routers.repo';
 import type { Clock } from '../shared/clock';
 import type { RequestMeta } from '../shared/context';
 import type { SyncQueueRepo } from './sync-queue.repo';
@@ -59,27 +60,14 @@ const PLAN_CLIENT_FIELDS = new Set([
 ]);
 
 export const createSyncHooks = (deps: {
-  sqlite: Sqlite;
+  clients: Pick<ClientsRepo, 'serviceTarget' | 'routerIdsOfPlan' | 'onRoutersOfPlan'>;
+  routers: Pick<RoutersRepo, 'exists'>;
   queue: SyncQueueRepo;
   clock: Clock;
   /** Called after the surrounding transaction has ended (committed or not). */
   wake: () => void;
 }): RouterSyncHooks => {
-  const { sqlite, queue } = deps;
-  const client = sqlite.prepare<[number], { router_id: number | null; service_login: string }>(
-    'SELECT router_id, service_login FROM clients WHERE id = ?',
-  );
-  const routerExists = sqlite.prepare<[number], { id: number }>(
-    'SELECT id FROM routers WHERE id = ?',
-  );
-  const routersOfPlan = sqlite.prepare<[number], { router_id: number }>(
-    `SELECT DISTINCT c.router_id FROM clients c JOIN routers r ON r.id = c.router_id
-      WHERE c.plan_id = ? AND c.status <> 'archived'`,
-  );
-  const clientsOfPlan = sqlite.prepare<[number], { id: number; router_id: number }>(
-    `SELECT c.id, c.router_id FROM clients c JOIN routers r ON r.id = c.router_id
-      WHERE c.plan_id = ? AND c.status <> 'archived' ORDER BY c.id`,
-  );
+  const { clients, queue } = deps;
   let wakeArmed = false;
   // setImmediate runs after the synchronous transaction around this call has finished.
   const wakeLater = () => {
@@ -91,20 +79,20 @@ export const createSyncHooks = (deps: {
     });
   };
   const known = (id: number | null | undefined): id is number =>
-    id !== null && id !== undefined && routerExists.get(id) !== undefined;
+    id !== null && id !== undefined && deps.routers.exists(id);
 
   return {
     clientChanged: (clientId, meta, change) => {
       if (change.fields && !change.fields.some((f) => CLIENT_ROUTER_FIELDS.has(f))) return;
       const now = deps.clock.now();
-      const current = client.get(clientId);
+      const current = clients.serviceTarget(clientId);
       if (!current) return;
       const oldLogin = change.before?.serviceLogin;
       const staleName =
-        oldLogin !== undefined && oldLogin !== current.service_login ? oldLogin : null;
+        oldLogin !== undefined && oldLogin !== current.serviceLogin ? oldLogin : null;
       const targets = new Set<number>();
       const previous = change.before?.routerId;
-      if (known(current.router_id)) targets.add(current.router_id);
+      if (known(current.routerId)) targets.add(current.routerId);
       if (known(previous)) targets.add(previous);
       for (const routerId of targets) {
         queue.enqueue({
@@ -130,14 +118,14 @@ export const createSyncHooks = (deps: {
       };
       let queued = 0;
       if (change.fields.some((f) => PLAN_PROFILE_FIELDS.has(f))) {
-        for (const r of routersOfPlan.all(planId)) {
-          queue.enqueue({ ...base, routerId: r.router_id, subject: 'plan', subjectId: planId });
+        for (const routerId of clients.routerIdsOfPlan(planId)) {
+          queue.enqueue({ ...base, routerId, subject: 'plan', subjectId: planId });
           queued += 1;
         }
       }
       if (change.fields.some((f) => PLAN_CLIENT_FIELDS.has(f))) {
-        for (const c of clientsOfPlan.all(planId)) {
-          queue.enqueue({ ...base, routerId: c.router_id, subject: 'client', subjectId: c.id });
+        for (const c of clients.onRoutersOfPlan(planId)) {
+          queue.enqueue({ ...base, routerId: c.routerId, subject: 'client', subjectId: c.id });
           queued += 1;
         }
       }
