@@ -20,6 +20,7 @@ import { createClientsService, type ClientsService } from './clients/clients.ser
 import { createPlansRepo } from './plans/plans.repo';
 import { createRoutersRepo } from './routers/routers.repo';
 import { createPlansService, type PlansService } from './plans/plans.service';
+import { createStaffRepo } from './auth/staff.repo';
 import { createReportsService, type ReportsService } from './reports/reports.service';
 import { createSettingsService, type SettingsService } from './settings/settings.service';
 import { noRouterSync, type RouterSyncHooks } from './sync/sync-hooks';
@@ -81,7 +82,15 @@ export const createOfficeServices = (deps: {
   });
   return {
     settings,
-    plans: createPlansService({ plans: plansRepo, clock, write, recorder, settings, routerSync }),
+    plans: createPlansService({
+      plans: plansRepo,
+      references: { clients: clientsRepo, ledger },
+      clock,
+      write,
+      recorder,
+      settings,
+      routerSync,
+    }),
     clients: {
       ...clients,
       importPreview: importer.preview,
@@ -101,7 +110,7 @@ export const createOfficeServices = (deps: {
       routerSync,
     }),
     reports: createReportsService({
-      sqlite,
+      staff: createStaffRepo(orm),
       ledger,
       clients: clientsRepo,
       clock,

@@ -30,6 +30,15 @@ export const createStaffRepo = (orm: Orm) => ({
     orm.select().from(staff).where(eq(staff.username, username)).get(),
 
   list: (): StaffRecord[] => orm.select().from(staff).orderBy(asc(staff.username)).all(),
+  /** Display names by id (the drawer close names who took the money). */
+  displayNames: (): Map<number, string> =>
+    new Map(
+      orm
+        .select({ id: staff.id, name: staff.displayName })
+        .from(staff)
+        .all()
+        .map((s) => [s.id, s.name]),
+    ),
 
   activeAdministrators: (): number =>
     orm

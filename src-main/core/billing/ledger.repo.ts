@@ -93,6 +93,15 @@ export const createLedgerRepo = (orm: Orm) => {
     hasEntries: (): boolean =>
       orm.select({ id: ledgerEntries.id }).from(ledgerEntries).limit(1).get() !== undefined,
 
+    /** Whether any entry (a renewal's charge) names the plan. */
+    refersToPlan: (planId: number): boolean =>
+      orm
+        .select({ id: ledgerEntries.id })
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.planId, planId))
+        .limit(1)
+        .get() !== undefined,
+
     /**
      * Cash movements (payments, refunds, voided payments) summed per bucket, staff member, kind
      * and method; each bucket is an index range on `created_at`.

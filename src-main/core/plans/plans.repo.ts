@@ -1,11 +1,11 @@
 /**
  * Repository of the `plans` table: all SQL on it lives here. Client counts come from the clients
- * repository; the "in use" check also reads `ledger_entries` (never writes it).
+ * repository.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ClientsRepo } from '../clients/clients.repo';
 import type { Orm } from '../db/open-database';
-import { ledgerEntries, plans } from '../db/schema';
+import { plans } from '../db/schema';
 import type { Plan } from '../../contract/schemas/plans';
 
 export type PlanRecord = typeof plans.$inferSelect;
@@ -83,16 +83,6 @@ export const createPlansRepo = (orm: Orm, clientsRepo: ClientsRepo) => {
         .where(inArray(plans.id, clientsRepo.planIdsOnRouter(routerId)))
         .orderBy(asc(plans.id))
         .all(),
-
-    /** Whether any client (archived ones too) or ledger entry refers to the plan. */
-    inUse: (id: number): boolean =>
-      clientsRepo.anyOnPlan(id) ||
-      orm
-        .select({ one: sql`1` })
-        .from(ledgerEntries)
-        .where(eq(ledgerEntries.planId, id))
-        .limit(1)
-        .get() !== undefined,
 
     insert: (values: PlanValues): PlanRecord => orm.insert(plans).values(values).returning().get(),
 

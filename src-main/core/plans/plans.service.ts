@@ -1,4 +1,6 @@
 import type { CreatePlan, Plan, UpdatePlan } from '../../contract/schemas/plans';
+import type { ClientsRepo } from '../clients/clients.repo';
+import type { LedgerRepo } from '../billing/ledger.repo';
 import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
 import { AppError } from '../shared/app-error';
@@ -45,6 +47,11 @@ const burstColumns = (b: CreatePlan['burst']) => ({
 
 export const createPlansService = (deps: {
   plans: PlansRepo;
+  /** A plan a client or a ledger entry refers to is retired, never deleted. */
+  references: {
+    clients: Pick<ClientsRepo, 'anyOnPlan'>;
+    ledger: Pick<LedgerRepo, 'refersToPlan'>;
+  };
   clock: Clock;
   write: WriteTransaction;
   recorder: Recorder;
@@ -184,7 +191,7 @@ export const createPlansService = (deps: {
     remove: (id: number, ctx: Ctx): null =>
       write(() => {
         const before = load(id);
-        if (plans.inUse(id)) {
+        if (deps.references.clients.anyOnPlan(id) || deps.references.ledger.refersToPlan(id)) {
           throw new AppError(
             'conflict',
             `Plan "${before.name}" is in use by clients or in the ledger and cannot be deleted; retire it instead.`,

@@ -1,13 +1,4 @@
-import type Database from 'better-sqlite3';
 import type { CashTotalsRow } from '../billing/ledger.repo';
-
-/** Staff display names by id, for the drawer close. */
-export const createStaffNames = (sqlite: Database.Database) => {
-  const staffNames = sqlite.prepare<[], { id: number; display_name: string }>(
-    'SELECT id, display_name FROM staff',
-  );
-  return (): Map<number, string> => new Map(staffNames.all().map((s) => [s.id, s.display_name]));
-};
 
 /** Positive sums per kind, and the net the drawer should hold. */
 export const sums = (rows: CashTotalsRow[]) => {

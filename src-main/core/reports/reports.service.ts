@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { PAYMENT_METHODS } from '../../contract/schemas/billing';
 import type { ActivityEntry } from '../../contract/schemas/activity';
 import type { Dashboard, DrawerReport, IncomeReport } from '../../contract/schemas/reports';
@@ -11,7 +10,8 @@ import type { ClientSearch } from '../clients/client-search';
 import type { ClientsRepo } from '../clients/clients.repo';
 import type { SettingsService } from '../settings/settings.service';
 import type { Bucket, LedgerRepo } from '../billing/ledger.repo';
-import { createStaffNames, sums } from './money-totals';
+import { sums } from './money-totals';
+import type { StaffRepo } from '../auth/staff.repo';
 import { createClientCounts } from './client-counts';
 
 const MAX_BUCKETS = 400;
@@ -19,7 +19,7 @@ const DEFAULT_EXPIRING_DAYS = 7;
 
 /** Drawer close, income, expiring clients and the dashboard; all in the office time zone. */
 export const createReportsService = (deps: {
-  sqlite: Database.Database;
+  staff: Pick<StaffRepo, 'displayNames'>;
   ledger: LedgerRepo;
   clients: Pick<ClientsRepo, 'countByStatus' | 'countActiveExpiring'>;
   clock: Clock;
@@ -28,7 +28,6 @@ export const createReportsService = (deps: {
   recentActivity: (limit: number, viewer: Actor) => ActivityEntry[];
 }) => {
   const { ledger } = deps;
-  const staffNames = createStaffNames(deps.sqlite);
   const counts = createClientCounts(deps.clients);
   const currency = () => currencyOf(deps.settings.get());
 
@@ -38,7 +37,7 @@ export const createReportsService = (deps: {
       const { timeZone } = deps.settings.get();
       const { from, to } = dayRange(input.day, timeZone);
       const rows = ledger.cashTotals([{ label: input.day, from, to }], input.staffId);
-      const names = staffNames();
+      const names = deps.staff.displayNames();
       const keys = [...new Set(rows.map((r) => `${String(r.staffId)}|${r.method}`))].sort();
       return {
         day: input.day,
