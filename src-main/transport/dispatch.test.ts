@@ -197,6 +197,47 @@ describe('dispatch', () => {
     expect(nothing.message).toBe('Nothing to change');
   });
 
+  it('sends the fields of a validation error as data, for calls and downloads alike', async () => {
+    const tc = testCore();
+    const admin = await signInAdmin(tc);
+    const bad = failure(
+      await admin.call('staff.create', {
+        username: 'x',
+        displayName: 'X',
+        role: 'cashier',
+        password: 'short',
+      }),
+      'validation',
+    );
+    expect(bad.details).toEqual({
+      issues: [
+        { path: ['username'], message: 'Username must be at least 3 characters' },
+        { path: ['password'], message: 'Password must be at least 10 characters' },
+      ],
+    });
+    // Nested inputs give the whole path, array positions as numbers.
+    const nested = failure(
+      await admin.raw('activity.search', { filter: { actorIds: [1, 'two'] } }),
+      'validation',
+    );
+    expect(nested.details).toMatchObject({ issues: [{ path: ['filter', 'actorIds', 1] }] });
+    // A rule the core checks after the schema names its field the same way.
+    const ip = failure(
+      await admin.call('activity.search', { filter: { ip: '10.0.0.300' } }),
+      'validation',
+    );
+    expect(ip.details).toEqual({ issues: [{ path: ['filter', 'ip'], message: ip.message }] });
+    const download = await tc.dispatch.download(
+      'activity.export',
+      { filter: { from: 'yesterday' }, format: 'csv' },
+      admin.ctx,
+      nullSink,
+    );
+    expect(failure(download, 'validation').details).toMatchObject({
+      issues: [{ path: ['filter', 'from'] }],
+    });
+  });
+
   it('answers an unknown procedure with not_found', async () => {
     const tc = testCore();
     const admin = await signInAdmin(tc);

@@ -1,5 +1,5 @@
 import type { MoneyResult, PaymentMethod, Receipt, Renewal } from '../../contract/schemas/billing';
-import { AppError } from '../shared/app-error';
+import { AppError, fieldError } from '../shared/app-error';
 import { formatMoney } from '../shared/money';
 import type { ClientWithPlan } from '../clients/clients.repo';
 import { toClient } from '../clients/client-view';
@@ -162,17 +162,20 @@ export const createBillingService = (deps: BillingDeps) => {
       write(() => {
         const payment = loadEntry(input.paymentId);
         if (payment.kind !== 'payment' || !payment.method) {
-          throw new AppError('validation', 'paymentId: Only payments can be refunded.');
+          throw fieldError('validation', {
+            path: ['paymentId'],
+            message: 'Only payments can be refunded.',
+          });
         }
         if (payment.voided) {
           throw new AppError('conflict', 'This payment was voided; there is nothing to refund.');
         }
         const refundable = payment.amount - payment.refunded;
         if (input.amount > refundable) {
-          throw new AppError(
-            'validation',
-            `amount: At most ${money(refundable)} of this payment can still be refunded.`,
-          );
+          throw fieldError('validation', {
+            path: ['amount'],
+            message: `At most ${money(refundable)} of this payment can still be refunded.`,
+          });
         }
         const c = loadClient(payment.clientId);
         const method = input.method ?? payment.method;
@@ -271,7 +274,10 @@ export const createBillingService = (deps: BillingDeps) => {
       write(() => {
         const e = loadEntry(input.entryId);
         if (e.kind !== 'payment') {
-          throw new AppError('validation', 'entryId: Only payments can be voided.');
+          throw fieldError('validation', {
+            path: ['entryId'],
+            message: 'Only payments can be voided.',
+          });
         }
         if (e.voided) throw new AppError('conflict', 'This payment is already voided.');
         if (e.refunded > 0) {
