@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fieldError, formError } from '../../api/api-error';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { queryKey, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../lib/notify';
 import { toApiFilter } from './filter-params';
@@ -32,7 +32,7 @@ export function SaveSearchModal({
     save.reset();
     onClose();
   };
-  const problem = formError(save.error, ['name']);
+  const problem = serverFormError(save.error, ['name']);
 
   return (
     <Modal
@@ -59,7 +59,7 @@ export function SaveSearchModal({
             placeholder="Failed sign-ins this week"
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={fieldError(save.error, 'name')}
+            error={serverFieldError(save.error, 'name')}
             maxLength={80}
             required
             data-autofocus

@@ -2,6 +2,8 @@ import type { In } from '@contract/api';
 import { UpdateSettingsInput } from '@contract/schemas/settings';
 import type { BillingSettings } from '@contract/schemas/settings';
 import { minorToInput, parseMoney } from '../billing/money';
+import { fieldIssuesOf } from '@contract/zod-issues';
+import { addFieldErrors, topFieldErrors } from '../../lib/validate';
 
 export type SettingsFormValues = {
   currencyCode: string;
@@ -42,10 +44,7 @@ export function settingsChanges(
   };
   const checked = UpdateSettingsInput.safeParse(candidate);
   if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      if (key !== '' && !(key in errors)) errors[key as SettingsField] = issue.message;
-    }
+    addFieldErrors(errors, topFieldErrors(fieldIssuesOf(checked.error)));
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const input: In<'settings.update'> = {};
