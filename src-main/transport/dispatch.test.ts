@@ -191,30 +191,22 @@ describe('dispatch', () => {
     expect(tooShort.message).toBe(
       'username: Username must be at least 3 characters; password: Password must be at least 10 characters',
     );
+    // The same fields as data, for forms to mark.
+    expect(tooShort.details).toEqual({
+      issues: [
+        { path: ['username'], message: 'Username must be at least 3 characters' },
+        { path: ['password'], message: 'Password must be at least 10 characters' },
+      ],
+    });
     const extra = failure(await admin.raw('staff.list', { __unexpected: true }), 'validation');
     expect(extra.message).toMatch(/__unexpected/);
     const nothing = failure(await admin.raw('staff.update', { id: 1 }), 'validation');
     expect(nothing.message).toBe('Nothing to change');
   });
 
-  it('sends the fields of a validation error as data, for calls and downloads alike', async () => {
+  it('sends nested paths, core checks and download refusals as data too', async () => {
     const tc = testCore();
     const admin = await signInAdmin(tc);
-    const bad = failure(
-      await admin.call('staff.create', {
-        username: 'x',
-        displayName: 'X',
-        role: 'cashier',
-        password: 'short',
-      }),
-      'validation',
-    );
-    expect(bad.details).toEqual({
-      issues: [
-        { path: ['username'], message: 'Username must be at least 3 characters' },
-        { path: ['password'], message: 'Password must be at least 10 characters' },
-      ],
-    });
     // Nested inputs give the whole path, array positions as numbers.
     const nested = failure(
       await admin.raw('activity.search', { filter: { actorIds: [1, 'two'] } }),
