@@ -183,6 +183,37 @@ describe('headless HTTP server', () => {
     });
   });
 
+  it('answers bad input with the fields as data (details.issues) beside the sentence', async () => {
+    const s = await serve();
+    await s.setup();
+    const res = await s.post('staff.create', {
+      username: 'x',
+      displayName: 'X',
+      role: 'cashier',
+      password: 'short',
+    });
+    expect(res.status).toBe(400);
+    expect(await json(res)).toEqual({
+      ok: false,
+      error: {
+        code: 'validation',
+        message:
+          'username: Username must be at least 3 characters; password: Password must be at least 10 characters',
+        details: {
+          issues: [
+            { path: ['username'], message: 'Username must be at least 3 characters' },
+            { path: ['password'], message: 'Password must be at least 10 characters' },
+          ],
+        },
+      },
+    });
+    const nested = await s.post('activity.export', { filter: { ip: '10.0.0.300' }, format: 'csv' });
+    expect(nested.status).toBe(400);
+    expect(await json(nested)).toMatchObject({
+      error: { code: 'validation', details: { issues: [{ path: ['filter', 'ip'] }] } },
+    });
+  });
+
   it('refuses a body over 1 MiB with payload_too_large and keeps serving', async () => {
     const s = await serve();
     const headers = {

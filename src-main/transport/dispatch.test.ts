@@ -191,10 +191,43 @@ describe('dispatch', () => {
     expect(tooShort.message).toBe(
       'username: Username must be at least 3 characters; password: Password must be at least 10 characters',
     );
+    // The same fields as data, for forms to mark.
+    expect(tooShort.details).toEqual({
+      issues: [
+        { path: ['username'], message: 'Username must be at least 3 characters' },
+        { path: ['password'], message: 'Password must be at least 10 characters' },
+      ],
+    });
     const extra = failure(await admin.raw('staff.list', { __unexpected: true }), 'validation');
     expect(extra.message).toMatch(/__unexpected/);
     const nothing = failure(await admin.raw('staff.update', { id: 1 }), 'validation');
     expect(nothing.message).toBe('Nothing to change');
+  });
+
+  it('sends nested paths, core checks and download refusals as data too', async () => {
+    const tc = testCore();
+    const admin = await signInAdmin(tc);
+    // Nested inputs give the whole path, array positions as numbers.
+    const nested = failure(
+      await admin.raw('activity.search', { filter: { actorIds: [1, 'two'] } }),
+      'validation',
+    );
+    expect(nested.details).toMatchObject({ issues: [{ path: ['filter', 'actorIds', 1] }] });
+    // A rule the core checks after the schema names its field the same way.
+    const ip = failure(
+      await admin.call('activity.search', { filter: { ip: '10.0.0.300' } }),
+      'validation',
+    );
+    expect(ip.details).toEqual({ issues: [{ path: ['filter', 'ip'], message: ip.message }] });
+    const download = await tc.dispatch.download(
+      'activity.export',
+      { filter: { from: 'yesterday' }, format: 'csv' },
+      admin.ctx,
+      nullSink,
+    );
+    expect(failure(download, 'validation').details).toMatchObject({
+      issues: [{ path: ['filter', 'from'] }],
+    });
   });
 
   it('answers an unknown procedure with not_found', async () => {

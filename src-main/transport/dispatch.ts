@@ -5,7 +5,7 @@ import type { Core } from '../core/create-core';
 import type { Actor, RequestMeta } from '../core/shared/context';
 import type { OpenSink } from '../core/activity/activity.service';
 import type { CallContext } from './call-context';
-import { describeZodError, fail, ok, toFailure } from './errors';
+import { fail, invalidInput, ok, toFailure } from './errors';
 import { createDownloadHandlers, createHandlers, type HandlerContext } from './handlers';
 import type { SystemHooks } from './system-hooks';
 
@@ -68,7 +68,7 @@ export const createDispatch = (
         const meta = metaOf(call);
         const actor = admit(name, def.access, meta, call);
         const parsed = def.input.safeParse(raw);
-        if (!parsed.success) return fail('validation', describeZodError(parsed.error));
+        if (!parsed.success) return invalidInput(parsed.error);
         const ctx: HandlerContext = { ...meta, actor, call };
         const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
         const value = await handler(parsed.data, ctx);
@@ -95,7 +95,7 @@ export const createDispatch = (
         const meta = metaOf(call);
         const actor = admit(name, def.access, meta, call);
         const parsed = def.input.safeParse(raw);
-        if (!parsed.success) return fail('validation', describeZodError(parsed.error));
+        if (!parsed.success) return invalidInput(parsed.error);
         const handler = downloadHandlers[name] as (
           input: unknown,
           ctx: HandlerContext,

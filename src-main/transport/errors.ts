@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Result, SerializedError } from '../contract/errors';
+import type { FieldIssuesDetails, Result, SerializedError } from '../contract/errors';
+import { describeIssues, fieldIssuesOf } from '../contract/zod-issues';
 import { isAppError } from '../core/shared/app-error';
 import type { Logger } from '../core/shared/logger';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/shared/storage-full';
@@ -14,12 +15,14 @@ export const fail = (
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-/** One readable sentence from zod's issues, e.g. "password: Password must be at least 10 characters". */
-export const describeZodError = (e: z.ZodError): string =>
-  e.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+/**
+ * A failed input check: every issue as data for forms (`details.issues`), the first five as one
+ * readable sentence, e.g. "password: Password must be at least 10 characters".
+ */
+export const invalidInput = (e: z.ZodError): Result<never> => {
+  const details: FieldIssuesDetails = { issues: fieldIssuesOf(e) };
+  return fail('validation', describeIssues(details.issues), details);
+};
 
 /**
  * Expected errors keep their code and message; a full disk says so (`storage_full`); anything
@@ -27,7 +30,7 @@ export const describeZodError = (e: z.ZodError): string =>
  */
 export const toFailure = (e: unknown, logger: Logger, procedure: string): Result<never> => {
   if (isAppError(e)) return fail(e.code, e.message, e.details);
-  if (e instanceof z.ZodError) return fail('validation', describeZodError(e));
+  if (e instanceof z.ZodError) return invalidInput(e);
   if (isStorageFull(e)) {
     logger.error(`${procedure} failed: the disk is full`, {
       error: e instanceof Error ? e.message : String(e),

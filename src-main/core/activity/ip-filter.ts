@@ -1,9 +1,12 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { AppError } from '../shared/app-error';
+import { fieldError } from '../shared/app-error';
 import { canonicalIp } from '../shared/ip-address';
 
 const HELP =
   'IP filter must be an address (10.0.0.1), a prefix (10.0.) or an IPv4 CIDR block (10.0.0.0/24)';
+
+/** The filter's `ip` is not an address, prefix or block; the help names the field already. */
+const badIp = () => fieldError('validation', { path: ['filter', 'ip'], message: HELP }, HELP);
 
 /** The tag written for an address: `ip_10_0_0_1` (see the `tags` column). */
 export const ipTag = (ip: string): string => `ip_${ip.replace(/[.:]/g, '_')}`;
@@ -31,11 +34,11 @@ export const ipFilterTokens = (raw: string): string[] | null => {
     const octets = prefix.slice(1).filter((o?: string): o is string => typeof o === 'string');
     if (octets.every((o) => Number(o) <= 255)) return [netTag(octets.map(Number))];
   }
-  throw new AppError('validation', HELP);
+  throw badIp();
 };
 
 const cidrTokens = (address: string, bits: number): string[] | null => {
-  if (!isIPv4(address) || bits > 32) throw new AppError('validation', HELP);
+  if (!isIPv4(address) || bits > 32) throw badIp();
   if (bits === 0) return null;
   const octets = address.split('.').map(Number);
   const whole = Math.floor(bits / 8);

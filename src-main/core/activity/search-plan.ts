@@ -3,7 +3,7 @@ import type { ActivityCategory, ActivityFilter } from '../../contract/schemas/ac
 import { tagClause, toFtsText } from './fts-query';
 import { createPrefixExpander } from './prefix-expander';
 import { ipFilterTokens } from './ip-filter';
-import { AppError } from '../shared/app-error';
+import { fieldError } from '../shared/app-error';
 import { correlationStart } from '../shared/ids';
 
 /**
@@ -99,7 +99,8 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     if (f.correlationId === undefined) return { from: f.from, to: f.to };
     const start = correlationStart(f.correlationId);
     if (start === null) {
-      throw new AppError('validation', 'That is not a correlation id of ISP Desk.');
+      const message = 'That is not a correlation id of ISP Desk.';
+      throw fieldError('validation', { path: ['filter', 'correlationId'], message }, message);
     }
     const first = idRange(start - 1000)?.from;
     const forward =

@@ -1,5 +1,5 @@
 import { UsernameSchema, type SessionUser } from '../../contract/schemas/auth';
-import { AppError } from '../shared/app-error';
+import { AppError, fieldError } from '../shared/app-error';
 import type { Actor, RequestMeta, ServiceContext } from '../shared/context';
 import { randomId } from '../shared/ids';
 import type { LoginFailureReason } from '../activity/events/auth-events';
@@ -210,7 +210,8 @@ export const createAuthService = (deps: AuthDeps) => {
         throw new AppError('invalid_credentials', 'The current password is wrong.');
       }
       if (input.newPassword === input.currentPassword) {
-        throw new AppError('validation', 'The new password must differ from the current one.');
+        const message = 'The new password must differ from the current one.';
+        throw fieldError('validation', { path: ['newPassword'], message }, message);
       }
       await requireStrongPassword(deps.hasher, input.newPassword, s, 'newPassword');
       const passwordHash = await hashPassword(input.newPassword, policy.scrypt);

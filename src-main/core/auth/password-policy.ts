@@ -1,4 +1,4 @@
-import { AppError } from '../shared/app-error';
+import { fieldError } from '../shared/app-error';
 import type { PasswordHasher } from './password-hash';
 
 /**
@@ -17,6 +17,6 @@ export const requireStrongPassword = async (
     account.displayName,
   ]);
   if (message) {
-    throw new AppError('validation', message, { issues: [{ path: [field], message }] });
+    throw fieldError('validation', { path: [field], message }, message);
   }
 };

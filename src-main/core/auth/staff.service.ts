@@ -1,6 +1,6 @@
 import type { Role } from '../../contract/roles';
 import type { Staff } from '../../contract/schemas/staff';
-import { AppError } from '../shared/app-error';
+import { AppError, fieldError } from '../shared/app-error';
 import type { Actor, ServiceContext } from '../shared/context';
 import type { AuthDeps } from './auth-deps';
 import { requireStrongPassword } from './password-policy';
@@ -16,6 +16,12 @@ const visible = (s: StaffRecord) => ({
 });
 
 /** Administration of staff accounts. Every change is logged with its before and after values. */
+/** A username another account holds; the sentence names the field already. */
+const usernameTaken = (username: string): AppError => {
+  const message = `The username "${username}" is already taken.`;
+  return fieldError('conflict', { path: ['username'], message }, message);
+};
+
 export const createStaffService = (deps: AuthDeps) => {
   const { clock, write, recorder, policy } = deps;
 
@@ -44,13 +50,13 @@ export const createStaffService = (deps: AuthDeps) => {
       ctx: Ctx,
     ): Promise<Staff> => {
       if (deps.staff.byUsername(input.username)) {
-        throw new AppError('conflict', `The username "${input.username}" is already taken.`);
+        throw usernameTaken(input.username);
       }
       await requireStrongPassword(deps.hasher, input.password, input, 'password');
       const passwordHash = await deps.hasher.hash(input.password, policy.scrypt);
       return write(() => {
         if (deps.staff.byUsername(input.username)) {
-          throw new AppError('conflict', `The username "${input.username}" is already taken.`);
+          throw usernameTaken(input.username);
         }
         const s = deps.staff.insert({
           ...input,

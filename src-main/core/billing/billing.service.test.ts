@@ -181,6 +181,12 @@ describe('billing: payments, refunds, adjustments, voids', () => {
       'validation',
     );
     expect(over.message).toContain('USD 4.00');
+    // The amount is named as data for the form, in words that do not repeat the field.
+    expect(over.details).toEqual({
+      issues: [
+        { path: ['amount'], message: 'At most USD 4.00 of this payment can still be refunded.' },
+      ],
+    });
     failure(
       await o.admin.raw('billing.refund', { paymentId: p.entry.id, amount: 100 }),
       'validation',

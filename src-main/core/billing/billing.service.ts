@@ -4,7 +4,7 @@ import type {
   PaymentMethod,
   Receipt,
 } from '../../contract/schemas/billing';
-import { AppError } from '../shared/app-error';
+import { AppError, fieldError } from '../shared/app-error';
 import { currencyOf, formatMoney } from '../../domain/money';
 import { toClient } from '../clients/client-view';
 import type { BillingDeps, Ctx } from './billing-deps';
@@ -112,17 +112,20 @@ export const createBillingService = (deps: BillingDeps) => {
       move(ctx, () => {
         const payment = loadEntry(input.paymentId);
         if (payment.kind !== 'payment' || !payment.method) {
-          throw new AppError('validation', 'paymentId: Only payments can be refunded.');
+          throw fieldError('validation', {
+            path: ['paymentId'],
+            message: 'Only payments can be refunded.',
+          });
         }
         if (payment.voided) {
           throw new AppError('conflict', 'This payment was voided; there is nothing to refund.');
         }
         const refundable = payment.amount - payment.refunded;
         if (input.amount > refundable) {
-          throw new AppError(
-            'validation',
-            `amount: At most ${money(refundable)} of this payment can still be refunded.`,
-          );
+          throw fieldError('validation', {
+            path: ['amount'],
+            message: `At most ${money(refundable)} of this payment can still be refunded.`,
+          });
         }
         const method = input.method ?? payment.method;
         const paymentReceipt = payment.receiptNumber;
@@ -207,7 +210,10 @@ export const createBillingService = (deps: BillingDeps) => {
       move(ctx, () => {
         const e = loadEntry(input.entryId);
         if (e.kind !== 'payment') {
-          throw new AppError('validation', 'entryId: Only payments can be voided.');
+          throw fieldError('validation', {
+            path: ['entryId'],
+            message: 'Only payments can be voided.',
+          });
         }
         if (e.voided) throw new AppError('conflict', 'This payment is already voided.');
         if (e.refunded > 0) {

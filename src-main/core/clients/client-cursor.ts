@@ -1,5 +1,5 @@
 import type { ClientSort } from '../../contract/schemas/clients';
-import { AppError } from '../shared/app-error';
+import { fieldError } from '../shared/app-error';
 
 export type SortKeyValue = string | number;
 export type Cursor = { key: SortKeyValue; id: number };
@@ -11,7 +11,8 @@ export const encodeCursor = (sort: ClientSort, c: Cursor): string =>
   Buffer.from(JSON.stringify([signature(sort), c.key, c.id]), 'utf8').toString('base64url');
 
 export const decodeCursor = (sort: ClientSort, raw: string): Cursor => {
-  const bad = () => new AppError('validation', 'cursor: This page link is no longer valid.');
+  const bad = () =>
+    fieldError('validation', { path: ['cursor'], message: 'This page link is no longer valid.' });
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));

@@ -1,14 +1,13 @@
 import { TZDate } from '@date-fns/tz';
 import { CreateClientInput, MAX_IMPORT_ROWS } from '../../contract/schemas/clients';
 import type { CreateClient, ImportPreview, ImportResult } from '../../contract/schemas/clients';
-import { describeIssues } from '../shared/zod-issues';
-import { AppError } from '../shared/app-error';
+import { fieldIssuesOf, issueSentence } from '../../contract/zod-issues';
 import { dayRange } from '../shared/office-time';
 import type { PlansRepo } from '../plans/plans.repo';
 import type { ClientsDeps, Ctx } from './clients.service';
 import type { ClientRecord } from './clients.repo';
 import { unguardCell } from '../../domain/csv-cells';
-import { parseCsv } from './csv';
+import { csvError, parseCsv } from './csv';
 
 /** Header names the importer knows, with the aliases it accepts. */
 const COLUMNS = {
@@ -68,12 +67,9 @@ export const createClientImport = (
 ) => {
   const check = (csv: string): Checked => {
     const [header, ...body] = parseCsv(csv);
-    if (!header) throw new AppError('validation', 'csv: The file has no header row.');
+    if (!header) throw csvError('The file has no header row.');
     if (body.length > MAX_IMPORT_ROWS) {
-      throw new AppError(
-        'validation',
-        `csv: At most ${String(MAX_IMPORT_ROWS)} rows per import; split the file.`,
-      );
+      throw csvError(`At most ${String(MAX_IMPORT_ROWS)} rows per import; split the file.`);
     }
     const names = header.cells.map((h) =>
       h
@@ -92,7 +88,7 @@ export const createClientImport = (
     });
     const missing = REQUIRED.filter((c) => !index.has(c));
     if (missing.length > 0) {
-      throw new AppError('validation', `csv: Missing column(s): ${missing.join(', ')}.`);
+      throw csvError(`Missing column(s): ${missing.join(', ')}.`);
     }
     const { timeZone } = deps.settings.get();
     const seen = { login: new Set<string>(), ip: new Set<string>(), account: new Set<string>() };
@@ -135,7 +131,7 @@ export const createClientImport = (
         notes: get('notes') ?? '',
       };
       const parsed = CreateClientInput.safeParse(raw);
-      if (!parsed.success) errors.push(...describeIssues(parsed.error));
+      if (!parsed.success) errors.push(...fieldIssuesOf(parsed.error).map(issueSentence));
 
       const accountNo = get('account_no')?.toUpperCase();
       if (accountNo !== undefined) {
@@ -155,16 +151,16 @@ export const createClientImport = (
         const v = parsed.data;
         if (plan) {
           const { problem } = deps.rules.planProblem(plan.id, v.serviceType);
-          if (problem) errors.push(problem);
+          if (problem) errors.push(issueSentence(problem));
         }
         const routerProblem = deps.rules.routerProblem(v.routerId);
-        if (routerProblem) errors.push(routerProblem);
+        if (routerProblem) errors.push(issueSentence(routerProblem));
         const loginKey = v.serviceLogin.toLowerCase();
         if (seen.login.has(loginKey))
           errors.push(`serviceLogin: "${v.serviceLogin}" appears twice in the file`);
         else {
           const p = deps.rules.loginProblem(v.serviceLogin);
-          if (p) errors.push(p);
+          if (p) errors.push(issueSentence(p));
         }
         seen.login.add(loginKey);
         if (v.staticIp) {
@@ -172,7 +168,7 @@ export const createClientImport = (
             errors.push(`staticIp: ${v.staticIp} appears twice in the file`);
           else {
             const p = deps.rules.ipProblem(v.staticIp);
-            if (p) errors.push(p);
+            if (p) errors.push(issueSentence(p));
           }
           seen.ip.add(v.staticIp);
         }
@@ -204,10 +200,7 @@ export const createClientImport = (
       deps.write(() => {
         const checked = check(csv);
         if (checked.accepted.length === 0) {
-          throw new AppError(
-            'validation',
-            'csv: No row can be imported; see the preview for the reasons.',
-          );
+          throw csvError('No row can be imported; see the preview for the reasons.');
         }
         const created = checked.accepted.map((c) => deps.insertLogged(c.input, ctx));
         const first = created[0];

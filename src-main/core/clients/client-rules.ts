@@ -1,14 +1,18 @@
 import type { ServiceType } from '../../contract/schemas/plans';
-import { AppError } from '../shared/app-error';
+import type { FieldIssue } from '../../contract/errors';
+import { fieldError } from '../shared/app-error';
 import type { Counters } from '../shared/counters';
 import type { PlanRecord, PlansRepo } from '../plans/plans.repo';
 import type { RoutersRepo } from '../routers/routers.repo';
 import type { ClientsRepo } from './clients.repo';
 
 /**
- * Checks shared by single edits and CSV import. Each returns a sentence for the office, or
- * null when the value is fine; `enforce` turns a sentence into the right AppError.
+ * Checks shared by single edits and CSV import. Each returns the problem with its field, or null
+ * when the value is fine; `enforce` turns a problem into the right AppError, the import lists it
+ * as a sentence (`issueSentence`).
  */
+const planIssue = (message: string): FieldIssue => ({ path: ['planId'], message });
+
 export const createClientRules = (deps: {
   clients: ClientsRepo;
   plans: PlansRepo;
@@ -19,41 +23,47 @@ export const createClientRules = (deps: {
     planId: number,
     serviceType: ServiceType,
     opts: { allowRetired?: boolean } = {},
-  ): { plan?: PlanRecord; problem: string | null } => {
+  ): { plan?: PlanRecord; problem: FieldIssue | null } => {
     const plan = deps.plans.byId(planId);
-    if (!plan) return { problem: `planId: Plan ${String(planId)} does not exist` };
+    if (!plan) return { problem: planIssue(`Plan ${String(planId)} does not exist`) };
     if (!plan.active && !opts.allowRetired) {
-      return { plan, problem: `planId: Plan "${plan.name}" is retired and takes no new clients` };
+      return {
+        plan,
+        problem: planIssue(`Plan "${plan.name}" is retired and takes no new clients`),
+      };
     }
     if (plan.serviceType !== serviceType) {
       return {
         plan,
-        problem: `planId: Plan "${plan.name}" is for ${plan.serviceType}, not ${serviceType}`,
+        problem: planIssue(`Plan "${plan.name}" is for ${plan.serviceType}, not ${serviceType}`),
       };
     }
     return { plan, problem: null };
   },
 
-  loginProblem: (login: string, exceptId?: number): string | null => {
+  loginProblem: (login: string, exceptId?: number): FieldIssue | null => {
     const holder = deps.clients.idByLogin(login);
     return holder !== undefined && holder !== exceptId
-      ? `serviceLogin: The service login "${login}" is already used by another client`
+      ? {
+          path: ['serviceLogin'],
+          message: `The service login "${login}" is already used by another client`,
+        }
       : null;
   },
 
-  ipProblem: (ip: string | null | undefined, exceptId?: number): string | null => {
+  ipProblem: (ip: string | null | undefined, exceptId?: number): FieldIssue | null => {
     if (!ip) return null;
     const holder = deps.clients.idByStaticIp(ip);
     return holder !== undefined && holder !== exceptId
-      ? `staticIp: The IP ${ip} is already assigned to another client`
+      ? { path: ['staticIp'], message: `The IP ${ip} is already assigned to another client` }
       : null;
   },
 
   /** A client may only name a router that exists; null (no router) is always fine. */
-  routerProblem: (routerId: number | null | undefined): string | null =>
+  routerProblem: (routerId: number | null | undefined): FieldIssue | null =>
     routerId === null || routerId === undefined || deps.routers.exists(routerId)
       ? null
-      : `routerId: Router ${String(routerId)} does not exist`,
+      : { path: ['routerId'], message: `Router ${String(routerId)} does not exist` },
 
   /** Next free account number, e.g. AC000042; call inside the write transaction. */
   nextAccountNo: (prefix: string): string => {
@@ -68,6 +78,6 @@ export const createClientRules = (deps: {
 export type ClientRules = ReturnType<typeof createClientRules>;
 
 /** Unknown or mismatched plans are input errors; taken logins and IPs are conflicts. */
-export const enforce = (problem: string | null, code: 'validation' | 'conflict'): void => {
-  if (problem) throw new AppError(code, problem);
+export const enforce = (problem: FieldIssue | null, code: 'validation' | 'conflict'): void => {
+  if (problem) throw fieldError(code, problem);
 };

@@ -1,4 +1,8 @@
-import { AppError } from '../shared/app-error';
+import { fieldError, type AppError } from '../shared/app-error';
+
+/** A problem with the uploaded file as a whole, reported on the import's `csv` input. */
+export const csvError = (message: string): AppError =>
+  fieldError('validation', { path: ['csv'], message });
 
 /**
  * Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes with "" for a quote,
@@ -41,11 +45,7 @@ export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
       rowLine = line;
     } else cell += ch;
   }
-  if (quoted)
-    throw new AppError(
-      'validation',
-      `csv: A quoted field starting on line ${String(rowLine)} is never closed.`,
-    );
+  if (quoted) throw csvError(`A quoted field starting on line ${String(rowLine)} is never closed.`);
   if (cell !== '' || cells.length > 0) endRow();
   return rows;
 };

@@ -3,7 +3,7 @@ import type { ClientsRepo } from '../clients/clients.repo';
 import type { LedgerRepo } from '../billing/ledger.repo';
 import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
-import { AppError } from '../shared/app-error';
+import { AppError, fieldError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
 import { diffFlat } from '../shared/diff';
@@ -69,7 +69,8 @@ export const createPlansService = (deps: {
   const nameFree = (name: string, exceptId?: number) => {
     const other = plans.byName(name);
     if (other && other.id !== exceptId) {
-      throw new AppError('conflict', `A plan named "${other.name}" already exists.`);
+      const message = `A plan named "${other.name}" already exists.`;
+      throw fieldError('conflict', { path: ['name'], message }, message);
     }
   };
   const target = (p: PlanRecord) => ({ type: 'plan', id: p.id, label: p.name });
@@ -150,10 +151,10 @@ export const createPlansService = (deps: {
           !merged.isolationProfile &&
           !merged.isolationAddressList
         ) {
-          throw new AppError(
-            'validation',
-            'isolationProfile: Isolation on expiry needs an isolation profile or an address list',
-          );
+          throw fieldError('validation', {
+            path: ['isolationProfile'],
+            message: 'Isolation on expiry needs an isolation profile or an address list',
+          });
         }
         const d = diffFlat(view(before), view(merged));
         if (d.changed.length === 0) return toPlan(before, plans.clientCount(before.id));

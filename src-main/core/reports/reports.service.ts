@@ -1,7 +1,7 @@
 import { PAYMENT_METHODS } from '../../contract/schemas/billing';
 import type { ActivityEntry } from '../../contract/schemas/activity';
 import type { Dashboard, DrawerReport, IncomeReport } from '../../contract/schemas/reports';
-import { AppError } from '../shared/app-error';
+import { fieldError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor } from '../shared/context';
 import { currencyOf } from '../../domain/money';
@@ -65,10 +65,10 @@ export const createReportsService = (deps: {
       const { timeZone } = deps.settings.get();
       const labels = periodLabels(input.from, input.to, input.groupBy);
       if (labels.length > MAX_BUCKETS) {
-        throw new AppError(
-          'validation',
-          `to: At most ${String(MAX_BUCKETS)} ${input.groupBy}s per report; choose a shorter range or group by month.`,
-        );
+        throw fieldError('validation', {
+          path: ['to'],
+          message: `At most ${String(MAX_BUCKETS)} ${input.groupBy}s per report; choose a shorter range or group by month.`,
+        });
       }
       const buckets: Bucket[] = labels.map((label, i) => {
         const start = i === 0 ? input.from : input.groupBy === 'day' ? label : `${label}-01`;

@@ -11,7 +11,7 @@ import { REDACTED } from '../activity/redact';
 import type { WriteTransaction } from '../db/write-transaction';
 import type { HealthRepo } from '../health/health.repo';
 import { initialHealth } from '../health/health.repo';
-import { AppError } from '../shared/app-error';
+import { AppError, fieldError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
 import { diffFlat } from '../shared/diff';
@@ -50,14 +50,10 @@ const sameAddress = (a: ConnectionSettings, b: ConnectionSettings): boolean =>
 
 /** The answer when the address changes but the saved password would go with it. */
 const retypePassword = (): AppError =>
-  new AppError(
+  fieldError(
     'validation',
+    { path: ['password'], message: 'Type the API password again for the new address or user.' },
     'Type the API password again: a saved password is only sent to the address and user it was saved with.',
-    {
-      issues: [
-        { path: ['password'], message: 'Type the API password again for the new address or user.' },
-      ],
-    },
   );
 
 /** Routers: settings (password sealed at rest), test connection, health view; all logged. */
@@ -88,7 +84,10 @@ export const createRoutersService = (deps: {
   };
   const nameFree = (name: string, exceptId?: number) => {
     if (routers.nameTaken(name, exceptId)) {
-      throw new AppError('conflict', `name: A router named "${name}" already exists.`);
+      throw fieldError('conflict', {
+        path: ['name'],
+        message: `A router named "${name}" already exists.`,
+      });
     }
   };
   const target = (r: RouterRecord) => ({ type: 'router', id: r.id, label: r.name });

@@ -1,6 +1,7 @@
 import type { In, Out } from '@contract/api';
 import type { DownloadName, EventName, ProcedureName } from '@contract/channels';
-import type { ErrorCode, Result } from '@contract/errors';
+import type { ErrorCode, FieldIssue, Result } from '@contract/errors';
+import { issueSentence } from '@contract/zod-issues';
 import type { DownloadOptions, DownloadOutcome, Transport } from '../api/transport';
 
 /** What a fake procedure returns: a value, or an error envelope made with `fakeError`. */
@@ -13,9 +14,17 @@ export class FakeError {
   constructor(
     readonly code: ErrorCode,
     readonly message: string,
+    readonly details?: unknown,
   ) {}
 }
 export const fakeError = (code: ErrorCode, message: string) => new FakeError(code, message);
+
+/**
+ * An error about one field, shaped as the core sends it: the field as data in `details.issues`,
+ * and a message that names it ("port: …") unless `message` is given.
+ */
+export const fakeFieldError = (code: ErrorCode, issue: FieldIssue, message?: string) =>
+  new FakeError(code, message ?? issueSentence(issue), { issues: [issue] });
 
 export type FakeTransport = Transport & {
   calls: { name: ProcedureName; input: unknown }[];
@@ -60,7 +69,11 @@ export function createFakeTransport(
         return { ok: false, error: { code: 'internal', message: `No fake for ${name}` } };
       const reply = await handler(input);
       if (reply instanceof FakeError) {
-        return { ok: false, error: { code: reply.code, message: reply.message } };
+        const { code, message, details } = reply;
+        return {
+          ok: false,
+          error: details === undefined ? { code, message } : { code, message, details },
+        };
       }
       return { ok: true, value: reply };
     },

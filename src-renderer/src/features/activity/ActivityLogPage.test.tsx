@@ -2,7 +2,11 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import type { In, Out } from '@contract/api';
 import { recordedNotice } from '../../test-utils/fake-activity-log';
-import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import {
+  createFakeTransport,
+  fakeFieldError,
+  type fakeError,
+} from '../../test-utils/fake-transport';
 import { activityEntry, adminUser, staffMember } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
 
@@ -13,7 +17,8 @@ const IP_HELP =
 function fakeLog(size: number, capped = false) {
   return (input: In<'activity.search'>): Out<'activity.search'> | ReturnType<typeof fakeError> => {
     const ip = input.filter.ip;
-    if (ip !== undefined && !/^[\d./]+$/.test(ip)) return fakeError('validation', IP_HELP);
+    if (ip !== undefined && !/^[\d./]+$/.test(ip))
+      return fakeFieldError('validation', { path: ['filter', 'ip'], message: IP_HELP }, IP_HELP);
     const limit = input.limit ?? 100;
     const start = input.cursor === undefined ? size : input.cursor - 1;
     const ids = Array.from({ length: Math.max(0, Math.min(limit, start)) }, (_, i) => start - i);

@@ -1,7 +1,7 @@
 import { Box, Button, Flex, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { fieldError, fieldIssues } from '../../api/api-error';
+import { serverFieldError } from '../../lib/server-errors';
 import type { ApiError } from '../../api/api-error';
 import { formatEntryCount, formatNumber } from '../../lib/format';
 import { useSession } from '../auth/session-context';
@@ -38,13 +38,8 @@ import { useVerifyIntegrity } from './use-verify-integrity';
 
 /** The server's complaint about the IP filter, if that is what it rejected. */
 function ipErrorOf(error: ApiError | null, view: ActivityView): string | undefined {
-  if (!error || error.code !== 'validation' || view.ip.trim() === '') return undefined;
-  const named = fieldError(error, 'ip');
-  if (named) return named;
-  if (fieldIssues(error).length > 0) return undefined;
-  // Without details, a message naming another field (zod's "filter.text: …") is not about the IP.
-  const field = /^filter\.(\w+)/.exec(error.message)?.[1];
-  return field === undefined || field === 'ip' ? error.message : undefined;
+  if (!error || view.ip.trim() === '') return undefined;
+  return serverFieldError(error, 'filter.ip');
 }
 
 type Dialog = 'help' | 'save' | 'archives' | null;

@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fieldError, formError } from '../../api/api-error';
+import { SaveSearchInput } from '@contract/schemas/activity';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
+import { checkInput } from '../../lib/validate';
 import { queryKey, useApiMutation } from '../../api/hooks';
 import { notifySuccess } from '../../lib/notify';
 import { toApiFilter } from './filter-params';
@@ -20,6 +22,7 @@ export function SaveSearchModal({
 }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>();
   const save = useApiMutation('searches.save', {
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: queryKey('searches.list') });
@@ -29,10 +32,11 @@ export function SaveSearchModal({
   });
   const close = () => {
     setName('');
+    setNameError(undefined);
     save.reset();
     onClose();
   };
-  const problem = formError(save.error, ['name']);
+  const problem = serverFormError(save.error, ['name']);
 
   return (
     <Modal
@@ -44,7 +48,12 @@ export function SaveSearchModal({
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate({ name, filter: toApiFilter(view, Date.now()) });
+          const checked = checkInput(SaveSearchInput, {
+            name,
+            filter: toApiFilter(view, Date.now()),
+          });
+          if (checked.ok) save.mutate(checked.input);
+          else setNameError(checked.errors.name ?? Object.values(checked.errors)[0]);
         }}
       >
         <Stack gap="sm">
@@ -58,8 +67,11 @@ export function SaveSearchModal({
             label="Name"
             placeholder="Failed sign-ins this week"
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={fieldError(save.error, 'name')}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              setNameError(undefined);
+            }}
+            error={nameError ?? serverFieldError(save.error, 'name')}
             maxLength={80}
             required
             data-autofocus

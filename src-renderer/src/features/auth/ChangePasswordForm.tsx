@@ -1,7 +1,7 @@
 import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import type { ReactNode, SubmitEvent } from 'react';
 import { ChangePasswordInput, PASSWORD_MIN } from '@contract/schemas/auth';
-import { fieldError, formError } from '../../api/api-error';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useApiMutation } from '../../api/hooks';
 import { PasswordStrengthMeter } from '../../components/PasswordStrength';
 import { useFormFields } from '../../lib/use-form-fields';
@@ -29,7 +29,7 @@ export function ChangePasswordForm({
       onChanged();
     },
   });
-  const field = (name: keyof Values) => form.field(name, (f) => fieldError(change.error, f));
+  const field = (name: keyof Values) => form.field(name, (f) => serverFieldError(change.error, f));
   const { values, setErrors } = form;
 
   const submit = (event: SubmitEvent) => {
@@ -43,7 +43,7 @@ export function ChangePasswordForm({
     change.mutate(input);
   };
 
-  const serverMessage = formError(change.error, ['currentPassword', 'newPassword']);
+  const serverMessage = serverFormError(change.error, ['currentPassword', 'newPassword']);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Change password">

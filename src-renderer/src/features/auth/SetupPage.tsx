@@ -2,7 +2,7 @@ import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@
 import type { SubmitEvent } from 'react';
 import type { SessionUser } from '@contract/schemas/auth';
 import { PASSWORD_MIN, SetupInput } from '@contract/schemas/auth';
-import { fieldError, formError } from '../../api/api-error';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useApiMutation } from '../../api/hooks';
 import { reloadPage } from '../../lib/reload-page';
 import { useFormFields } from '../../lib/use-form-fields';
@@ -17,7 +17,7 @@ type Values = { username: string; displayName: string; password: string; confirm
 export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
   const form = useFormFields<Values>({ username: '', displayName: '', password: '', confirm: '' });
   const setup = useApiMutation('auth.setup', { onSuccess: onSignedIn });
-  const field = (name: keyof Values) => form.field(name, (f) => fieldError(setup.error, f));
+  const field = (name: keyof Values) => form.field(name, (f) => serverFieldError(setup.error, f));
   const { values, setErrors } = form;
   const demoAvailable = useDemoStatus().data?.available === true;
   // The demo office lives in its own folder; this office stays empty. Reload into its sign-in.
@@ -33,7 +33,7 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
     setup.mutate(input);
   };
 
-  const serverMessage = formError(setup.error, ['username', 'displayName', 'password']);
+  const serverMessage = serverFormError(setup.error, ['username', 'displayName', 'password']);
 
   return (
     <AuthCard

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { MoneyResult } from '@contract/schemas/billing';
+import { AdjustInput, type MoneyResult } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../auth/session-context';
 import { useOffice } from '../settings/office-context';
@@ -9,6 +9,7 @@ import { MoneyInput } from './MoneyInput';
 import type { MoneyClient } from './money-client';
 import { parseMoney } from './money';
 import { serverFieldError, serverFormError } from '../../lib/server-errors';
+import { checkInput } from '../../lib/validate';
 
 export function AdjustModal({
   client,
@@ -45,26 +46,26 @@ function AdjustForm({
   const [direction, setDirection] = useState<'credit' | 'debit'>('credit');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ amount?: string; reason?: string }>({});
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const adjust = useApiMutation('billing.adjust', { onSuccess: onAdjusted });
   const generalError = serverFormError(adjust.error, ['amount', 'reason']);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const next: typeof errors = {};
     const parsed = parseMoney(amount, digits);
+    const magnitude = parsed.ok ? parsed.value : 0;
+    const checked = checkInput(AdjustInput, {
+      clientId: client.id,
+      amount: direction === 'credit' ? magnitude : -magnitude,
+      reason,
+    });
+    const next: typeof errors = checked.ok ? {} : { ...checked.errors };
     if (!parsed.ok) next.amount = parsed.error;
     else if (parsed.value > limit && !aboveLimitAllowed) {
       next.amount = `Above ${office.money(limit)} only an administrator can adjust a balance`;
     }
-    if (reason.trim().length < 3) next.reason = 'A reason is required (at least 3 characters)';
     setErrors(next);
-    if (!parsed.ok || next.amount || next.reason) return;
-    adjust.mutate({
-      clientId: client.id,
-      amount: direction === 'credit' ? parsed.value : -parsed.value,
-      reason: reason.trim(),
-    });
+    if (checked.ok && !next.amount) adjust.mutate(checked.input);
   };
 
   return (

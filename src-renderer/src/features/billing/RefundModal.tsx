@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
+import { RefundInput } from '@contract/schemas/billing';
 import type { LedgerEntry, MoneyResult, PaymentMethod } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
 import { useOffice } from '../settings/office-context';
@@ -9,6 +10,7 @@ import { MoneyInput } from './MoneyInput';
 import { minorToInput } from '@domain/money';
 import { parseMoney } from './money';
 import { serverFieldError, serverFormError } from '../../lib/server-errors';
+import { checkInput } from '../../lib/validate';
 
 /** What is left to refund on a payment. */
 export const refundable = (payment: LedgerEntry): number =>
@@ -47,20 +49,24 @@ function RefundForm({
   const [amount, setAmount] = useState(minorToInput(max, digits));
   const [reason, setReason] = useState('');
   const [method, setMethod] = useState<PaymentMethod>(payment.method ?? 'cash');
-  const [errors, setErrors] = useState<{ amount?: string; reason?: string }>({});
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const refund = useApiMutation('billing.refund', { onSuccess: onRefunded });
   const generalError = serverFormError(refund.error, ['amount', 'reason', 'method']);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const next: typeof errors = {};
     const parsed = parseMoney(amount, digits);
+    const checked = checkInput(RefundInput, {
+      paymentId: payment.id,
+      amount: parsed.ok ? parsed.value : 0,
+      reason,
+      method,
+    });
+    const next: typeof errors = checked.ok ? {} : { ...checked.errors };
     if (!parsed.ok) next.amount = parsed.error;
     else if (parsed.value > max) next.amount = `At most ${office.money(max)} can be refunded`;
-    if (reason.trim().length < 3) next.reason = 'A reason is required (at least 3 characters)';
     setErrors(next);
-    if (!parsed.ok || next.amount || next.reason) return;
-    refund.mutate({ paymentId: payment.id, amount: parsed.value, reason: reason.trim(), method });
+    if (checked.ok && !next.amount) refund.mutate(checked.input);
   };
 
   return (

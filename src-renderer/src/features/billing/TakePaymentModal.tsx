@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { MoneyResult, PaymentMethod } from '@contract/schemas/billing';
+import { PayInput, type MoneyResult, type PaymentMethod } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../auth/session-context';
 import { usePlans } from '../plans/use-plans';
@@ -13,6 +13,7 @@ import type { MoneyClient } from './money-client';
 import { minorToInput } from '@domain/money';
 import { parseMoney } from './money';
 import { serverFieldError, serverFormError } from '../../lib/server-errors';
+import { checkInput } from '../../lib/validate';
 
 /**
  * What the client most likely pays: the plan price less any credit when renewing, otherwise what
@@ -77,7 +78,7 @@ function TakePaymentForm({
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
-  const [amountError, setAmountError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const pay = useApiMutation('billing.pay', { onSuccess: onPaid });
   const generalError = serverFormError(pay.error, ['amount', 'method', 'reference', 'note']);
 
@@ -96,18 +97,18 @@ function TakePaymentForm({
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const parsed = parseMoney(amount, digits);
-    if (!parsed.ok) {
-      setAmountError(parsed.error);
-      return;
-    }
-    pay.mutate({
+    const checked = checkInput(PayInput, {
       clientId: client.id,
-      amount: parsed.value,
+      amount: parsed.ok ? parsed.value : 0,
       method,
-      ...(reference.trim() ? { reference: reference.trim() } : {}),
-      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(reference.trim() ? { reference } : {}),
+      ...(note.trim() ? { note } : {}),
       renew,
     });
+    const next = checked.ok ? {} : { ...checked.errors };
+    if (!parsed.ok) next.amount = parsed.error;
+    setErrors(next);
+    if (checked.ok && parsed.ok) pay.mutate(checked.input);
   };
 
   return (
@@ -127,9 +128,9 @@ function TakePaymentForm({
           value={amount}
           onChange={(e) => {
             setAmount(e.currentTarget.value);
-            setAmountError(undefined);
+            setErrors((x) => ({ ...x, amount: undefined }));
           }}
-          error={amountError ?? serverFieldError(pay.error, 'amount')}
+          error={errors.amount ?? serverFieldError(pay.error, 'amount')}
         />
         <MethodRadios
           label="Method"
@@ -143,16 +144,22 @@ function TakePaymentForm({
           autoComplete="off"
           maxLength={64}
           value={reference}
-          onChange={(e) => setReference(e.currentTarget.value)}
-          error={serverFieldError(pay.error, 'reference')}
+          onChange={(e) => {
+            setReference(e.currentTarget.value);
+            setErrors((x) => ({ ...x, reference: undefined }));
+          }}
+          error={errors.reference ?? serverFieldError(pay.error, 'reference')}
         />
         <TextInput
           label="Note"
           autoComplete="off"
           maxLength={500}
           value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={serverFieldError(pay.error, 'note')}
+          onChange={(e) => {
+            setNote(e.currentTarget.value);
+            setErrors((x) => ({ ...x, note: undefined }));
+          }}
+          error={errors.note ?? serverFieldError(pay.error, 'note')}
         />
         <Checkbox
           label="Also renew the plan"

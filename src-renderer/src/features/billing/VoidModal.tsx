@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
-import type { LedgerEntry, MoneyResult } from '@contract/schemas/billing';
+import { VoidInput, type LedgerEntry, type MoneyResult } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
 import { useOffice } from '../settings/office-context';
 import { serverFieldError, serverFormError } from '../../lib/server-errors';
+import { checkInput } from '../../lib/validate';
 
 export function VoidModal({
   entry,
@@ -39,11 +40,12 @@ function VoidForm({
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (reason.trim().length < 3) {
-      setReasonError('A reason is required (at least 3 characters)');
+    const checked = checkInput(VoidInput, { entryId: entry.id, reason });
+    if (!checked.ok) {
+      setReasonError(checked.errors.reason ?? Object.values(checked.errors)[0]);
       return;
     }
-    voidEntry.mutate({ entryId: entry.id, reason: reason.trim() });
+    voidEntry.mutate(checked.input);
   };
 
   return (

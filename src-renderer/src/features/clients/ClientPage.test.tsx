@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@contract/roles';
 import type { MoneyResult } from '@contract/schemas/billing';
-import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import { createFakeTransport, fakeFieldError } from '../../test-utils/fake-transport';
 import type { FakeHandlers } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
 import { routerFixture } from '../routers/router-fixtures';
@@ -186,10 +186,10 @@ describe('Client page', () => {
   it('caps a refund at what is left and shows the server’s refusal', async () => {
     const { transport } = renderClient('administrator', {
       'billing.refund': () =>
-        fakeError(
-          'validation',
-          'amount: At most KES 1,000.00 of this payment can still be refunded.',
-        ),
+        fakeFieldError('validation', {
+          path: ['amount'],
+          message: 'At most KES 1,000.00 of this payment can still be refunded.',
+        }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Refund payment R-000001' }));
     const form = await screen.findByRole('form', { name: 'Refund payment' });
@@ -207,12 +207,65 @@ describe('Client page', () => {
       target: { value: 'Router fee not due' },
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Record refund' }));
-    expect(
-      await within(form).findByText('At most KES 1,000.00 of this payment can still be refunded.'),
-    ).toBeVisible();
+    // The server's refusal is marked on the amount, not repeated above the form.
+    await waitFor(() =>
+      expect(amount).toHaveAccessibleDescription(
+        'At most KES 1,000.00 of this payment can still be refunded.',
+      ),
+    );
+    expect(amount).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).queryByRole('alert')).toBeNull();
     expect(transport.inputsOf('billing.refund')).toEqual([
       { paymentId: 1, amount: 150_000, reason: 'Router fee not due', method: 'cash' },
     ]);
+  });
+
+  it('marks the field a server validation error names in the adjust and void dialogs', async () => {
+    const REASON = 'Reason may not contain control characters or text-direction marks';
+    const { transport } = renderClient('administrator', {
+      'billing.adjust': () => fakeFieldError('validation', { path: ['reason'], message: REASON }),
+      'billing.void': () => fakeFieldError('validation', { path: ['reason'], message: REASON }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Adjust balance' }));
+    const adjust = await screen.findByRole('form', { name: 'Adjust balance' });
+    fireEvent.change(within(adjust).getByLabelText('Adjustment amount'), {
+      target: { value: '5' },
+    });
+    fireEvent.change(within(adjust).getByLabelText('Reason'), { target: { value: 'Cable fee' } });
+    fireEvent.click(within(adjust).getByRole('button', { name: 'Record adjustment' }));
+    await waitFor(() =>
+      expect(within(adjust).getByLabelText('Reason')).toHaveAccessibleDescription(
+        expect.stringContaining(REASON),
+      ),
+    );
+    expect(within(adjust).getByLabelText('Adjustment amount')).not.toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(transport.inputsOf('billing.adjust')).toEqual([
+      { clientId: 1, amount: 500, reason: 'Cable fee' },
+    ]);
+    fireEvent.click(within(adjust).getByRole('button', { name: 'Cancel' }));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Void payment R-000001' }));
+    const voidForm = await screen.findByRole('form', { name: 'Void payment' });
+    const reason = within(voidForm).getByLabelText('Reason');
+    // Checked with the contract's own schema first: too short is refused before sending.
+    fireEvent.change(reason, { target: { value: '  ab ' } });
+    fireEvent.click(within(voidForm).getByRole('button', { name: 'Void payment' }));
+    await waitFor(() =>
+      expect(reason).toHaveAccessibleDescription(
+        expect.stringContaining('A reason is required (at least 3 characters)'),
+      ),
+    );
+    expect(transport.inputsOf('billing.void')).toEqual([]);
+    fireEvent.change(reason, { target: { value: '  Entered twice ' } });
+    fireEvent.click(within(voidForm).getByRole('button', { name: 'Void payment' }));
+    await waitFor(() =>
+      expect(reason).toHaveAccessibleDescription(expect.stringContaining(REASON)),
+    );
+    expect(within(voidForm).queryByRole('alert')).toBeNull();
+    expect(transport.inputsOf('billing.void')).toEqual([{ entryId: 1, reason: 'Entered twice' }]);
   });
 
   it('stops a cashier’s adjustment above the limit before sending it', async () => {

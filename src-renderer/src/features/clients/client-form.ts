@@ -1,6 +1,8 @@
 import type { In } from '@contract/api';
 import { CreateClientInput, SETTABLE_STATUSES } from '@contract/schemas/clients';
 import type { Client } from '@contract/schemas/clients';
+import { fieldIssuesOf } from '@contract/zod-issues';
+import { addFieldErrors, topFieldErrors } from '../../lib/validate';
 
 type Settable = (typeof SETTABLE_STATUSES)[number];
 
@@ -151,10 +153,7 @@ export function clientFormToInput(
   };
   const checked = CreateClientInput.safeParse(input);
   if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      if (key !== '' && !(key in errors)) errors[key as ClientField] = issue.message;
-    }
+    addFieldErrors(errors, topFieldErrors(fieldIssuesOf(checked.error)));
   }
   if (!checked.success || Object.keys(errors).length > 0) return { ok: false, errors };
   // The parsed values: trimmed, MAC upper-cased, as the server will store them.

@@ -1,5 +1,7 @@
 import type { In } from '@contract/api';
 import { UpdateBackupSettingsInput, type BackupSettings } from '@contract/schemas/jobs';
+import { fieldIssuesOf } from '@contract/zod-issues';
+import { topFieldErrors } from '../../lib/validate';
 
 export type BackupFormValues = { enabled: boolean; intervalHours: string; keep: string };
 export type BackupField = keyof BackupFormValues;
@@ -25,14 +27,8 @@ export function backupChanges(
   };
   const checked = UpdateBackupSettingsInput.safeParse(candidate);
   if (!checked.success) {
-    const errors: BackupErrors = {};
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      if ((key === 'intervalHours' || key === 'keep') && !(key in errors)) {
-        errors[key] = issue.message;
-      }
-    }
-    return { ok: false, errors };
+    const { intervalHours, keep } = topFieldErrors(fieldIssuesOf(checked.error));
+    return { ok: false, errors: { intervalHours, keep } };
   }
   const input: In<'backup.updateSettings'> = {};
   if (candidate.enabled !== current.enabled) input.enabled = candidate.enabled;

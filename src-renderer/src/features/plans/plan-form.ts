@@ -4,6 +4,8 @@ import type { Plan } from '@contract/schemas/plans';
 import { minorToInput } from '@domain/money';
 import { parseMoney } from '../billing/money';
 import { parseRate, rateToInput } from './rates';
+import { fieldIssuesOf } from '@contract/zod-issues';
+import { addFieldErrors, fieldErrorsOf } from '../../lib/validate';
 
 export type PlanFormValues = {
   name: string;
@@ -151,11 +153,14 @@ export function planFormToInput(
 
   const checked = CreatePlanInput.safeParse(input);
   if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const path = issue.path.map(String);
-      const key = path[0] === 'burst' ? path.slice(0, 2).join('.') : (path[0] ?? '');
-      if (key !== '' && !(key in errors)) errors[key as PlanField] = issue.message;
-    }
+    // Burst has one input per rate; everything else is marked on its top-level field.
+    const found = fieldErrorsOf(
+      fieldIssuesOf(checked.error).map((i) => ({
+        ...i,
+        path: i.path.slice(0, i.path[0] === 'burst' ? 2 : 1),
+      })),
+    );
+    addFieldErrors(errors, found);
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input };
 }

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { NetworkSettings } from '@contract/schemas/routers';
-import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import { createFakeTransport, fakeFieldError } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
 import { networkSettingsChanges, networkSettingsToForm } from './network-settings-form';
@@ -22,7 +22,10 @@ function renderSettings(user = adminUser()) {
     'routers.settings': () => current,
     'routers.updateSettings': (input) => {
       if (input.memoryThresholdPct === 99) {
-        return fakeError('validation', 'memoryThresholdPct: Refused by the server');
+        return fakeFieldError('validation', {
+          path: ['memoryThresholdPct'],
+          message: 'Refused by the server',
+        });
       }
       current = { ...current, ...input };
       return current;

@@ -14,7 +14,8 @@ import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Router, RouterTlsMode, TestConnectionResult } from '@contract/schemas/routers';
 import { ROUTER_TLS_MODES } from '@contract/schemas/routers';
-import { errorMessage, fieldError, formError } from '../../api/api-error';
+import { errorMessage } from '../../api/api-error';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useApiMutation } from '../../api/hooks';
 import { useFormFields } from '../../lib/use-form-fields';
 import {
@@ -89,8 +90,8 @@ function RouterForm({
   const update = useApiMutation('routers.update', { onSuccess: (r) => onSaved(r, false) });
   const test = useApiMutation('routers.testConnection');
   const save = router ? update : create;
-  const serverError = (name: string) => fieldError(save.error, name);
-  const generalError = formError(save.error, FIELDS);
+  const serverError = (name: string) => serverFieldError(save.error, name);
+  const generalError = serverFormError(save.error, FIELDS);
   const formName = router ? 'Edit router' : 'Add router';
 
   const parse = () => {

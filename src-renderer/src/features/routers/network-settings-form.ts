@@ -1,5 +1,7 @@
 import type { In } from '@contract/api';
 import { UpdateNetworkSettingsInput, type NetworkSettings } from '@contract/schemas/routers';
+import { fieldIssuesOf } from '@contract/zod-issues';
+import { addFieldErrors, topFieldErrors } from '../../lib/validate';
 
 export type NetworkSettingsFormValues = {
   autoSyncIntervalMin: string;
@@ -54,10 +56,7 @@ export function networkSettingsChanges(
   }
   const checked = UpdateNetworkSettingsInput.safeParse(candidate);
   if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0] ?? '') as NetworkSettingsField;
-      if (key !== ('' as NetworkSettingsField) && !(key in errors)) errors[key] = issue.message;
-    }
+    addFieldErrors(errors, topFieldErrors(fieldIssuesOf(checked.error)));
   }
   if (Object.keys(errors).length > 0 || !checked.success) return { ok: false, errors };
   const next = checked.data;

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SharingStatus } from '@contract/schemas/sharing';
-import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import { createFakeTransport, fakeFieldError } from '../../test-utils/fake-transport';
 import { renderWithProviders } from '../../test-utils/render';
 import { SharingPanel } from './SharingPanel';
 
@@ -73,7 +73,11 @@ describe('Share this workstation with the office', () => {
     const transport = createFakeTransport(
       {
         'sharing.status': () => OFF,
-        'sharing.update': () => fakeError('validation', 'port: Port must be from 1024 to 65535'),
+        'sharing.update': () =>
+          fakeFieldError('validation', {
+            path: ['port'],
+            message: 'Port must be from 1024 to 65535',
+          }),
       },
       undefined,
       'ipc',

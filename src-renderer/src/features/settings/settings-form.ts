@@ -3,6 +3,8 @@ import { UpdateSettingsInput } from '@contract/schemas/settings';
 import type { BillingSettings } from '@contract/schemas/settings';
 import { minorToInput } from '@domain/money';
 import { parseMoney } from '../billing/money';
+import { fieldIssuesOf } from '@contract/zod-issues';
+import { addFieldErrors, topFieldErrors } from '../../lib/validate';
 
 export type SettingsFormValues = {
   currencyCode: string;
@@ -43,10 +45,7 @@ export function settingsChanges(
   };
   const checked = UpdateSettingsInput.safeParse(candidate);
   if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      if (key !== '' && !(key in errors)) errors[key as SettingsField] = issue.message;
-    }
+    addFieldErrors(errors, topFieldErrors(fieldIssuesOf(checked.error)));
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const input: In<'settings.update'> = {};

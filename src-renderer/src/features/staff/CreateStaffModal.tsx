@@ -14,7 +14,7 @@ import type { Role } from '@contract/roles';
 import { PASSWORD_MIN } from '@contract/schemas/auth';
 import type { Staff } from '@contract/schemas/staff';
 import { CreateStaffInput } from '@contract/schemas/staff';
-import { fieldError, formError } from '../../api/api-error';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useApiMutation } from '../../api/hooks';
 import { ROLE_OPTIONS } from '../../lib/roles';
 import { PasswordStrengthMeter } from '../../components/PasswordStrength';
@@ -49,8 +49,13 @@ function CreateStaffForm({
   const form = useFormFields<Values>({ username: '', displayName: '', password: '' });
   const [role, setRole] = useState<Role>('cashier');
   const create = useApiMutation('staff.create', { onSuccess: onCreated });
-  const serverError = (name: string) => fieldError(create.error, name);
-  const generalError = formError(create.error, ['username', 'displayName', 'role', 'password']);
+  const serverError = (name: string) => serverFieldError(create.error, name);
+  const generalError = serverFormError(create.error, [
+    'username',
+    'displayName',
+    'role',
+    'password',
+  ]);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();

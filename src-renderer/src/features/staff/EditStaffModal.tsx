@@ -5,7 +5,7 @@ import type { In } from '@contract/api';
 import type { Role } from '@contract/roles';
 import { DisplayNameSchema } from '@contract/schemas/auth';
 import type { Staff } from '@contract/schemas/staff';
-import { fieldError, formError } from '../../api/api-error';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useApiMutation } from '../../api/hooks';
 import { ROLE_OPTIONS } from '../../lib/roles';
 
@@ -57,7 +57,7 @@ function EditStaffForm({
   const [disabled, setDisabled] = useState(staff.disabled);
   const [nameError, setNameError] = useState<string | undefined>();
   const update = useApiMutation('staff.update', { onSuccess: onSaved });
-  const generalError = formError(update.error, ['displayName', 'role']);
+  const generalError = serverFormError(update.error, ['displayName', 'role']);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -93,7 +93,7 @@ function EditStaffForm({
             setDisplayName(e.currentTarget.value);
             setNameError(undefined);
           }}
-          error={nameError ?? fieldError(update.error, 'displayName')}
+          error={nameError ?? serverFieldError(update.error, 'displayName')}
         />
         <Select<Role>
           label="Role"
@@ -104,7 +104,7 @@ function EditStaffForm({
           description={
             isSelf ? 'Changing your own role may remove your access to this page.' : undefined
           }
-          error={fieldError(update.error, 'role')}
+          error={serverFieldError(update.error, 'role')}
         />
         <Checkbox
           label="Account disabled"

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantin
 import type { SubmitEvent } from 'react';
 import { NewPasswordSchema, PASSWORD_MIN } from '@contract/schemas/auth';
 import type { Staff } from '@contract/schemas/staff';
-import { fieldError, formError } from '../../api/api-error';
+import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useApiMutation } from '../../api/hooks';
 import { PasswordStrengthMeter } from '../../components/PasswordStrength';
 import { useFormFields } from '../../lib/use-form-fields';
@@ -41,7 +41,7 @@ function ResetPasswordForm({
 }) {
   const form = useFormFields({ newPassword: '', confirm: '' });
   const reset = useApiMutation('staff.resetPassword', { onSuccess: onReset });
-  const generalError = formError(reset.error, ['newPassword']);
+  const generalError = serverFormError(reset.error, ['newPassword']);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -72,7 +72,7 @@ function ResetPasswordForm({
           description={`At least ${PASSWORD_MIN} characters`}
           autoComplete="new-password"
           data-autofocus
-          {...form.field('newPassword', (f) => fieldError(reset.error, f))}
+          {...form.field('newPassword', (f) => serverFieldError(reset.error, f))}
         />
         <PasswordStrengthMeter
           password={form.values.newPassword}

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Staff } from '@contract/schemas/staff';
-import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import { createFakeTransport, fakeError, fakeFieldError } from '../../test-utils/fake-transport';
 import { adminUser, staffMember } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
 
@@ -16,7 +16,8 @@ function renderStaff() {
     'staff.list': () => staff,
     'staff.create': (input) => {
       if (staff.some((s) => s.username === input.username)) {
-        return fakeError('conflict', 'That username is taken.');
+        const message = `The username "${input.username}" is already taken.`;
+        return fakeFieldError('conflict', { path: ['username'], message }, message);
       }
       const created = staffMember(staff.length + 1, {
         username: input.username,
@@ -72,7 +73,13 @@ describe('Staff management', () => {
 
     type('Initial password', 'a-long-enough-password');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create staff member' }));
-    expect(await within(dialog).findByText('That username is taken.')).toBeInTheDocument();
+    // The server's conflict is marked on the username field, as the core sends it.
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Username')).toHaveAccessibleDescription(
+        expect.stringContaining('The username "carla" is already taken.'),
+      ),
+    );
+    expect(within(dialog).queryByRole('alert')).toBeNull();
 
     type('Username', 'dora');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create staff member' }));
