@@ -40,6 +40,14 @@ export type CoreConfig = {
    * CLI, unit tests).
    */
   passwordHasher?: { workerFile: string; argv?: string[]; threads?: number };
+  /**
+   * Retention's prune: entries removed per transaction (500 unless set), and a hook called after
+   * each committed chunk with the last removed id (the crash test pauses the process there).
+   */
+  retention?: {
+    pruneChunk?: number;
+    afterPruneChunk?: (prunedUpTo: number) => Promise<void> | void;
+  };
   /** Router timeouts and limits (tests shrink them; the poll bench observes polls). */
   network?: NetworkOptions;
   /** Free space on the data folder's disk (`fs.statfs` unless a test injects it). */

@@ -167,6 +167,7 @@ const wireCore = (
     write,
     recorder,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    ...config.retention,
   });
 
   const services = {
@@ -349,6 +350,12 @@ const wireCore = (
       }
       network.start(config.background !== false);
       void sharing.resume();
+      // An archive run that a crash or quit cut short removes the rest of its entries.
+      audit.retention.resume(ctx).catch((e: unknown) => {
+        logger.error('could not finish removing archived activity entries', {
+          error: e instanceof Error ? e.message : String(e),
+        });
+      });
     },
     stop: async (): Promise<void> => {
       if (stopped) return;

@@ -86,6 +86,8 @@ export const createActivityService = (deps: {
 
     archives: () => shelf.list(),
     archive: (before: number, ctx: ServiceContext) => deps.retention.archiveBefore(before, ctx),
+    /** Finishes an archive run cut short by a crash or quit (the core starts this itself). */
+    finishArchive: (ctx: ServiceContext) => deps.retention.resume(ctx),
     checkpoints: () => ({
       publicKey: deps.checkpoints.publicKeyPem,
       checkpoints: deps.checkpoints.list(),

@@ -24,6 +24,8 @@ export const createAuditTrail = (deps: {
   write: WriteTransaction;
   recorder: Recorder;
   nativeBinding?: string;
+  pruneChunk?: number;
+  afterPruneChunk?: (prunedUpTo: number) => Promise<void> | void;
 }) => {
   const { sqlite, clock } = deps;
   const settings = createSettingsRepo(sqlite);
@@ -49,6 +51,8 @@ export const createAuditTrail = (deps: {
     checkpoints,
     now: () => clock.now(),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    ...(deps.pruneChunk === undefined ? {} : { pruneChunk: deps.pruneChunk }),
+    ...(deps.afterPruneChunk ? { afterPruneChunk: deps.afterPruneChunk } : {}),
   });
 
   return {

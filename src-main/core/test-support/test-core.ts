@@ -118,6 +118,7 @@ export type TestCoreOptions = {
   readDiskSpace?: CoreConfig['readDiskSpace'];
   passwordHasher?: CoreConfig['passwordHasher'];
   sharing?: CoreConfig['sharing'];
+  retention?: CoreConfig['retention'];
 };
 
 export type TestClient = {
@@ -167,6 +168,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.readDiskSpace ? { readDiskSpace: opts.readDiskSpace } : {}),
       ...(opts.passwordHasher ? { passwordHasher: opts.passwordHasher } : {}),
       ...(opts.sharing ? { sharing: opts.sharing } : {}),
+      ...(opts.retention ? { retention: opts.retention } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
