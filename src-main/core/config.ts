@@ -28,6 +28,11 @@ export type CoreConfig = {
    */
   activityReader?: { workerFile: string; argv?: string[] };
   /**
+   * Run long tasks (activity export and verify, the backup's copy and check) on threads of
+   * their own (the built `background-task.js`). Unset: on the calling thread, in slices.
+   */
+  taskThreads?: { workerFile: string; argv?: string[] };
+  /**
    * Milliseconds a text-filtered histogram or facet count of the activity log may take before it
    * answers with partial counts (150 unless set; `Infinity`: no limit, as tests run it, so that
    * their counts never depend on the machine's load).

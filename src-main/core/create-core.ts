@@ -16,6 +16,7 @@ import { newCorrelationId } from './shared/ids';
 import type { RequestMeta } from './shared/context';
 import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
+import { createTaskRunner } from './tasks/task-runner';
 import { createReaderPool } from './activity/reader/reader-pool';
 import { createAuditTrail } from './activity/audit-trail';
 import { createLiveTail } from './activity/live-tail';
@@ -170,6 +171,11 @@ const wireCore = (
     ...config.retention,
   });
 
+  const tasks = createTaskRunner({
+    ...config.taskThreads,
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+  });
+
   const services = {
     auth: createAuthService(authDeps),
     guard,
@@ -179,8 +185,12 @@ const wireCore = (
       sqlite,
       recorder,
       clock,
+      tasks,
       ...audit,
-      progress: (p) => events.emit('task.progress', p),
+      // Only the session that started the task hears of it; the core's own tasks, nobody.
+      progress: (p, owner) => {
+        if (owner) events.emit('task.progress', p, { sessionId: owner });
+      },
       ...(config.activityReader
         ? { reader: readerThreads(config, config.activityReader, clock, logger) }
         : {}),
