@@ -251,6 +251,7 @@ const wireCore = (
     clock,
     folder: backupSettings.folder,
     keep: () => backupSettings.get().keep,
+    tasks,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
   const sharing = createSharingService({

@@ -2,19 +2,28 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SECOND, signInAdmin, testCore, type TestCore } from '../test-support/test-core';
+import {
+  SECOND,
+  signInAdmin,
+  TASKS_FROM_SOURCE,
+  testCore,
+  type TestCore,
+} from '../test-support/test-core';
+import { createTaskRunner, type TaskRunner } from '../tasks/task-runner';
 import { backupName, listBackups } from './backup-files';
 import { createDatabaseBackup } from './database-backup';
 
 const never = new AbortController().signal;
 
-const backupOf = (tc: TestCore, keep = 7) =>
+const backupOf = (tc: TestCore, keep = 7, tasks?: TaskRunner) =>
   createDatabaseBackup({
     sqlite: tc.core.sqlite,
     clock: tc.clock,
     folder: join(tc.dataDir, 'backups'),
     keep: () => keep,
+    ...(tasks ? { tasks } : {}),
   });
+const onThreads = () => createTaskRunner(TASKS_FROM_SOURCE);
 
 const headOf = (db: Database.Database) =>
   db
@@ -131,6 +140,55 @@ describe('database backup', () => {
     await expect(backupOf(tc).run(stop.signal)).rejects.toThrow(
       'The backup was stopped: the app is shutting down.',
     );
+    expect(readdirSync(join(tc.dataDir, 'backups'))).toEqual([]);
+  });
+
+  it('copies and checks on a task thread while writes go on, with the same result', async () => {
+    const tc = testCore();
+    await signInAdmin(tc);
+    tc.core.write(() => {
+      const put = tc.core.sqlite.prepare(
+        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0)',
+      );
+      for (let i = 0; i < 64; i++) put.run(`filler.${String(i)}`, 'x'.repeat(128 * 1024));
+    });
+    const copying = { done: false };
+    const running = backupOf(tc, 7, onThreads())
+      .run(never)
+      .finally(() => {
+        copying.done = true;
+      });
+    let writesDuring = 0;
+    while (!copying.done) {
+      tc.core.recorder.record({
+        event: 'system.started',
+        params: { version: 'test', mode: 'test' },
+        ctx: { ...tc.core.systemMeta(), actor: null },
+      });
+      writesDuring++;
+      await new Promise((r) => setImmediate(r));
+    }
+    const result = await running;
+    expect(writesDuring).toBeGreaterThan(0);
+    expect(result.file).toBe('ispdesk-20300115-090000.db');
+    expect(readdirSync(join(tc.dataDir, 'backups'))).toEqual([result.file]);
+    const copy = new Database(join(tc.dataDir, 'backups', result.file), { readonly: true });
+    try {
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(copy.prepare('SELECT username FROM staff').pluck().all()).toEqual(['admin']);
+      expect(copy.prepare('SELECT count(*) FROM settings').pluck().get()).toBeGreaterThan(64);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('stopped on its thread, it leaves no partial file', async () => {
+    const tc = testCore();
+    const stop = new AbortController();
+    const running = backupOf(tc, 7, onThreads()).run(stop.signal);
+    stop.abort();
+    await expect(running).rejects.toThrow('The backup was stopped: the app is shutting down.');
     expect(readdirSync(join(tc.dataDir, 'backups'))).toEqual([]);
   });
 });

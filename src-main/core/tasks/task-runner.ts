@@ -20,6 +20,8 @@ export type TaskHooks = {
 };
 
 export type TaskRunner = {
+  /** Whether tasks run on threads of their own (false: on the calling thread). */
+  threaded: boolean;
   run<K extends TaskKind>(request: TaskRequestOf<K>, hooks?: TaskHooks): Promise<TaskResults[K]>;
 };
 
@@ -76,8 +78,8 @@ export const createTaskRunner = (opts: {
         if (settled) return;
         settled = true;
         hooks.signal?.removeEventListener('abort', abort);
-        f();
-        void worker.terminate();
+        // Settled once the thread is gone: a cancelled task writes nothing after it returns.
+        void worker.terminate().then(f, f);
       };
       const abort = () => finish(() => reject(cancelled()));
       hooks.signal?.addEventListener('abort', abort);
@@ -109,6 +111,7 @@ export const createTaskRunner = (opts: {
     });
 
   return {
+    threaded: opts.workerFile !== undefined,
     run: (request, hooks = {}) =>
       opts.workerFile ? onThread(opts.workerFile, request, hooks) : inProcess(request, hooks),
   };
