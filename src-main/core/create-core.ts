@@ -160,6 +160,11 @@ const wireCore = (
     correlationId: newCorrelationId(recorder.changeTime()),
   });
 
+  const tasks = createTaskRunner({
+    ...config.taskThreads,
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+  });
+
   const audit = createAuditTrail({
     sqlite,
     dataDir: config.dataDir,
@@ -167,13 +172,9 @@ const wireCore = (
     clock,
     write,
     recorder,
+    tasks,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     ...config.retention,
-  });
-
-  const tasks = createTaskRunner({
-    ...config.taskThreads,
-    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
 
   const services = {

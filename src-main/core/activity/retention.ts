@@ -10,10 +10,9 @@ import { createSettingsRepo } from '../settings/settings.repo';
 import { AUDIT_KEYS, readChainAnchor, writeChainAnchor } from './chain-anchor';
 import { createPruner, readPruneRun, writePruneRun, type PruneRun } from './prune-run';
 import type { Checkpoints } from './checkpoints';
-import { verifyChain } from './verify-chain';
+import type { TaskRunner } from '../tasks/task-runner';
 import { ACTIVITY_COLUMNS } from './activity-row';
 import { createSearchPlanner } from './search-plan';
-import { openReadOnly } from './activity-source';
 
 /** Entries copied per archive transaction; the event loop runs between batches. */
 const COPY_BATCH = 1_000;
@@ -43,6 +42,8 @@ export const createRetention = (deps: {
   write: WriteTransaction;
   recorder: Recorder;
   checkpoints: Checkpoints;
+  /** Verifies and quick-checks the new archive (on a task thread in the app). */
+  tasks: TaskRunner;
   now: () => number;
   /** better-sqlite3 for Electron's ABI, when the app runs there (see CoreConfig). */
   nativeBinding?: string;
@@ -134,18 +135,16 @@ export const createRetention = (deps: {
       rmSync(partial, { force: true });
       await copyInto(partial, firstId, lastId);
 
-      const check = openReadOnly(partial, deps.nativeBinding);
-      try {
-        const verified = await verifyChain(check);
-        const quick = check.pragma('quick_check', { simple: true });
-        if (!verified.ok || quick !== 'ok' || verified.checked !== lastId - firstId + 1) {
-          throw new AppError(
-            'internal',
-            `The archive did not verify (${verified.reason ?? String(quick)}); nothing was removed.`,
-          );
-        }
-      } finally {
-        check.close();
+      const { result: verified, quickCheck: quick } = await deps.tasks.run({
+        kind: 'verify',
+        file: partial,
+        quickCheck: true,
+      });
+      if (!verified.ok || quick !== 'ok' || verified.checked !== lastId - firstId + 1) {
+        throw new AppError(
+          'internal',
+          `The archive did not verify (${verified.reason ?? String(quick)}); nothing was removed.`,
+        );
       }
       rmSync(`${partial}-wal`, { force: true });
       rmSync(`${partial}-shm`, { force: true });
