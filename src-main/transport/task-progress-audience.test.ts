@@ -9,6 +9,7 @@ import {
   type TestClient,
   type TestCore,
 } from '../core/test-support/test-core';
+import { failedLogins } from '../core/test-support/activity-fixtures';
 import { eventAudience } from './event-audience';
 
 const signIn = async (tc: TestCore): Promise<TestClient> => {
@@ -16,17 +17,6 @@ const signIn = async (tc: TestCore): Promise<TestClient> => {
   unwrap(await c.call('auth.login', { username: 'admin', password: ADMIN.password }));
   return c;
 };
-
-const failedLogins = (tc: TestCore, n: number) =>
-  tc.core.write(() => {
-    for (let i = 0; i < n; i++) {
-      tc.core.recorder.record({
-        event: 'auth.login.failed',
-        params: { username: `u${String(i)}`, reason: 'unknown_user' },
-        ctx: { actor: null, ip: '10.0.0.1', workstation: null, correlationId: 'c' },
-      });
-    }
-  });
 
 describe('task progress audience', () => {
   it('sends task progress, with its task id, only to the session that started the task', async () => {

@@ -25,6 +25,36 @@ const backupOf = (tc: TestCore, keep = 7, tasks?: TaskRunner) =>
   });
 const onThreads = () => createTaskRunner(TASKS_FROM_SOURCE);
 
+/**
+ * About 8 MB of pages, then a backup while entries are recorded at every turn of the event loop;
+ * returns the backup and how many entries were written during it.
+ */
+const backupWhileWriting = async (tc: TestCore, tasks?: TaskRunner) => {
+  tc.core.write(() => {
+    const put = tc.core.sqlite.prepare(
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0)',
+    );
+    for (let i = 0; i < 64; i++) put.run(`filler.${String(i)}`, 'x'.repeat(128 * 1024));
+  });
+  const copying = { done: false };
+  const running = backupOf(tc, 7, tasks)
+    .run(never)
+    .finally(() => {
+      copying.done = true;
+    });
+  let writesDuring = 0;
+  while (!copying.done) {
+    tc.core.recorder.record({
+      event: 'system.started',
+      params: { version: 'test', mode: 'test' },
+      ctx: { ...tc.core.systemMeta(), actor: null },
+    });
+    writesDuring++;
+    await new Promise((r) => setImmediate(r));
+  }
+  return { result: await running, writesDuring };
+};
+
 const headOf = (db: Database.Database) =>
   db
     .prepare<[], { id: number; row_hash: Buffer }>(
@@ -92,29 +122,7 @@ describe('database backup', () => {
     const tc = testCore();
     await signInAdmin(tc);
     // About 8 MB of pages, so that the copy takes many steps with the event loop free between.
-    tc.core.write(() => {
-      const put = tc.core.sqlite.prepare(
-        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0)',
-      );
-      for (let i = 0; i < 64; i++) put.run(`filler.${String(i)}`, 'x'.repeat(128 * 1024));
-    });
-    const copying = { done: false };
-    const running = backupOf(tc)
-      .run(never)
-      .finally(() => {
-        copying.done = true;
-      });
-    let writesDuring = 0;
-    while (!copying.done) {
-      tc.core.recorder.record({
-        event: 'system.started',
-        params: { version: 'test', mode: 'test' },
-        ctx: { ...tc.core.systemMeta(), actor: null },
-      });
-      writesDuring++;
-      await new Promise((r) => setImmediate(r));
-    }
-    const result = await running;
+    const { result, writesDuring } = await backupWhileWriting(tc);
     expect(writesDuring).toBeGreaterThan(3);
     const copy = new Database(join(tc.dataDir, 'backups', result.file), { readonly: true });
     try {
@@ -146,29 +154,7 @@ describe('database backup', () => {
   it('copies and checks on a task thread while writes go on, with the same result', async () => {
     const tc = testCore();
     await signInAdmin(tc);
-    tc.core.write(() => {
-      const put = tc.core.sqlite.prepare(
-        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0)',
-      );
-      for (let i = 0; i < 64; i++) put.run(`filler.${String(i)}`, 'x'.repeat(128 * 1024));
-    });
-    const copying = { done: false };
-    const running = backupOf(tc, 7, onThreads())
-      .run(never)
-      .finally(() => {
-        copying.done = true;
-      });
-    let writesDuring = 0;
-    while (!copying.done) {
-      tc.core.recorder.record({
-        event: 'system.started',
-        params: { version: 'test', mode: 'test' },
-        ctx: { ...tc.core.systemMeta(), actor: null },
-      });
-      writesDuring++;
-      await new Promise((r) => setImmediate(r));
-    }
-    const result = await running;
+    const { result, writesDuring } = await backupWhileWriting(tc, onThreads());
     expect(writesDuring).toBeGreaterThan(0);
     expect(result.file).toBe('ispdesk-20300115-090000.db');
     expect(readdirSync(join(tc.dataDir, 'backups'))).toEqual([result.file]);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ExportSink } from '../activity/activity.service';
+import { failedLogins, memorySink } from '../test-support/activity-fixtures';
 import { csvHeader, csvLine, ndjsonLine } from '../activity/activity-export';
 import { createLogSource } from '../activity/activity-source';
 import { verifyChain } from '../activity/verify-chain';
@@ -15,38 +15,6 @@ import {
   type TestCore,
 } from '../test-support/test-core';
 import { createTaskRunner } from './task-runner';
-
-const failedLogins = (tc: TestCore, n: number) =>
-  tc.core.write(() => {
-    for (let i = 0; i < n; i++) {
-      tc.core.recorder.record({
-        event: 'auth.login.failed',
-        params: { username: `u,"${String(i)}`, reason: 'unknown_user' },
-        ctx: { actor: null, ip: `10.0.${String(i % 7)}.1`, workstation: null, correlationId: 'c' },
-      });
-    }
-  });
-
-/** A sink that keeps what it is given; `failAfter` chunks, its writes fail (a full disk). */
-const memorySink = (failAfter = Infinity) => {
-  const state = { chunks: [] as string[], ended: false, aborted: false };
-  const open = (): Promise<ExportSink> =>
-    Promise.resolve({
-      write: (chunk) => {
-        if (state.chunks.length >= failAfter) return Promise.reject(new Error('disk full'));
-        state.chunks.push(chunk);
-        return Promise.resolve();
-      },
-      end: () => {
-        state.ended = true;
-        return Promise.resolve();
-      },
-      abort: () => {
-        state.aborted = true;
-      },
-    });
-  return { state, open };
-};
 
 /** The export as the main thread wrote it before it moved to a task thread. */
 const exportedOnMain = (tc: TestCore, format: 'csv' | 'ndjson') => {
