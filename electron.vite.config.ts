@@ -28,6 +28,8 @@ export default defineConfig({
           sim: resolve(__dirname, 'src-main/routeros-sim/main.ts'),
           // The Activity Log's reader threads (a worker_threads entry; see reader-pool.ts).
           'activity-reader': resolve(__dirname, 'src-main/core/activity/reader/reader-worker.ts'),
+          // Long tasks: log export and verify, the backup's copy and check (see task-runner.ts).
+          'background-task': resolve(__dirname, 'src-main/core/tasks/task-worker.ts'),
           // Password hashing threads (see hash-pool.ts).
           'password-hasher': resolve(__dirname, 'src-main/core/auth/hash-worker.ts'),
         },

@@ -251,8 +251,12 @@ export const downloads = {
 export const events = {
   'activity.recorded': ActivityRecordedSchema,
   'session.ended': z.object({ reason: z.string() }),
-  /** Progress of a long task (integrity check, export, archive) for the screens that run it. */
+  /**
+   * Progress of a long task (integrity check, export, archive), sent only to the session that
+   * started it; `taskId` tells two of its tasks apart.
+   */
   'task.progress': z.object({
+    taskId: z.string(),
     task: z.enum(['verify', 'export', 'archive']),
     done: z.number().int(),
     total: z.number().int(),

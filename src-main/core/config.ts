@@ -28,6 +28,11 @@ export type CoreConfig = {
    */
   activityReader?: { workerFile: string; argv?: string[] };
   /**
+   * Run long tasks (activity export and verify, the backup's copy and check) on threads of
+   * their own (the built `background-task.js`). Unset: on the calling thread, in slices.
+   */
+  taskThreads?: { workerFile: string; argv?: string[] };
+  /**
    * Milliseconds a text-filtered histogram or facet count of the activity log may take before it
    * answers with partial counts (150 unless set; `Infinity`: no limit, as tests run it, so that
    * their counts never depend on the machine's load).
@@ -40,6 +45,14 @@ export type CoreConfig = {
    * CLI, unit tests).
    */
   passwordHasher?: { workerFile: string; argv?: string[]; threads?: number };
+  /**
+   * Retention's prune: entries removed per transaction (500 unless set), and a hook called after
+   * each committed chunk with the last removed id (the crash test pauses the process there).
+   */
+  retention?: {
+    pruneChunk?: number;
+    afterPruneChunk?: (prunedUpTo: number) => Promise<void> | void;
+  };
   /** Router timeouts and limits (tests shrink them; the poll bench observes polls). */
   network?: NetworkOptions;
   /** Free space on the data folder's disk (`fs.statfs` unless a test injects it). */

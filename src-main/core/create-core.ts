@@ -16,6 +16,7 @@ import { newCorrelationId } from './shared/ids';
 import type { RequestMeta } from './shared/context';
 import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
+import { createTaskRunner } from './tasks/task-runner';
 import { createReaderPool } from './activity/reader/reader-pool';
 import { createAuditTrail } from './activity/audit-trail';
 import { createLiveTail } from './activity/live-tail';
@@ -168,6 +169,11 @@ const wireCore = (
     correlationId: correlationId(),
   });
 
+  const tasks = createTaskRunner({
+    ...config.taskThreads,
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+  });
+
   const audit = createAuditTrail({
     sqlite,
     dataDir: config.dataDir,
@@ -175,7 +181,9 @@ const wireCore = (
     clock,
     write,
     recorder,
+    tasks,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    ...config.retention,
   });
 
   const services = {
@@ -187,8 +195,12 @@ const wireCore = (
       sqlite,
       recorder,
       clock,
+      tasks,
       ...audit,
-      progress: (p) => events.emit('task.progress', p),
+      // Only the session that started the task hears of it; the core's own tasks, nobody.
+      progress: (p, owner) => {
+        if (owner) events.emit('task.progress', p, { sessionId: owner });
+      },
       ...(config.activityReader
         ? { reader: readerThreads(config, config.activityReader, clock, logger) }
         : {}),
@@ -249,6 +261,7 @@ const wireCore = (
     clock,
     folder: backupSettings.folder,
     keep: () => backupSettings.get().keep,
+    tasks,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
   const sharing = createSharingService({
@@ -358,6 +371,12 @@ const wireCore = (
       }
       network.start(config.background !== false);
       void sharing.resume();
+      // An archive run that a crash or quit cut short removes the rest of its entries.
+      audit.retention.resume(ctx).catch((e: unknown) => {
+        logger.error('could not finish removing archived activity entries', {
+          error: e instanceof Error ? e.message : String(e),
+        });
+      });
     },
     stop: async (): Promise<void> => {
       if (stopped) return;

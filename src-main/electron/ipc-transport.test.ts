@@ -144,9 +144,12 @@ describe('the IPC transport', () => {
     expect(await call(signedIn, 'sessions.end', { sessionId: laterSession?.id })).toMatchObject({
       ok: true,
     });
-    tc.core.events.emit('task.progress', { task: 'verify', done: 1, total: 2 });
+    tc.core.events.emit('task.progress', { taskId: 't1', task: 'verify', done: 1, total: 2 });
     expect(later.sent.at(-1)).toEqual(['session.ended', { reason: 'Your session has ended.' }]);
-    expect(signedIn.sent.at(-1)).toEqual(['task.progress', { task: 'verify', done: 1, total: 2 }]);
+    expect(signedIn.sent.at(-1)).toEqual([
+      'task.progress',
+      { taskId: 't1', task: 'verify', done: 1, total: 2 },
+    ]);
     tc.core.events.emit('activity.recorded', clientEntries(6, 1));
     expect(later.sent.filter(([n]) => n === 'activity.recorded')).toHaveLength(1);
 

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { EventPayload } from '../contract/api';
 import { DOWNLOADS, PROCEDURES } from '../contract/channels';
 import type { Core } from '../core/create-core';
+import type { EventTarget } from '../core/shared/event-bus';
 import type { CoreHost } from '../transport/core-host';
 import { fail, ok } from '../transport/errors';
 import type { CallContext } from '../transport/call-context';
@@ -92,14 +93,14 @@ export const registerIpcTransport = (deps: {
   // notices counting only the entries the window's role may read).
   const forward =
     <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
-    (payload: EventPayload<K>) => {
+    (payload: EventPayload<K>, to?: EventTarget) => {
       for (const [id, token] of [...tokens]) {
         const wc = webContents.fromId(id);
         if (!wc) {
           tokens.delete(id);
           continue;
         }
-        const audience = eventAudience(deps.host.core, token, where(), name, payload);
+        const audience = eventAudience(deps.host.core, token, where(), name, payload, to);
         if (audience === 'ended') ended(id, 'Your session has ended.');
         else if (audience !== 'skip') wc.send(name, audience.send);
       }

@@ -31,6 +31,7 @@ const base = {
   mode: 'electron' as const,
   version: APP_VERSION,
   activityReader: { workerFile: paths.activityReader },
+  taskThreads: { workerFile: paths.taskThreads },
   passwordHasher: { workerFile: paths.passwordHasher },
   sharing,
   // Set by `npm start` (launch/start.ts), which builds the module for Electron's ABI.

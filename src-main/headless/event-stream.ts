@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventName } from '../contract/channels';
 import type { EventPayload } from '../contract/api';
 import type { Core } from '../core/create-core';
+import type { EventTarget } from '../core/shared/event-bus';
 import type { CoreHost } from '../transport/core-host';
 import { eventAudience } from '../transport/event-audience';
 import { fail } from '../transport/errors';
@@ -54,12 +55,12 @@ export const createEventStream = (host: CoreHost) => {
   /** Sends to every session still signed in that may see the event; ends the others. */
   const forward =
     <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
-    (payload: EventPayload<K>) => {
+    (payload: EventPayload<K>, to?: EventTarget) => {
       // One frame per payload sent: the sessions that see all of it share one.
       const frames = new Map<EventPayload<K>, string>();
       for (const s of [...sessions.values()]) {
         const where = { ip: s.ip, workstation: null };
-        const audience = eventAudience(host.core, s.token, where, name, payload);
+        const audience = eventAudience(host.core, s.token, where, name, payload, to);
         if (audience === 'ended') endSession(s, 'Your session has ended.');
         else if (audience !== 'skip') {
           const text = frames.get(audience.send) ?? frame(name, audience.send);

@@ -24,6 +24,7 @@ const main = async () => {
     mode: 'headless' as const,
     version: APP_VERSION,
     activityReader: { workerFile: paths.activityReader },
+    taskThreads: { workerFile: paths.taskThreads },
     passwordHasher: { workerFile: paths.passwordHasher },
   };
   // The core first (--demo serves the demo office; otherwise the office, whose first-run screen

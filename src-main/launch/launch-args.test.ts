@@ -99,6 +99,7 @@ describe('launch arguments', () => {
       rendererDir: join(root, 'out', 'renderer'),
       preload: join(root, 'out', 'preload', 'index.js'),
       activityReader: join(root, 'out', 'main', 'activity-reader.js'),
+      taskThreads: join(root, 'out', 'main', 'background-task.js'),
       passwordHasher: join(root, 'out', 'main', 'password-hasher.js'),
     });
   });

@@ -4,6 +4,7 @@ import type { EventPayload } from '../contract/api';
 import type { SessionUser } from '../contract/schemas/auth';
 import { logCategoriesOf } from '../domain/permissions';
 import type { Core } from '../core/create-core';
+import type { EventTarget } from '../core/shared/event-bus';
 
 /** Notices for everyone signed in, whatever their role (the low-disk banner). */
 const FOR_EVERY_SESSION: ReadonlySet<EventName> = new Set<EventName>(['system.storage']);
@@ -22,7 +23,8 @@ const AS_SEEN_BY: {
  * the notices meant for everyone. An activity notice counts only the entries the session's role
  * may read, and is skipped when there are none. `ended` means the session is gone: tell the
  * window or stream `session.ended` and stop sending to it. Called once per session per event;
- * the payload is the same object for every session that sees all of it.
+ * the payload is the same object for every session that sees all of it. An event meant for one
+ * session (`to`: a task's progress goes to the session that started it) skips every other.
  */
 export const eventAudience = <K extends EventName>(
   core: Core,
@@ -30,8 +32,10 @@ export const eventAudience = <K extends EventName>(
   where: { ip: string | null; workstation: string | null },
   event: K,
   payload: EventPayload<K>,
+  to?: EventTarget,
 ): { send: EventPayload<K> } | 'skip' | 'ended' => {
   if (token === null) return 'skip';
+  if (to && core.services.guard.sessionIdOf(token) !== to.sessionId) return 'skip';
   const user = core.services.guard.listener(token, { ...where, correlationId: 'events' });
   if (!user) return 'ended';
   if (!FOR_EVERY_SESSION.has(event) && !user.permissions.includes('activity.read')) return 'skip';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportSink } from './activity.service';
+import { failedLogins, memorySink } from '../test-support/activity-fixtures';
 import { csvHeader, csvLine, ndjsonLine } from './activity-export';
 import {
   entriesOf,
@@ -8,42 +8,8 @@ import {
   signInAdmin,
   testCore,
   unwrap,
-  type TestCore,
 } from '../test-support/test-core';
 import type { ActivityRow } from './activity-row';
-
-/** A sink that keeps what it is given, as the HTTP response or the saved file would. */
-const memorySink = () => {
-  const state = { chunks: [] as string[], ended: false, aborted: false, file: '' };
-  const open = (file: { fileName: string }): Promise<ExportSink> => {
-    state.file = file.fileName;
-    return Promise.resolve({
-      write: (chunk) => {
-        state.chunks.push(chunk);
-        return Promise.resolve();
-      },
-      end: () => {
-        state.ended = true;
-        return Promise.resolve();
-      },
-      abort: () => {
-        state.aborted = true;
-      },
-    });
-  };
-  return { state, open };
-};
-
-const failedLogins = (tc: TestCore, n: number) =>
-  tc.core.write(() => {
-    for (let i = 0; i < n; i++) {
-      tc.core.recorder.record({
-        event: 'auth.login.failed',
-        params: { username: `u${String(i)}`, reason: 'unknown_user' },
-        ctx: { actor: null, ip: '10.0.0.1', workstation: null, correlationId: 'c' },
-      });
-    }
-  });
 
 const row = (over: Partial<ActivityRow>): ActivityRow => ({
   id: 1,

@@ -10,11 +10,18 @@ import { createArchiveShelf, createLogSource } from './activity-source';
 import type { TextBudget } from './activity-stats';
 import type { Checkpoints } from './checkpoints';
 import type { Retention } from './retention';
-import { csvHeader, csvLine, ndjsonLine } from './activity-export';
-import { verifyChain } from './verify-chain';
+import { randomId } from '../shared/ids';
+import { createTaskRunner, type TaskRunner } from '../tasks/task-runner';
+import type { ExportFormat } from '../tasks/task-messages';
 import { createInProcessReader, type LogReader, type LogReads } from './reader/log-reads';
 
-export type ExportFormat = 'csv' | 'ndjson';
+export type { ExportFormat };
+export type TaskProgress = {
+  taskId: string;
+  task: 'verify' | 'export' | 'archive';
+  done: number;
+  total: number;
+};
 /** Receives the export in pieces; awaiting `write` gives back-pressure to the writer. */
 export type ExportSink = {
   write(chunk: string): Promise<void>;
@@ -32,7 +39,10 @@ export const createActivityService = (deps: {
   sqlite: Database.Database;
   recorder: Recorder;
   clock: Clock;
-  progress: (p: { task: 'verify' | 'export' | 'archive'; done: number; total: number }) => void;
+  /** Progress of a long task, for the session that started it (null: the core's own). */
+  progress: (p: TaskProgress, owner: string | null) => void;
+  /** Where verify and export run (task threads in the app); on this thread by default. */
+  tasks?: TaskRunner;
   checkpoints: Checkpoints;
   retention: Retention;
   /** Where the screen's reads run (reader threads in the app); on this thread by default. */
@@ -52,7 +62,17 @@ export const createActivityService = (deps: {
   const reader = deps.reader
     ? deps.reader({ archivesDir: deps.retention.archivesDir })
     : createInProcessReader(source);
+  const tasks =
+    deps.tasks ?? createTaskRunner(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {});
+  /** Cancels every running task when the core stops. */
+  const stopping = new AbortController();
   const by = (ctx: ServiceContext) => ctx.actor?.username ?? 'system';
+  /** Progress of one task, for the session that started it. */
+  const reporter = (task: TaskProgress['task'], ctx: ServiceContext) => {
+    const taskId = randomId(12);
+    const owner = ctx.actor?.sessionId ?? null;
+    return (done: number, total: number) => deps.progress({ taskId, task, done, total }, owner);
+  };
   type From = { archive?: string };
 
   /**
@@ -89,6 +109,8 @@ export const createActivityService = (deps: {
 
     archives: () => shelf.list(),
     archive: (before: number, ctx: ServiceContext) => deps.retention.archiveBefore(before, ctx),
+    /** Finishes an archive run cut short by a crash or quit (the core starts this itself). */
+    finishArchive: (ctx: ServiceContext) => deps.retention.resume(ctx),
     checkpoints: () => ({
       publicKey: deps.checkpoints.publicKeyPem,
       checkpoints: deps.checkpoints.list(),
@@ -100,7 +122,7 @@ export const createActivityService = (deps: {
       ctx: ServiceContext,
       open: OpenSink,
     ): Promise<{ rows: number } | null> => {
-      const { search } = source(input.archive);
+      const logFile = source(input.archive).sqlite.name;
       const { filter } = scoped(input, ctx.actor);
       // Validates the filter (e.g. a bad IP) before anything is opened or written, and counts
       // (capped) for the progress, on the reader threads: a count can take a while.
@@ -115,19 +137,18 @@ export const createActivityService = (deps: {
         contentType: input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
       });
       if (!sink) return null; // the user cancelled the save dialog
-      const line = input.format === 'csv' ? csvLine : ndjsonLine;
-      let rows = 0;
+      const started = deps.clock.now();
+      const progress = reporter('export', ctx);
+      let rows: number;
       try {
-        if (input.format === 'csv') await sink.write(csvHeader());
-        for (const page of search.iterate(filter)) {
-          await sink.write(page.map(line).join(''));
-          rows += page.length;
-          deps.progress({
-            task: 'export',
-            done: rows,
-            total: total.capped ? rows + 1 : total.count,
-          });
-        }
+        ({ rows } = await tasks.run(
+          { kind: 'export', file: logFile, filter, format: input.format },
+          {
+            onChunk: (text) => sink.write(text),
+            onProgress: (done) => progress(done, total.capped ? done + 1 : total.count),
+            signal: stopping.signal,
+          },
+        ));
         await sink.end();
       } catch (e) {
         sink.abort();
@@ -142,6 +163,7 @@ export const createActivityService = (deps: {
           format: input.format,
           rows,
           archive: input.archive ?? null,
+          durationMs: deps.clock.now() - started,
         },
       });
       return { rows };
@@ -155,8 +177,11 @@ export const createActivityService = (deps: {
             'SELECT (SELECT max(id) FROM activity_log) - (SELECT min(id) FROM activity_log) + 1 AS n',
           )
           .get()?.n ?? 0;
-      const result = await verifyChain(sqlite, (done) =>
-        deps.progress({ task: 'verify', done, total }),
+      const started = deps.clock.now();
+      const progress = reporter('verify', ctx);
+      const { result } = await tasks.run(
+        { kind: 'verify', file: sqlite.name },
+        { onProgress: (done) => progress(done, total), signal: stopping.signal },
       );
       recorder.record({
         event: 'activity.verified',
@@ -168,12 +193,17 @@ export const createActivityService = (deps: {
         },
         outcome: result.ok ? 'success' : 'failure',
         ctx,
-        details: { ...result, archive: input?.archive ?? null },
+        details: {
+          ...result,
+          archive: input?.archive ?? null,
+          durationMs: deps.clock.now() - started,
+        },
       });
       return result;
     },
 
     close: async () => {
+      stopping.abort();
       await reader.close();
       shelf.close();
     },

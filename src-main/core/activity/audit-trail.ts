@@ -8,6 +8,7 @@ import { createSettingsRepo } from '../settings/settings.repo';
 import { AUDIT_KEYS } from './chain-anchor';
 import { createCheckpoints, loadSigningKey } from './checkpoints';
 import { createRetention } from './retention';
+import type { TaskRunner } from '../tasks/task-runner';
 
 const CHECKPOINT_MAX_AGE_MS = 24 * 60 * 60_000;
 const CHECKPOINT_MAX_ENTRIES = 10_000;
@@ -24,6 +25,9 @@ export const createAuditTrail = (deps: {
   write: WriteTransaction;
   recorder: Recorder;
   nativeBinding?: string;
+  tasks: TaskRunner;
+  pruneChunk?: number;
+  afterPruneChunk?: (prunedUpTo: number) => Promise<void> | void;
 }) => {
   const { sqlite, clock } = deps;
   const settings = createSettingsRepo(sqlite);
@@ -46,9 +50,12 @@ export const createAuditTrail = (deps: {
     migrationsFolder: deps.migrationsFolder,
     write: deps.write,
     recorder: deps.recorder,
+    tasks: deps.tasks,
     checkpoints,
     now: () => clock.now(),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    ...(deps.pruneChunk === undefined ? {} : { pruneChunk: deps.pruneChunk }),
+    ...(deps.afterPruneChunk ? { afterPruneChunk: deps.afterPruneChunk } : {}),
   });
 
   return {

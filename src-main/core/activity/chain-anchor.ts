@@ -9,6 +9,8 @@ export const AUDIT_KEYS = {
   publicKey: 'audit.public_key',
   /** Read by the activity_log_no_delete trigger (migrations/0001): '1' only while pruning. */
   retentionUnlocked: 'audit.retention_unlocked',
+  /** A retention run whose entries are being removed from the live log (see prune-run.ts). */
+  pruneRun: 'audit.prune_run',
 } as const;
 
 /**

@@ -8,13 +8,14 @@ import type { WriteTransaction } from '../db/write-transaction';
 import type { Recorder } from './recorder';
 import { createSettingsRepo } from '../settings/settings.repo';
 import { AUDIT_KEYS, readChainAnchor, writeChainAnchor } from './chain-anchor';
+import { createPruner, readPruneRun, writePruneRun, type PruneRun } from './prune-run';
 import type { Checkpoints } from './checkpoints';
-import { verifyChain } from './verify-chain';
+import type { TaskRunner } from '../tasks/task-runner';
 import { ACTIVITY_COLUMNS } from './activity-row';
 import { createSearchPlanner } from './search-plan';
-import { openReadOnly } from './activity-source';
 
-const COPY_BATCH = 5_000;
+/** Entries copied per archive transaction; the event loop runs between batches. */
+const COPY_BATCH = 1_000;
 
 export type ArchiveResult = {
   file: string;
@@ -29,8 +30,10 @@ export type ArchiveResult = {
  * 2. The entries (and the checkpoints up to it, and the public key) are copied into a standalone
  *    archive database with the app's own schema, whose chain starts where the live one did.
  * 3. The archive is verified and quick-checked; only then is it moved to its final name.
- * 4. One transaction deletes the entries from the live log, moves the live chain's start to the
- *    checkpoint, and logs the run. The remaining chain still verifies; nothing is re-hashed.
+ * 4. The run is recorded, then its entries are removed from the live log oldest first in short
+ *    transactions (prune-run.ts), each moving the live chain's start to its last entry; the last
+ *    one logs the run. The chain verifies at every point; nothing is re-hashed. A run cut short
+ *    is finished at the next start.
  */
 export const createRetention = (deps: {
   sqlite: Database.Database;
@@ -39,9 +42,15 @@ export const createRetention = (deps: {
   write: WriteTransaction;
   recorder: Recorder;
   checkpoints: Checkpoints;
+  /** Verifies and quick-checks the new archive (on a task thread in the app). */
+  tasks: TaskRunner;
   now: () => number;
   /** better-sqlite3 for Electron's ABI, when the app runs there (see CoreConfig). */
   nativeBinding?: string;
+  /** Entries removed per transaction (default PRUNE_CHUNK). */
+  pruneChunk?: number;
+  /** Called between prune chunks (the crash test pauses there). */
+  afterPruneChunk?: (prunedUpTo: number) => Promise<void> | void;
 }) => {
   const { sqlite } = deps;
   const archivesDir = join(deps.dataDir, 'archives');
@@ -50,7 +59,7 @@ export const createRetention = (deps: {
   const lastIdBefore = (ts: number): number | null =>
     planner.idRange(undefined, ts - 1)?.to ?? null;
 
-  const copyInto = (file: string, firstId: number, lastId: number) => {
+  const copyInto = async (file: string, firstId: number, lastId: number) => {
     const archive = openDatabase({
       file,
       migrationsFolder: deps.migrationsFolder,
@@ -87,17 +96,30 @@ export const createRetention = (deps: {
           for (const r of rows) insert.run(...r);
         })();
         after = Number(rows[rows.length - 1]?.[0]);
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       archive.close();
     }
   };
 
+  const pruner = createPruner({
+    sqlite,
+    write: deps.write,
+    recorder: deps.recorder,
+    now: deps.now,
+    ...(deps.pruneChunk === undefined ? {} : { chunk: deps.pruneChunk }),
+    ...(deps.afterPruneChunk ? { afterChunk: deps.afterPruneChunk } : {}),
+  });
+
   return {
     archivesDir,
 
     /** Archives and prunes every entry older than `before` (epoch ms). */
     archiveBefore: async (before: number, ctx: ServiceContext): Promise<ArchiveResult> => {
+      if (readPruneRun(sqlite)) {
+        throw new AppError('conflict', 'The last archive run is still removing its entries.');
+      }
       const anchor = readChainAnchor(sqlite);
       const firstId = anchor.afterId + 1;
       const lastId = lastIdBefore(before);
@@ -111,47 +133,45 @@ export const createRetention = (deps: {
       const partial = `${file}.partial`;
       if (existsSync(file)) throw new AppError('conflict', `The archive ${name} already exists.`);
       rmSync(partial, { force: true });
-      copyInto(partial, firstId, lastId);
+      await copyInto(partial, firstId, lastId);
 
-      const check = openReadOnly(partial, deps.nativeBinding);
-      try {
-        const verified = await verifyChain(check);
-        const quick = check.pragma('quick_check', { simple: true });
-        if (!verified.ok || quick !== 'ok' || verified.checked !== lastId - firstId + 1) {
-          throw new AppError(
-            'internal',
-            `The archive did not verify (${verified.reason ?? String(quick)}); nothing was removed.`,
-          );
-        }
-      } finally {
-        check.close();
+      const { result: verified, quickCheck: quick } = await deps.tasks.run({
+        kind: 'verify',
+        file: partial,
+        quickCheck: true,
+      });
+      if (!verified.ok || quick !== 'ok' || verified.checked !== lastId - firstId + 1) {
+        throw new AppError(
+          'internal',
+          `The archive did not verify (${verified.reason ?? String(quick)}); nothing was removed.`,
+        );
       }
       rmSync(`${partial}-wal`, { force: true });
       rmSync(`${partial}-shm`, { force: true });
+      // Recorded before the rename: a run cut short after it is finished at the next start.
+      const run: PruneRun = {
+        file: name,
+        firstId,
+        lastId,
+        before,
+        by: ctx.actor?.username ?? 'system',
+      };
+      deps.write(() => writePruneRun(sqlite, run, deps.now()));
       renameSync(partial, file);
-
-      const head = sqlite
-        .prepare<[number], { row_hash: Buffer }>('SELECT row_hash FROM activity_log WHERE id = ?')
-        .get(lastId);
-      if (!head) throw new AppError('internal', 'The last archived entry vanished.');
-      deps.write(() => {
-        const settings = createSettingsRepo(sqlite);
-        settings.put(AUDIT_KEYS.retentionUnlocked, '1', deps.now());
-        sqlite.prepare('DELETE FROM activity_log WHERE id BETWEEN ? AND ?').run(firstId, lastId);
-        settings.put(AUDIT_KEYS.retentionUnlocked, '0', deps.now());
-        writeChainAnchor(sqlite, { afterId: lastId, hash: head.row_hash }, deps.now());
-        deps.recorder.record({
-          event: 'activity.archived',
-          params: {
-            by: ctx.actor?.username ?? 'system',
-            entries: lastId - firstId + 1,
-            file: name,
-          },
-          ctx,
-          details: { firstId, lastId, file: name, before },
-        });
-      });
+      await pruner.prune(run, ctx);
       return { file: name, firstId, lastId, entries: lastId - firstId + 1 };
+    },
+
+    /**
+     * At start: finishes a run that a crash or quit cut short (its archive was verified before
+     * the run was recorded; the rename into place may not have happened yet).
+     */
+    resume: async (ctx: ServiceContext): Promise<void> => {
+      const run = readPruneRun(sqlite);
+      if (!run) return;
+      const file = join(archivesDir, run.file);
+      if (!existsSync(file)) renameSync(`${file}.partial`, file);
+      await pruner.resume(ctx);
     },
   };
 };

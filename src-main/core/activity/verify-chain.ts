@@ -5,6 +5,7 @@ import { createSettingsRepo } from '../settings/settings.repo';
 import { AUDIT_KEYS, readChainAnchor } from './chain-anchor';
 import { verifyCheckpointSignature } from './checkpoints';
 import { chainHash } from './hash-chain';
+import { readPruneRun } from './prune-run';
 
 const BATCH = 5_000;
 
@@ -39,9 +40,16 @@ export const verifyChain = async (
       return fail(0, c.upto_id, 'the checkpoint at this entry has an invalid signature');
     }
   }
-  if (anchor.afterId > 0) {
-    const start = checkpoints.get(anchor.afterId);
-    if (!start?.head_hash.equals(anchor.hash)) {
+  if (anchor.afterId > 0 && !checkpoints.get(anchor.afterId)?.head_hash.equals(anchor.hash)) {
+    // Mid-prune the chain starts at the last entry removed so far: accepted only when the entries
+    // left chain from it to the signed checkpoint where the run's archive ends (checked below).
+    const run = readPruneRun(sqlite);
+    const pruning =
+      run !== null &&
+      anchor.afterId >= run.firstId &&
+      anchor.afterId < run.lastId &&
+      checkpoints.has(run.lastId);
+    if (!pruning) {
       return fail(0, anchor.afterId + 1, 'the chain does not start at a signed checkpoint');
     }
   }

@@ -93,6 +93,10 @@ export const createSessionGuard = (deps: AuthDeps & { hostIp: string }) => {
       return r ? toSessionUser(r.staff) : null;
     },
 
+    /** The id of the session a token belongs to (events meant for one session), or null. */
+    sessionIdOf: (token: string): string | null =>
+      deps.sessions.byTokenHash(hashToken(token))?.id ?? null,
+
     /**
      * The actor of a signed-in session calling `procedure`. A session whose account must change
      * its temporary password may call nothing but that (and sign out): anything else is refused

@@ -2,19 +2,58 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SECOND, signInAdmin, testCore, type TestCore } from '../test-support/test-core';
+import {
+  SECOND,
+  signInAdmin,
+  TASKS_FROM_SOURCE,
+  testCore,
+  type TestCore,
+} from '../test-support/test-core';
+import { createTaskRunner, type TaskRunner } from '../tasks/task-runner';
 import { backupName, listBackups } from './backup-files';
 import { createDatabaseBackup } from './database-backup';
 
 const never = new AbortController().signal;
 
-const backupOf = (tc: TestCore, keep = 7) =>
+const backupOf = (tc: TestCore, keep = 7, tasks?: TaskRunner) =>
   createDatabaseBackup({
     sqlite: tc.core.sqlite,
     clock: tc.clock,
     folder: join(tc.dataDir, 'backups'),
     keep: () => keep,
+    ...(tasks ? { tasks } : {}),
   });
+const onThreads = () => createTaskRunner(TASKS_FROM_SOURCE);
+
+/**
+ * About 8 MB of pages, then a backup while entries are recorded at every turn of the event loop;
+ * returns the backup and how many entries were written during it.
+ */
+const backupWhileWriting = async (tc: TestCore, tasks?: TaskRunner) => {
+  tc.core.write(() => {
+    const put = tc.core.sqlite.prepare(
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0)',
+    );
+    for (let i = 0; i < 64; i++) put.run(`filler.${String(i)}`, 'x'.repeat(128 * 1024));
+  });
+  const copying = { done: false };
+  const running = backupOf(tc, 7, tasks)
+    .run(never)
+    .finally(() => {
+      copying.done = true;
+    });
+  let writesDuring = 0;
+  while (!copying.done) {
+    tc.core.recorder.record({
+      event: 'system.started',
+      params: { version: 'test', mode: 'test' },
+      ctx: { ...tc.core.systemMeta(), actor: null },
+    });
+    writesDuring++;
+    await new Promise((r) => setImmediate(r));
+  }
+  return { result: await running, writesDuring };
+};
 
 const headOf = (db: Database.Database) =>
   db
@@ -83,29 +122,7 @@ describe('database backup', () => {
     const tc = testCore();
     await signInAdmin(tc);
     // About 8 MB of pages, so that the copy takes many steps with the event loop free between.
-    tc.core.write(() => {
-      const put = tc.core.sqlite.prepare(
-        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0)',
-      );
-      for (let i = 0; i < 64; i++) put.run(`filler.${String(i)}`, 'x'.repeat(128 * 1024));
-    });
-    const copying = { done: false };
-    const running = backupOf(tc)
-      .run(never)
-      .finally(() => {
-        copying.done = true;
-      });
-    let writesDuring = 0;
-    while (!copying.done) {
-      tc.core.recorder.record({
-        event: 'system.started',
-        params: { version: 'test', mode: 'test' },
-        ctx: { ...tc.core.systemMeta(), actor: null },
-      });
-      writesDuring++;
-      await new Promise((r) => setImmediate(r));
-    }
-    const result = await running;
+    const { result, writesDuring } = await backupWhileWriting(tc);
     expect(writesDuring).toBeGreaterThan(3);
     const copy = new Database(join(tc.dataDir, 'backups', result.file), { readonly: true });
     try {
@@ -131,6 +148,33 @@ describe('database backup', () => {
     await expect(backupOf(tc).run(stop.signal)).rejects.toThrow(
       'The backup was stopped: the app is shutting down.',
     );
+    expect(readdirSync(join(tc.dataDir, 'backups'))).toEqual([]);
+  });
+
+  it('copies and checks on a task thread while writes go on, with the same result', async () => {
+    const tc = testCore();
+    await signInAdmin(tc);
+    const { result, writesDuring } = await backupWhileWriting(tc, onThreads());
+    expect(writesDuring).toBeGreaterThan(0);
+    expect(result.file).toBe('ispdesk-20300115-090000.db');
+    expect(readdirSync(join(tc.dataDir, 'backups'))).toEqual([result.file]);
+    const copy = new Database(join(tc.dataDir, 'backups', result.file), { readonly: true });
+    try {
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(copy.prepare('SELECT username FROM staff').pluck().all()).toEqual(['admin']);
+      expect(copy.prepare('SELECT count(*) FROM settings').pluck().get()).toBeGreaterThan(64);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('stopped on its thread, it leaves no partial file', async () => {
+    const tc = testCore();
+    const stop = new AbortController();
+    const running = backupOf(tc, 7, onThreads()).run(stop.signal);
+    stop.abort();
+    await expect(running).rejects.toThrow('The backup was stopped: the app is shutting down.');
     expect(readdirSync(join(tc.dataDir, 'backups'))).toEqual([]);
   });
 });

@@ -4,16 +4,21 @@ import type { Sqlite } from '../db/open-database';
 import type { Clock } from '../shared/clock';
 import { backupName, rotateBackups } from './backup-files';
 import { finishAndVerifyBackup, type ChainHead } from './verify-backup';
+import type { TaskRunner } from '../tasks/task-runner';
 
 /** Pages copied per step; between steps the event loop runs and writers go on (4 KiB pages). */
 const PAGES_PER_STEP = 256;
 
+const STOPPED = 'The backup was stopped: the app is shutting down.';
+
 export type BackupResult = { file: string; bytes: number; kept: number; removed: string[] };
 
 /**
- * Online backup with SQLite's backup API (better-sqlite3 steps it between event-loop turns, so
- * writes on this connection continue and are copied too). Written to `<name>.partial`, made one
- * file, verified, then renamed into place; only then are backups beyond `keep` deleted.
+ * Online backup with SQLite's backup API. With task threads, a thread copies one consistent
+ * snapshot on its own read-only connection and checks the copy there; otherwise better-sqlite3
+ * steps it on this connection between event-loop turns (writes continue and are copied too).
+ * Written to `<name>.partial`, made one file, verified, then renamed into place; only then are
+ * backups beyond `keep` deleted.
  */
 export const createDatabaseBackup = (deps: {
   sqlite: Sqlite;
@@ -21,6 +26,8 @@ export const createDatabaseBackup = (deps: {
   folder: string;
   keep: () => number;
   nativeBinding?: string;
+  /** With task threads, the copy and its check run on one (see tasks/task-bodies.ts). */
+  tasks?: TaskRunner;
 }) => {
   const head = deps.sqlite.prepare<[], ChainHead>(
     'SELECT id, row_hash FROM activity_log ORDER BY id DESC LIMIT 1',
@@ -39,14 +46,29 @@ export const createDatabaseBackup = (deps: {
       const headAtStart = head.get();
       try {
         for (const f of leftovers) rmSync(f, { force: true });
-        await deps.sqlite.backup(partial, {
-          progress: () => {
-            if (signal.aborted)
-              throw new Error('The backup was stopped: the app is shutting down.');
-            return PAGES_PER_STEP;
-          },
-        });
-        finishAndVerifyBackup(partial, headAtStart, deps.nativeBinding);
+        if (deps.tasks?.threaded) {
+          await deps.tasks
+            .run(
+              {
+                kind: 'backup',
+                file: deps.sqlite.name,
+                target: partial,
+                head: headAtStart ?? null,
+              },
+              { signal },
+            )
+            .catch((e: unknown) => {
+              throw signal.aborted ? new Error(STOPPED) : e;
+            });
+        } else {
+          await deps.sqlite.backup(partial, {
+            progress: () => {
+              if (signal.aborted) throw new Error(STOPPED);
+              return PAGES_PER_STEP;
+            },
+          });
+          finishAndVerifyBackup(partial, headAtStart, deps.nativeBinding);
+        }
         renameSync(partial, file);
       } finally {
         for (const f of leftovers) rmSync(f, { force: true });

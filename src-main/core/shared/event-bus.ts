@@ -1,11 +1,14 @@
 import type { EventName } from '../../contract/channels';
 import type { EventPayload } from '../../contract/api';
 
-type Listener<K extends EventName> = (payload: EventPayload<K>) => void;
+/** Who an event is for when not everyone who may see its kind: one session (by its id). */
+export type EventTarget = { sessionId: string };
+
+type Listener<K extends EventName> = (payload: EventPayload<K>, to?: EventTarget) => void;
 
 /** Push events for the transports to forward to connected windows and browsers. */
 export type EventBus = {
-  emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  emit<K extends EventName>(name: K, payload: EventPayload<K>, to?: EventTarget): void;
   on<K extends EventName>(name: K, listener: Listener<K>): () => void;
 };
 
@@ -13,8 +16,8 @@ export const createEventBus = (): EventBus => {
   // Keyed by name; each set only ever holds listeners for that name's payload.
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   return {
-    emit: (name, payload) => {
-      for (const l of listeners.get(name) ?? []) (l as Listener<typeof name>)(payload);
+    emit: (name, payload, to) => {
+      for (const l of listeners.get(name) ?? []) (l as Listener<typeof name>)(payload, to);
     },
     on: (name, listener) => {
       const set = listeners.get(name) ?? new Set<(payload: never) => void>();

@@ -29,6 +29,12 @@ export const READER_FROM_SOURCE = {
   argv: [fileURLToPath(new URL('../activity/reader/reader-worker.ts', import.meta.url))],
 };
 
+/** The task thread (verify, export, backup) from source, loaded through tsx. */
+export const TASKS_FROM_SOURCE = {
+  workerFile: fileURLToPath(new URL('./ts-worker.cjs', import.meta.url)),
+  argv: [fileURLToPath(new URL('../tasks/task-worker.ts', import.meta.url))],
+};
+
 /** Cheap scrypt for tests; one test checks that the default policy meets OWASP. */
 export const CHEAP_SCRYPT: ScryptParams = { N: 2 ** 12, r: 8, p: 1 };
 
@@ -120,6 +126,8 @@ export type TestCoreOptions = {
   readDiskSpace?: CoreConfig['readDiskSpace'];
   passwordHasher?: CoreConfig['passwordHasher'];
   sharing?: CoreConfig['sharing'];
+  retention?: CoreConfig['retention'];
+  taskThreads?: CoreConfig['taskThreads'];
 };
 
 export type TestClient = {
@@ -181,6 +189,8 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.readDiskSpace ? { readDiskSpace: opts.readDiskSpace } : {}),
       ...(opts.passwordHasher ? { passwordHasher: opts.passwordHasher } : {}),
       ...(opts.sharing ? { sharing: opts.sharing } : {}),
+      ...(opts.retention ? { retention: opts.retention } : {}),
+      ...(opts.taskThreads ? { taskThreads: opts.taskThreads } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });

@@ -90,8 +90,8 @@ describe('export', () => {
     await screen.findByRole('status', { name: 'Export in progress' });
     expect(screen.queryByRole('button', { name: 'Cancel export' })).not.toBeInTheDocument();
 
-    act(() => transport.emit('task.progress', { task: 'verify', done: 9, total: 9 }));
-    act(() => transport.emit('task.progress', { task: 'export', done: 3, total: 4 }));
+    act(() => transport.emit('task.progress', { taskId: 't1', task: 'verify', done: 9, total: 9 }));
+    act(() => transport.emit('task.progress', { taskId: 't1', task: 'export', done: 3, total: 4 }));
     expect(await screen.findByText('Exporting CSV… 3 of 4 entries')).toBeInTheDocument();
     act(() => finish.resolve(null));
     expect(await screen.findByText('Saved to /home/ada/log.csv')).toBeInTheDocument();
@@ -112,7 +112,9 @@ describe('verify integrity', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Verify integrity' }));
     expect(await screen.findByText('Verifying the hash chain…')).toBeInTheDocument();
 
-    act(() => transport.emit('task.progress', { task: 'verify', done: 60, total: 120 }));
+    act(() =>
+      transport.emit('task.progress', { taskId: 't1', task: 'verify', done: 60, total: 120 }),
+    );
     const bar = await screen.findByRole('progressbar', { name: 'Verification progress' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '50'));
     expect(

@@ -1,0 +1,36 @@
+import type { VerifyResult } from '../../contract/schemas/activity';
+import type { ErrorCode } from '../../contract/errors';
+import type { ScopedFilter } from '../activity/search-plan';
+import type { ChainHead } from '../backup/verify-backup';
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+/** The long jobs that run on a task thread, each with its own connection to a database file. */
+export type TaskRequest =
+  /** The hash chain of the live log or an archive (and, for a fresh archive, quick_check). */
+  | { kind: 'verify'; file: string; quickCheck?: boolean }
+  /** Every entry matching `filter`, newest first, as CSV or NDJSON text in chunks. */
+  | { kind: 'export'; file: string; filter: ScopedFilter; format: ExportFormat }
+  /** An online copy of the database into `target`, made one file and checked (see backup/). */
+  | { kind: 'backup'; file: string; target: string; head: ChainHead | null };
+
+export type TaskResults = {
+  verify: { result: VerifyResult; quickCheck: string | null };
+  export: { rows: number };
+  backup: { bytes: number };
+};
+export type TaskKind = TaskRequest['kind'];
+export type TaskRequestOf<K extends TaskKind> = Extract<TaskRequest, { kind: K }>;
+
+/** What a task thread is started with. */
+export type TaskWorkerData = { request: TaskRequest; nativeBinding?: string };
+
+/** From the task thread: progress, a chunk of output (answered with `ack`), the end. */
+export type TaskMessage =
+  | { type: 'progress'; done: number }
+  | { type: 'chunk'; text: string }
+  | { type: 'done'; value: unknown }
+  | { type: 'failed'; error: { code: ErrorCode; message: string; details?: unknown } };
+
+/** To the task thread: the last chunk was taken, send the next. */
+export type TaskAck = { type: 'ack' };
