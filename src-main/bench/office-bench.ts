@@ -64,6 +64,7 @@ const openCore = (dataDir: string): Core =>
     // The app's own threads, from source.
     activityReader: fromSource('core/activity/reader/reader-worker.ts'),
     passwordHasher: fromSource('core/auth/hash-worker.ts'),
+    taskThreads: fromSource('core/tasks/task-worker.ts'),
   });
 
 const callContext = (): CallContext & { sessionToken: string | null } => {
