@@ -280,4 +280,39 @@ describe('event stream limits', () => {
     );
     expect(techStream.text()).not.toMatch(/"lastId":4[02]|financial/);
   });
+
+  it('tells a session on its temporary password nothing but that it ended', async () => {
+    const s = await serveCore();
+    const admin = await s.setup();
+    const password = temporaryPassword('tech');
+    const staff = { username: 'tech', displayName: 'Tech', role: 'technician', password };
+    expect((await s.post('staff.create', staff, { Cookie: admin })).status).toBe(200);
+    const tech = cookieOf(await s.post('auth.login', { username: 'tech', password }));
+    const adminStream = await openStream(s.port, admin);
+    const techStream = await openStream(s.port, tech);
+
+    s.tc.core.events.emit('activity.recorded', {
+      lastId: 51,
+      count: 1,
+      categories: { client: { lastId: 51, count: 1 } },
+    });
+    s.tc.core.events.emit('system.storage', {
+      low: true,
+      freeBytes: 1,
+      totalBytes: 2,
+      thresholdBytes: 2,
+      checkedAt: 0,
+    });
+    await adminStream.waitFor('"lastId":51');
+    await adminStream.waitFor('event: system.storage');
+    expect((await s.post('auth.logout', {}, { Cookie: tech })).status).toBe(200);
+    s.tc.core.events.emit('activity.recorded', {
+      lastId: 52,
+      count: 1,
+      categories: { client: { lastId: 52, count: 1 } },
+    });
+    await techStream.waitFor('event: session.ended');
+    expect(techStream.text()).not.toContain('activity.recorded');
+    expect(techStream.text()).not.toContain('system.storage');
+  });
 });

@@ -24,7 +24,8 @@ const AS_SEEN_BY: {
  * may read, and is skipped when there are none. `ended` means the session is gone: tell the
  * window or stream `session.ended` and stop sending to it. Called once per session per event;
  * the payload is the same object for every session that sees all of it. An event meant for one
- * session (`to`: a task's progress goes to the session that started it) skips every other.
+ * session (`to`: a task's progress goes to the session that started it) skips every other. A
+ * session that must change its temporary password gets nothing but `session.ended`.
  */
 export const eventAudience = <K extends EventName>(
   core: Core,
@@ -38,6 +39,8 @@ export const eventAudience = <K extends EventName>(
   if (to && core.services.guard.sessionIdOf(token) !== to.sessionId) return 'skip';
   const user = core.services.guard.listener(token, { ...where, correlationId: 'events' });
   if (!user) return 'ended';
+  // A session on a temporary password hears only that it ended (its stream stays open for that).
+  if (user.mustChangePassword) return 'skip';
   if (!FOR_EVERY_SESSION.has(event) && !user.permissions.includes('activity.read')) return 'skip';
   const asSeen = AS_SEEN_BY[event];
   const shown = asSeen ? asSeen(payload, user) : payload;
