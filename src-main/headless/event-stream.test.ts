@@ -239,13 +239,19 @@ describe('event stream limits', () => {
     for (const x of streams) expect(x.text()).toContain('event: activity.recorded');
   });
 
-  it("counts new entries for a technician's stream without the financial ones", async () => {
+  /** An office whose administrator added a technician, signed in on their temporary password. */
+  const withTechnician = async () => {
     const s = await serveCore();
     const admin = await s.setup();
     const password = temporaryPassword('tech');
     const staff = { username: 'tech', displayName: 'Tech', role: 'technician', password };
     expect((await s.post('staff.create', staff, { Cookie: admin })).status).toBe(200);
     const tech = cookieOf(await s.post('auth.login', { username: 'tech', password }));
+    return { s, admin, tech, password };
+  };
+
+  it("counts new entries for a technician's stream without the financial ones", async () => {
+    const { s, admin, tech, password } = await withTechnician();
     const changed = await s.post(
       'auth.changePassword',
       { currentPassword: password, newPassword: staffPassword('tech') },
@@ -282,12 +288,7 @@ describe('event stream limits', () => {
   });
 
   it('tells a session on its temporary password nothing but that it ended', async () => {
-    const s = await serveCore();
-    const admin = await s.setup();
-    const password = temporaryPassword('tech');
-    const staff = { username: 'tech', displayName: 'Tech', role: 'technician', password };
-    expect((await s.post('staff.create', staff, { Cookie: admin })).status).toBe(200);
-    const tech = cookieOf(await s.post('auth.login', { username: 'tech', password }));
+    const { s, admin, tech } = await withTechnician();
     const adminStream = await openStream(s.port, admin);
     const techStream = await openStream(s.port, tech);
 
