@@ -16,6 +16,11 @@ import { createCore, type Core } from '../core/create-core';
 import { DATABASE_FILE } from '../core/config';
 import { openDatabase } from '../core/db/open-database';
 import { silentLogger } from '../core/shared/logger';
+import {
+  HASHER_FROM_SOURCE,
+  READER_FROM_SOURCE,
+  TASKS_FROM_SOURCE,
+} from '../core/test-support/source-workers';
 import type { ExportSink } from '../core/activity/activity.service';
 import type { CallContext } from '../transport/call-context';
 import { createDispatch, type Dispatch } from '../transport/dispatch';
@@ -47,11 +52,6 @@ const ADMIN = { username: 'admin', displayName: 'Bench Admin', password: 'office
 /** What a build holds, kept beside the database so that --reuse knows what it reuses. */
 type Built = { clients: number; entries: number; seed: number; builtAt: number };
 
-const fromSource = (entry: string) => ({
-  workerFile: resolve(__dirname, '..', 'core', 'test-support', 'ts-worker.cjs'),
-  argv: [resolve(__dirname, '..', entry)],
-});
-
 const openCore = (dataDir: string): Core =>
   createCore({
     dataDir,
@@ -62,9 +62,9 @@ const openCore = (dataDir: string): Core =>
     host: { ip: '127.0.0.1', name: 'bench' },
     background: false,
     // The app's own threads, from source.
-    activityReader: fromSource('core/activity/reader/reader-worker.ts'),
-    passwordHasher: fromSource('core/auth/hash-worker.ts'),
-    taskThreads: fromSource('core/tasks/task-worker.ts'),
+    activityReader: READER_FROM_SOURCE,
+    passwordHasher: HASHER_FROM_SOURCE,
+    taskThreads: TASKS_FROM_SOURCE,
   });
 
 const callContext = (): CallContext & { sessionToken: string | null } => {

@@ -23,17 +23,7 @@ import type { Logger } from '../shared/logger';
 /** The real migrations folder at the repository root. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-/** The activity log's reader thread from source, loaded through tsx (the app runs the built entry). */
-export const READER_FROM_SOURCE = {
-  workerFile: fileURLToPath(new URL('./ts-worker.cjs', import.meta.url)),
-  argv: [fileURLToPath(new URL('../activity/reader/reader-worker.ts', import.meta.url))],
-};
-
-/** The task thread (verify, export, backup) from source, loaded through tsx. */
-export const TASKS_FROM_SOURCE = {
-  workerFile: fileURLToPath(new URL('./ts-worker.cjs', import.meta.url)),
-  argv: [fileURLToPath(new URL('../tasks/task-worker.ts', import.meta.url))],
-};
+export { READER_FROM_SOURCE, TASKS_FROM_SOURCE } from './source-workers';
 
 /** Cheap scrypt for tests; one test checks that the default policy meets OWASP. */
 export const CHEAP_SCRYPT: ScryptParams = { N: 2 ** 12, r: 8, p: 1 };
