@@ -1,9 +1,11 @@
-// npm run bench:clients -- --clients N [--runs R] [--dir DIR] [--seed S]
+// npm run bench:clients -- --clients N [--runs R] [--dir DIR | --reuse DIR [--build-only]] [--seed S]
 // Builds a fresh database of N clients through the app's schema, migrations and triggers (a
 // bulk insert path, as an import would), then measures the client list the way the UI calls
 // it (a page plus the capped count): sorts, filters, deep keyset pages and searches, each
 // run R times after a warm-up. Prints p50/p95 per query; the target is p95 ≤ 50 ms.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+// `--reuse DIR` keeps the database in DIR: built there on the first run, measured as it is on the
+// next ones (same --clients and --seed expected; pending migrations apply on open).
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../core/db/open-database';
@@ -25,11 +27,13 @@ const TARGET_MS = 50;
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 1, 9);
 const migrationsFolder = resolve(__dirname, '..', '..', 'migrations');
-const ownDir = arg('dir') === undefined;
-const dir = arg('dir') ?? mkdtempSync(join(tmpdir(), 'ispdesk-bench-clients-'));
+const reuse = arg('reuse');
+const ownDir = arg('dir') === undefined && reuse === undefined;
+const dir = reuse ?? arg('dir') ?? mkdtempSync(join(tmpdir(), 'ispdesk-bench-clients-'));
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
 const build = () => {
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, 'ispdesk.db');
   rmSync(file, { force: true });
   const db = openDatabase({ file, migrationsFolder });
@@ -157,12 +161,20 @@ const measure = async (file: string) => {
 };
 
 const main = async () => {
-  log(`Building ${CLIENTS.toLocaleString('en-US')} clients in ${dir} …`);
-  const built = build();
-  log(
-    `  ${fmt(built.seconds * 1000)} ms (${String(Math.round(CLIENTS / built.seconds))} clients/s), ${built.mb.toFixed(1)} MiB`,
-  );
-  const rows = await measure(built.file);
+  const kept = join(dir, 'ispdesk.db');
+  let file = kept;
+  if (reuse !== undefined && existsSync(kept)) {
+    log(`Reusing ${kept} (${(statSync(kept).size / 1_048_576).toFixed(1)} MiB)`);
+  } else {
+    log(`Building ${CLIENTS.toLocaleString('en-US')} clients in ${dir} …`);
+    const built = build();
+    file = built.file;
+    log(
+      `  ${fmt(built.seconds * 1000)} ms (${String(Math.round(CLIENTS / built.seconds))} clients/s), ${built.mb.toFixed(1)} MiB`,
+    );
+  }
+  if (process.argv.includes('--build-only')) return;
+  const rows = await measure(file);
   const w = Math.max(...rows.map((r) => r.name.length));
   log('');
   log(

@@ -15,8 +15,13 @@ import { parseSearch, prefixEnd } from './search-terms';
 /** Lists count their matches up to this many; searches up to the smaller cap. */
 export const COUNT_CAP = 10_000;
 export const SEARCH_COUNT_CAP = 1_000;
-/** A query matching at least this many clients is "dense" (see `where`). */
+/** Below this many matches a page collects and sorts them (`sparse`, see `choosePlan`). */
 const DENSE_AT = 1_000;
+/**
+ * A `probe` walk tests each client against the text index by itself (about 0.1–1 ms each at a
+ * million clients): taken only when the page is expected within this many clients of the walk.
+ */
+const PROBE_WALK = 200;
 export const DEFAULT_PAGE = 50;
 export const DEFAULT_SORT: ClientSort = { by: 'name', dir: 'asc' };
 const DAY_MS = 86_400_000;
@@ -56,12 +61,23 @@ const COLUMNS = `c.id, c.account_no, c.full_name, c.phone, c.service_type, c.ser
 
 type Where = { from: string; sql: string[]; params: (string | number)[] };
 type Query = { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?: number };
+
 /**
- * How a query will run: `count` counts matches (a search then streams its hits and stops at the
- * cap); `sparse` collects every match through the filter indexes and sorts them (best for few);
- * a sort (dense) walks that sort's index in order and tests each client (best for many).
+ * How a page is read (`choosePlan` picks one; every plan gives the same rows):
+ * - `sparse` collects every match through the filter and text indexes and sorts them (few matches);
+ * - `walk` walks the sort's index in order and tests each client, a text search against its whole
+ *   match set built once (many matches);
+ * - `probe` walks the same way but asks the text index about each client it passes (a text search
+ *   most clients match: building the match set would cost more than the few hundred questions).
  */
-type Mode = 'count' | 'sparse' | ClientSort;
+export type PagePlan = 'sparse' | 'walk' | 'probe';
+type Mode = 'count' | { plan: PagePlan; sort: ClientSort };
+
+/**
+ * Matches counted up to a cap, and the highest client id the count reached: the text index hands
+ * out matches by id, so for a text search `n / last` is about the share of clients that match.
+ */
+type Counted = { n: number; last: number | null };
 
 /**
  * The clients repository's list, count and search queries (see clients.repo.ts). Hand-built SQL,
@@ -70,9 +86,9 @@ type Mode = 'count' | 'sparse' | ClientSort;
  *
  * Client list queries: filters and search become one WHERE clause over `clients`, sorted by an
  * indexed column with the id as tie-breaker, paged by keyset (never OFFSET), counted to a cap.
+ * `opts.plan` forces one plan (tests compare them).
  */
-export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: number } = {}) => {
-  const denseAt = opts.denseAt ?? DENSE_AT;
+export const createClientSearch = (sqlite: Database.Database, opts: { plan?: PagePlan } = {}) => {
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);
@@ -91,23 +107,26 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
       w.sql.push(clause);
       w.params.push(...params);
     };
-    const dense = typeof mode === 'object' ? mode : null;
-    // A unary + keeps SQLite from driving the query from that column's index.
+    const dense = typeof mode === 'object' && mode.plan !== 'sparse' ? mode.sort : null;
+    const terms = parseSearch(filter.search);
+    // A unary + keeps SQLite from driving the query from that column's index. Counting or
+    // collecting the clients whose name starts with a prefix, the name index's range drives: it
+    // carries the plan and router, where the plan index would read a table row per client.
     const plus = dense ? '+' : '';
+    const plusFilter = dense || terms.kind === 'prefix' ? '+' : '';
     const statuses = filter.statuses ?? [];
     if (statuses.length === 1 && statuses[0]) add('c.status = ?', statuses[0]);
     else if (statuses.length > 1)
       add(`${plus}c.status IN (${statuses.map(() => '?').join(', ')})`, ...statuses);
     else if (filter.expiresWithinDays === undefined) add(`c.status <> 'archived'`);
-    if (filter.planId !== undefined) add(`${plus}c.plan_id = ?`, filter.planId);
-    if (filter.routerId !== undefined) add(`${plus}c.router_id = ?`, filter.routerId);
+    if (filter.planId !== undefined) add(`${plusFilter}c.plan_id = ?`, filter.planId);
+    if (filter.routerId !== undefined) add(`${plusFilter}c.router_id = ?`, filter.routerId);
     if (filter.expiresWithinDays !== undefined) {
       if (statuses.length === 0) add(`c.status = 'active'`);
       // Sorted by expiry, the range is where the walk starts: keep it usable by the index.
       const col = dense && dense.by !== 'expiresAt' ? '+c.expires_at' : 'c.expires_at';
       add(`${col} >= ? AND ${col} < ?`, now, now + filter.expiresWithinDays * DAY_MS);
     }
-    const terms = parseSearch(filter.search);
     if (terms.kind === 'prefix') {
       // One or two letters: the start of the name, a range of the name index.
       const col = dense && dense.by !== 'name' ? '+c.name_key' : 'c.name_key';
@@ -116,6 +135,11 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
       if (mode === 'count') {
         w.from = 'clients_fts CROSS JOIN clients c ON c.id = clients_fts.rowid';
         add('clients_fts MATCH ?', terms.match);
+      } else if (mode.plan === 'probe') {
+        add(
+          'EXISTS (SELECT 1 FROM clients_fts f WHERE clients_fts MATCH ? AND f.rowid = c.id)',
+          terms.match,
+        );
       } else {
         add(
           `${plus}c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)`,
@@ -157,28 +181,70 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
       createdAt: r.created_at,
     });
 
-  const countUpTo = (filter: ClientFilter, now: number, cap: number): number => {
+  const countUpTo = (filter: ClientFilter, now: number, cap: number): Counted => {
     const w = where(filter, now, 'count');
-    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${w.from} ${clause(w)} LIMIT ?)`;
-    return (prepared(sql).get(...w.params, cap) as { n: number }).n;
+    const sql = `SELECT count(*) AS n, max(id) AS last
+      FROM (SELECT c.id AS id FROM ${w.from} ${clause(w)} LIMIT ?)`;
+    return prepared(sql).get(...w.params, cap) as Counted;
   };
 
-  const total = (filter: ClientFilter, now: number): ClientListOutput['total'] => {
-    const cap = parseSearch(filter.search).kind === 'none' ? COUNT_CAP : SEARCH_COUNT_CAP;
-    const n = countUpTo(filter, now, cap + 1);
-    return { count: Math.min(n, cap), capped: n > cap };
+  const highestId = (): number =>
+    (prepared('SELECT max(id) AS id FROM clients').get() as { id: number | null }).id ?? 0;
+
+  const capOf = (filter: ClientFilter) =>
+    parseSearch(filter.search).kind === 'none' ? COUNT_CAP : SEARCH_COUNT_CAP;
+
+  const totalOf = (counted: Counted, cap: number): ClientListOutput['total'] => ({
+    count: Math.min(counted.n, cap),
+    capped: counted.n > cap,
+  });
+
+  /**
+   * The cheapest plan for a page of `limit`, from the matches counted up to `cap` (a count that
+   * reached its cap says "at least"). A walk costs about limit / share-of-clients-matching steps,
+   * collecting costs one step per match:
+   * - a text search whose matches are most clients is probed client by client along the walk;
+   *   one matched by a few in a thousand is collected (`walk` would pass a million clients);
+   * - one or two letters sorted by something other than the name test the name from the table
+   *   row at every step: walked only when the matches outnumber the steps (√(limit · clients));
+   * - anything else walks from `DENSE_AT` matches on (every test is read from the index).
+   */
+  const choosePlan = (
+    filter: ClientFilter,
+    now: number,
+    sort: ClientSort,
+    limit: number,
+    counted: Counted,
+    cap: number,
+  ): PagePlan => {
+    if (opts.plan) return opts.plan;
+    const capped = counted.n >= cap;
+    if (!capped && counted.n < DENSE_AT) return 'sparse';
+    const terms = parseSearch(filter.search);
+    if (terms.kind === 'fts') {
+      if (!capped || counted.last === null) return counted.n < DENSE_AT ? 'sparse' : 'walk';
+      const share = counted.n / counted.last;
+      const steps = (limit + 1) / share;
+      if (steps <= PROBE_WALK) return 'probe';
+      return steps <= share * highestId() ? 'walk' : 'sparse';
+    }
+    if (terms.kind === 'prefix' && sort.by !== 'name') {
+      const enough = Math.max(DENSE_AT, Math.ceil(Math.sqrt((limit + 1) * highestId())));
+      const n = capped && cap < enough ? countUpTo(filter, now, enough).n : counted.n;
+      return n >= enough ? 'walk' : 'sparse';
+    }
+    return 'walk';
   };
 
-  /** One page in keyset order; `matches` (counted to at least `denseAt`) picks the plan. */
-  const pageRows = (
+  /** The statement of one page: the sort's order over the filter, from the cursor on. */
+  const pageSql = (
     filter: ClientFilter,
     now: number,
     sort: ClientSort,
     cursor: string | undefined,
-    limit: number,
-    matches: number,
-  ): { rows: Row[]; more: boolean } => {
-    const w = where(filter, now, matches >= denseAt ? sort : 'sparse');
+    plan: PagePlan,
+  ): { sql: string; params: (string | number)[] } => {
+    const w = where(filter, now, { plan, sort });
     const col = SORT_COLUMN[sort.by];
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
     if (cursor !== undefined) {
@@ -194,21 +260,46 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
     }
     const sql = `SELECT ${COLUMNS}, ${col} AS sort_key FROM ${w.from} ${clause(w)}
       ORDER BY ${col} ${dir}${sort.by === 'createdAt' ? '' : `, c.id ${dir}`} LIMIT ?`;
-    const rows = prepared(sql).all(...w.params, limit + 1) as Row[];
+    return { sql, params: w.params };
+  };
+
+  /**
+   * One page in keyset order. A walk over several statuses walks each status's part of the
+   * (status, sort) index and merges the pages: one walk of the sort index would pass every
+   * client of the other statuses first (all the active ones, sorted by expiry, descending).
+   */
+  const pageRows = (
+    filter: ClientFilter,
+    now: number,
+    sort: ClientSort,
+    cursor: string | undefined,
+    limit: number,
+    plan: PagePlan,
+  ): { rows: Row[]; more: boolean } => {
+    const statuses = filter.statuses ?? [];
+    const split = plan !== 'sparse' && statuses.length > 1 && sort.by !== 'account';
+    const parts = split
+      ? statuses.map((s) => pageSql({ ...filter, statuses: [s] }, now, sort, cursor, plan))
+      : [pageSql(filter, now, sort, cursor, plan)];
+    const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+    const sql =
+      parts.length === 1
+        ? (parts[0]?.sql ?? '')
+        : `${parts.map((p) => `SELECT * FROM (${p.sql})`).join(' UNION ALL ')}
+          ORDER BY sort_key ${dir}, id ${dir} LIMIT ?`;
+    const params = parts.flatMap((p) => [...p.params, limit + 1]);
+    if (parts.length > 1) params.push(limit + 1);
+    const rows = prepared(sql).all(...params) as Row[];
     return { rows: rows.slice(0, limit), more: rows.length > limit };
   };
 
-  const page = (input: Query, now: number, matches?: number) => {
+  const page = (input: Query, now: number, counted?: Counted) => {
     const filter = input.filter ?? {};
     const sort = input.sort ?? DEFAULT_SORT;
-    const { rows, more } = pageRows(
-      filter,
-      now,
-      sort,
-      input.cursor,
-      input.limit ?? DEFAULT_PAGE,
-      matches ?? countUpTo(filter, now, denseAt),
-    );
+    const limit = input.limit ?? DEFAULT_PAGE;
+    const cap = counted ? capOf(filter) + 1 : DENSE_AT;
+    const plan = choosePlan(filter, now, sort, limit, counted ?? countUpTo(filter, now, cap), cap);
+    const { rows, more } = pageRows(filter, now, sort, input.cursor, limit, plan);
     const names = plans.names();
     const last = rows[rows.length - 1];
     return {
@@ -220,21 +311,33 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
   return {
     /** A page and the capped count; the count also tells which plan the page takes. */
     list: (input: Query, now: number): ClientListOutput => {
-      const t = total(input.filter ?? {}, now);
-      return { ...page(input, now, t.count + (t.capped ? 1 : 0)), total: t };
+      const filter = input.filter ?? {};
+      const cap = capOf(filter);
+      const counted = countUpTo(filter, now, cap + 1);
+      return { ...page(input, now, counted), total: totalOf(counted, cap) };
     },
 
     page: (input: Query, now: number) => page(input, now),
 
-    count: total,
+    count: (filter: ClientFilter, now: number): ClientListOutput['total'] => {
+      const cap = capOf(filter);
+      return totalOf(countUpTo(filter, now, cap + 1), cap);
+    },
 
     /** Ids of every match in pages (for exports), oldest first. */
     *iterateIds(filter: ClientFilter, now: number, pageSize = 1000): Generator<number[]> {
       const sort: ClientSort = { by: 'createdAt', dir: 'asc' };
-      const matches = countUpTo(filter, now, denseAt);
+      const plan = choosePlan(
+        filter,
+        now,
+        sort,
+        pageSize,
+        countUpTo(filter, now, DENSE_AT),
+        DENSE_AT,
+      );
       let cursor: string | undefined;
       for (;;) {
-        const { rows, more } = pageRows(filter, now, sort, cursor, pageSize, matches);
+        const { rows, more } = pageRows(filter, now, sort, cursor, pageSize, plan);
         if (rows.length > 0) yield rows.map((r) => r.id);
         const last = rows[rows.length - 1];
         if (!more || !last) return;

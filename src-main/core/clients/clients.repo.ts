@@ -1,11 +1,12 @@
 /**
- * Repository of the `clients` table: all SQL on it lives here, except the list, count and search
+ * Repository of the `clients` table (and of `client_status_counts`, which its triggers keep): all
+ * SQL on them lives here, except the list, count and search
  * queries of client-search.ts (hand-built SQL over `clients_fts` with index hints the list
  * benchmark depends on). Queries about clients read `plans` and `routers` too, never write them.
  */
 import { and, asc, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../db/open-database';
-import { clients, plans, routers } from '../db/schema';
+import { clients, clientStatusCounts, plans, routers } from '../db/schema';
 
 export type ClientRecord = typeof clients.$inferSelect;
 export type ClientValues = Omit<typeof clients.$inferInsert, 'id' | 'balance'>;
@@ -172,13 +173,12 @@ export const createClientsRepo = (orm: Orm) => {
         .limit(1)
         .get() !== undefined,
 
-    /** Clients per status (a walk of the (status, …) index). */
+    /** Clients per status, from the counts the `clients` triggers keep (schema/clients.ts). */
     countByStatus: (): Map<string, number> =>
       new Map(
         orm
-          .select({ status: clients.status, n: count() })
-          .from(clients)
-          .groupBy(clients.status)
+          .select({ status: clientStatusCounts.status, n: clientStatusCounts.n })
+          .from(clientStatusCounts)
           .all()
           .map((r) => [r.status, r.n]),
       ),

@@ -2,7 +2,7 @@ import type { Dashboard } from '../../contract/schemas/reports';
 import type { ClientsRepo } from '../clients/clients.repo';
 
 /**
- * Dashboard counts from index ranges only: per-status counts walk the (status, id) index, and
+ * Dashboard counts without a scan: per-status counts are kept by triggers (client_status_counts), and
  * "active but past expiry" / "expiring soon" are ranges of the (status, expires_at) index. A
  * client still marked active whose time has run out counts as expired.
  */

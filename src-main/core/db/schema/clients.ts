@@ -79,3 +79,13 @@ export const clients = sqliteTable(
     index('clients_phone_idx').on(t.phone),
   ],
 );
+
+/**
+ * Clients per status, kept by triggers on `clients` (migrations/…_client_status_counts.sql) in
+ * the same transaction as every client write: the dashboard reads five rows here instead of
+ * counting a million index entries. Only the triggers write it.
+ */
+export const clientStatusCounts = sqliteTable('client_status_counts', {
+  status: text({ enum: ['active', 'expired', 'suspended', 'disabled', 'archived'] }).primaryKey(),
+  n: integer().notNull(),
+});
