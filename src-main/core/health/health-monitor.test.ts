@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeRouter } from '../test-support/office-fixtures';
 import { entriesOf, MINUTE, unwrap } from '../test-support/test-core';
 import {
   addSimRouter,
@@ -99,6 +100,36 @@ describe('health checks', () => {
       .prepare('SELECT count(*) AS n FROM router_health_samples WHERE ts < ?')
       .get(o.tc.clock.now() - 60 * MINUTE) as { n: number };
     expect(kept.n).toBe(0);
+  });
+
+  it('trims old history a slice of routers per tick, not all in one statement', async () => {
+    const o = await networkOffice({ network: { pollTimeoutMs: 300 } });
+    const routers = [];
+    // Saved but disabled: the prune trims every router's history, polled or not.
+    for (let i = 0; i < 30; i++) routers.push(await makeRouter(o.admin, `Tower ${String(i)}`));
+    for (const r of routers) unwrap(await o.tech.call('routers.disable', { id: r.id }));
+    const now = o.tc.clock.now();
+    const add = o.core.sqlite.prepare(
+      'INSERT INTO router_health_samples (router_id, ts, ok) VALUES (?, ?, 1)',
+    );
+    for (const r of routers) {
+      add.run(r.id, now - 30 * 60 * MINUTE);
+      add.run(r.id, now - 10 * MINUTE);
+    }
+    const old = () =>
+      (
+        o.core.sqlite
+          .prepare('SELECT count(*) AS n FROM router_health_samples WHERE ts < ?')
+          .get(now - 60 * MINUTE) as { n: number }
+      ).n;
+    const health = o.core.services.health;
+    const signal = new AbortController().signal;
+    await health.runDue(signal);
+    expect(old()).toBe(5);
+    await health.runDue(signal);
+    expect(old()).toBe(0);
+    const left = o.core.sqlite.prepare('SELECT count(*) AS n FROM router_health_samples').get();
+    expect(left).toEqual({ n: 30 });
   });
 
   it('bounds each poll by a timeout and polls only routers that are due and enabled', async () => {

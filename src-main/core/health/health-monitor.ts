@@ -39,6 +39,11 @@ export type PollObservation = {
 };
 
 const PRUNE_EVERY_MS = 60 * 60_000;
+/**
+ * Routers whose old samples one tick removes, in one transaction: the hourly prune of a thousand
+ * routers' history (about 12,000 rows) is spread over ticks instead of blocking in one statement.
+ */
+const PRUNE_ROUTERS_PER_TICK = 25;
 
 /** Smallest phase + k·interval strictly after `now`. */
 const alignedAfter = (now: number, intervalMs: number, phase: number): number =>
@@ -69,8 +74,11 @@ export const createHealthMonitor = (deps: {
   const running = new Set<Promise<boolean | null>>();
   let stopping = false;
   let lastPrune = 0;
+  /** Routers whose history the current prune has yet to trim, and where it cuts. */
+  let pruneQueue: number[] = [];
+  let pruneBefore = 0;
 
-  const slotFor = (r: RouterRecord): Slot => {
+  const slotFor = (r: Pick<RouterRecord, 'id' | 'pollIntervalSec'>): Slot => {
     const intervalMs = r.pollIntervalSec * 1000;
     const existing = slots.get(r.id);
     if (existing && existing.intervalMs === intervalMs) return existing;
@@ -249,8 +257,8 @@ export const createHealthMonitor = (deps: {
     return run;
   };
 
-  const enabledRouters = (): RouterRecord[] => {
-    const list = deps.routers.enabled();
+  /** Forgets the slots of routers no longer in `list` (disabled or removed); returns it. */
+  const keepSlotsOf = <R extends { id: number }>(list: R[]): R[] => {
     const ids = new Set(list.map((r) => r.id));
     for (const id of slots.keys()) if (!ids.has(id)) slots.delete(id);
     return list;
@@ -263,14 +271,25 @@ export const createHealthMonitor = (deps: {
       const now = clock.now();
       if (now - lastPrune >= PRUNE_EVERY_MS) {
         lastPrune = now;
-        deps.health.prune(now - tuning.historyMs);
+        pruneQueue = deps.routers.ids();
+        pruneBefore = now - tuning.historyMs;
       }
-      const due = enabledRouters().filter((r) => {
+      if (pruneQueue.length > 0) {
+        const slice = pruneQueue.splice(0, PRUNE_ROUTERS_PER_TICK);
+        deps.write(() => {
+          for (const id of slice) deps.health.prune(id, pruneBefore);
+        });
+      }
+      // Every tick looks at each router's schedule only (two columns); a router's whole record
+      // is read when its poll starts: a tick over a thousand routers stays well under a frame.
+      const due = keepSlotsOf(deps.routers.enabledSchedules()).filter((r) => {
         const slot = slotFor(r);
         return slot.inFlight === null && slot.nextDue <= now;
       });
       const dueAt = due.map((r) => slotFor(r).nextDue);
-      await mapLimit(due, tuning.pollConcurrency, async (r, i) => {
+      await mapLimit(due, tuning.pollConcurrency, async (d, i) => {
+        const r = deps.routers.byId(d.id);
+        if (!r?.enabled || signal.aborted) return;
         const lateMs = clock.now() - (dueAt[i] ?? now);
         const started = performance.now();
         const ok = await poll(r, signal);
@@ -283,7 +302,9 @@ export const createHealthMonitor = (deps: {
 
     /** Polls these routers (default: every enabled one) now, whatever their schedule. */
     pollNow: async (ids?: readonly number[], signal = new AbortController().signal) => {
-      const list = enabledRouters().filter((r) => ids === undefined || ids.includes(r.id));
+      const list = keepSlotsOf(deps.routers.enabled()).filter(
+        (r) => ids === undefined || ids.includes(r.id),
+      );
       await mapLimit(list, tuning.pollConcurrency, async (r) => {
         const slot = slotFor(r);
         if (slot.inFlight) await slot.inFlight;

@@ -75,9 +75,12 @@ export const createHealthRepo = (orm: Orm) => ({
       .orderBy(asc(routerHealthSamples.ts))
       .all(),
 
-  /** Drops samples older than `before`; returns how many. */
-  prune: (before: number): number =>
-    orm.delete(routerHealthSamples).where(lt(routerHealthSamples.ts, before)).run().changes,
+  /** Drops one router's samples older than `before` (a range of its index); returns how many. */
+  prune: (routerId: number, before: number): number =>
+    orm
+      .delete(routerHealthSamples)
+      .where(and(eq(routerHealthSamples.routerId, routerId), lt(routerHealthSamples.ts, before)))
+      .run().changes,
 });
 
 export type HealthRepo = ReturnType<typeof createHealthRepo>;

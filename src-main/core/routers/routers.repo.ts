@@ -68,7 +68,21 @@ export const createRoutersRepo = (orm: Orm) => {
       orm.select({ id: routers.id }).from(routers).where(eq(routers.id, id)).get() !== undefined,
     enabled: (): RouterRecord[] =>
       orm.select().from(routers).where(eq(routers.enabled, true)).all(),
+    /** Each enabled router's id and poll interval: what the health job's tick looks at. */
+    enabledSchedules: (): { id: number; pollIntervalSec: number }[] =>
+      orm
+        .select({ id: routers.id, pollIntervalSec: routers.pollIntervalSec })
+        .from(routers)
+        .where(eq(routers.enabled, true))
+        .all(),
     all: (): RouterRecord[] => orm.select().from(routers).all(),
+    /** Every router's id, disabled ones included. */
+    ids: (): number[] =>
+      orm
+        .select({ id: routers.id })
+        .from(routers)
+        .all()
+        .map((r) => r.id),
     list: (): Router[] =>
       viewQuery()
         .orderBy(asc(sql`${routers.name} COLLATE NOCASE`))
