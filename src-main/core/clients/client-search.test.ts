@@ -176,6 +176,9 @@ describe('client list and search', () => {
     const filters: ClientFilter[] = [
       {},
       { search: 'ali' },
+      // Accents and non-ASCII case: the text index matches where LIKE does not.
+      { search: 'alvaro nunez' },
+      { search: 'ÁLVARO' },
       { search: 'a' },
       { search: 'ali b' },
       { statuses: ['active', 'expired'] },

@@ -59,6 +59,16 @@ type Row = {
 const COLUMNS = `c.id, c.account_no, c.full_name, c.phone, c.service_type, c.service_login,
   c.static_ip, c.plan_id, c.router_id, c.status, c.expires_at, c.balance, c.created_at`;
 
+/** The texts `clients_fts` indexes, as stored (LIKE ignores ASCII case, as the index does). */
+const TEXT_COLUMNS = [
+  'c.full_name',
+  'c.account_no',
+  'c.phone',
+  'c.service_login',
+  'c.static_ip',
+  'c.email',
+];
+
 type Where = { from: string; sql: string[]; params: (string | number)[] };
 type Query = { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?: number };
 
@@ -136,8 +146,12 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
         w.from = 'clients_fts CROSS JOIN clients c ON c.id = clients_fts.rowid';
         add('clients_fts MATCH ?', terms.match);
       } else if (mode.plan === 'probe') {
+        // A client holding every word as written matches without asking the text index.
+        const holds = `(${TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`;
         add(
-          'EXISTS (SELECT 1 FROM clients_fts f WHERE clients_fts MATCH ? AND f.rowid = c.id)',
+          `(${terms.words.map(() => holds).join(' AND ')}
+            OR EXISTS (SELECT 1 FROM clients_fts f WHERE clients_fts MATCH ? AND f.rowid = c.id))`,
+          ...terms.words.flatMap((w) => TEXT_COLUMNS.map(() => w)),
           terms.match,
         );
       } else {

@@ -7,8 +7,12 @@ import { withoutControls } from '../../contract/schemas/search-text';
 const MIN_TRIGRAM = 3;
 
 export type SearchTerms =
-  /** FTS5 MATCH expression (ANDed quoted words) plus LIKE patterns for short extra words. */
-  | { kind: 'fts'; match: string; likes: string[] }
+  /**
+   * FTS5 MATCH expression (ANDed quoted words) plus LIKE patterns for short extra words, and the
+   * long words as LIKE patterns too (`words`): a client with each of them inside one of its
+   * indexed texts matches the expression (the converse fails only for accents and non-ASCII case).
+   */
+  | { kind: 'fts'; match: string; likes: string[]; words: string[] }
   /** Only short words: the start of the name (lower-case), a range of the name index. */
   | { kind: 'prefix'; prefix: string }
   | { kind: 'none' };
@@ -30,6 +34,7 @@ export const parseSearch = (raw: string | undefined): SearchTerms => {
     kind: 'fts',
     match: long.map(quote).join(' AND '),
     likes: short.map((w) => `%${likeEscape(w)}%`),
+    words: long.map((w) => `%${likeEscape(w)}%`),
   };
 };
 
