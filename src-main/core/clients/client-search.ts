@@ -22,6 +22,11 @@ const DENSE_AT = 1_000;
  * million clients): taken only when the page is expected within this many clients of the walk.
  */
 const PROBE_WALK = 200;
+/**
+ * Collecting a match (its table row, its share of the sort) costs about as much as this many
+ * steps of a walk that reads only the index (measured at a million clients).
+ */
+const COLLECT_COST = 4;
 export const DEFAULT_PAGE = 50;
 export const DEFAULT_SORT: ClientSort = { by: 'name', dir: 'asc' };
 const DAY_MS = 86_400_000;
@@ -81,13 +86,13 @@ type Query = { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?
  *   most clients match: building the match set would cost more than the few hundred questions).
  */
 export type PagePlan = 'sparse' | 'walk' | 'probe';
-type Mode = 'count' | { plan: PagePlan; sort: ClientSort };
+type Mode = 'count' | { plan: PagePlan; sort: ClientSort; ids?: readonly number[] };
 
 /**
  * Matches counted up to a cap, and the highest client id the count reached: the text index hands
  * out matches by id, so for a text search `n / last` is about the share of clients that match.
  */
-type Counted = { n: number; last: number | null };
+type Counted = { n: number; last: number | null; ids?: readonly number[]; all?: boolean };
 
 /**
  * The clients repository's list, count and search queries (see clients.repo.ts). Hand-built SQL,
@@ -145,6 +150,9 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
       if (mode === 'count') {
         w.from = 'clients_fts CROSS JOIN clients c ON c.id = clients_fts.rowid';
         add('clients_fts MATCH ?', terms.match);
+      } else if (mode.ids) {
+        // The matches the count collected: the text index is not asked twice.
+        add('c.id IN (SELECT value FROM json_each(?))', JSON.stringify(mode.ids));
       } else if (mode.plan === 'probe') {
         // A client holding every word as written matches without asking the text index.
         const holds = `(${TEXT_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`;
@@ -205,6 +213,34 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
   const highestId = (): number =>
     (prepared('SELECT max(id) AS id FROM clients').get() as { id: number | null }).id ?? 0;
 
+  /** Matches a walk needs at least to beat collecting them: √(steps of a page · clients). */
+  const walkFrom = (limit: number) =>
+    Math.max(DENSE_AT, Math.ceil(Math.sqrt((limit + 1) * highestId())));
+
+  /** A text search's matches (all filters applied) in id order, after `after`, up to `cap`. */
+  const textMatches = (filter: ClientFilter, now: number, after: number, cap: number) => {
+    const w = where(filter, now, 'count');
+    // An INTEGER bound (better-sqlite3 binds numbers as REAL): FTS5 then seeks to it.
+    w.sql.push('clients_fts.rowid > CAST(? AS INTEGER)');
+    w.params.push(after);
+    return prepared(
+      `SELECT c.id AS id FROM ${w.from} ${clause(w)} ORDER BY clients_fts.rowid LIMIT ?`,
+    )
+      .pluck()
+      .all(...w.params, cap) as number[];
+  };
+
+  /**
+   * Counts up to `cap`. A text search keeps the matches it counted (they arrive by id from the
+   * text index): when that was all of them, the page sorts them without asking the index again.
+   */
+  const countFor = (filter: ClientFilter, now: number, cap: number): Counted => {
+    if (parseSearch(filter.search).kind !== 'fts') return countUpTo(filter, now, cap);
+    const ids = textMatches(filter, now, 0, cap);
+    const last = ids[ids.length - 1];
+    return { n: ids.length, last: last ?? null, ids, all: ids.length < cap };
+  };
+
   const capOf = (filter: ClientFilter) =>
     parseSearch(filter.search).kind === 'none' ? COUNT_CAP : SEARCH_COUNT_CAP;
 
@@ -218,7 +254,8 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
    * reached its cap says "at least"). A walk costs about limit / share-of-clients-matching steps,
    * collecting costs one step per match:
    * - a text search whose matches are most clients is probed client by client along the walk;
-   *   one matched by a few in a thousand is collected (`walk` would pass a million clients);
+   *   one matched by a few in a thousand is collected (`walk` would pass a million clients),
+   *   from where its count stopped; walked between the two (see `COLLECT_COST`);
    * - one or two letters sorted by something other than the name test the name from the table
    *   row at every step: walked only when the matches outnumber the steps (√(limit · clients));
    * - anything else walks from `DENSE_AT` matches on (every test is read from the index).
@@ -236,14 +273,15 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
     if (!capped && counted.n < DENSE_AT) return 'sparse';
     const terms = parseSearch(filter.search);
     if (terms.kind === 'fts') {
+      if (counted.all) return 'sparse';
       if (!capped || counted.last === null) return counted.n < DENSE_AT ? 'sparse' : 'walk';
       const share = counted.n / counted.last;
       const steps = (limit + 1) / share;
       if (steps <= PROBE_WALK) return 'probe';
-      return steps <= share * highestId() ? 'walk' : 'sparse';
+      return steps <= COLLECT_COST * share * highestId() ? 'walk' : 'sparse';
     }
     if (terms.kind === 'prefix' && sort.by !== 'name') {
-      const enough = Math.max(DENSE_AT, Math.ceil(Math.sqrt((limit + 1) * highestId())));
+      const enough = walkFrom(limit);
       const n = capped && cap < enough ? countUpTo(filter, now, enough).n : counted.n;
       return n >= enough ? 'walk' : 'sparse';
     }
@@ -257,8 +295,9 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
     sort: ClientSort,
     cursor: string | undefined,
     plan: PagePlan,
+    ids?: readonly number[],
   ): { sql: string; params: (string | number)[] } => {
-    const w = where(filter, now, { plan, sort });
+    const w = where(filter, now, plan === 'sparse' && ids ? { plan, sort, ids } : { plan, sort });
     const col = SORT_COLUMN[sort.by];
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
     if (cursor !== undefined) {
@@ -289,12 +328,13 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
     cursor: string | undefined,
     limit: number,
     plan: PagePlan,
+    ids?: readonly number[],
   ): { rows: Row[]; more: boolean } => {
     const statuses = filter.statuses ?? [];
     const split = plan !== 'sparse' && statuses.length > 1 && sort.by !== 'account';
     const parts = split
       ? statuses.map((s) => pageSql({ ...filter, statuses: [s] }, now, sort, cursor, plan))
-      : [pageSql(filter, now, sort, cursor, plan)];
+      : [pageSql(filter, now, sort, cursor, plan, ids)];
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
     const sql =
       parts.length === 1
@@ -307,13 +347,20 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
     return { rows: rows.slice(0, limit), more: rows.length > limit };
   };
 
-  const page = (input: Query, now: number, counted?: Counted) => {
+  const page = (input: Query, now: number, given?: { counted: Counted; cap: number }) => {
     const filter = input.filter ?? {};
     const sort = input.sort ?? DEFAULT_SORT;
     const limit = input.limit ?? DEFAULT_PAGE;
-    const cap = counted ? capOf(filter) + 1 : DENSE_AT;
-    const plan = choosePlan(filter, now, sort, limit, counted ?? countUpTo(filter, now, cap), cap);
-    const { rows, more } = pageRows(filter, now, sort, input.cursor, limit, plan);
+    const { counted, cap } = given ?? { counted: countFor(filter, now, DENSE_AT), cap: DENSE_AT };
+    const plan = choosePlan(filter, now, sort, limit, counted, cap);
+    // Collecting a text search: the rest of its matches, from where the count stopped.
+    const ids =
+      plan !== 'sparse' || !counted.ids
+        ? undefined
+        : counted.all
+          ? counted.ids
+          : [...counted.ids, ...textMatches(filter, now, counted.last ?? 0, -1)];
+    const { rows, more } = pageRows(filter, now, sort, input.cursor, limit, plan, ids);
     const names = plans.names();
     const last = rows[rows.length - 1];
     return {
@@ -327,8 +374,8 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
     list: (input: Query, now: number): ClientListOutput => {
       const filter = input.filter ?? {};
       const cap = capOf(filter);
-      const counted = countUpTo(filter, now, cap + 1);
-      return { ...page(input, now, counted), total: totalOf(counted, cap) };
+      const counted = countFor(filter, now, cap + 1);
+      return { ...page(input, now, { counted, cap: cap + 1 }), total: totalOf(counted, cap) };
     },
 
     page: (input: Query, now: number) => page(input, now),
