@@ -42,15 +42,16 @@ type Running = {
   ended: Promise<void>;
 };
 
-const WHAT: Record<TaskKind, string> = {
-  export: 'an activity log export',
-  verify: 'an integrity check of the activity log',
-  archive: 'an archive of old activity entries',
-  backup: 'a database backup',
+/** Each kind in words: in the cancel entry ("cancelled …") and in the cancelled call's error. */
+const LABELS: Record<TaskKind, { what: string; name: string }> = {
+  export: { what: 'an activity log export', name: 'export' },
+  verify: { what: 'an integrity check of the activity log', name: 'integrity check' },
+  archive: { what: 'an archive of old activity entries', name: 'archive' },
+  backup: { what: 'a database backup', name: 'backup' },
 };
 
 const cancelledError = (kind: TaskKind) =>
-  new AppError('conflict', `The ${kind === 'verify' ? 'integrity check' : kind} was cancelled.`);
+  new AppError('conflict', `The ${LABELS[kind].name} was cancelled.`);
 
 /**
  * Every long task the core runs for someone (activity export and verify, archive runs, backups
@@ -80,7 +81,7 @@ export const createTaskRegistry = (deps: {
       event: 'task.cancelled',
       params: {
         by: ctx.actor.username,
-        what: WHAT[r.view.task],
+        what: LABELS[r.view.task].what,
         startedBy: r.view.startedBy,
         duration: formatDuration(durationMs),
       },
