@@ -59,6 +59,19 @@ const gatedSink = (blockAt: number) => {
   return { state, blocked, release: () => release(), open: () => Promise.resolve(sink) };
 };
 
+/** Starts an export for `client` and waits until it is held at its second chunk. */
+const exportHeldAtSecondChunk = async (tc: TestCore, client: TestClient, taskId: string) => {
+  const sink = gatedSink(2);
+  const exporting = tc.dispatch.download(
+    'activity.export',
+    { filter: {}, format: 'csv', taskId },
+    client.ctx,
+    sink.open,
+  );
+  await sink.blocked;
+  return { sink, exporting };
+};
+
 /** Calls `then` (once) at the first progress event of task `taskId`. */
 const atFirstProgress = (tc: TestCore, taskId: string, then: () => void) => {
   let seen = 0;
@@ -78,15 +91,8 @@ describe('cancelling long tasks', () => {
     const tc = testCore({ taskThreads: TASKS_FROM_SOURCE });
     const admin = await signInAdmin(tc);
     failedLogins(tc, 2_345); // three export pages
-    const sink = gatedSink(2);
     const taskId = 'export-0001';
-    const exporting = tc.dispatch.download(
-      'activity.export',
-      { filter: {}, format: 'csv', taskId },
-      admin.ctx,
-      sink.open,
-    );
-    await sink.blocked;
+    const { sink, exporting } = await exportHeldAtSecondChunk(tc, admin, taskId);
     expect(unwrap(await admin.call('tasks.list', undefined))).toEqual([
       expect.objectContaining({ taskId, task: 'export', startedBy: 'admin', cancellable: true }),
     ]);
@@ -228,15 +234,8 @@ describe('cancelling long tasks', () => {
     const alice = (await addStaff(tc, admin, 'alice', 'viewer')).client;
     const bob = (await addStaff(tc, admin, 'bob', 'viewer')).client;
     failedLogins(tc, 2_345);
-    const sink = gatedSink(2);
     const taskId = 'alice-export';
-    const exporting = tc.dispatch.download(
-      'activity.export',
-      { filter: {}, format: 'ndjson', taskId },
-      alice.ctx,
-      sink.open,
-    );
-    await sink.blocked;
+    const { sink, exporting } = await exportHeldAtSecondChunk(tc, alice, taskId);
 
     expect(unwrap(await bob.call('tasks.list', undefined))).toEqual([]);
     expect(unwrap(await alice.call('tasks.list', undefined))).toHaveLength(1);
