@@ -136,7 +136,7 @@ describe('cancelling long tasks', () => {
         durationMs: 700,
       });
     }
-  });
+  }, 60_000); // two cores of 6,000 entries, one with a task thread started from source
 
   it('cancel stops an archive while it copies: the live log is untouched and verifies', async () => {
     const tc = testCore({ taskThreads: TASKS_FROM_SOURCE });
