@@ -117,6 +117,7 @@ import {
   RunJobInput,
   UpdateBackupSettingsInput,
 } from './schemas/jobs';
+import { CancelTaskInput, TASK_KINDS, TaskSchema } from './schemas/tasks';
 
 /**
  * Who may call a procedure: `public` needs no session (only the first-run and login flow),
@@ -241,6 +242,10 @@ export const api = {
   // Sharing this workstation with the office (the desktop app serves browsers on the LAN).
   'sharing.status': proc('settings.manage', Empty, SharingStatusSchema),
   'sharing.update': proc('settings.manage', UpdateSharingInput, SharingStatusSchema),
+  // Long tasks (export, verify, archive, backup): the caller's own running ones; cancelling
+  // one's own needs no permission, someone else's needs tasks.manage (checked in the core).
+  'tasks.list': proc('session', Empty, z.array(TaskSchema)),
+  'tasks.cancel': proc('session', CancelTaskInput, TaskSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {
@@ -252,12 +257,12 @@ export const events = {
   'activity.recorded': ActivityRecordedSchema,
   'session.ended': z.object({ reason: z.string() }),
   /**
-   * Progress of a long task (integrity check, export, archive), sent only to the session that
-   * started it; `taskId` tells two of its tasks apart.
+   * Progress of a long task (integrity check, export, archive, backup), sent only to the session
+   * that started it; `taskId` is the task's id (the one the caller chose, see schemas/tasks.ts).
    */
   'task.progress': z.object({
     taskId: z.string(),
-    task: z.enum(['verify', 'export', 'archive']),
+    task: z.enum(TASK_KINDS),
     done: z.number().int(),
     total: z.number().int(),
   }),

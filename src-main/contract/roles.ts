@@ -37,5 +37,7 @@ export const PERMISSIONS = [
   'jobs.read',
   /** Run a scheduled job now. */
   'jobs.run',
+  /** See and cancel other staff members' long tasks (exports, checks, archives, backups). */
+  'tasks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -13,10 +13,12 @@ import { consoleLogger, type Logger } from './shared/logger';
 import { createEventBus } from './shared/event-bus';
 import { hostLanAddress } from './shared/ip-address';
 import { newCorrelationId } from './shared/ids';
-import type { RequestMeta } from './shared/context';
+import type { Actor, RequestMeta, ServiceContext } from './shared/context';
+import type { JobName } from '../contract/schemas/jobs';
 import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
 import { createTaskRunner } from './tasks/task-runner';
+import { createTaskRegistry } from './tasks/task-registry';
 import { createReaderPool } from './activity/reader/reader-pool';
 import { createAuditTrail } from './activity/audit-trail';
 import { createLiveTail } from './activity/live-tail';
@@ -174,6 +176,16 @@ const wireCore = (
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
 
+  const registry = createTaskRegistry({
+    clock,
+    recorder,
+    authorize: guard.authorize,
+    // Only the session that started the task hears of it; the core's own tasks, nobody.
+    progress: (p, owner) => {
+      if (owner) events.emit('task.progress', p, { sessionId: owner });
+    },
+  });
+
   const audit = createAuditTrail({
     sqlite,
     dataDir: config.dataDir,
@@ -196,11 +208,8 @@ const wireCore = (
       recorder,
       clock,
       tasks,
+      registry,
       ...audit,
-      // Only the session that started the task hears of it; the core's own tasks, nobody.
-      progress: (p, owner) => {
-        if (owner) events.emit('task.progress', p, { sessionId: owner });
-      },
       ...(config.activityReader
         ? { reader: readerThreads(config, config.activityReader, clock, logger) }
         : {}),
@@ -316,7 +325,20 @@ const wireCore = (
       ...services,
       ...office,
       ...network.services,
-      jobs: { list: jobs.list, runNow: jobs.runNow },
+      jobs: {
+        list: jobs.list,
+        // A backup started by staff is a task of theirs: they follow it and may cancel it.
+        runNow: (
+          input: { name: JobName; taskId?: string | undefined },
+          ctx: ServiceContext & { actor: Actor },
+        ) =>
+          input.name === 'db.backup'
+            ? registry.run('backup', ctx, input, (task) =>
+                jobs.runNow(input.name, ctx, task.signal),
+              )
+            : jobs.runNow(input.name, ctx),
+      },
+      tasks: { list: registry.list, cancel: registry.cancel },
       backup: { settings: backupSettings.get, updateSettings: backupSettings.update },
       storage: { status: disk.status },
       sharing: { status: sharing.status, update: sharing.update },
@@ -395,6 +417,7 @@ const wireCore = (
       // No new job runs from here; routers next: closing their connections ends any router
       // call a running job is waiting on; then wait for the jobs and clear the timers.
       const jobsStopped = step('jobs', () => jobs.stop()); // called now, awaited below
+      await step('tasks', () => registry.stop());
       await step('routers', () => network.stop());
       await jobsStopped;
       await step('scheduler', () => scheduler.stop());

@@ -82,7 +82,7 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'activity.facets': (input, ctx) => activity.facets(input, signedIn(ctx).actor),
     'activity.verify': (input, ctx) => activity.verify(input, signedIn(ctx)),
     'activity.archives': () => activity.archives(),
-    'activity.archive': (input, ctx) => activity.archive(input.before, signedIn(ctx)),
+    'activity.archive': (input, ctx) => activity.archive(input, signedIn(ctx)),
     'activity.checkpoints': () => activity.checkpoints(),
     'searches.list': (_in, ctx) => searches.list(signedIn(ctx).actor),
     'searches.save': (input, ctx) => searches.save(signedIn(ctx).actor, input.name, input.filter),
@@ -143,11 +143,13 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'expiry.run': (_in, ctx) => expiry.run(ctx),
 
     'jobs.list': () => jobs.list(),
-    'jobs.runNow': (input, ctx) => jobs.runNow(input.name, signedIn(ctx)),
+    'jobs.runNow': (input, ctx) => jobs.runNow(input, signedIn(ctx)),
     'backup.settings': () => backup.settings(),
     'backup.updateSettings': (input, ctx) => backup.updateSettings(input, signedIn(ctx)),
     'sharing.status': () => core.services.sharing.status(),
     'sharing.update': (input, ctx) => core.services.sharing.update(input, signedIn(ctx)),
+    'tasks.list': (_in, ctx) => core.services.tasks.list(signedIn(ctx).actor),
+    'tasks.cancel': (input, ctx) => core.services.tasks.cancel(input.taskId, signedIn(ctx)),
   };
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, plainText } from './common';
 import { searchTextSchema } from './search-text';
+import { TaskIdField } from './tasks';
 
 export const ACTIVITY_TYPES = ['system', 'user', 'administrative'] as const;
 export const ACTIVITY_CATEGORIES = [
@@ -103,6 +104,7 @@ export const ActivityExportInput = z.strictObject({
   filter: ActivityFilterSchema,
   archive: ArchiveNameSchema.optional(),
   format: z.enum(['csv', 'ndjson']),
+  ...TaskIdField,
 });
 
 export const VerifyResultSchema = z.object({
@@ -118,7 +120,7 @@ export const ActivityStatsInput = z.strictObject({
   archive: ArchiveNameSchema.optional(),
 });
 export const ActivitySourceInput = z
-  .strictObject({ archive: ArchiveNameSchema.optional() })
+  .strictObject({ archive: ArchiveNameSchema.optional(), ...TaskIdField })
   .optional();
 export const ActivityGetInput = z.strictObject({
   id: IdSchema,
@@ -132,7 +134,7 @@ export const ArchiveSchema = z.object({
   sizeBytes: z.number().int(),
   createdAt: EpochMsSchema,
 });
-export const ArchiveInput = z.strictObject({ before: EpochMsSchema });
+export const ArchiveInput = z.strictObject({ before: EpochMsSchema, ...TaskIdField });
 export const ArchiveResultSchema = z.object({
   file: z.string(),
   firstId: IdSchema,

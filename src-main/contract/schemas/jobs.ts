@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema } from './common';
+import { TaskIdField } from './tasks';
 
 /** Every background job, by the name the scheduler and the activity log use. */
 export const JOB_NAMES = [
@@ -60,7 +61,7 @@ export const JobSchema = z.object({
 });
 export type Job = z.infer<typeof JobSchema>;
 
-export const RunJobInput = z.strictObject({ name: JobNameSchema });
+export const RunJobInput = z.strictObject({ name: JobNameSchema, ...TaskIdField });
 
 /** The daily online backup of the database (see README, "Backups"). */
 export const BackupSettingsSchema = z.object({

@@ -10,18 +10,12 @@ import { createArchiveShelf, createLogSource } from './activity-source';
 import type { TextBudget } from './activity-stats';
 import type { Checkpoints } from './checkpoints';
 import type { Retention } from './retention';
-import { randomId } from '../shared/ids';
 import { createTaskRunner, type TaskRunner } from '../tasks/task-runner';
 import type { ExportFormat } from '../tasks/task-messages';
+import type { TaskRegistry } from '../tasks/task-registry';
 import { createInProcessReader, type LogReader, type LogReads } from './reader/log-reads';
 
 export type { ExportFormat };
-export type TaskProgress = {
-  taskId: string;
-  task: 'verify' | 'export' | 'archive';
-  done: number;
-  total: number;
-};
 /** Receives the export in pieces; awaiting `write` gives back-pressure to the writer. */
 export type ExportSink = {
   write(chunk: string): Promise<void>;
@@ -39,8 +33,8 @@ export const createActivityService = (deps: {
   sqlite: Database.Database;
   recorder: Recorder;
   clock: Clock;
-  /** Progress of a long task, for the session that started it (null: the core's own). */
-  progress: (p: TaskProgress, owner: string | null) => void;
+  /** Export, verify and archive run as registered tasks: progress, cancel, duration. */
+  registry: TaskRegistry;
   /** Where verify and export run (task threads in the app); on this thread by default. */
   tasks?: TaskRunner;
   checkpoints: Checkpoints;
@@ -64,16 +58,9 @@ export const createActivityService = (deps: {
     : createInProcessReader(source);
   const tasks =
     deps.tasks ?? createTaskRunner(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {});
-  /** Cancels every running task when the core stops. */
-  const stopping = new AbortController();
+  const { registry } = deps;
   const by = (ctx: ServiceContext) => ctx.actor?.username ?? 'system';
-  /** Progress of one task, for the session that started it. */
-  const reporter = (task: TaskProgress['task'], ctx: ServiceContext) => {
-    const taskId = randomId(12);
-    const owner = ctx.actor?.sessionId ?? null;
-    return (done: number, total: number) => deps.progress({ taskId, task, done, total }, owner);
-  };
-  type From = { archive?: string };
+  type From = { archive?: string | undefined; taskId?: string | undefined };
 
   /**
    * The filter as `viewer` may run it: only entries of the categories their role may read (no
@@ -108,7 +95,10 @@ export const createActivityService = (deps: {
       live.search.search(scoped({ filter: {} }, viewer).filter, { limit }).entries,
 
     archives: () => shelf.list(),
-    archive: (before: number, ctx: ServiceContext) => deps.retention.archiveBefore(before, ctx),
+    archive: (input: { before: number; taskId?: string | undefined }, ctx: ServiceContext) =>
+      registry.run('archive', ctx, input, (task) =>
+        deps.retention.archiveBefore(input.before, ctx, task),
+      ),
     /** Finishes an archive run cut short by a crash or quit (the core starts this itself). */
     finishArchive: (ctx: ServiceContext) => deps.retention.resume(ctx),
     checkpoints: () => ({
@@ -137,36 +127,38 @@ export const createActivityService = (deps: {
         contentType: input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
       });
       if (!sink) return null; // the user cancelled the save dialog
-      const started = deps.clock.now();
-      const progress = reporter('export', ctx);
-      let rows: number;
       try {
-        ({ rows } = await tasks.run(
-          { kind: 'export', file: logFile, filter, format: input.format },
-          {
-            onChunk: (text) => sink.write(text),
-            onProgress: (done) => progress(done, total.capped ? done + 1 : total.count),
-            signal: stopping.signal,
-          },
-        ));
-        await sink.end();
+        return await registry.run('export', ctx, input, async (task) => {
+          const { rows } = await tasks.run(
+            { kind: 'export', file: logFile, filter, format: input.format },
+            {
+              onChunk: (text) => sink.write(text),
+              onProgress: (done) => task.progress(done, total.capped ? done + 1 : total.count),
+              signal: task.signal,
+            },
+          );
+          // Cancelled after the last chunk: the file is still discarded.
+          task.throwIfCancelled();
+          await sink.end();
+          recorder.record({
+            event: 'activity.exported',
+            params: { by: by(ctx), format: input.format, rows },
+            ctx,
+            details: {
+              filter: input.filter,
+              format: input.format,
+              rows,
+              archive: input.archive ?? null,
+              durationMs: task.elapsed(),
+            },
+          });
+          return { rows };
+        });
       } catch (e) {
+        // Failed, cancelled or refused (a task id in use): the file is discarded.
         sink.abort();
         throw e;
       }
-      recorder.record({
-        event: 'activity.exported',
-        params: { by: by(ctx), format: input.format, rows },
-        ctx,
-        details: {
-          filter: input.filter,
-          format: input.format,
-          rows,
-          archive: input.archive ?? null,
-          durationMs: deps.clock.now() - started,
-        },
-      });
-      return { rows };
     },
 
     verify: async (input: From | undefined, ctx: ServiceContext) => {
@@ -177,33 +169,33 @@ export const createActivityService = (deps: {
             'SELECT (SELECT max(id) FROM activity_log) - (SELECT min(id) FROM activity_log) + 1 AS n',
           )
           .get()?.n ?? 0;
-      const started = deps.clock.now();
-      const progress = reporter('verify', ctx);
-      const { result } = await tasks.run(
-        { kind: 'verify', file: sqlite.name },
-        { onProgress: (done) => progress(done, total), signal: stopping.signal },
-      );
-      recorder.record({
-        event: 'activity.verified',
-        params: {
-          by: by(ctx),
-          checked: result.checked,
-          ok: result.ok,
-          firstBadId: result.firstBadId,
-        },
-        outcome: result.ok ? 'success' : 'failure',
-        ctx,
-        details: {
-          ...result,
-          archive: input?.archive ?? null,
-          durationMs: deps.clock.now() - started,
-        },
+      return registry.run('verify', ctx, input ?? {}, async (task) => {
+        const { result } = await tasks.run(
+          { kind: 'verify', file: sqlite.name },
+          { onProgress: (done) => task.progress(done, total), signal: task.signal },
+        );
+        task.throwIfCancelled();
+        recorder.record({
+          event: 'activity.verified',
+          params: {
+            by: by(ctx),
+            checked: result.checked,
+            ok: result.ok,
+            firstBadId: result.firstBadId,
+          },
+          outcome: result.ok ? 'success' : 'failure',
+          ctx,
+          details: {
+            ...result,
+            archive: input?.archive ?? null,
+            durationMs: task.elapsed(),
+          },
+        });
+        return result;
       });
-      return result;
     },
 
     close: async () => {
-      stopping.abort();
       await reader.close();
       shelf.close();
     },

@@ -23,6 +23,8 @@ export type PruneRun = {
   lastId: number;
   before: number;
   by: string;
+  /** When the run began (epoch ms; absent in runs recorded by older versions). */
+  startedAt?: number;
 };
 
 export const readPruneRun = (sqlite: Database.Database): PruneRun | null => {
@@ -33,6 +35,9 @@ export const readPruneRun = (sqlite: Database.Database): PruneRun | null => {
 export const writePruneRun = (sqlite: Database.Database, run: PruneRun | null, now: number) => {
   createSettingsRepo(sqlite).put(AUDIT_KEYS.pruneRun, run ? JSON.stringify(run) : '', now);
 };
+
+/** Entries removed so far (for progress), and a signal that stops the run between chunks. */
+type Follow = { onProgress?: (done: number) => void; signal?: AbortSignal };
 
 /**
  * Removes a verified archive's entries from the live log, oldest first, `chunk` entries per
@@ -78,22 +83,36 @@ export const createPruner = (deps: {
         event: 'activity.archived',
         params: { by: run.by, entries, file: run.file },
         ctx,
-        details: { firstId: run.firstId, lastId: run.lastId, file: run.file, before: run.before },
+        details: {
+          firstId: run.firstId,
+          lastId: run.lastId,
+          file: run.file,
+          before: run.before,
+          // From the start of the copy to the last chunk, a restart in between included.
+          ...(run.startedAt === undefined
+            ? {}
+            : { durationMs: Math.max(0, deps.now() - run.startedAt) }),
+        },
       });
       return true;
     });
 
-  const loop = async (run: PruneRun, ctx: ServiceContext) => {
+  const loop = async (run: PruneRun, ctx: ServiceContext, follow: Follow) => {
     for (;;) {
+      if (follow.signal?.aborted) {
+        throw new AppError('unavailable', 'Stopped between two chunks; the next start goes on.');
+      }
       const done = step(run, ctx);
-      await deps.afterChunk?.(readChainAnchor(sqlite).afterId);
+      const prunedUpTo = readChainAnchor(sqlite).afterId;
+      follow.onProgress?.(prunedUpTo - run.firstId + 1);
+      await deps.afterChunk?.(prunedUpTo);
       if (done) return;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   let running: Promise<void> | null = null;
-  const start = (run: PruneRun, ctx: ServiceContext): Promise<void> => {
-    running = loop(run, ctx).finally(() => {
+  const start = (run: PruneRun, ctx: ServiceContext, follow: Follow = {}): Promise<void> => {
+    running = loop(run, ctx, follow).finally(() => {
       running = null;
     });
     return running;
@@ -101,10 +120,10 @@ export const createPruner = (deps: {
 
   return {
     /** Runs `run` (already recorded) to its end; one run at a time. */
-    prune: (run: PruneRun, ctx: ServiceContext): Promise<void> =>
+    prune: (run: PruneRun, ctx: ServiceContext, follow?: Follow): Promise<void> =>
       running
         ? Promise.reject(new AppError('conflict', 'Older entries are still being removed.'))
-        : start(run, ctx),
+        : start(run, ctx, follow),
     /** The run a previous start left unfinished, if any, taken up where it stopped. */
     resume: (ctx: ServiceContext): Promise<void> => {
       if (running) return running;

@@ -148,8 +148,9 @@ export const createJobRegistry = (deps: {
         summary = await s.def.run({ signal, meta, trigger });
       } catch (e) {
         if (signal.aborted) {
-          // Stopped on the way out: not a failure of the job, and nothing is written.
-          deps.logger.info(`job ${s.def.name} stopped with the app`);
+          // Stopped on the way out or cancelled: not a failure of the job; nothing is written
+          // here (a cancel is logged by the task registry).
+          deps.logger.info(`job ${s.def.name} stopped (the app is stopping or it was cancelled)`);
           return;
         }
         error = plainError(e);
@@ -228,7 +229,12 @@ export const createJobRegistry = (deps: {
      * Runs a job for a staff member and answers the job as it is after the run. Refused while
      * the job runs (it is not queued: the screen shows the running run's result when it ends).
      */
-    runNow: async (name: JobName, ctx: ServiceContext & { actor: Actor }): Promise<Job> => {
+    runNow: async (
+      name: JobName,
+      ctx: ServiceContext & { actor: Actor },
+      /** Cancels the run (tasks.cancel): nothing is recorded for it and `runNow` rejects. */
+      cancel?: AbortSignal,
+    ): Promise<Job> => {
       const s = slotOf(name);
       if (controller.signal.aborted) {
         throw new AppError('unavailable', 'The app is shutting down; no job can start now.');
@@ -244,7 +250,9 @@ export const createJobRegistry = (deps: {
         workstation: ctx.workstation,
         correlationId: ctx.correlationId,
       };
-      await execute(s, 'staff', meta, ctx.actor, controller.signal);
+      const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
+      await execute(s, 'staff', meta, ctx.actor, signal);
+      cancel?.throwIfAborted();
       return view(s);
     },
 

@@ -28,9 +28,9 @@ export type TaskRunner = {
 const cancelled = () => new AppError('conflict', 'The task was cancelled.');
 
 /**
- * Runs long jobs (log verify and export, the backup's copy and check) on a thread of their own,
- * one thread per task, so that the main thread, where IPC, HTTP, timers and writes live, only
- * relays progress and output. Without `workerFile` (unit tests, the CLI) the same code runs on
+ * Runs long jobs (log verify and export, the backup's copy and check, an archive's copy) on a
+ * thread of their own, one thread per task, so that the main thread, where IPC, HTTP, timers and
+ * writes live, only relays progress and output. Without `workerFile` (unit tests, the CLI) the same code runs on
  * the calling thread, in slices that yield to the event loop.
  */
 export const createTaskRunner = (opts: {
@@ -41,9 +41,17 @@ export const createTaskRunner = (opts: {
   nativeBinding?: string;
 }): TaskRunner => {
   const inProcess = <K extends TaskKind>(request: TaskRequestOf<K>, hooks: TaskHooks) => {
+    const { signal } = hooks;
+    if (signal?.aborted) return Promise.reject(cancelled());
     const check = () => {
-      if (hooks.signal?.aborted) throw cancelled();
+      if (signal?.aborted) throw cancelled();
     };
+    // A chunk the caller is still taking (a slow disk or client) does not hold up a cancel.
+    let stop = () => {};
+    const aborted = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    signal?.addEventListener('abort', stop);
     return runTaskBody(request, {
       progress: (done) => {
         check();
@@ -51,11 +59,11 @@ export const createTaskRunner = (opts: {
       },
       chunk: async (text) => {
         check();
-        await hooks.onChunk?.(text);
+        await Promise.race([hooks.onChunk?.(text), aborted]);
         check();
       },
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-    });
+    }).finally(() => signal?.removeEventListener('abort', stop));
   };
 
   const onThread = <K extends TaskKind>(
@@ -84,6 +92,8 @@ export const createTaskRunner = (opts: {
       const abort = () => finish(() => reject(cancelled()));
       hooks.signal?.addEventListener('abort', abort);
       worker.on('message', (m: TaskMessage) => {
+        // Messages the thread sent before it was stopped: nothing reaches the caller after.
+        if (settled) return;
         switch (m.type) {
           case 'progress':
             hooks.onProgress?.(m.done);

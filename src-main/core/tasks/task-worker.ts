@@ -1,5 +1,5 @@
 /**
- * A task thread: one long job (verify, export, backup) on its own connection, reporting progress
+ * A task thread: one long job (verify, export, backup, archive copy) on its own connection, reporting progress
  * and sending output in chunks, each acknowledged before the next (back-pressure). Cancelled by
  * terminating the thread. Built as its own entry (out/main/background-task.js); see task-runner.ts.
  */

@@ -24,7 +24,7 @@ const core = createCore({
   },
 });
 core.services.activity
-  .archive(Number(before), { ...core.systemMeta(), actor: null })
+  .archive({ before: Number(before) }, { ...core.systemMeta(), actor: null })
   .catch((e: unknown) => {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(2);

@@ -1,10 +1,11 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Out } from '@contract/api';
 import { renderActivityApp } from '../../test-utils/activity-app';
 import { createFakeLog, makeEntries } from '../../test-utils/fake-activity-log';
 import { activityEntry, adminUser } from '../../test-utils/fixtures';
 import { staffUser } from '../../test-utils/office-fixtures';
+import { fakeError, type FakeError } from '../../test-utils/fake-transport';
 import { localDayStart } from './filter-params';
 
 const ARCHIVE = 'activity-1-500.db';
@@ -50,11 +51,11 @@ describe('archives', () => {
     expect(
       await screen.findByText(`Archive ${ARCHIVE}: 500 entries checked; the hash chain is intact.`),
     ).toBeInTheDocument();
-    expect(lastInput('activity.verify')).toEqual({ archive: ARCHIVE });
+    expect(lastInput('activity.verify')).toMatchObject({ archive: ARCHIVE });
 
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() =>
-      expect(transport.downloads.at(-1)?.input).toEqual({
+      expect(transport.downloads.at(-1)?.input).toMatchObject({
         filter: {},
         format: 'csv',
         archive: ARCHIVE,
@@ -90,6 +91,60 @@ describe('archives', () => {
     expect(screen.queryByText(/Reviewing archive/)).not.toBeInTheDocument();
   });
 
+  it('show the archive run with its own progress, and say why it cannot be cancelled once removing', async () => {
+    let refuse = true;
+    let endRun = () => {};
+    const { transport } = renderActivityApp({
+      user: adminUser(),
+      handlers: {
+        'activity.archives': () => [],
+        'activity.archive': () =>
+          new Promise<FakeError>((done) => {
+            endRun = () => done(fakeError('conflict', 'The archive was cancelled.'));
+          }),
+        'tasks.cancel': ({ taskId }) => {
+          if (refuse) {
+            return fakeError(
+              'conflict',
+              'The archive is made and its entries are being removed; this goes on to the end.',
+            );
+          }
+          // As the core: the run has stopped by the time the cancel answers.
+          endRun();
+          const view = { taskId, startedBy: 'admin', startedAt: 0, done: 30, total: 120 };
+          return { ...view, task: 'archive' as const, cancellable: true };
+        },
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Archives' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Activity archives' });
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Archive older entries…' }));
+    const form = await screen.findByRole('dialog', { name: 'Archive older entries' });
+    fireEvent.change(within(form).getByLabelText(/Archive entries recorded before/), {
+      target: { value: '2025-01-01' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Continue' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Archive entries' }));
+
+    const panel = await within(form).findByRole('status', { name: 'Archiving older entries…' });
+    const taskId = transport.inputsOf('activity.archive')[0]?.taskId ?? '';
+    act(() =>
+      transport.emit('task.progress', { taskId: 'other', task: 'archive', done: 9, total: 9 }),
+    );
+    act(() => transport.emit('task.progress', { taskId, task: 'archive', done: 30, total: 120 }));
+    const bar = within(panel).getByRole('progressbar', {
+      name: 'Archiving older entries… progress',
+    });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '25'));
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Cancel archive' }));
+    expect(await screen.findByText(/this goes on to the end/)).toBeInTheDocument();
+    refuse = false;
+    fireEvent.click(within(panel).getByRole('button', { name: 'Cancel archive' }));
+    expect(await within(form).findByText('The archive was cancelled.')).toBeInTheDocument();
+    expect(transport.inputsOf('tasks.cancel')).toEqual([{ taskId }, { taskId }]);
+  });
+
   it('let an administrator archive older entries after a confirmation, and open the result', async () => {
     const { transport, params } = renderActivityApp({
       user: adminUser(), // archiving needs activity.retention: administrators only
@@ -121,11 +176,10 @@ describe('archives', () => {
     expect(transport.inputsOf('activity.archive')).toEqual([]);
     fireEvent.click(within(form).getByRole('button', { name: 'Archive entries' }));
 
-    await waitFor(() =>
-      expect(transport.inputsOf('activity.archive')).toEqual([
-        { before: localDayStart('2025-01-01') },
-      ]),
-    );
+    await waitFor(() => expect(transport.inputsOf('activity.archive')).toHaveLength(1));
+    const [input] = transport.inputsOf('activity.archive');
+    expect(input?.before).toBe(localDayStart('2025-01-01'));
+    expect(input?.taskId).toMatch(/^[0-9a-f]{32}$/);
     expect(
       await within(form).findByText(
         '120 entries (#1–#120) moved into activity-1-120.db and removed from the live log.',

@@ -200,7 +200,11 @@ export function ActivityLogPage() {
       {archive && <ArchiveBanner name={archive} onBack={() => url.setArchive(null)} />}
       <VerifyIntegrityResult state={verify} onOpenEntry={cursor.open} />
       {exporter.progress && (
-        <ExportProgressPanel progress={exporter.progress} onCancel={exporter.cancel} />
+        <ExportProgressPanel
+          progress={exporter.progress}
+          onCancel={exporter.cancel}
+          cancelling={exporter.cancelling}
+        />
       )}
 
       <div className="no-print">

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { Out } from '@contract/api';
 import { useApiMutation } from '../../api/hooks';
 import { formatDateTime, formatNumber } from '../../lib/format';
+import { TaskProgressPanel } from '../tasks/TaskProgressPanel';
+import { useOwnTask } from '../tasks/use-own-task';
 import { localDayStart } from './filter-params';
 
 type Step = { kind: 'pick' } | { kind: 'confirm'; before: number } | { kind: 'done' };
@@ -22,7 +24,11 @@ export function ArchiveOlderForm({
   const queryClient = useQueryClient();
   const [day, setDay] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'pick' });
+  // The run is a task of the user's: its progress shows, and it can be cancelled until the
+  // archive is made (the core refuses once entries are being removed, and says so).
+  const task = useOwnTask();
   const archive = useApiMutation('activity.archive', {
+    onSettled: () => task.end(),
     onSuccess: () => {
       setStep({ kind: 'done' });
       for (const key of ['activity.archives', 'activity.search', 'activity.histogram']) {
@@ -48,6 +54,15 @@ export function ArchiveOlderForm({
           removed from the live log, in one step that is itself logged. The archive stays reviewable
           here, read-only. This cannot be undone.
         </Text>
+        {archive.isPending && (
+          <TaskProgressPanel
+            label="Archiving older entries…"
+            progress={task.progress}
+            onCancel={() => void task.cancel()}
+            cancelling={task.cancelling}
+            cancelLabel="Cancel archive"
+          />
+        )}
         {archive.error && (
           <Alert color="red" variant="light" title="Nothing was archived">
             {archive.error.message}
@@ -66,7 +81,7 @@ export function ArchiveOlderForm({
           <Button
             color="red"
             loading={archive.isPending}
-            onClick={() => archive.mutate({ before: step.before })}
+            onClick={() => archive.mutate({ before: step.before, taskId: task.begin() })}
           >
             Archive entries
           </Button>

@@ -52,9 +52,11 @@ export function ExportMenu({
 export function ExportProgressPanel({
   progress,
   onCancel,
+  cancelling = false,
 }: {
   progress: ExportProgress;
   onCancel: (() => void) | null;
+  cancelling?: boolean;
 }) {
   const percent = exportPercent(progress);
   return (
@@ -65,7 +67,7 @@ export function ExportProgressPanel({
             {`Exporting ${FORMAT_LABELS[progress.format]}… ${exportProgressLabel(progress)}`}
           </Text>
           {onCancel && (
-            <Button size="xs" variant="subtle" color="red" onClick={onCancel}>
+            <Button size="xs" variant="subtle" color="red" loading={cancelling} onClick={onCancel}>
               Cancel export
             </Button>
           )}

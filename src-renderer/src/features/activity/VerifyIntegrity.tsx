@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import type { Out } from '@contract/api';
 import type { ApiError } from '../../api/api-error';
 import { formatNumber } from '../../lib/format';
@@ -11,7 +11,13 @@ export type VerifyState = {
   progress: { done: number; total: number } | null;
   /** The archive the last check ran on; null for the live log. */
   archive: string | null;
+  /** The last check was cancelled from this screen. */
+  cancelled: boolean;
   run: () => void;
+  /** Stops the running check. */
+  cancel: () => void;
+  /** A cancel was asked for and the check has not stopped yet. */
+  cancelling: boolean;
   dismiss: () => void;
 };
 
@@ -32,7 +38,14 @@ export function VerifyIntegrityResult({
   onOpenEntry: (id: number) => void;
 }) {
   const close = { withCloseButton: true, onClose: state.dismiss, closeButtonLabel: 'Dismiss' };
-  if (state.isPending) return <VerifyProgress progress={state.progress} />;
+  if (state.isPending) return <VerifyProgress state={state} />;
+  if (state.cancelled) {
+    return (
+      <Alert color="gray" variant="light" title="Integrity check cancelled" {...close}>
+        The check was stopped before it finished; nothing was concluded about the log.
+      </Alert>
+    );
+  }
   if (state.error) {
     return (
       <Alert color="red" variant="light" title="Could not verify the log" {...close}>
@@ -75,7 +88,8 @@ export function VerifyIntegrityResult({
 }
 
 /** The check running: entries checked against the chain's length, as the core reports them. */
-function VerifyProgress({ progress }: { progress: VerifyState['progress'] }) {
+function VerifyProgress({ state }: { state: VerifyState }) {
+  const { progress } = state;
   const percent =
     progress && progress.total > 0
       ? Math.min(100, Math.round((progress.done / progress.total) * 100))
@@ -83,11 +97,22 @@ function VerifyProgress({ progress }: { progress: VerifyState['progress'] }) {
   return (
     <Paper withBorder p="sm" radius="md" role="status" aria-label="Verifying integrity">
       <Stack gap={6}>
-        <Text size="sm">
-          {progress
-            ? `Verifying the hash chain… ${formatNumber(progress.done)} of ${formatNumber(progress.total)} entries checked`
-            : 'Verifying the hash chain…'}
-        </Text>
+        <Group justify="space-between" gap="sm">
+          <Text size="sm">
+            {progress
+              ? `Verifying the hash chain… ${formatNumber(progress.done)} of ${formatNumber(progress.total)} entries checked`
+              : 'Verifying the hash chain…'}
+          </Text>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            loading={state.cancelling}
+            onClick={state.cancel}
+          >
+            Cancel check
+          </Button>
+        </Group>
         <Progress
           aria-label="Verification progress"
           value={percent ?? 100}

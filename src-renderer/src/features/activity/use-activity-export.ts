@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useApiClient } from '../../api/api-context';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useOwnTask } from '../tasks/use-own-task';
 import { FORMAT_LABELS, createRecordCounter, formatBytes } from './export-progress';
 import type { ExportFormat, ExportProgress } from './export-progress';
 import { toApiFilter } from './filter-params';
@@ -10,9 +11,11 @@ import type { ActivityView } from './filter-params';
 const PAINT_EVERY_MS = 100;
 
 /**
- * Exports the view's entries. In the browser the body is streamed: every chunk is counted as it
- * arrives (entries and bytes, against the search's capped count) and the file is saved at the
- * end. In Electron the main process writes the file and reports `task.progress` events.
+ * Exports the view's entries under a task id of its own. In the browser the body is streamed:
+ * every chunk is counted as it arrives (entries and bytes, against the search's capped count)
+ * and the file is saved at the end. In Electron the main process writes the file and reports
+ * that task's `task.progress` events. Either way "Cancel" stops the task in the core (which logs
+ * it) and the transfer.
  */
 export function useActivityExport(opts: {
   view: ActivityView;
@@ -21,22 +24,17 @@ export function useActivityExport(opts: {
   expected: { count: number; capped: boolean } | undefined;
 }) {
   const client = useApiClient();
+  const task = useOwnTask();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const controller = useRef<AbortController | null>(null);
-  const running = progress !== null;
-
-  useEffect(() => {
-    if (!running || client.transport.kind !== 'ipc') return;
-    return client.subscribe('task.progress', (p) => {
-      if (p.task !== 'export') return;
-      setProgress((cur) => cur && { ...cur, done: p.done, total: p.total });
-    });
-  }, [client, running]);
+  // In Electron the counts come from the core, for this export's task only.
+  const reported = client.transport.kind === 'ipc' ? task.progress : null;
 
   const start = async (format: ExportFormat) => {
     if (controller.current) return;
     const abort = new AbortController();
     controller.current = abort;
+    const taskId = task.begin();
     const counter = createRecordCounter(format);
     const { view, archive, expected } = opts;
     setProgress({
@@ -58,7 +56,7 @@ export function useActivityExport(opts: {
     try {
       const outcome = await client.download(
         'activity.export',
-        archive ? { filter, format, archive } : { filter, format },
+        archive ? { filter, format, archive, taskId } : { filter, format, taskId },
         { onChunk, signal: abort.signal },
       );
       const what = `${FORMAT_LABELS[format]} export`;
@@ -76,17 +74,28 @@ export function useActivityExport(opts: {
           break;
       }
     } catch (e) {
-      notifyError(e, 'Export failed');
+      if (task.wasCancelled(taskId)) {
+        notifySuccess('Nothing was saved.', `${FORMAT_LABELS[format]} export cancelled`);
+      } else {
+        notifyError(e, 'Export failed');
+      }
     } finally {
       controller.current = null;
+      task.end();
       setProgress(null);
     }
   };
 
+  /** The core stops the task (and logs it), then the transfer is dropped. */
+  const cancel = async () => {
+    await task.cancel();
+    controller.current?.abort();
+  };
+
   return {
-    progress,
+    progress: progress && reported ? { ...progress, ...reported } : progress,
     start: (format: ExportFormat) => void start(format),
-    /** Browser only: stops the transfer (Electron cancels in its save dialog). */
-    cancel: client.transport.kind === 'http' ? () => controller.current?.abort() : null,
+    cancel: () => void cancel(),
+    cancelling: task.cancelling,
   };
 }

@@ -1,35 +1,30 @@
-import { useEffect, useState } from 'react';
-import { useApiClient } from '../../api/api-context';
 import { useApiMutation } from '../../api/hooks';
+import { useOwnTask } from '../tasks/use-own-task';
 import type { VerifyState } from './VerifyIntegrity';
 
 /**
- * Runs the hash-chain check of the live log or of an archive, following its `task.progress`
- * events while it runs.
+ * Runs the hash-chain check of the live log or of an archive under a task id of its own,
+ * following that task's `task.progress` events while it runs; it can be cancelled.
  */
 export function useVerifyIntegrity(archive: string | null): VerifyState {
-  const client = useApiClient();
-  const verify = useApiMutation('activity.verify');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const running = verify.isPending;
-
-  useEffect(() => {
-    if (!running) return;
-    return client.subscribe('task.progress', (p) => {
-      if (p.task === 'verify') setProgress({ done: p.done, total: p.total });
-    });
-  }, [client, running]);
+  const task = useOwnTask();
+  const verify = useApiMutation('activity.verify', { onSettled: () => task.end() });
+  const taskId = verify.variables?.taskId;
+  const cancelled = verify.isError && taskId !== undefined && task.wasCancelled(taskId);
 
   return {
     result: verify.data,
-    error: verify.error,
+    error: cancelled ? null : verify.error,
+    cancelled,
     isPending: verify.isPending,
-    progress: running ? progress : null,
+    progress: verify.isPending ? task.progress : null,
     archive: verify.variables?.archive ?? null,
     run: () => {
-      setProgress(null);
-      verify.mutate(archive ? { archive } : undefined);
+      const id = task.begin();
+      verify.mutate(archive ? { archive, taskId: id } : { taskId: id });
     },
+    cancel: () => void task.cancel(),
+    cancelling: task.cancelling,
     dismiss: () => verify.reset(),
   };
 }

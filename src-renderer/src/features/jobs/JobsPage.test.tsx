@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupSettings, Job } from '@contract/schemas/jobs';
-import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import { createFakeTransport, fakeError, type FakeError } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
 import { staffUser } from '../../test-utils/office-fixtures';
@@ -51,6 +51,7 @@ function renderJobs(user = adminUser()) {
   let jobs = initialJobs();
   let backup: BackupSettings = BACKUP_SETTINGS;
   let finishRun: () => void = () => {};
+  let cancelRun: () => void = () => {};
   const transport = createFakeTransport({
     'auth.status': () => ({ setupRequired: false, user }),
     'jobs.list': () => jobs,
@@ -61,7 +62,9 @@ function renderJobs(user = adminUser()) {
           '"Expiry processing" is already running; its result will show when it finishes.',
         );
       }
-      return new Promise<Job>((resolve) => {
+      return new Promise<Job | FakeError>((resolve) => {
+        // As the core answers a run whose task was cancelled.
+        cancelRun = () => resolve(fakeError('conflict', 'The backup was cancelled.'));
         finishRun = () => {
           const done = backupJob({
             lastRun: {
@@ -79,6 +82,18 @@ function renderJobs(user = adminUser()) {
           resolve(done);
         };
       });
+    },
+    'tasks.cancel': ({ taskId }) => {
+      cancelRun();
+      return {
+        taskId,
+        task: 'backup',
+        startedBy: 'admin',
+        startedAt: T,
+        done: 0,
+        total: 0,
+        cancellable: true,
+      };
     },
     'backup.settings': () => backup,
     'backup.updateSettings': (input) => {
@@ -120,14 +135,43 @@ describe('Scheduled jobs screen', () => {
     const { transport, finish } = renderJobs();
     const button = await screen.findByRole('button', { name: 'Run Database backup now' });
     fireEvent.click(button);
-    await waitFor(() => expect(transport.inputsOf('jobs.runNow')).toEqual([{ name: 'db.backup' }]));
+    await waitFor(() => expect(transport.inputsOf('jobs.runNow')).toHaveLength(1));
+    const [input] = transport.inputsOf('jobs.runNow');
+    expect(input?.name).toBe('db.backup');
+    expect(input?.taskId).toMatch(/^[0-9a-f]{32}$/);
     await waitFor(() => expect(button).toBeDisabled());
+    expect(screen.getByRole('status', { name: 'Backing up the database…' })).toBeInTheDocument();
     act(() => finish());
     await waitFor(() => expect(rowOf('Database backup')).toHaveTextContent('Success'));
     expect(rowOf('Database backup')).toHaveTextContent('run by Ada Admin');
     expect(rowOf('Database backup')).toHaveTextContent('written (12.3 MB), 7 kept');
     expect(await screen.findByText('Database backup completed')).toBeInTheDocument();
     expect(button).toBeEnabled();
+  });
+
+  it('cancels a backup it started: the core is told which task, and the run ends cancelled', async () => {
+    const { transport } = renderJobs();
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Database backup now' }));
+    const panel = await screen.findByRole('status', { name: 'Backing up the database…' });
+    const taskId = transport.inputsOf('jobs.runNow')[0]?.taskId;
+    fireEvent.click(within(panel).getByRole('button', { name: 'Cancel backup' }));
+    await waitFor(() => expect(transport.inputsOf('tasks.cancel')).toEqual([{ taskId }]));
+    expect(await screen.findByText('Backup cancelled')).toBeInTheDocument();
+    expect(screen.queryByText('Could not run the job')).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('status', { name: 'Backing up the database…' }),
+      ).not.toBeInTheDocument(),
+    );
+  });
+
+  it('runs other jobs without a task id or a cancel', async () => {
+    const { transport } = renderJobs();
+    fireEvent.click(await screen.findByRole('button', { name: 'Run Expiry processing now' }));
+    await waitFor(() =>
+      expect(transport.inputsOf('jobs.runNow')).toEqual([{ name: 'clients.expiry' }]),
+    );
+    expect(screen.queryByRole('button', { name: 'Cancel backup' })).not.toBeInTheDocument();
   });
 
   it('says so when the job is already running', async () => {

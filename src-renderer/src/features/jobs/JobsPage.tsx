@@ -4,6 +4,8 @@ import { useApiMutation } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session-context';
+import { TaskProgressPanel } from '../tasks/TaskProgressPanel';
+import { useOwnTask } from '../tasks/use-own-task';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { JobsTable } from './JobsTable';
 import { useBackupSettings, useInvalidateJobs, useJobsList } from './use-jobs';
@@ -14,6 +16,8 @@ export function JobsPage() {
   const list = useJobsList();
   const backup = useBackupSettings();
   const invalidate = useInvalidateJobs();
+  // A backup run from here is a task of the user's: followed and cancellable.
+  const backupTask = useOwnTask();
   const runNow = useApiMutation('jobs.runNow', {
     onSuccess: (job: Job) => {
       if (job.lastRun?.outcome === 'failure') {
@@ -22,9 +26,19 @@ export function JobsPage() {
         notifySuccess(job.lastRun?.summary ?? 'Done.', `${job.label} completed`);
       }
     },
-    onError: (error: unknown) => notifyError(error, 'Could not run the job'),
-    onSettled: () => void invalidate(),
+    onError: (error: unknown, input) => {
+      if (input.taskId !== undefined && backupTask.wasCancelled(input.taskId)) {
+        notifySuccess('No backup file was written.', 'Backup cancelled');
+      } else {
+        notifyError(error, 'Could not run the job');
+      }
+    },
+    onSettled: () => {
+      backupTask.end();
+      void invalidate();
+    },
   });
+  const backingUp = runNow.isPending && runNow.variables.taskId !== undefined;
 
   return (
     <Stack gap="md">
@@ -51,8 +65,24 @@ export function JobsPage() {
         <JobsTable
           jobs={list.data}
           canRun={can('jobs.run')}
-          onRunNow={(job) => runNow.mutate({ name: job.name })}
+          onRunNow={(job) =>
+            runNow.mutate(
+              job.name === 'db.backup'
+                ? { name: job.name, taskId: backupTask.begin() }
+                : { name: job.name },
+            )
+          }
           startingName={runNow.isPending ? runNow.variables.name : null}
+        />
+      )}
+
+      {backingUp && (
+        <TaskProgressPanel
+          label="Backing up the database…"
+          progress={backupTask.progress}
+          onCancel={() => void backupTask.cancel()}
+          cancelling={backupTask.cancelling}
+          cancelLabel="Cancel backup"
         />
       )}
 
