@@ -85,10 +85,17 @@ import {
   IncomeInput,
   IncomeReportSchema,
 } from './schemas/reports';
-import { BillingSettingsSchema, UpdateSettingsInput } from './schemas/settings';
+import {
+  BillingSettingsSchema,
+  OfficeProfileSchema,
+  UpdateOfficeProfileInput,
+  UpdateSettingsInput,
+} from './schemas/settings';
 import {
   CreateRouterInput,
   NetworkSettingsSchema,
+  RouterHealthHistoryInput,
+  RouterHealthHistorySchema,
   RouterHealthInput,
   RouterHealthSchema,
   RouterIdInput,
@@ -241,6 +248,15 @@ export const api = {
   // Sharing this workstation with the office (the desktop app serves browsers on the LAN).
   'sharing.status': proc('settings.manage', Empty, SharingStatusSchema),
   'sharing.update': proc('settings.manage', UpdateSharingInput, SharingStatusSchema),
+  // issue 15 (h15-office): the kept health history over a range, averaged into buckets
+  'routers.healthHistory': proc(
+    'routers.read',
+    RouterHealthHistoryInput,
+    RouterHealthHistorySchema,
+  ),
+  // Everyone reads the office profile (it heads every receipt); administrators change it.
+  'office.profile': proc('session', Empty, OfficeProfileSchema),
+  'office.updateProfile': proc('settings.manage', UpdateOfficeProfileInput, OfficeProfileSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {

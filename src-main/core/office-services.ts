@@ -23,10 +23,12 @@ import { createPlansService, type PlansService } from './plans/plans.service';
 import { createStaffRepo } from './auth/staff.repo';
 import { createReportsService, type ReportsService } from './reports/reports.service';
 import { createSettingsService, type SettingsService } from './settings/settings.service';
+import { createOfficeProfile, type OfficeProfileService } from './settings/office-profile';
 import { noRouterSync, type RouterSyncHooks } from './sync/sync-hooks';
 
 export type OfficeServices = {
   settings: SettingsService;
+  office: OfficeProfileService;
   plans: PlansService;
   clients: ClientsService & {
     importPreview: ClientImport['preview'];
@@ -54,9 +56,16 @@ export const createOfficeServices = (deps: {
   const routerSync = deps.routerSync ?? noRouterSync;
   const counters = createCounters(orm);
   const ledger = createLedgerRepo(orm);
-  const settings = createSettingsService({ sqlite, clock, write, recorder, ledger });
   const clientsRepo = createClientsRepo(orm);
   const plansRepo = createPlansRepo(orm, clientsRepo);
+  const settings = createSettingsService({
+    sqlite,
+    clock,
+    write,
+    recorder,
+    ledger,
+    plans: plansRepo,
+  });
   const search = createClientSearch(sqlite);
   const clientDeps = {
     clients: clientsRepo,
@@ -82,6 +91,7 @@ export const createOfficeServices = (deps: {
   });
   return {
     settings,
+    office: createOfficeProfile({ sqlite, clock, write, recorder }),
     plans: createPlansService({
       plans: plansRepo,
       references: { clients: clientsRepo, ledger },

@@ -148,6 +148,10 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'backup.updateSettings': (input, ctx) => backup.updateSettings(input, signedIn(ctx)),
     'sharing.status': () => core.services.sharing.status(),
     'sharing.update': (input, ctx) => core.services.sharing.update(input, signedIn(ctx)),
+    // issue 15 (h15-office)
+    'routers.healthHistory': (input) => routers.healthHistory(input),
+    'office.profile': () => core.services.office.get(),
+    'office.updateProfile': (input, ctx) => core.services.office.update(input, signedIn(ctx)),
   };
 };
 
