@@ -2,7 +2,7 @@
  * Repository of `router_health` (each router's current state) and `router_health_samples`
  * (bounded history for the charts): all SQL on these two tables lives here.
  */
-import { and, asc, avg, count, eq, gte, inArray, lt, max, min, sql } from 'drizzle-orm';
+import { and, asc, avg, count, desc, eq, gte, inArray, lt, max, min, sql } from 'drizzle-orm';
 import type { HealthBucket, HealthSample } from '../../contract/schemas/routers';
 import type { Orm } from '../db/open-database';
 import { routerHealth, routerHealthSamples, routers } from '../db/schema';
@@ -133,6 +133,26 @@ export const createHealthRepo = (orm: Orm) => ({
             ) where prev is null or prev <> ok order by ts`,
       )
       .map((r) => ({ ts: r.ts, ok: r.ok === 1 })),
+
+  /** Routers by enabled and health status (a router never polled has no health row: null). */
+  statusCounts: (): { enabled: boolean; status: HealthState['status'] | null; n: number }[] =>
+    orm
+      .select({ enabled: routers.enabled, status: routerHealth.status, n: count() })
+      .from(routers)
+      .leftJoin(routerHealth, eq(routerHealth.routerId, routers.id))
+      .groupBy(routers.enabled, routerHealth.status)
+      .all(),
+
+  /** The enabled router that most recently went offline or degraded, with its health. */
+  latestTrouble: () =>
+    orm
+      .select({ name: routers.name, health: routerHealth })
+      .from(routerHealth)
+      .innerJoin(routers, eq(routers.id, routerHealth.routerId))
+      .where(and(eq(routers.enabled, true), inArray(routerHealth.status, ['offline', 'degraded'])))
+      .orderBy(desc(routerHealth.statusSince))
+      .limit(1)
+      .get(),
 
   /** When the kept history of one router begins (null: no samples). */
   oldest: (routerId: number): number | null =>
