@@ -87,6 +87,16 @@ export const OfficeProfileSchema = z.object({
 });
 export type OfficeProfile = z.infer<typeof OfficeProfileSchema>;
 
+/** A new office's profile: nothing filled in, the first-run step not done. */
+export const NEW_OFFICE_PROFILE: OfficeProfile = {
+  businessName: '',
+  address: '',
+  phone: '',
+  registrationNumber: '',
+  receiptFooter: '',
+  setupDone: false,
+};
+
 export const UpdateOfficeProfileInput = z
   .strictObject({
     businessName: profileText('Business name', 120)

@@ -1,19 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { OfficeProfile, UpdateOfficeProfile } from '../../contract/schemas/settings';
+import {
+  NEW_OFFICE_PROFILE,
+  type OfficeProfile,
+  type UpdateOfficeProfile,
+} from '../../contract/schemas/settings';
 import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/context';
 import { createSettingsGroup } from './settings-group';
-
-export const DEFAULT_OFFICE_PROFILE: OfficeProfile = {
-  businessName: '',
-  address: '',
-  phone: '',
-  registrationNumber: '',
-  receiptFooter: '',
-  setupDone: false,
-};
 
 const KEYS: Record<keyof OfficeProfile, string> = {
   businessName: 'office.business_name',
@@ -37,7 +32,7 @@ export const createOfficeProfile = (deps: {
   const group = createSettingsGroup<OfficeProfile>({
     ...deps,
     keys: KEYS,
-    defaults: DEFAULT_OFFICE_PROFILE,
+    defaults: NEW_OFFICE_PROFILE,
     event: 'settings.updated',
     target: { id: 'office', label: 'Office profile' },
   });
