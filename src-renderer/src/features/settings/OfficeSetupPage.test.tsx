@@ -40,7 +40,7 @@ function renderSetup(opts: { plans?: { id: number; name: string; price: number }
 const fill = (form: HTMLElement, label: string, value: string) =>
   fireEvent.change(within(form).getByLabelText(label, { exact: false }), { target: { value } });
 
-describe('the first-run office profile', () => {
+describe('the first-run office profile', { timeout: 60_000 }, () => {
   it('asks for the business name before anything is saved', async () => {
     const { transport } = renderSetup();
     const form = await screen.findByRole('form', { name: 'Office profile' });
@@ -82,7 +82,7 @@ describe('the first-run office profile', () => {
         setupDone: true,
       },
     ]);
-  }, 60_000);
+  });
 
   it('can be skipped: nothing is saved and the dashboard keeps the reminder', async () => {
     const { transport } = renderSetup();
