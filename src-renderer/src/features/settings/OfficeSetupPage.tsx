@@ -26,7 +26,7 @@ import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useBillingSettings, useOfficeProfile } from './OfficeGate';
 import { OfficeProfileFields } from './OfficeProfileFields';
 import { RelabelPricesModal, relabelledPlansOf } from './RelabelPricesModal';
-import { currencyDigits, machineDefaults } from './office-defaults';
+import { currencyDigits, machineDefaults, officeTimeZones } from './office-defaults';
 import {
   PROFILE_FIELDS,
   profileChanges,
@@ -35,14 +35,6 @@ import {
   type ProfileField,
   type ProfileValues,
 } from './office-profile-form';
-
-const timeZones = (): string[] => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-};
 
 /**
  * The first-run office profile, shown after the first administrator is created (and reachable
@@ -80,7 +72,7 @@ function SetupForm({ settings, profile }: { settings: BillingSettings; profile: 
   const navigate = useNavigate();
   const defaults = useMemo(() => machineDefaults(settings), [settings]);
   const zones = useMemo(() => {
-    const all = timeZones();
+    const all = officeTimeZones();
     return all.includes(defaults.timeZone) ? all : [defaults.timeZone, ...all];
   }, [defaults.timeZone]);
   const [values, setValues] = useState<ProfileValues>(() => profileToForm(profile));

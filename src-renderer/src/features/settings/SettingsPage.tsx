@@ -24,6 +24,7 @@ import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useBillingSettings } from './OfficeGate';
 import { settingsChanges, settingsToForm } from './settings-form';
 import { SharingPanel } from './SharingPanel';
+import { officeTimeZones } from './office-defaults';
 import { OfficeProfileForm } from './OfficeProfileForm';
 import { RelabelPricesModal, relabelledPlansOf } from './RelabelPricesModal';
 import type { SettingsField, SettingsFormValues } from './settings-form';
@@ -35,14 +36,6 @@ const FIELDS: SettingsField[] = [
   'adjustmentLimit',
   'accountPrefix',
 ];
-
-const timeZones = (): string[] => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-};
 
 export function SettingsPage() {
   const settings = useBillingSettings();
@@ -78,7 +71,7 @@ function SettingsForm({ current }: { current: BillingSettings }) {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<In<'settings.update'> | null>(null);
   const zones = useMemo(() => {
-    const all = timeZones();
+    const all = officeTimeZones();
     return all.includes(current.timeZone) ? all : [current.timeZone, ...all];
   }, [current.timeZone]);
   const update = useApiMutation('settings.update', {

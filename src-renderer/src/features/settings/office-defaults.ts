@@ -49,6 +49,15 @@ const CURRENCY_OF_REGION: Record<string, string> = {
   IE: 'EUR',
 };
 
+/** Every IANA time zone this browser knows, for the time zone pickers. */
+export const officeTimeZones = (): string[] => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+};
+
 /** Digits after the decimal point of a currency, as Intl knows them (2 when it does not). */
 export const currencyDigits = (code: string): number => {
   try {
