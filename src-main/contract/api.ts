@@ -85,10 +85,17 @@ import {
   IncomeInput,
   IncomeReportSchema,
 } from './schemas/reports';
-import { BillingSettingsSchema, UpdateSettingsInput } from './schemas/settings';
+import {
+  BillingSettingsSchema,
+  OfficeProfileSchema,
+  UpdateOfficeProfileInput,
+  UpdateSettingsInput,
+} from './schemas/settings';
 import {
   CreateRouterInput,
   NetworkSettingsSchema,
+  RouterHealthHistoryInput,
+  RouterHealthHistorySchema,
   RouterHealthInput,
   RouterHealthSchema,
   RouterIdInput,
@@ -246,6 +253,15 @@ export const api = {
   // one's own needs no permission, someone else's needs tasks.manage (checked in the core).
   'tasks.list': proc('session', Empty, z.array(TaskSchema)),
   'tasks.cancel': proc('session', CancelTaskInput, TaskSchema),
+  // issue 15 (h15-office): the kept health history over a range, averaged into buckets
+  'routers.healthHistory': proc(
+    'routers.read',
+    RouterHealthHistoryInput,
+    RouterHealthHistorySchema,
+  ),
+  // Everyone reads the office profile (it heads every receipt); administrators change it.
+  'office.profile': proc('session', Empty, OfficeProfileSchema),
+  'office.updateProfile': proc('settings.manage', UpdateOfficeProfileInput, OfficeProfileSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {

@@ -83,6 +83,10 @@ export const PROCEDURES = [
   'sharing.update',
   'tasks.list',
   'tasks.cancel',
+  // issue 15 (h15-office): router health over a range, the office profile
+  'routers.healthHistory',
+  'office.profile',
+  'office.updateProfile',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */

@@ -246,6 +246,8 @@ const wireCore = (
     dataDir: config.dataDir,
     authorize: guard.authorize,
     recentActivity: (limit, viewer) => services.activity.recent(limit, viewer),
+    // The job registry is made below; the dashboard asks it only once the core is built.
+    dashboard: { ...network.glance, jobs: () => jobs.list() },
   });
 
   const watch = createClockWatch({

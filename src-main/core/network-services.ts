@@ -13,6 +13,7 @@ import { DEFAULT_NETWORK_TUNING, type NetworkTuning } from './routers/network-tu
 import { createRouterAccess } from './routers/router-access';
 import { createRoutersRepo } from './routers/routers.repo';
 import { createPlansRepo } from './plans/plans.repo';
+import { createNetworkGlance } from './routers/network-glance';
 import { createRoutersService, type RouterChange } from './routers/routers.service';
 import { networkJobs } from './jobs/network-jobs';
 import type { Clock } from './shared/clock';
@@ -177,6 +178,8 @@ export const createNetworkServices = (deps: {
       expiry: { run: (meta: RequestMeta) => expiry.run(meta) },
       health: { pollNow: monitor.pollNow, runDue: monitor.runDue, nextDue: monitor.nextDue },
     },
+    /** Routers and queue at a glance, for the dashboard. */
+    glance: createNetworkGlance({ health: healthRepo, queue }),
     /** Health polls, the queue, auto-sync and expiry, for the job registry to schedule. */
     jobs,
     start: (background: boolean): void => {

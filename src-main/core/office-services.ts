@@ -21,12 +21,18 @@ import { createPlansRepo } from './plans/plans.repo';
 import { createRoutersRepo } from './routers/routers.repo';
 import { createPlansService, type PlansService } from './plans/plans.service';
 import { createStaffRepo } from './auth/staff.repo';
-import { createReportsService, type ReportsService } from './reports/reports.service';
+import {
+  createReportsService,
+  type DashboardSources,
+  type ReportsService,
+} from './reports/reports.service';
 import { createSettingsService, type SettingsService } from './settings/settings.service';
+import { createOfficeProfile, type OfficeProfileService } from './settings/office-profile';
 import { noRouterSync, type RouterSyncHooks } from './sync/sync-hooks';
 
 export type OfficeServices = {
   settings: SettingsService;
+  office: OfficeProfileService;
   plans: PlansService;
   clients: ClientsService & {
     importPreview: ClientImport['preview'];
@@ -49,14 +55,22 @@ export const createOfficeServices = (deps: {
   dataDir: string;
   authorize: BillingDeps['authorize'];
   recentActivity: (limit: number, viewer: Actor) => ActivityEntry[];
+  dashboard: DashboardSources;
 }): OfficeServices => {
   const { sqlite, orm, clock, write, recorder } = deps;
   const routerSync = deps.routerSync ?? noRouterSync;
   const counters = createCounters(orm);
   const ledger = createLedgerRepo(orm);
-  const settings = createSettingsService({ sqlite, clock, write, recorder, ledger });
   const clientsRepo = createClientsRepo(orm);
   const plansRepo = createPlansRepo(orm, clientsRepo);
+  const settings = createSettingsService({
+    sqlite,
+    clock,
+    write,
+    recorder,
+    ledger,
+    plans: plansRepo,
+  });
   const search = createClientSearch(sqlite);
   const clientDeps = {
     clients: clientsRepo,
@@ -80,8 +94,10 @@ export const createOfficeServices = (deps: {
     plans: plansRepo,
     insertLogged: clients.insertLogged,
   });
+  const office = createOfficeProfile({ sqlite, clock, write, recorder });
   return {
     settings,
+    office,
     plans: createPlansService({
       plans: plansRepo,
       references: { clients: clientsRepo, ledger },
@@ -117,6 +133,9 @@ export const createOfficeServices = (deps: {
       settings,
       search,
       recentActivity: deps.recentActivity,
+      plans: plansRepo,
+      officeProfile: office.get,
+      glance: deps.dashboard,
     }),
   };
 };

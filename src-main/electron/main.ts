@@ -8,7 +8,13 @@ import { prepareProcess } from '../launch/process-setup';
 import { APP_VERSION } from '../launch/version';
 import { registerIpcTransport } from './ipc-transport';
 import { createOfficeSharing } from './office-sharing';
-import { claimSingleInstance, createMainWindow, denyPermissions, rendererUrl } from './window';
+import {
+  claimSingleInstance,
+  createMainWindow,
+  denyPermissions,
+  rendererUrl,
+  sendContentSecurityPolicy,
+} from './window';
 
 /** The desktop shell: window, IPC, quit handling. Everything else is the core. */
 prepareProcess(); // owner-only files, and output that cannot throw (see process-setup.ts)
@@ -54,6 +60,7 @@ void app.whenReady().then(async () => {
   }
   host = opened;
   const url = rendererUrl(paths.rendererDir);
+  sendContentSecurityPolicy(session.defaultSession, url);
   registerIpcTransport({ host: opened, appUrl: url, lanAddress: hostLanAddress });
   opened.core.start();
   createMainWindow({ preload: paths.preload, url });

@@ -7,7 +7,13 @@ import {
   shell,
   type FakeWebContents,
 } from './test-support/fake-electron';
-import { claimSingleInstance, createMainWindow, denyPermissions } from './window';
+import {
+  claimSingleInstance,
+  createMainWindow,
+  denyPermissions,
+  sendContentSecurityPolicy,
+} from './window';
+import { HEADER_POLICY } from '../transport/content-security';
 
 vi.mock('electron', () => import('./test-support/fake-electron'));
 
@@ -73,6 +79,23 @@ describe('the window', () => {
       session.permissionRequestHandler?.({}, permission, (granted) => answers.push(granted));
     }
     expect(answers).toEqual([false, false, false, false]);
+  });
+
+  it("sends the app page its whole CSP as a header, frame-ancestors included, and nothing else's", () => {
+    const session = new FakeSession();
+    sendContentSecurityPolicy(session as never, APP_URL);
+    const headersFor = (url: string) => {
+      let answer: { responseHeaders?: Record<string, string[]> } | undefined;
+      session.headersListener?.({ url, responseHeaders: { 'X-Other': ['kept'] } }, (r) => {
+        answer = r;
+      });
+      return answer;
+    };
+    expect(headersFor(APP_URL)).toEqual({
+      responseHeaders: { 'X-Other': ['kept'], 'Content-Security-Policy': [HEADER_POLICY] },
+    });
+    expect(HEADER_POLICY).toContain("frame-ancestors 'none'");
+    expect(headersFor('https://example.com/')).toEqual({});
   });
 
   it('a second instance focuses the first window and quits', () => {

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { HEADER_POLICY } from '../transport/content-security';
 import { isAppUrl } from './app-url';
 
 /** The app's own page: the dev server in `npm run dev`, else the built index.html. */
@@ -26,6 +27,22 @@ export const guardContents = (contents: WebContents, appUrl: string): void => {
 /** No permission (camera, microphone, notifications, geolocation, …) is ever granted to a page. */
 export const denyPermissions = (session: Session): void => {
   session.setPermissionRequestHandler((_contents, _permission, done) => done(false));
+};
+
+/**
+ * The app page gets its whole Content Security Policy as a response header, `frame-ancestors`
+ * included: a `<meta>` tag cannot carry that directive (Chromium logs an error on every load).
+ */
+export const sendContentSecurityPolicy = (session: Session, appUrl: string): void => {
+  session.webRequest.onHeadersReceived((details, done) => {
+    if (!isAppUrl(details.url, appUrl)) {
+      done({});
+      return;
+    }
+    done({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [HEADER_POLICY] },
+    });
+  });
 };
 
 /**

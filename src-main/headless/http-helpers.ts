@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode, Result } from '../contract/errors';
+import { HEADER_POLICY } from '../transport/content-security';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -17,10 +18,7 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
-    "form-action 'self'; frame-ancestors 'none'",
+  'Content-Security-Policy': HEADER_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

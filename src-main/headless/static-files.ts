@@ -13,6 +13,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.map': 'application/json',
 };
 
 /** The decoded path, or null when its percent-encoding is malformed (a 404, not a crash). */

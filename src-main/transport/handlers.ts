@@ -150,6 +150,10 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'sharing.update': (input, ctx) => core.services.sharing.update(input, signedIn(ctx)),
     'tasks.list': (_in, ctx) => core.services.tasks.list(signedIn(ctx).actor),
     'tasks.cancel': (input, ctx) => core.services.tasks.cancel(input.taskId, signedIn(ctx)),
+    // issue 15 (h15-office)
+    'routers.healthHistory': (input) => routers.healthHistory(input),
+    'office.profile': () => core.services.office.get(),
+    'office.updateProfile': (input, ctx) => core.services.office.update(input, signedIn(ctx)),
   };
 };
 

@@ -4,6 +4,8 @@ import { DaySchema } from './money';
 import { PaymentMethodSchema } from './billing';
 import { ClientListItemSchema } from './clients';
 import { ActivityEntrySchema } from './activity';
+import { JobNameSchema } from './jobs';
+import { RouterStatusSchema } from './routers';
 
 const CurrencySchema = z.object({ code: z.string(), minorUnitDigits: z.number().int() });
 const Sum = z.object({ count: z.number().int(), amount: z.number().int() });
@@ -89,6 +91,60 @@ export const DashboardInput = z
   .strictObject({ expiringWithinDays: z.number().int().min(1).max(60).optional() })
   .optional();
 
+/** Routers by state, and the newest problem among those not online. */
+export const RoutersGlanceSchema = z.object({
+  total: z.number().int(),
+  online: z.number().int(),
+  offline: z.number().int(),
+  degraded: z.number().int(),
+  unknown: z.number().int(),
+  disabled: z.number().int(),
+  lastProblem: z
+    .object({
+      routerId: IdSchema,
+      name: z.string(),
+      status: RouterStatusSchema,
+      since: EpochMsSchema,
+      /** The router's last error, or what is high (CPU, memory) when degraded. */
+      message: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type RoutersGlance = z.infer<typeof RoutersGlanceSchema>;
+
+/** Changes waiting in the provisioning queue; `failing` have failed at least once. */
+export const QueueGlanceSchema = z.object({
+  waiting: z.number().int(),
+  failing: z.number().int(),
+});
+export type QueueGlance = z.infer<typeof QueueGlanceSchema>;
+
+export const FailingJobSchema = z.object({
+  name: JobNameSchema,
+  label: z.string(),
+  consecutiveFailures: z.number().int(),
+  lastRunAt: EpochMsSchema.nullable(),
+  error: z.string().nullable(),
+});
+
+export const OfficeGlanceSchema = z.object({
+  /** Null without `routers.read`. */
+  routers: RoutersGlanceSchema.nullable(),
+  queue: QueueGlanceSchema.nullable(),
+  /** Scheduled jobs whose last run failed; null without `jobs.read`. */
+  failingJobs: z.array(FailingJobSchema).nullable(),
+  /** Net takings per office day, the last 30 days up to today; null without `reports.financial`. */
+  income: z.array(z.object({ day: DaySchema, net: z.number().int() })).nullable(),
+  /** What a new office has done of its first steps (the dashboard's checklist). */
+  firstSteps: z.object({
+    profile: z.boolean(),
+    router: z.boolean(),
+    plan: z.boolean(),
+    client: z.boolean(),
+  }),
+});
+export type OfficeGlance = z.infer<typeof OfficeGlanceSchema>;
+
 export const DashboardSchema = z.object({
   counts: z.object({
     active: z.number().int(),
@@ -104,5 +160,7 @@ export const DashboardSchema = z.object({
   currency: CurrencySchema,
   /** Latest activity entries; empty without `activity.read`. */
   recentActivity: z.array(ActivityEntrySchema),
+  /** The office at a glance (issue 15); each part null for those not allowed to read it. */
+  glance: OfficeGlanceSchema,
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -182,6 +182,62 @@ export const RouterHealthSchema = z.object({
 });
 export type RouterHealthView = z.infer<typeof RouterHealthSchema>;
 
+/** The longest range one health-history request may cover (the kept history is shorter). */
+export const HEALTH_HISTORY_MAX_DAYS = 366;
+
+export const RouterHealthHistoryInput = z
+  .strictObject({
+    id: IdSchema,
+    from: EpochMsSchema,
+    to: EpochMsSchema,
+    /** At most this many buckets; samples are averaged into them. */
+    points: z.number().int().min(10).max(1_000).default(240),
+  })
+  .refine((v) => v.to > v.from, { path: ['to'], error: 'The range must end after it starts' })
+  .refine((v) => v.to - v.from <= HEALTH_HISTORY_MAX_DAYS * 86_400_000, {
+    path: ['from'],
+    error: `At most ${String(HEALTH_HISTORY_MAX_DAYS)} days at a time`,
+  });
+
+/** The samples of one stretch of time: averages and peaks (null: no answer in the bucket). */
+export const HealthBucketSchema = z.object({
+  from: EpochMsSchema,
+  samples: z.number().int(),
+  /** Failed polls among them. */
+  failed: z.number().int(),
+  cpuAvg: z.number().int().nullable(),
+  cpuMax: z.number().int().nullable(),
+  memoryAvg: z.number().int().nullable(),
+  memoryMax: z.number().int().nullable(),
+  latencyAvg: z.number().int().nullable(),
+  latencyMax: z.number().int().nullable(),
+  sessionsAvg: z.number().int().nullable(),
+  sessionsMax: z.number().int().nullable(),
+});
+export type HealthBucket = z.infer<typeof HealthBucketSchema>;
+
+export const HealthOutageSchema = z.object({
+  from: EpochMsSchema,
+  /** The first good poll afterwards; null while the router is still not answering. */
+  to: EpochMsSchema.nullable(),
+});
+export type HealthOutage = z.infer<typeof HealthOutageSchema>;
+
+export const RouterHealthHistorySchema = z.object({
+  routerId: IdSchema,
+  from: EpochMsSchema,
+  to: EpochMsSchema,
+  bucketMs: z.number().int().positive(),
+  /** Oldest first; buckets without samples are left out. */
+  buckets: z.array(HealthBucketSchema),
+  /** Stretches in the range when polls failed, oldest first. */
+  outages: z.array(HealthOutageSchema),
+  /** The oldest sample kept for this router (null: none yet) and how long samples are kept. */
+  keptSince: EpochMsSchema.nullable(),
+  keptDays: z.number().int(),
+});
+export type RouterHealthHistory = z.infer<typeof RouterHealthHistorySchema>;
+
 /** Network-wide settings of the router jobs. */
 export const NetworkSettingsSchema = z.object({
   /** Periodic auto-sync: how often, and whether it fixes drift or only reports it. */

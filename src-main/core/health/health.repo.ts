@@ -2,10 +2,10 @@
  * Repository of `router_health` (each router's current state) and `router_health_samples`
  * (bounded history for the charts): all SQL on these two tables lives here.
  */
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
-import type { HealthSample } from '../../contract/schemas/routers';
+import { and, asc, avg, count, desc, eq, gte, inArray, lt, max, min, sql } from 'drizzle-orm';
+import type { HealthBucket, HealthSample } from '../../contract/schemas/routers';
 import type { Orm } from '../db/open-database';
-import { routerHealth, routerHealthSamples } from '../db/schema';
+import { routerHealth, routerHealthSamples, routers } from '../db/schema';
 
 /** The stored health state of one router (one row of `router_health`). */
 export type HealthState = typeof routerHealth.$inferSelect;
@@ -81,6 +81,93 @@ export const createHealthRepo = (orm: Orm) => ({
       .delete(routerHealthSamples)
       .where(and(eq(routerHealthSamples.routerId, routerId), lt(routerHealthSamples.ts, before)))
       .run().changes,
+
+  /**
+   * Samples in [from, to) of one router folded into buckets of `bucketMs` (averages and peaks per
+   * bucket, empty buckets left out): one range scan of the (router_id, ts) index.
+   */
+  history: (routerId: number, from: number, to: number, bucketMs: number): HealthBucket[] => {
+    const s = routerHealthSamples;
+    const bucket = sql<number>`(${s.ts} - ${from}) / ${bucketMs}`;
+    const whole = (v: string | number | null): number | null =>
+      v === null ? null : Math.round(Number(v));
+    return orm
+      .select({
+        bucket,
+        first: min(s.ts),
+        samples: count(),
+        failed: sql<number>`sum(case when ${s.ok} then 0 else 1 end)`,
+        cpuAvg: avg(s.cpuLoad),
+        cpuMax: max(s.cpuLoad),
+        memoryAvg: avg(s.memoryUsedPct),
+        memoryMax: max(s.memoryUsedPct),
+        latencyAvg: avg(s.latencyMs),
+        latencyMax: max(s.latencyMs),
+        sessionsAvg: avg(s.activeSessions),
+        sessionsMax: max(s.activeSessions),
+      })
+      .from(s)
+      .where(and(eq(s.routerId, routerId), gte(s.ts, from), lt(s.ts, to)))
+      .groupBy(bucket)
+      .orderBy(bucket)
+      .all()
+      .map((r) => ({
+        from: from + r.bucket * bucketMs,
+        samples: r.samples,
+        failed: r.failed,
+        cpuAvg: whole(r.cpuAvg),
+        cpuMax: r.cpuMax,
+        memoryAvg: whole(r.memoryAvg),
+        memoryMax: r.memoryMax,
+        latencyAvg: whole(r.latencyAvg),
+        latencyMax: r.latencyMax,
+        sessionsAvg: whole(r.sessionsAvg),
+        sessionsMax: r.sessionsMax,
+      }));
+  },
+
+  /**
+   * The samples in [from, to) where the poll outcome changed (the first one included): outages
+   * start at a failed sample and end at the next good one. A window function over the same index.
+   */
+  outcomeChanges: (routerId: number, from: number, to: number): { ts: number; ok: boolean }[] =>
+    orm
+      .all<{ ts: number; ok: number }>(
+        sql`select ts, ok from (
+              select ts, ok, lag(ok) over (order by ts) as prev
+              from router_health_samples
+              where router_id = ${routerId} and ts >= ${from} and ts < ${to}
+            ) where prev is null or prev <> ok order by ts`,
+      )
+      .map((r) => ({ ts: r.ts, ok: r.ok === 1 })),
+
+  /** Routers by enabled and health status (a router never polled has no health row: null). */
+  statusCounts: (): { enabled: boolean; status: HealthState['status'] | null; n: number }[] =>
+    orm
+      .select({ enabled: routers.enabled, status: routerHealth.status, n: count() })
+      .from(routers)
+      .leftJoin(routerHealth, eq(routerHealth.routerId, routers.id))
+      .groupBy(routers.enabled, routerHealth.status)
+      .all(),
+
+  /** The enabled router that most recently went offline or degraded, with its health. */
+  latestTrouble: () =>
+    orm
+      .select({ name: routers.name, health: routerHealth })
+      .from(routerHealth)
+      .innerJoin(routers, eq(routers.id, routerHealth.routerId))
+      .where(and(eq(routers.enabled, true), inArray(routerHealth.status, ['offline', 'degraded'])))
+      .orderBy(desc(routerHealth.statusSince))
+      .limit(1)
+      .get(),
+
+  /** When the kept history of one router begins (null: no samples). */
+  oldest: (routerId: number): number | null =>
+    orm
+      .select({ ts: min(routerHealthSamples.ts) })
+      .from(routerHealthSamples)
+      .where(eq(routerHealthSamples.routerId, routerId))
+      .get()?.ts ?? null,
 });
 
 export type HealthRepo = ReturnType<typeof createHealthRepo>;

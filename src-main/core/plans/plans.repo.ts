@@ -51,6 +51,14 @@ export const createPlansRepo = (orm: Orm, clientsRepo: ClientsRepo) => {
     /** Every plan's name by id (retired plans too). */
     names: (): Map<number, string> => new Map(allNames.all().map((p) => [p.id, p.name])),
 
+    /** Every plan's name and price (retired plans too), by name: cheap, no client counts. */
+    prices: (): { id: number; name: string; price: number; active: boolean }[] =>
+      orm
+        .select({ id: plans.id, name: plans.name, price: plans.price, active: plans.active })
+        .from(plans)
+        .orderBy(asc(plans.name))
+        .all(),
+
     /** Non-archived clients on the plan. */
     clientCount: (planId: number): number => clientsRepo.countOnPlan(planId),
 

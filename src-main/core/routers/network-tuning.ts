@@ -52,7 +52,8 @@ export const DEFAULT_NETWORK_TUNING: NetworkTuning = {
   flapWindowMs: 30 * 60_000,
   flapMaxChanges: 4,
   sampleEveryMs: 5 * 60_000,
-  historyMs: 24 * 60 * 60_000,
+  // About three months of samples (one per 5 minutes per router, more on status changes).
+  historyMs: 92 * 24 * 60 * 60_000,
   queueTickMs: 2_000,
   pushConcurrency: 8,
   retryBaseMs: 5_000,

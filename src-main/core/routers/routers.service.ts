@@ -1,6 +1,8 @@
 import type {
   CreateRouter,
   Router,
+  HealthOutage,
+  RouterHealthHistory,
   RouterHealthView,
   TestConnection,
   TestConnectionResult,
@@ -57,6 +59,22 @@ const retypePassword = (): AppError =>
   );
 
 /** Routers: settings (password sealed at rest), test connection, health view; all logged. */
+/** `routers.health` without `since`: the last day's samples. */
+const RECENT_SAMPLES_MS = 24 * 60 * 60_000;
+/** History buckets are whole minutes. */
+const BUCKET_ROUNDING_MS = 60_000;
+
+/** Outages from the samples where the poll outcome changed: a failure up to the next success. */
+const outagesOf = (changes: readonly { ts: number; ok: boolean }[]): HealthOutage[] => {
+  const outages: HealthOutage[] = [];
+  for (const c of changes) {
+    const open = outages.at(-1);
+    if (!c.ok && (open === undefined || open.to !== null)) outages.push({ from: c.ts, to: null });
+    else if (c.ok && open?.to === null) open.to = c.ts;
+  }
+  return outages;
+};
+
 export const createRoutersService = (deps: {
   routers: RoutersRepo;
   clients: Pick<ClientsRepo, 'countOnRouter'>;
@@ -293,8 +311,32 @@ export const createRoutersService = (deps: {
 
     health: (input: { id: number; since?: number }): RouterHealthView => {
       const router = shown(input.id);
-      const since = Math.max(input.since ?? 0, clock.now() - deps.historyMs);
+      const now = clock.now();
+      const since = Math.max(input.since ?? now - RECENT_SAMPLES_MS, now - deps.historyMs);
       return { router, samples: deps.health.samples(input.id, since) };
+    },
+
+    /** The kept health history over a range, averaged into at most `points` buckets. */
+    healthHistory: (input: {
+      id: number;
+      from: number;
+      to: number;
+      points: number;
+    }): RouterHealthHistory => {
+      shown(input.id);
+      const { from, to } = input;
+      const bucketMs =
+        Math.ceil((to - from) / input.points / BUCKET_ROUNDING_MS) * BUCKET_ROUNDING_MS;
+      return {
+        routerId: input.id,
+        from,
+        to,
+        bucketMs,
+        buckets: deps.health.history(input.id, from, to, bucketMs),
+        outages: outagesOf(deps.health.outcomeChanges(input.id, from, to)),
+        keptSince: deps.health.oldest(input.id),
+        keptDays: Math.round(deps.historyMs / 86_400_000),
+      };
     },
   };
 };

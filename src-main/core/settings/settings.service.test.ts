@@ -43,6 +43,73 @@ describe('billing settings', () => {
     expect((await makeClient(o.tech, plan.id)).accountNo).toBe('KLA-000001');
   });
 
+  it('relabels plan prices (no conversion) on a currency change only when confirmed, naming the plans', async () => {
+    const o = await officeCore();
+    const basic = await makePlan(o.admin, { name: 'Basic', price: 2_500 });
+    await makePlan(o.admin, { name: 'Family', price: 4_000 });
+    const before = officeSnapshot(o.core);
+    const refused = failure(
+      await o.admin.call('settings.update', { currencyCode: 'KES', timeZone: 'Africa/Nairobi' }),
+      'conflict',
+    );
+    expect(refused.message).toBe(
+      'Plan prices keep their numbers in the new currency (they are not converted): Basic, Family. Confirm to relabel them.',
+    );
+    expect(refused.details).toEqual({
+      plans: [
+        { id: basic.id, name: 'Basic', price: 2_500 },
+        { id: expect.any(Number) as unknown, name: 'Family', price: 4_000 },
+      ],
+    });
+    expect(officeSnapshot(o.core)).toBe(before);
+    // Other settings need no confirmation.
+    unwrap(await o.admin.call('settings.update', { timeZone: 'Africa/Nairobi' }));
+    const saved = unwrap(
+      await o.admin.call('settings.update', { currencyCode: 'KES', relabelPlanPrices: true }),
+    );
+    expect(saved.currencyCode).toBe('KES');
+    expect(unwrap(await o.admin.call('plans.get', { id: basic.id })).price).toBe(2_500);
+    expect(entriesOf(o.core, 'settings.updated').at(-1)?.details).toMatchObject({
+      before: { currencyCode: 'USD' },
+      after: { currencyCode: 'KES' },
+    });
+    failure(await o.admin.raw('settings.update', { relabelPlanPrices: true }), 'validation');
+  });
+
+  it('keeps the office profile (name, address, phone, registration, footer) and logs changes', async () => {
+    const o = await officeCore();
+    expect(unwrap(await o.cashier.call('office.profile', undefined))).toEqual({
+      businessName: '',
+      address: '',
+      phone: '',
+      registrationNumber: '',
+      receiptFooter: '',
+      setupDone: false,
+    });
+    const saved = unwrap(
+      await o.admin.call('office.updateProfile', {
+        businessName: '  Kilimani Net ',
+        address: 'Argwings Kodhek Rd\nNairobi',
+        phone: '+254 700 000 111',
+        registrationNumber: 'P051234567X',
+        receiptFooter: 'Paybill 123456',
+        setupDone: true,
+      }),
+    );
+    expect(saved).toMatchObject({ businessName: 'Kilimani Net', setupDone: true });
+    expect(unwrap(await o.viewer.call('office.profile', undefined))).toEqual(saved);
+    expect(entriesOf(o.core, 'settings.updated').at(-1)).toMatchObject({
+      target: { type: 'settings', id: 'office', label: 'Office profile' },
+      details: { before: { businessName: '' }, after: { businessName: 'Kilimani Net' } },
+    });
+    failure(await o.cashier.call('office.updateProfile', { phone: '1' }), 'forbidden');
+    const unchanged = officeSnapshot(o.core);
+    for (const bad of [{ businessName: '   ' }, { phone: 'a\u202eb' }, {}, { setupDone: false }]) {
+      failure(await o.admin.raw('office.updateProfile', bad), 'validation');
+    }
+    expect(officeSnapshot(o.core)).toBe(unchanged);
+  });
+
   it('refuses to change the currency once money is in the ledger', async () => {
     const o = await officeCore();
     const plan = await makePlan(o.admin);

@@ -171,6 +171,17 @@ export const createSyncQueueRepo = (orm: Orm) => {
           ...r,
           subjectLabel: r.subjectLabel ?? `${r.subject} ${String(r.subjectId)}`,
         })),
+    /** Everything waiting, and how much of it has failed at least once (one aggregate). */
+    waiting: (): { waiting: number; failing: number } => {
+      const r = orm
+        .select({
+          waiting: count(),
+          failing: sql<number>`coalesce(sum(case when ${syncQueue.attempts} > 0 then 1 else 0 end), 0)`,
+        })
+        .from(syncQueue)
+        .get();
+      return { waiting: r?.waiting ?? 0, failing: r?.failing ?? 0 };
+    },
     count: (f: { routerId?: number; clientId?: number }): number =>
       orm.select({ n: count() }).from(syncQueue).where(filterOf(f)).get()?.n ?? 0,
     /** Makes waiting work due now; returns how many items were rescheduled. */

@@ -147,7 +147,18 @@ class FakeApp extends EventEmitter {
 }
 export const app = new FakeApp();
 
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  done: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+
 export class FakeSession {
+  headersListener: HeadersListener | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener): void => {
+      this.headersListener = listener;
+    },
+  };
   permissionRequestHandler:
     ((contents: unknown, permission: string, done: (granted: boolean) => void) => void) | null =
     null;

@@ -16,6 +16,7 @@ import { SessionsPage } from '../features/sessions/SessionsPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { RequirePermission } from '../features/shell/RequirePermission';
 import { HomeRedirect, NotFoundPage, RouteErrorPage } from '../features/shell/RouteFallbacks';
+import { OfficeSetupPage } from '../features/settings/OfficeSetupPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffPage } from '../features/staff/StaffPage';
 
@@ -40,6 +41,8 @@ export const routes: RouteObject[] = [
           ['routers/:routerId', 'routers.read', <RouterPage key="router" />],
           ['settings', 'settings.manage', <SettingsPage key="settings" />],
           ['jobs', 'jobs.read', <JobsPage key="jobs" />],
+          // issue 15 (h15-office): the first-run office profile
+          ['setup/office', 'settings.manage', <OfficeSetupPage key="office-setup" />],
         ] as const
       ).map(([path, permission, page]) => ({
         path,

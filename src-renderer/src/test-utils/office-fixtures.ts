@@ -4,7 +4,8 @@ import { permissionsOf } from '@domain/permissions';
 import type { LedgerEntry, Receipt } from '@contract/schemas/billing';
 import type { Client, ClientListItem } from '@contract/schemas/clients';
 import type { Plan } from '@contract/schemas/plans';
-import type { BillingSettings } from '@contract/schemas/settings';
+import type { OfficeGlance } from '@contract/schemas/reports';
+import type { BillingSettings, OfficeProfile } from '@contract/schemas/settings';
 
 /** Test data for the office screens (clients, plans, money). Used by renderer tests only. */
 
@@ -27,6 +28,35 @@ export const SETTINGS: BillingSettings = {
 };
 
 const T0 = Date.UTC(2025, 0, 15, 7, 0); // 10:00 in Nairobi
+
+export const PROFILE: OfficeProfile = {
+  businessName: 'Kilimani Net Ltd',
+  address: 'Argwings Kodhek Rd 12\nNairobi',
+  phone: '+254 700 123 456',
+  registrationNumber: 'P051234567X',
+  receiptFooter: 'M-Pesa Paybill 123456. Support: support@kilimani.example',
+  setupDone: true,
+};
+
+/** The dashboard's glance for an office that has done its first steps and has no trouble. */
+export const GLANCE: OfficeGlance = {
+  routers: {
+    total: 2,
+    online: 2,
+    offline: 0,
+    degraded: 0,
+    unknown: 0,
+    disabled: 0,
+    lastProblem: null,
+  },
+  queue: { waiting: 0, failing: 0 },
+  failingJobs: [],
+  income: Array.from({ length: 30 }, (_, i) => ({
+    day: `2025-01-${String(i + 1).padStart(2, '0')}`,
+    net: 0,
+  })),
+  firstSteps: { profile: true, router: true, plan: true, client: true },
+};
 
 export const plan = (id: number, overrides: Partial<Plan> = {}): Plan => ({
   id,

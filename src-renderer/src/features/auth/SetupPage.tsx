@@ -12,11 +12,20 @@ import { PasswordStrengthMeter } from '../../components/PasswordStrength';
 import { AuthCard } from './AuthCard';
 import { useDemoStatus } from './use-demo-status';
 
+/** Where the first administrator lands: the first-run office profile. */
+export const OFFICE_SETUP_HASH = '#/setup/office';
+
 type Values = { username: string; displayName: string; password: string; confirm: string };
 
 export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
   const form = useFormFields<Values>({ username: '', displayName: '', password: '', confirm: '' });
-  const setup = useApiMutation('auth.setup', { onSuccess: onSignedIn });
+  const setup = useApiMutation('auth.setup', {
+    // The administrator exists: next, the office profile (a page of the app, skippable).
+    onSuccess: (user) => {
+      window.location.hash = OFFICE_SETUP_HASH;
+      onSignedIn(user);
+    },
+  });
   const field = (name: keyof Values) => form.field(name, (f) => serverFieldError(setup.error, f));
   const { values, setErrors } = form;
   const demoAvailable = useDemoStatus().data?.available === true;

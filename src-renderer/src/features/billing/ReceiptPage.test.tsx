@@ -1,14 +1,20 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Receipt } from '@contract/schemas/billing';
-import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
+import type { OfficeProfile } from '@contract/schemas/settings';
+import { createFakeTransport, fakeError, type FakeError } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, receipt, staffUser } from '../../test-utils/office-fixtures';
+import { PROFILE, SETTINGS, receipt, staffUser } from '../../test-utils/office-fixtures';
 
-function renderReceipt(path: string, r: (n: number) => Receipt | null) {
+function renderReceipt(
+  path: string,
+  r: (n: number) => Receipt | null,
+  profile: () => OfficeProfile | FakeError = () => PROFILE,
+) {
   const transport = createFakeTransport({
     'auth.status': () => ({ setupRequired: false, user: staffUser('cashier') }),
     'settings.get': () => SETTINGS,
+    'office.profile': profile,
     'receipts.get': ({ number }) => r(number) ?? fakeError('not_found', 'No such receipt.'),
   });
   return { transport, ...renderApp(transport, path) };
@@ -36,6 +42,31 @@ describe('Receipt', () => {
     expect(row('Balance after')).toHaveTextContent('KES 500.00');
     expect(row('Served by')).toHaveTextContent('Carla Cashier');
     expect(within(article).queryByText('VOID')).not.toBeInTheDocument();
+  });
+
+  it('is headed by the office’s name, address, phone and registration number, with its footer', async () => {
+    renderReceipt('/receipts/42', (n) => receipt(n));
+    const article = await screen.findByRole('article', { name: 'Payment receipt R-000042' });
+    const issuer = within(article).getByTestId('receipt-issuer');
+    expect(issuer).toHaveTextContent('Kilimani Net Ltd');
+    expect(issuer).toHaveTextContent('Argwings Kodhek Rd 12');
+    expect(issuer).toHaveTextContent('Tel. +254 700 123 456');
+    expect(issuer).toHaveTextContent('Tax/registration no. P051234567X');
+    expect(within(article).getByTestId('receipt-footer')).toHaveTextContent(
+      'M-Pesa Paybill 123456. Support: support@kilimani.example',
+    );
+    expect(article).not.toHaveTextContent('ISP Desk');
+  });
+
+  it('still prints when the office profile cannot be loaded, and says what is missing', async () => {
+    renderReceipt(
+      '/receipts/42',
+      (n) => receipt(n),
+      () => fakeError('unavailable', 'Server busy'),
+    );
+    const article = await screen.findByRole('article', { name: 'Payment receipt R-000042' });
+    expect(within(article).queryByTestId('receipt-issuer')).not.toBeInTheDocument();
+    expect(screen.getByText(/name and address could not be loaded/)).toBeVisible();
   });
 
   it('prints with the browser’s print dialog', async () => {

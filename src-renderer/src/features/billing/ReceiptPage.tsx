@@ -1,8 +1,8 @@
-import { Anchor, Button, Group, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
-import { OfficeGate } from '../settings/OfficeGate';
+import { OfficeGate, useOfficeProfile } from '../settings/OfficeGate';
 import { useOffice } from '../settings/office-context';
 import { ReceiptView } from './ReceiptView';
 import { SavePdfButton } from './SavePdfButton';
@@ -28,8 +28,9 @@ export function ReceiptPage() {
 function ReceiptScreen({ number }: { number: number }) {
   const { timeZone } = useOffice();
   const receipt = useApiQuery('receipts.get', { number });
+  const issuer = useOfficeProfile();
 
-  if (receipt.isPending) return <LoadingState label="Loading the receipt…" />;
+  if (receipt.isPending || issuer.isPending) return <LoadingState label="Loading the receipt…" />;
   if (receipt.isError) {
     return (
       <ErrorState
@@ -48,7 +49,12 @@ function ReceiptScreen({ number }: { number: number }) {
         <Button onClick={() => window.print()}>Print receipt</Button>
         <SavePdfButton fileName={`receipt-${String(number)}`} />
       </Group>
-      <ReceiptView receipt={receipt.data} timeZone={timeZone} />
+      {issuer.isError && (
+        <Alert color="yellow" variant="light" className="no-print">
+          The office&apos;s name and address could not be loaded; this receipt prints without them.
+        </Alert>
+      )}
+      <ReceiptView receipt={receipt.data} timeZone={timeZone} issuer={issuer.data} />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Receipt } from '@contract/schemas/billing';
+import type { OfficeProfile } from '@contract/schemas/settings';
 import { formatOfficeDateTime } from '../settings/office-time';
 import { METHOD_LABELS } from './billing-labels';
 import { formatMoney } from '@domain/money';
@@ -16,6 +17,28 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The head of the receipt: the office's name, address, phone and registration number. */
+function Issuer({ profile }: { profile: OfficeProfile }) {
+  return (
+    <Stack gap={0} mb={4} data-testid="receipt-issuer">
+      {profile.businessName && (
+        <Text fw={700} size="lg">
+          {profile.businessName}
+        </Text>
+      )}
+      {profile.address && (
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+          {profile.address}
+        </Text>
+      )}
+      {profile.phone && <Text size="sm">{`Tel. ${profile.phone}`}</Text>}
+      {profile.registrationNumber && (
+        <Text size="sm">{`Tax/registration no. ${profile.registrationNumber}`}</Text>
+      )}
+    </Stack>
+  );
+}
+
 /**
  * A receipt as printed: its own currency (as issued) and the office time zone. A voided payment
  * still prints, marked VOID, so that the paper trail matches the ledger.
@@ -23,11 +46,12 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function ReceiptView({
   receipt,
   timeZone,
-  officeName = 'ISP Desk',
+  issuer,
 }: {
   receipt: Receipt;
   timeZone: string;
-  officeName?: string;
+  /** The office profile: who issued the receipt (name, address, phone, number, footer). */
+  issuer?: OfficeProfile | undefined;
 }) {
   const money = (n: number) => formatMoney(n, receipt.currency);
   const when = (ms: number) => formatOfficeDateTime(ms, timeZone);
@@ -47,9 +71,7 @@ export function ReceiptView({
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <Stack gap={0}>
-            <Text fw={700} size="lg">
-              {officeName}
-            </Text>
+            {issuer && <Issuer profile={issuer} />}
             <Title order={2} size="h4" id={titleId}>
               {`${isRefund ? 'Refund receipt' : 'Payment receipt'} ${receipt.code}`}
             </Title>
@@ -90,6 +112,16 @@ export function ReceiptView({
             ? 'This payment was voided; the receipt is kept for the record.'
             : 'Thank you. Keep this receipt as proof of payment.'}
         </Text>
+        {issuer?.receiptFooter && (
+          <Text
+            size="sm"
+            ta="center"
+            style={{ whiteSpace: 'pre-line' }}
+            data-testid="receipt-footer"
+          >
+            {issuer.receiptFooter}
+          </Text>
+        )}
       </Stack>
     </Paper>
   );

@@ -22,6 +22,8 @@ import { useSession } from '../auth/session-context';
 import { formatMoney } from '@domain/money';
 import { OfficeGate } from '../settings/OfficeGate';
 import { useOffice } from '../settings/office-context';
+import { FirstSteps } from './FirstSteps';
+import { OfficeAtAGlance } from './OfficeAtAGlance';
 
 const EXPIRING_DAYS = 7;
 
@@ -167,6 +169,7 @@ function DashboardBody({ data, canReadActivity }: { data: Dashboard; canReadActi
   const { counts, expiringWithinDays: days } = data;
   return (
     <Stack gap="md">
+      <FirstSteps done={data.glance.firstSteps} />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <Stat
           label="Active"
@@ -197,6 +200,7 @@ function DashboardBody({ data, canReadActivity }: { data: Dashboard; canReadActi
       <Text size="sm" c="dimmed">
         {`Suspended ${formatNumber(counts.suspended)} · Disabled ${formatNumber(counts.disabled)} · Archived ${formatNumber(counts.archived)}`}
       </Text>
+      <OfficeAtAGlance data={data} />
       {canReadActivity && <RecentActivity entries={data.recentActivity} />}
     </Stack>
   );

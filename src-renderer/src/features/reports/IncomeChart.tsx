@@ -1,34 +1,42 @@
 import { Box, Text } from '@mantine/core';
 import { formatAmount } from '@domain/money';
+import { compactNumber, niceTicks } from '../../components/charts/chart-scale';
 
 export type ChartBar = { label: string; value: number };
 
 const W = 720;
-const H = 220;
-const PAD = { top: 12, right: 8, bottom: 28, left: 8 };
+const PAD = { top: 12, right: 8, bottom: 28, left: 52 };
 
 /** Picks ~8 evenly spaced labels so that long day ranges stay readable. */
 const labelEvery = (n: number): number => Math.max(1, Math.ceil(n / 8));
 
 /**
- * A plain SVG bar chart of net income per period (no chart library). Negative nets (refunds
- * exceeding takings) hang below the zero line. The numbers are in the table beside it too.
+ * A plain SVG bar chart of net income per period (no chart library), with a y-axis in the
+ * currency's major units. Negative nets (refunds exceeding takings) hang below the zero line.
+ * The numbers are in the table beside it too.
  */
 export function IncomeChart({
   bars,
   digits,
   label,
+  height = 220,
 }: {
   bars: ChartBar[];
   digits: number;
   label: string;
+  height?: number;
 }) {
   if (bars.length === 0) return null;
+  const H = height;
   const max = Math.max(0, ...bars.map((b) => b.value));
   const min = Math.min(0, ...bars.map((b) => b.value));
-  const span = max - min || 1;
+  const unit = 10 ** digits;
+  const ticks = niceTicks(min / unit, max / unit, H < 160 ? 2 : 4).map((t) => t * unit);
+  const top = ticks.at(-1) ?? max;
+  const bottom = ticks[0] ?? min;
+  const span = top - bottom || 1;
   const plotH = H - PAD.top - PAD.bottom;
-  const y = (v: number) => PAD.top + ((max - v) / span) * plotH;
+  const y = (v: number) => PAD.top + ((top - v) / span) * plotH;
   const zero = y(0);
   const slot = (W - PAD.left - PAD.right) / bars.length;
   const barW = Math.max(1, slot * 0.7);
@@ -41,9 +49,33 @@ export function IncomeChart({
         width="100%"
         role="img"
         aria-label={label}
-        style={{ maxHeight: 260, display: 'block' }}
+        style={{ maxHeight: H + 40, display: 'block' }}
       >
         <title>{label}</title>
+        <g data-testid="y-axis">
+          {ticks.map((t) => (
+            <g key={t}>
+              <line
+                x1={PAD.left}
+                x2={W - PAD.right}
+                y1={y(t)}
+                y2={y(t)}
+                stroke="currentColor"
+                strokeOpacity={0.12}
+              />
+              <text
+                x={PAD.left - 6}
+                y={y(t) + 4}
+                textAnchor="end"
+                fontSize={11}
+                fill="currentColor"
+                fillOpacity={0.7}
+              >
+                {compactNumber(t / unit)}
+              </text>
+            </g>
+          ))}
+        </g>
         <line
           x1={PAD.left}
           x2={W - PAD.right}
@@ -54,15 +86,15 @@ export function IncomeChart({
         />
         {bars.map((b, i) => {
           const x = PAD.left + i * slot + (slot - barW) / 2;
-          const top = Math.min(y(b.value), zero);
-          const height = Math.abs(y(b.value) - zero);
+          const barTop = Math.min(y(b.value), zero);
+          const barHeight = Math.abs(y(b.value) - zero);
           return (
             <g key={b.label}>
               <rect
                 x={x}
-                y={top}
+                y={barTop}
                 width={barW}
-                height={Math.max(height, b.value === 0 ? 0 : 1)}
+                height={Math.max(barHeight, b.value === 0 ? 0 : 1)}
                 fill={b.value < 0 ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-blue-6)'}
                 data-period={b.label}
                 data-value={b.value}

@@ -19,6 +19,7 @@ import { serverFieldError } from '../../lib/server-errors';
 import { useOffice } from '../settings/office-context';
 import { monthStart } from '../settings/office-time';
 import { IncomeChart } from './IncomeChart';
+import classes from './IncomeReport.module.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -131,30 +132,46 @@ function IncomeSheet({
           <Title order={2} size="h5" mb="xs">
             By method
           </Title>
-          <Table striped aria-label="Income by method">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Method</Table.Th>
-                <Table.Th ta="right">Payments</Table.Th>
-                <Table.Th ta="right">Refunds</Table.Th>
-                <Table.Th ta="right">Voided</Table.Th>
-                <Table.Th ta="right">Net</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.byMethod.map((m) => (
-                <Table.Tr key={m.method}>
-                  <Table.Td>{METHOD_LABELS[m.method]}</Table.Td>
-                  <Table.Td ta="right">{money(m.payments)}</Table.Td>
-                  <Table.Td ta="right">{money(m.refunds)}</Table.Td>
-                  <Table.Td ta="right">{money(m.voids)}</Table.Td>
-                  <Table.Td ta="right" fw={600}>
-                    {money(m.net)}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={480}>
+            <Table striped aria-label="Income by method">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Method</Table.Th>
+                  <Table.Th ta="right" className={classes.amount}>
+                    Payments
+                  </Table.Th>
+                  <Table.Th ta="right" className={classes.amount}>
+                    Refunds
+                  </Table.Th>
+                  <Table.Th ta="right" className={classes.amount}>
+                    Voided
+                  </Table.Th>
+                  <Table.Th ta="right" className={classes.amount}>
+                    Net
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.byMethod.map((m) => (
+                  <Table.Tr key={m.method}>
+                    <Table.Td>{METHOD_LABELS[m.method]}</Table.Td>
+                    <Table.Td ta="right" className={classes.amount}>
+                      {money(m.payments)}
+                    </Table.Td>
+                    <Table.Td ta="right" className={classes.amount}>
+                      {money(m.refunds)}
+                    </Table.Td>
+                    <Table.Td ta="right" className={classes.amount}>
+                      {money(m.voids)}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={600} className={classes.amount}>
+                      {money(m.net)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
         <Paper withBorder p="sm" radius="md">
           <Title order={2} size="h5" mb="xs">
@@ -178,7 +195,9 @@ function IncomeSheet({
                   <Table.Tr key={p.planId}>
                     <Table.Td>{p.planName}</Table.Td>
                     <Table.Td ta="right">{p.renewals}</Table.Td>
-                    <Table.Td ta="right">{money(p.charged)}</Table.Td>
+                    <Table.Td ta="right" className={classes.amount}>
+                      {money(p.charged)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

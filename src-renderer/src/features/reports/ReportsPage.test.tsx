@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@contract/roles';
 import { createFakeTransport } from '../../test-utils/fake-transport';
+import classes from './IncomeReport.module.css';
 import { renderApp } from '../../test-utils/render';
 import { SETTINGS, client, listItem, staffUser } from '../../test-utils/office-fixtures';
 
@@ -106,13 +107,25 @@ describe('Reports', () => {
   it('charts income per period, negative nets below the line', async () => {
     renderReports('viewer', '/reports?tab=income');
     const chart = await screen.findByRole('img', { name: /^Net income by day/ });
-    const bars = chart.querySelectorAll('rect');
+    const bars = chart.querySelectorAll('rect[data-period]');
     expect([...bars].map((b) => b.getAttribute('data-value'))).toEqual(['0', '700000', '-20000']);
     expect(bars[2]?.querySelector('title')).toHaveTextContent('2025-01-16: -200.00');
     expect(screen.getByTestId('income-Net income')).toHaveTextContent('KES 6,800.00');
     expect(screen.getByRole('table', { name: 'Renewals by plan' })).toHaveTextContent(
       'Home 10M4KES 10,000.00',
     );
+    // A y-axis in thousands of KES, from below the lowest net to above the highest.
+    const axis = [...within(chart).getByTestId('y-axis').querySelectorAll('text')].map(
+      (t) => t.textContent,
+    );
+    expect(axis).toEqual(['-2K', '0', '2K', '4K', '6K', '8K']);
+    // Amounts stay on one line.
+    const byMethod = screen.getByRole('table', { name: 'Income by method' });
+    const amounts = within(byMethod)
+      .getAllByRole('cell')
+      .filter((c) => /KES/.test(c.textContent));
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const cell of amounts) expect(cell).toHaveClass(classes.amount ?? 'amount');
   });
 
   it('shows a technician only the expiring clients', async () => {

@@ -97,7 +97,7 @@ describe('Router page', () => {
   it('shows details, health history and the queue, and retries an item', async () => {
     const { transport } = renderRouter();
     expect(await screen.findByRole('heading', { name: 'Tower G' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /CPU and memory over 3 samples/ })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Health history' })).toBeInTheDocument();
     const queue = await screen.findByRole('table', { name: 'Pending changes' });
     expect(queue).toHaveTextContent('Router unreachable');
     fireEvent.click(within(queue).getByRole('button', { name: 'Retry AC000003 Amina Said now' }));

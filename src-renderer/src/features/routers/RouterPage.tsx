@@ -6,7 +6,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session-context';
 import { ActivityTimeline } from '../activity/ActivityTimeline';
-import { HealthSparkline } from './HealthSparkline';
+import { HealthHistory } from './HealthHistory';
 import { QueuePanel } from './QueuePanel';
 import { RouterStatusBadge } from './RouterStatusBadge';
 import { SyncPanel } from './SyncPanel';
@@ -88,7 +88,7 @@ export function RouterPage() {
             <RouterStatusBadge router={health.data.router} />
           </Group>
           <Details router={health.data.router} />
-          <HealthSparkline samples={health.data.samples} />
+          <HealthHistory routerId={id} />
           <QueuePanel routerId={id} canRun={can('sync.run')} />
           <SyncPanel routerId={id} canRun={can('sync.run')} />
           {can('activity.read') && (

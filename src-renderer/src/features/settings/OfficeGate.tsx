@@ -7,6 +7,10 @@ import { OfficeContext, officeFrom } from './office-context';
 export const useBillingSettings = () =>
   useApiQuery('settings.get', undefined, { staleTime: 60_000 });
 
+/** The office profile (name, address, …), as receipts and the first-run setup show it. */
+export const useOfficeProfile = () =>
+  useApiQuery('office.profile', undefined, { staleTime: 60_000 });
+
 /** Loads the office's currency and time zone once, then renders its children with them. */
 export function OfficeGate({ children }: { children: ReactNode }) {
   const settings = useBillingSettings();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BillingSettings } from '@contract/schemas/settings';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, staffUser } from '../../test-utils/office-fixtures';
+import { PROFILE, SETTINGS, staffUser } from '../../test-utils/office-fixtures';
 import { settingsChanges, settingsToForm } from './settings-form';
 
 describe('Settings', () => {
@@ -43,6 +43,7 @@ describe('Settings', () => {
     const transport = createFakeTransport({
       'auth.status': () => ({ setupRequired: false, user: staffUser('administrator') }),
       'settings.get': () => current,
+      'office.profile': () => PROFILE,
       'settings.update': (input) => {
         if (input.currencyCode) {
           return fakeError(

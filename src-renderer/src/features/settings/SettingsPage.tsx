@@ -12,7 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { In } from '@contract/api';
+import { currencyOf } from '@domain/money';
 import type { BillingSettings } from '@contract/schemas/settings';
 import { queryKey, useApiMutation } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -22,6 +24,9 @@ import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useBillingSettings } from './OfficeGate';
 import { settingsChanges, settingsToForm } from './settings-form';
 import { SharingPanel } from './SharingPanel';
+import { officeTimeZones } from './office-defaults';
+import { OfficeProfileForm } from './OfficeProfileForm';
+import { RelabelPricesModal, relabelledPlansOf } from './RelabelPricesModal';
 import type { SettingsField, SettingsFormValues } from './settings-form';
 
 const FIELDS: SettingsField[] = [
@@ -32,14 +37,6 @@ const FIELDS: SettingsField[] = [
   'accountPrefix',
 ];
 
-const timeZones = (): string[] => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-};
-
 export function SettingsPage() {
   const settings = useBillingSettings();
   return (
@@ -49,7 +46,8 @@ export function SettingsPage() {
           Settings
         </Title>
         <Text size="sm" c="dimmed">
-          The office&apos;s currency, time zone and cash controls, and sharing this workstation.
+          The office&apos;s currency, time zone and cash controls, its name and address on receipts,
+          and sharing this workstation.
         </Text>
       </Stack>
       {settings.isPending ? (
@@ -63,6 +61,7 @@ export function SettingsPage() {
       ) : (
         <SettingsForm key={JSON.stringify(settings.data)} current={settings.data} />
       )}
+      <OfficeProfileForm />
       <SharingPanel />
     </Stack>
   );
@@ -70,8 +69,9 @@ export function SettingsPage() {
 
 function SettingsForm({ current }: { current: BillingSettings }) {
   const queryClient = useQueryClient();
+  const [pending, setPending] = useState<In<'settings.update'> | null>(null);
   const zones = useMemo(() => {
-    const all = timeZones();
+    const all = officeTimeZones();
     return all.includes(current.timeZone) ? all : [current.timeZone, ...all];
   }, [current.timeZone]);
   const update = useApiMutation('settings.update', {
@@ -81,16 +81,31 @@ function SettingsForm({ current }: { current: BillingSettings }) {
       notifySuccess('Settings saved.');
     },
   });
-  const generalError = serverFormError(update.error, FIELDS);
+  const relabelled = relabelledPlansOf(update.error);
+  const generalError = relabelled ? null : serverFormError(update.error, FIELDS);
   const { values, errors, set, submit } = useSettingsForm({
     initial: () => settingsToForm(current),
     check: (v: SettingsFormValues) => settingsChanges(current, v),
-    save: (input) => update.mutate(input),
+    save: (input) => {
+      setPending(input);
+      update.mutate(input);
+    },
   });
   const errorOf = (f: SettingsField) => errors[f] ?? serverFieldError(update.error, f);
 
   return (
     <Paper withBorder p="md" radius="md" maw={760}>
+      <RelabelPricesModal
+        plans={relabelled}
+        from={currencyOf(current)}
+        to={{
+          code: pending?.currencyCode ?? current.currencyCode,
+          minorUnitDigits: pending?.minorUnitDigits ?? current.minorUnitDigits,
+        }}
+        saving={update.isPending}
+        onConfirm={() => pending && update.mutate({ ...pending, relabelPlanPrices: true })}
+        onCancel={() => update.reset()}
+      />
       <form onSubmit={submit} noValidate aria-label="Billing settings">
         <Stack gap="md">
           {generalError && (

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StorageStatus } from '@contract/schemas/system';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
-import { SETTINGS, staffUser } from '../../test-utils/office-fixtures';
+import { GLANCE, SETTINGS, staffUser } from '../../test-utils/office-fixtures';
 
 const LOW: StorageStatus = {
   low: true,
@@ -18,6 +18,7 @@ const DASHBOARD = {
   todayIncome: 0,
   currency: { code: 'KES', minorUnitDigits: 2 },
   recentActivity: [],
+  glance: GLANCE,
 };
 
 describe('the low disk space banner', () => {
