@@ -257,7 +257,15 @@ export const events = {
    */
   'task.progress': z.object({
     taskId: z.string(),
-    task: z.enum(['verify', 'export', 'archive']),
+    task: z.enum([
+      'verify',
+      'export',
+      'archive',
+      // The clients' CSV import (its check, then its writes) and export.
+      'clients.check',
+      'clients.import',
+      'clients.export',
+    ]),
     done: z.number().int(),
     total: z.number().int(),
   }),

@@ -15,7 +15,7 @@ import { hostLanAddress } from './shared/ip-address';
 import { newCorrelationId } from './shared/ids';
 import type { RequestMeta } from './shared/context';
 import { createRecorder } from './activity/recorder';
-import { createActivityService } from './activity/activity.service';
+import { createActivityService, type TaskProgress } from './activity/activity.service';
 import { createTaskRunner } from './tasks/task-runner';
 import { createReaderPool } from './activity/reader/reader-pool';
 import { createAuditTrail } from './activity/audit-trail';
@@ -174,6 +174,11 @@ const wireCore = (
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
 
+  // Only the session that started the task hears of it; the core's own tasks, nobody.
+  const taskProgress = (p: TaskProgress, owner: string | null) => {
+    if (owner) events.emit('task.progress', p, { sessionId: owner });
+  };
+
   const audit = createAuditTrail({
     sqlite,
     dataDir: config.dataDir,
@@ -197,10 +202,7 @@ const wireCore = (
       clock,
       tasks,
       ...audit,
-      // Only the session that started the task hears of it; the core's own tasks, nobody.
-      progress: (p, owner) => {
-        if (owner) events.emit('task.progress', p, { sessionId: owner });
-      },
+      progress: taskProgress,
       ...(config.activityReader
         ? { reader: readerThreads(config, config.activityReader, clock, logger) }
         : {}),
@@ -237,6 +239,9 @@ const wireCore = (
     dataDir: config.dataDir,
     authorize: guard.authorize,
     recentActivity: (limit, viewer) => services.activity.recent(limit, viewer),
+    tasks,
+    progress: taskProgress,
+    ...(config.importSlicing ? { importSlicing: config.importSlicing } : {}),
   });
 
   const watch = createClockWatch({

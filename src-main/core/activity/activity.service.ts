@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { format as formatDate } from 'date-fns';
 import type { ActivityFilter } from '../../contract/schemas/activity';
+import type { EventPayload } from '../../contract/api';
 import type { Clock } from '../shared/clock';
 import { logCategoriesOf } from '../../domain/permissions';
 import { AppError } from '../shared/app-error';
@@ -18,7 +19,7 @@ import { createInProcessReader, type LogReader, type LogReads } from './reader/l
 export type { ExportFormat };
 export type TaskProgress = {
   taskId: string;
-  task: 'verify' | 'export' | 'archive';
+  task: EventPayload<'task.progress'>['task'];
   done: number;
   total: number;
 };

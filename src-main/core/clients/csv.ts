@@ -6,11 +6,11 @@ export const csvError = (message: string): AppError =>
 
 /**
  * Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes with "" for a quote,
- * CRLF or LF line ends, an optional UTF-8 BOM. Returns the rows with the 1-based line each starts
- * on. (Writing cells: src-main/domain/csv-cells.ts.)
+ * CRLF or LF line ends, an optional UTF-8 BOM. Yields the rows one at a time with the 1-based
+ * line each starts on, so that a large file can be read in slices. (Writing cells:
+ * src-main/domain/csv-cells.ts.)
  */
-export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
-  const rows: { line: number; cells: string[] }[] = [];
+export function* iterateCsv(text: string): Generator<{ line: number; cells: string[] }> {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -19,9 +19,10 @@ export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endRow = () => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
+    const row = cells.length > 1 || cells[0] !== '' ? { line: rowLine, cells } : null;
     cells = [];
     cell = '';
+    return row;
   };
   for (; i < text.length; i++) {
     const ch = text.charAt(i);
@@ -40,12 +41,20 @@ export const parseCsv = (text: string): { line: number; cells: string[] }[] => {
       cell = '';
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text.charAt(i + 1) === '\n') i++;
-      endRow();
+      const row = endRow();
+      if (row) yield row;
       line++;
       rowLine = line;
     } else cell += ch;
   }
   if (quoted) throw csvError(`A quoted field starting on line ${String(rowLine)} is never closed.`);
-  if (cell !== '' || cells.length > 0) endRow();
-  return rows;
-};
+  if (cell !== '' || cells.length > 0) {
+    const row = endRow();
+    if (row) yield row;
+  }
+}
+
+/** The whole file's rows at once (see `iterateCsv`). */
+export const parseCsv = (text: string): { line: number; cells: string[] }[] => [
+  ...iterateCsv(text),
+];

@@ -3,6 +3,7 @@ import { openReadOnly, createLogSource } from '../activity/activity-source';
 import { csvHeader, csvLine, ndjsonLine } from '../activity/activity-export';
 import { verifyChain } from '../activity/verify-chain';
 import { finishAndVerifyBackup } from '../backup/verify-backup';
+import { checkClientsCsv, exportClients } from './client-task-bodies';
 import type { TaskKind, TaskRequestOf, TaskResults } from './task-messages';
 
 /** How a task reports: entries done so far, and output (awaited: back-pressure and cancel). */
@@ -63,7 +64,13 @@ const backup = async (r: TaskRequestOf<'backup'>, io: TaskIo): Promise<TaskResul
 
 const BODIES: {
   [K in TaskKind]: (r: TaskRequestOf<K>, io: TaskIo) => Promise<TaskResults[K]>;
-} = { verify, export: exportEntries, backup };
+} = {
+  verify,
+  export: exportEntries,
+  backup,
+  clientsExport: exportClients,
+  clientsCheck: checkClientsCsv,
+};
 
 /** Runs one task: the same code on a task thread and, where none is configured, in process. */
 export const runTaskBody = <K extends TaskKind>(

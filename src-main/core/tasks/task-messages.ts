@@ -2,6 +2,8 @@ import type { VerifyResult } from '../../contract/schemas/activity';
 import type { ErrorCode } from '../../contract/errors';
 import type { ScopedFilter } from '../activity/search-plan';
 import type { ChainHead } from '../backup/verify-backup';
+import type { ClientFilter } from '../../contract/schemas/clients';
+import type { CheckedImport } from '../clients/client-import-check';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -12,12 +14,21 @@ export type TaskRequest =
   /** Every entry matching `filter`, newest first, as CSV or NDJSON text in chunks. */
   | { kind: 'export'; file: string; filter: ScopedFilter; format: ExportFormat }
   /** An online copy of the database into `target`, made one file and checked (see backup/). */
-  | { kind: 'backup'; file: string; target: string; head: ChainHead | null };
+  | { kind: 'backup'; file: string; target: string; head: ChainHead | null }
+  /** Every client matching `filter` (as of `now`) as CSV text in chunks (client-export-csv.ts). */
+  | { kind: 'clientsExport'; file: string; filter: ClientFilter; now: number; timeZone: string }
+  /**
+   * A clients CSV import checked row by row (client-import-check.ts); with `withAccepted`, the
+   * accepted rows as chunks of JSON, for the commit.
+   */
+  | { kind: 'clientsCheck'; file: string; csv: string; timeZone: string; withAccepted: boolean };
 
 export type TaskResults = {
   verify: { result: VerifyResult; quickCheck: string | null };
   export: { rows: number };
   backup: { bytes: number };
+  clientsExport: { rows: number };
+  clientsCheck: CheckedImport;
 };
 export type TaskKind = TaskRequest['kind'];
 export type TaskRequestOf<K extends TaskKind> = Extract<TaskRequest, { kind: K }>;

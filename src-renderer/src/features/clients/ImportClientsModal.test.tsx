@@ -77,6 +77,7 @@ describe('CSV import', () => {
       'clients.importCommit': () => ({
         ...PREVIEW,
         imported: 2,
+        cancelled: false,
         firstAccountNo: 'AC000010',
         lastAccountNo: 'AC000011',
       }),
