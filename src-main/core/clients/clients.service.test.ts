@@ -201,7 +201,7 @@ describe('clients', () => {
     const c = await makeClient(o.tech, plan.id, { routerId: router.id });
     const queued = () =>
       (o.core.sqlite.prepare('SELECT count(*) AS n FROM sync_queue').get() as { n: number }).n;
-    const before = officeSnapshot(o.core);
+    const before = officeSnapshot(o.core, { withLog: false });
     const queueBefore = queued();
 
     const create = failure(
