@@ -12,11 +12,7 @@ import { createBillingService, type BillingService } from './billing/billing.ser
 import { createLedgerRepo } from './billing/ledger.repo';
 import { createReceiptsRepo } from './billing/receipts.repo';
 import { createClientExport, type ClientExport } from './clients/client-export';
-import {
-  createClientImport,
-  type ClientImport,
-  type ImportSlicing,
-} from './clients/client-import';
+import { createClientImport, type ClientImport, type ImportSlicing } from './clients/client-import';
 import type { ClientTaskProgress } from './clients/client-task-progress';
 import type { TaskRunner } from './tasks/task-runner';
 import { createClientRules } from './clients/client-rules';

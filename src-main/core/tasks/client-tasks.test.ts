@@ -62,26 +62,10 @@ const exportedOnMain = (o: Office, filter: ClientFilter): string => {
   let text = csvRow(header.split(','));
   for (const ids of search.iterateIds(filter, o.tc.clock.now())) {
     for (const r of clients.exportRows(ids)) {
-      text += csvRow([
-        r.accountNo,
-        r.fullName,
-        r.phone,
-        r.email,
-        r.address,
-        r.gpsLat,
-        r.gpsLng,
-        r.serviceType,
-        r.serviceLogin,
-        r.staticIp,
-        r.mac,
-        r.planName,
-        r.routerId,
-        r.status,
-        iso(r.expiresAt),
-        r.balance,
-        r.notes,
-        iso(r.createdAt),
-      ]);
+      // The query's columns are the file's, in its order; only the two times are formatted.
+      text += csvRow(
+        Object.values({ ...r, expiresAt: iso(r.expiresAt), createdAt: iso(r.createdAt) }),
+      );
     }
   }
   return text;
