@@ -1,3 +1,4 @@
+import type { ImportSlicing } from './clients/client-import';
 import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
 import type { AuthPolicy } from './auth/auth-policy';
@@ -32,6 +33,11 @@ export type CoreConfig = {
    * their own (the built `background-task.js`). Unset: on the calling thread, in slices.
    */
   taskThreads?: { workerFile: string; argv?: string[] };
+  /**
+   * How the clients' CSV import writes: slices of at most `rows` rows (200) or `budgetMs` (10),
+   * each its own transaction, with `breathe` between them (tests count and drive the slices).
+   */
+  importSlicing?: Partial<ImportSlicing>;
   /**
    * Milliseconds a text-filtered histogram or facet count of the activity log may take before it
    * answers with partial counts (150 unless set; `Infinity`: no limit, as tests run it, so that

@@ -18,7 +18,7 @@ import type { JobName } from '../contract/schemas/jobs';
 import { createRecorder } from './activity/recorder';
 import { createActivityService } from './activity/activity.service';
 import { createTaskRunner } from './tasks/task-runner';
-import { createTaskRegistry } from './tasks/task-registry';
+import { createTaskRegistry, type TaskProgress } from './tasks/task-registry';
 import { createReaderPool } from './activity/reader/reader-pool';
 import { createAuditTrail } from './activity/audit-trail';
 import { createLiveTail } from './activity/live-tail';
@@ -176,14 +176,15 @@ const wireCore = (
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
 
+  // Only the session that started the task hears of it; the core's own tasks, nobody.
+  const taskProgress = (p: TaskProgress, owner: string | null) => {
+    if (owner) events.emit('task.progress', p, { sessionId: owner });
+  };
   const registry = createTaskRegistry({
     clock,
     recorder,
     authorize: guard.authorize,
-    // Only the session that started the task hears of it; the core's own tasks, nobody.
-    progress: (p, owner) => {
-      if (owner) events.emit('task.progress', p, { sessionId: owner });
-    },
+    progress: taskProgress,
   });
 
   const audit = createAuditTrail({
@@ -248,6 +249,9 @@ const wireCore = (
     recentActivity: (limit, viewer) => services.activity.recent(limit, viewer),
     // The job registry is made below; the dashboard asks it only once the core is built.
     dashboard: { ...network.glance, jobs: () => jobs.list() },
+    tasks,
+    progress: taskProgress,
+    ...(config.importSlicing ? { importSlicing: config.importSlicing } : {}),
   });
 
   const watch = createClockWatch({

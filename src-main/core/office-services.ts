@@ -12,7 +12,9 @@ import { createBillingService, type BillingService } from './billing/billing.ser
 import { createLedgerRepo } from './billing/ledger.repo';
 import { createReceiptsRepo } from './billing/receipts.repo';
 import { createClientExport, type ClientExport } from './clients/client-export';
-import { createClientImport, type ClientImport } from './clients/client-import';
+import { createClientImport, type ClientImport, type ImportSlicing } from './clients/client-import';
+import type { ClientTaskProgress } from './clients/client-task-progress';
+import type { TaskRunner } from './tasks/task-runner';
 import { createClientRules } from './clients/client-rules';
 import { createClientSearch } from './clients/client-search';
 import { createClientsRepo } from './clients/clients.repo';
@@ -56,6 +58,12 @@ export const createOfficeServices = (deps: {
   authorize: BillingDeps['authorize'];
   recentActivity: (limit: number, viewer: Actor) => ActivityEntry[];
   dashboard: DashboardSources;
+  /** Where the clients' CSV export and import check run (task threads in the app). */
+  tasks: TaskRunner;
+  /** A long task's progress, for the session that started it. */
+  progress: ClientTaskProgress;
+  /** How the CSV import writes (tests make slices small). */
+  importSlicing?: Partial<ImportSlicing>;
 }): OfficeServices => {
   const { sqlite, orm, clock, write, recorder } = deps;
   const routerSync = deps.routerSync ?? noRouterSync;
@@ -93,6 +101,10 @@ export const createOfficeServices = (deps: {
     ...clientDeps,
     plans: plansRepo,
     insertLogged: clients.insertLogged,
+    tasks: deps.tasks,
+    dbFile: sqlite.name,
+    progress: deps.progress,
+    ...(deps.importSlicing ? { slicing: deps.importSlicing } : {}),
   });
   const office = createOfficeProfile({ sqlite, clock, write, recorder });
   return {
@@ -111,7 +123,15 @@ export const createOfficeServices = (deps: {
       ...clients,
       importPreview: importer.preview,
       importCommit: importer.commit,
-      exportTo: createClientExport({ clients: clientsRepo, search, clock, recorder, settings }),
+      exportTo: createClientExport({
+        search,
+        clock,
+        recorder,
+        settings,
+        tasks: deps.tasks,
+        dbFile: sqlite.name,
+        progress: deps.progress,
+      }),
     },
     billing: createBillingService({
       clock,

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
+import type { ProcedureName } from '../contract/channels';
 import type { ErrorCode, Result } from '../contract/errors';
 import { HEADER_POLICY } from '../transport/content-security';
+import { IMPORT_BODY_BYTES } from '../contract/schemas/clients';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -51,28 +54,41 @@ export const sendResult = (res: ServerResponse, result: Result<unknown>): void =
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Calls that may carry more than MAX_BODY_BYTES (a 100,000-row CSV import); the server reads
+ * such a body only once the caller is admitted to the call.
+ */
+export const LARGE_BODY_BYTES: Partial<Record<ProcedureName, number>> = {
+  'clients.importPreview': IMPORT_BODY_BYTES,
+  'clients.importCommit': IMPORT_BODY_BYTES,
+};
+
 export class BodyTooLarge extends Error {}
 
-/** Reads the request body, refusing more than MAX_BODY_BYTES. */
-export const readBody = (req: IncomingMessage): Promise<string> =>
+/**
+ * Reads the request body, refusing more than `limit` bytes. Decoded piece by piece as it
+ * arrives, so that a large body costs no single long step at the end.
+ */
+export const readBody = (req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> =>
   new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       reject(new BodyTooLarge());
       return;
     }
-    const chunks: Buffer[] = [];
+    const decoder = new StringDecoder('utf8');
+    const parts: string[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.pause();
         reject(new BodyTooLarge());
         return;
       }
-      chunks.push(chunk);
+      parts.push(decoder.write(chunk));
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(parts.join('') + decoder.end()));
     req.on('error', reject);
   });
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import { canonicalIp } from '../core/shared/ip-address';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../core/shared/storage-full';
-import { isDownload } from '../contract/api';
+import { isDownload, isProcedure } from '../contract/api';
 import type { CallContext } from '../transport/call-context';
 import type { CoreHost } from '../transport/core-host';
 import type { ResourceName } from '../transport/dispatch';
@@ -17,6 +17,7 @@ import {
   SESSION_COOKIE,
   browserLabel,
   readBody,
+  LARGE_BODY_BYTES,
   readCookie,
   sendResult,
   sessionCookie,
@@ -55,9 +56,19 @@ export const createHttpServer = (deps: HttpServerOptions) => {
   const handlePost = async (name: string, req: IncomingMessage, res: ServerResponse) => {
     const problem = csrfProblem(req, scheme);
     if (problem) return sendResult(res, fail('forbidden', problem));
+    const call = callContext(req, res);
+    const procedure = isProcedure(name) ? name : null;
+    const large = procedure === null ? undefined : LARGE_BODY_BYTES[procedure];
+    if (procedure !== null && large !== undefined) {
+      const admitted = host.admit(procedure, call);
+      if (!admitted.ok) {
+        res.setHeader('Connection', 'close'); // the body is never read
+        return sendResult(res, admitted);
+      }
+    }
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, large);
       input = body.trim() === '' ? undefined : (JSON.parse(body) as unknown);
     } catch (e) {
       res.setHeader('Connection', 'close');
@@ -68,7 +79,6 @@ export const createHttpServer = (deps: HttpServerOptions) => {
           : fail('validation', 'The request body is not valid JSON.'),
       );
     }
-    const call = callContext(req, res);
     if (!isDownload(name)) return sendResult(res, await host.call(name, input, call));
 
     const result = await host.download(name, input, call, (file) => {

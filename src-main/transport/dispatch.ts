@@ -51,12 +51,14 @@ export const createDispatch = (
 
   return {
     /**
-     * Admission alone, for a resource served outside a call: the same session and permission
-     * checks (and their refusals, logged alike) as `call`, answered with the actor or the error.
+     * Admission alone, for a resource served outside a call (or a call whose large body is read
+     * only once its caller is admitted): the same session and permission checks (and their
+     * refusals, logged alike) as `call`, answered with the actor or the error.
      */
-    admit: (name: ResourceName, call: CallContext): Result<Actor | null> => {
+    admit: (name: ResourceName | ProcedureName, call: CallContext): Result<Actor | null> => {
       try {
-        return ok(admit(name, RESOURCES[name], metaOf(call), call));
+        const access = isProcedure(name) ? api[name].access : RESOURCES[name];
+        return ok(admit(name, access, metaOf(call), call));
       } catch (e) {
         return toFailure(e, core.logger, name);
       }

@@ -105,8 +105,8 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'clients.archive': (input, ctx) => clients.archive(input, signedIn(ctx)),
     'clients.restore': (input, ctx) => clients.restore(input.id, signedIn(ctx)),
     'clients.revealPassword': (input, ctx) => clients.revealPassword(input.id, signedIn(ctx)),
-    'clients.importPreview': (input) => clients.importPreview(input.csv),
-    'clients.importCommit': (input, ctx) => clients.importCommit(input.csv, signedIn(ctx)),
+    'clients.importPreview': (input, ctx) => clients.importPreview(input, signedIn(ctx)),
+    'clients.importCommit': (input, ctx) => clients.importCommit(input, signedIn(ctx)),
 
     'billing.ledger': (input) => billing.ledger(input),
     'billing.pay': (input, ctx) => billing.pay(input, signedIn(ctx)),

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** The long tasks a staff member can start, follow (`task.progress`) and cancel (`tasks.cancel`). */
-export const TASK_KINDS = ['verify', 'export', 'archive', 'backup'] as const;
+export const TASK_KINDS = [
+  'verify',
+  'export',
+  'archive',
+  'backup',
+  // The clients' CSV import (its check, then its writes) and export.
+  'clients.check',
+  'clients.import',
+  'clients.export',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /**

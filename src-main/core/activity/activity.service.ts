@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { format as formatDate } from 'date-fns';
 import type { ActivityFilter } from '../../contract/schemas/activity';
+import type { EventPayload } from '../../contract/api';
 import type { Clock } from '../shared/clock';
 import { logCategoriesOf } from '../../domain/permissions';
 import { AppError } from '../shared/app-error';

@@ -4,88 +4,56 @@ import type { ClientFilter } from '../../contract/schemas/clients';
 import type { OpenSink } from '../activity/activity.service';
 import type { Recorder } from '../activity/recorder';
 import type { Clock } from '../shared/clock';
-import type { Actor, ServiceContext } from '../shared/context';
 import type { SettingsService } from '../settings/settings.service';
+import type { TaskRunner } from '../tasks/task-runner';
 import type { ClientSearch } from './client-search';
-import { csvRow } from '../../domain/csv-cells';
-import type { ClientsRepo } from './clients.repo';
+import type { Ctx } from './clients.service';
+import { clientTaskReporter, type ClientTaskProgress } from './client-task-progress';
 
-/** Columns in the import's own names, so that an export can be edited and imported again. */
-const HEADER = [
-  'account_no',
-  'full_name',
-  'phone',
-  'email',
-  'address',
-  'latitude',
-  'longitude',
-  'service_type',
-  'login',
-  'static_ip',
-  'mac',
-  'plan',
-  'router_id',
-  'status',
-  'expires',
-  'balance_minor',
-  'notes',
-  'created',
-];
-
-/** Streams the filtered client list as CSV (never passwords), then logs the export. */
+/**
+ * Streams the filtered client list as CSV (never passwords), then logs the export. The search
+ * and the rendering run on a task thread with a read-only connection (client-export-csv.ts), or
+ * on this thread in slices; each chunk waits for the sink (back-pressure).
+ */
 export const createClientExport = (deps: {
-  clients: Pick<ClientsRepo, 'exportRows'>;
   search: ClientSearch;
   clock: Clock;
   recorder: Recorder;
   settings: SettingsService;
+  tasks: TaskRunner;
+  /** The database file the export reads, read-only. */
+  dbFile: string;
+  progress: ClientTaskProgress;
 }) => {
+  const report = clientTaskReporter(deps.progress);
   return async (
-    input: { filter?: ClientFilter },
-    ctx: ServiceContext & { actor: Actor },
+    input: { filter?: ClientFilter; taskId?: string },
+    ctx: Ctx,
     open: OpenSink,
+    opts: { signal?: AbortSignal } = {},
   ): Promise<{ rows: number } | null> => {
     const filter = input.filter ?? {};
     const now = deps.clock.now();
-    deps.search.count(filter, now); // a bad filter fails before any file is opened
+    // A bad filter fails before any file is opened; the count (capped) is the progress's total.
+    const total = deps.search.count(filter, now);
     const { timeZone } = deps.settings.get();
-    const iso = (ms: number) => formatDate(new TZDate(ms, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
     const sink = await open({
       fileName: `clients-${formatDate(new TZDate(now, timeZone), 'yyyyMMdd-HHmmss')}.csv`,
       contentType: 'text/csv; charset=utf-8',
     });
     if (!sink) return null;
-    let rows = 0;
+    const started = deps.clock.now();
+    const progress = report('clients.export', ctx, input.taskId);
+    let rows: number;
     try {
-      await sink.write(csvRow(HEADER));
-      for (const ids of deps.search.iterateIds(filter, now)) {
-        const lines = deps.clients
-          .exportRows(ids)
-          .map((r) =>
-            csvRow([
-              r.accountNo,
-              r.fullName,
-              r.phone,
-              r.email,
-              r.address,
-              r.gpsLat,
-              r.gpsLng,
-              r.serviceType,
-              r.serviceLogin,
-              r.staticIp,
-              r.mac,
-              r.planName,
-              r.routerId,
-              r.status,
-              iso(r.expiresAt),
-              r.balance,
-              r.notes,
-              iso(r.createdAt),
-            ]),
-          );
-        await sink.write(lines.join(''));
-        rows += lines.length;
-      }
+      ({ rows } = await deps.tasks.run(
+        { kind: 'clientsExport', file: deps.dbFile, filter, now, timeZone },
+        {
+          onChunk: (text) => sink.write(text),
+          onProgress: (done) => progress(done, total.capped ? done + 1 : total.count),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        },
+      ));
       await sink.end();
     } catch (e) {
       sink.abort();
@@ -95,7 +63,7 @@ export const createClientExport = (deps: {
       event: 'clients.exported',
       params: { by: ctx.actor.username, rows },
       ctx,
-      details: { filter, rows },
+      details: { filter, rows, durationMs: deps.clock.now() - started },
     });
     return { rows };
   };

@@ -32,6 +32,23 @@ export const createClientsRepo = (orm: Orm) => {
     return row ? { ...row.client, planName: row.planName } : undefined;
   };
 
+  // Prepared once: each sign-up, edit and CSV import row asks these.
+  const idOfLogin = orm
+    .select({ id: clients.id })
+    .from(clients)
+    .where(sql`${clients.loginKey} = lower(${sql.placeholder('login')})`)
+    .prepare();
+  const idOfStaticIp = orm
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.staticIp, sql.placeholder('ip')), notArchived))
+    .prepare();
+  const idOfAccount = orm
+    .select({ id: clients.id })
+    .from(clients)
+    .where(eq(clients.accountNo, sql.placeholder('accountNo')))
+    .prepare();
+
   const countWhere = (where: SQL | undefined): number =>
     orm.select({ n: count() }).from(clients).where(where).get()?.n ?? 0;
 
@@ -86,28 +103,14 @@ export const createClientsRepo = (orm: Orm) => {
         .all(),
 
     /** The client holding this service login, in any letter case, archived ones included. */
-    idByLogin: (login: string): number | undefined =>
-      orm
-        .select({ id: clients.id })
-        .from(clients)
-        .where(sql`${clients.loginKey} = lower(${login})`)
-        .get()?.id,
+    idByLogin: (login: string): number | undefined => idOfLogin.get({ login })?.id,
 
     /** The non-archived client holding this static IP. */
-    idByStaticIp: (ip: string): number | undefined =>
-      orm
-        .select({ id: clients.id })
-        .from(clients)
-        .where(and(eq(clients.staticIp, ip), notArchived))
-        .get()?.id,
+    idByStaticIp: (ip: string): number | undefined => idOfStaticIp.get({ ip })?.id,
 
-    idByAccount: (accountNo: string): number | undefined =>
-      orm.select({ id: clients.id }).from(clients).where(eq(clients.accountNo, accountNo)).get()
-        ?.id,
+    idByAccount: (accountNo: string): number | undefined => idOfAccount.get({ accountNo })?.id,
 
-    accountTaken: (accountNo: string): boolean =>
-      orm.select({ id: clients.id }).from(clients).where(eq(clients.accountNo, accountNo)).get() !==
-      undefined,
+    accountTaken: (accountNo: string): boolean => idOfAccount.get({ accountNo }) !== undefined,
 
     /** Where a client is served and under which login (what router sync needs to know). */
     serviceTarget: (id: number): { routerId: number | null; serviceLogin: string } | undefined =>

@@ -47,6 +47,17 @@ export const toPlan = (p: PlanRecord, clientCount: number): Plan => ({
 export const createPlansRepo = (orm: Orm, clientsRepo: ClientsRepo) => {
   // Prepared once: the client list reads it for every page.
   const allNames = orm.select({ id: plans.id, name: plans.name }).from(plans).prepare();
+  // Prepared once: every client sign-up and every row of a CSV import looks its plan up.
+  const planById = orm
+    .select()
+    .from(plans)
+    .where(eq(plans.id, sql.placeholder('id')))
+    .prepare();
+  const planByName = orm
+    .select()
+    .from(plans)
+    .where(sql`lower(${plans.name}) = lower(${sql.placeholder('name')})`)
+    .prepare();
   return {
     /** Every plan's name by id (retired plans too). */
     names: (): Map<number, string> => new Map(allNames.all().map((p) => [p.id, p.name])),
@@ -62,15 +73,9 @@ export const createPlansRepo = (orm: Orm, clientsRepo: ClientsRepo) => {
     /** Non-archived clients on the plan. */
     clientCount: (planId: number): number => clientsRepo.countOnPlan(planId),
 
-    byId: (id: number): PlanRecord | undefined =>
-      orm.select().from(plans).where(eq(plans.id, id)).get(),
+    byId: (id: number): PlanRecord | undefined => planById.get({ id }),
 
-    byName: (name: string): PlanRecord | undefined =>
-      orm
-        .select()
-        .from(plans)
-        .where(sql`lower(${plans.name}) = lower(${name})`)
-        .get(),
+    byName: (name: string): PlanRecord | undefined => planByName.get({ name }),
 
     list: (includeRetired: boolean): Plan[] => {
       const counts = clientsRepo.countByPlan();

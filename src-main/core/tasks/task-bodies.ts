@@ -4,6 +4,7 @@ import { csvHeader, csvLine, ndjsonLine } from '../activity/activity-export';
 import { verifyChain } from '../activity/verify-chain';
 import { finishAndVerifyBackup } from '../backup/verify-backup';
 import { copyIntoArchive } from '../activity/archive-copy';
+import { checkClientsCsv, exportClients } from './client-task-bodies';
 import type { TaskKind, TaskRequestOf, TaskResults } from './task-messages';
 
 /** How a task reports: entries done so far, and output (awaited: back-pressure and cancel). */
@@ -64,7 +65,14 @@ const backup = async (r: TaskRequestOf<'backup'>, io: TaskIo): Promise<TaskResul
 
 const BODIES: {
   [K in TaskKind]: (r: TaskRequestOf<K>, io: TaskIo) => Promise<TaskResults[K]>;
-} = { verify, export: exportEntries, backup, archiveCopy: copyIntoArchive };
+} = {
+  verify,
+  export: exportEntries,
+  backup,
+  archiveCopy: copyIntoArchive,
+  clientsExport: exportClients,
+  clientsCheck: checkClientsCsv,
+};
 
 /** Runs one task: the same code on a task thread and, where none is configured, in process. */
 export const runTaskBody = <K extends TaskKind>(

@@ -3,6 +3,8 @@ import type { ErrorCode } from '../../contract/errors';
 import type { ScopedFilter } from '../activity/search-plan';
 import type { ChainHead } from '../backup/verify-backup';
 import type { ArchiveCopyRequest } from '../activity/archive-copy';
+import type { ClientFilter } from '../../contract/schemas/clients';
+import type { CheckedImport } from '../clients/client-import-check';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -15,13 +17,22 @@ export type TaskRequest =
   /** An online copy of the database into `target`, made one file and checked (see backup/). */
   | { kind: 'backup'; file: string; target: string; head: ChainHead | null }
   /** A retention run's entries copied from the live log into a new archive file. */
-  | ({ kind: 'archiveCopy' } & ArchiveCopyRequest);
+  | ({ kind: 'archiveCopy' } & ArchiveCopyRequest)
+  /** Every client matching `filter` (as of `now`) as CSV text in chunks (client-export-csv.ts). */
+  | { kind: 'clientsExport'; file: string; filter: ClientFilter; now: number; timeZone: string }
+  /**
+   * A clients CSV import checked row by row (client-import-check.ts); with `withAccepted`, the
+   * accepted rows as chunks of JSON, for the commit.
+   */
+  | { kind: 'clientsCheck'; file: string; csv: string; timeZone: string; withAccepted: boolean };
 
 export type TaskResults = {
   verify: { result: VerifyResult; quickCheck: string | null };
   export: { rows: number };
   backup: { bytes: number };
   archiveCopy: { entries: number };
+  clientsExport: { rows: number };
+  clientsCheck: CheckedImport;
 };
 export type TaskKind = TaskRequest['kind'];
 export type TaskRequestOf<K extends TaskKind> = Extract<TaskRequest, { kind: K }>;

@@ -48,6 +48,9 @@ const LABELS: Record<TaskKind, { what: string; name: string }> = {
   verify: { what: 'an integrity check of the activity log', name: 'integrity check' },
   archive: { what: 'an archive of old activity entries', name: 'archive' },
   backup: { what: 'a database backup', name: 'backup' },
+  'clients.check': { what: 'a check of a clients CSV import', name: 'import check' },
+  'clients.import': { what: 'a clients CSV import', name: 'import' },
+  'clients.export': { what: 'a clients CSV export', name: 'clients export' },
 };
 
 const cancelledError = (kind: TaskKind) =>

@@ -118,6 +118,7 @@ export type TestCoreOptions = {
   sharing?: CoreConfig['sharing'];
   retention?: CoreConfig['retention'];
   taskThreads?: CoreConfig['taskThreads'];
+  importSlicing?: CoreConfig['importSlicing'];
 };
 
 export type TestClient = {
@@ -181,6 +182,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.sharing ? { sharing: opts.sharing } : {}),
       ...(opts.retention ? { retention: opts.retention } : {}),
       ...(opts.taskThreads ? { taskThreads: opts.taskThreads } : {}),
+      ...(opts.importSlicing ? { importSlicing: opts.importSlicing } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });

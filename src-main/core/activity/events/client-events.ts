@@ -33,12 +33,30 @@ export const clientEvents = {
     'success',
     (p) => `${p.by} revealed the service password of ${p.account} "${p.name}"`,
   ),
-  'clients.imported': defineEvent<{ by: string; imported: number; rejected: number }>(
+  'clients.imported': defineEvent<{
+    by: string;
+    imported: number;
+    rejected: number;
+    cancelled?: boolean;
+  }>(
     'administrative',
     'client',
     'success',
     (p) =>
-      `${p.by} imported ${String(p.imported)} clients from CSV (${String(p.rejected)} rows rejected)`,
+      `${p.by} imported ${String(p.imported)} clients from CSV (${String(p.rejected)} rows rejected)` +
+      (p.cancelled ? '; cancelled before the rest' : ''),
+  ),
+  'clients.import_checked': defineEvent<{
+    by: string;
+    rows: number;
+    accepted: number;
+    rejected: number;
+  }>(
+    'user',
+    'client',
+    'success',
+    (p) =>
+      `${p.by} checked a CSV file of ${String(p.rows)} clients for import (${String(p.accepted)} accepted, ${String(p.rejected)} rejected)`,
   ),
   'clients.exported': defineEvent<{ by: string; rows: number }>(
     'user',

@@ -1,14 +1,29 @@
-import { Button } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import type { ClientFilter } from '@contract/schemas/clients';
 import { useApiClient } from '../../api/api-context';
+import { formatNumber } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { newTaskId, progressText, useClientTaskProgress } from './use-client-task';
 
-/** Exports the clients matching the list's filter as CSV (save dialog in Electron). */
+/**
+ * Exports the clients matching the list's filter as CSV (save dialog in Electron), showing the
+ * export's own progress. In the browser, Cancel stops the transfer and the core stops the export.
+ */
 export function ExportClientsButton({ filter }: { filter: ClientFilter }) {
   const client = useApiClient();
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const progress = useClientTaskProgress(taskId);
+  const controller = useRef<AbortController | null>(null);
   const exportCsv = useMutation({
-    mutationFn: () => client.download('clients.export', { filter }),
+    mutationFn: () => {
+      const id = newTaskId();
+      const abort = new AbortController();
+      controller.current = abort;
+      setTaskId(id);
+      return client.download('clients.export', { filter, taskId: id }, { signal: abort.signal });
+    },
     onSuccess: (outcome) => {
       switch (outcome.kind) {
         case 'saved':
@@ -22,10 +37,26 @@ export function ExportClientsButton({ filter }: { filter: ClientFilter }) {
       }
     },
     onError: (error) => notifyError(error, 'Export failed'),
+    onSettled: () => {
+      controller.current = null;
+      setTaskId(null);
+    },
   });
   return (
-    <Button variant="default" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
-      Export clients CSV
-    </Button>
+    <Group gap="xs" wrap="nowrap">
+      <Button variant="default" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
+        Export clients CSV
+      </Button>
+      {exportCsv.isPending && progress && (
+        <Text size="sm" c="dimmed" role="status">
+          {progressText(progress, formatNumber)}
+        </Text>
+      )}
+      {exportCsv.isPending && client.transport.kind === 'http' && (
+        <Button variant="subtle" onClick={() => controller.current?.abort()}>
+          Cancel export
+        </Button>
+      )}
+    </Group>
   );
 }

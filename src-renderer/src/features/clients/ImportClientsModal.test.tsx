@@ -1,6 +1,6 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportPreview } from '@contract/schemas/clients';
+import type { ImportPreview, ImportResult } from '@contract/schemas/clients';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import type { FakeHandlers } from '../../test-utils/fake-transport';
 import { renderWithProviders } from '../../test-utils/render';
@@ -67,7 +67,9 @@ describe('CSV import', () => {
     ]);
     expect(rows[2]).toHaveTextContent('Row has 5 fields, the header has 7');
     expect(screen.getByText('shoe_size')).toBeVisible();
-    expect(transport.inputsOf('clients.importPreview')).toEqual([{ csv: CSV }]);
+    expect(transport.inputsOf('clients.importPreview')).toEqual([
+      { csv: CSV, taskId: expect.stringMatching(/^[0-9a-f]{32}$/) as string },
+    ]);
     expect(transport.inputsOf('clients.importCommit')).toEqual([]);
   });
 
@@ -77,6 +79,7 @@ describe('CSV import', () => {
       'clients.importCommit': () => ({
         ...PREVIEW,
         imported: 2,
+        cancelled: false,
         firstAccountNo: 'AC000010',
         lastAccountNo: 'AC000011',
       }),
@@ -86,7 +89,9 @@ describe('CSV import', () => {
     expect(
       await screen.findByText(/2 clients imported \(accounts AC000010 to AC000011\)/),
     ).toBeVisible();
-    expect(transport.inputsOf('clients.importCommit')).toEqual([{ csv: CSV }]);
+    expect(transport.inputsOf('clients.importCommit')).toEqual([
+      { csv: CSV, taskId: expect.stringMatching(/^[0-9a-f]{32}$/) as string },
+    ]);
     expect(onImported).toHaveBeenCalledTimes(1);
   });
 
@@ -104,5 +109,37 @@ describe('CSV import', () => {
     pick('   \n');
     expect(await screen.findByText('The file is empty.')).toBeVisible();
     await waitFor(() => expect(transport.inputsOf('clients.importPreview')).toEqual([]));
+  });
+
+  it("shows its own import's progress, and no one else's", async () => {
+    let finish: (r: ImportResult) => void = () => undefined;
+    const { transport, pick } = renderImport({
+      'clients.importPreview': () => PREVIEW,
+      'clients.importCommit': () => new Promise<ImportResult>((resolve) => (finish = resolve)),
+    });
+    pick(CSV);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 2 clients' }));
+    await waitFor(() => expect(transport.inputsOf('clients.importCommit')).toHaveLength(1));
+    const taskId = transport.inputsOf('clients.importCommit')[0]?.taskId;
+    act(() => {
+      transport.emit('task.progress', {
+        taskId: 'someone-else',
+        task: 'clients.import',
+        done: 9,
+        total: 9,
+      });
+      transport.emit('task.progress', { taskId, task: 'clients.import', done: 1, total: 2 });
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent('Importing clients: 1 of 2');
+    act(() =>
+      finish({
+        ...PREVIEW,
+        imported: 1,
+        cancelled: true,
+        firstAccountNo: 'AC1',
+        lastAccountNo: 'AC1',
+      }),
+    );
+    expect(await screen.findByText('Import cancelled part-way')).toBeVisible();
   });
 });

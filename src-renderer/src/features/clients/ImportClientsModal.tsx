@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/hooks';
 import { LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { ImportPreviewReport } from './ImportPreviewReport';
+import { newTaskId, progressText, useClientTaskProgress } from './use-client-task';
 
 const REQUIRED = 'full_name, phone, service_type, login, password, plan';
 const OPTIONAL =
@@ -53,6 +54,9 @@ function ImportFlow({
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [fileError, setFileError] = useState<string | null>(null);
+  // The running check's or import's id: its progress, and only its, is shown.
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const progress = useClientTaskProgress(taskId);
   const preview = useApiMutation('clients.importPreview');
   const commit = useApiMutation('clients.importCommit', {
     onSuccess: (result) => {
@@ -85,8 +89,10 @@ function ImportFlow({
       );
       return;
     }
+    const id = newTaskId();
+    setTaskId(id);
     preview.mutate(
-      { csv },
+      { csv, taskId: id },
       {
         onSuccess: (result) =>
           setStep({ kind: 'preview', csv, fileName: picked.name, preview: result }),
@@ -98,7 +104,11 @@ function ImportFlow({
     const { result } = step;
     return (
       <Stack gap="md">
-        <Alert color="teal" variant="light" title="Import complete">
+        <Alert
+          color={result.cancelled ? 'yellow' : 'teal'}
+          variant="light"
+          title={result.cancelled ? 'Import cancelled part-way' : 'Import complete'}
+        >
           {`${formatNumber(result.imported)} client${result.imported === 1 ? '' : 's'} imported`}
           {result.firstAccountNo && result.lastAccountNo
             ? ` (accounts ${result.firstAccountNo} to ${result.lastAccountNo})`
@@ -106,6 +116,9 @@ function ImportFlow({
           {result.rejected.length > 0
             ? `; ${formatNumber(result.rejected.length)} row(s) were skipped.`
             : '.'}
+          {result.cancelled
+            ? ' The other rows were not imported: import the same file again to add them (the rows already imported are skipped).'
+            : ''}
         </Alert>
         {result.rejected.length > 0 && <ImportPreviewReport preview={result} />}
         <Group justify="flex-end">
@@ -130,7 +143,16 @@ function ImportFlow({
         onChange={(picked) => void check(picked)}
         error={fileError}
       />
-      {preview.isPending && <LoadingState label="Checking the file…" />}
+      {preview.isPending && (
+        <LoadingState
+          label={progress ? `${progressText(progress, formatNumber)}…` : 'Checking the file…'}
+        />
+      )}
+      {commit.isPending && progress && (
+        <Text size="sm" role="status">
+          {progressText(progress, formatNumber)}
+        </Text>
+      )}
       {preview.isError && (
         <Alert color="red" variant="light" title="The file cannot be imported">
           {errorMessage(preview.error)}
@@ -154,7 +176,11 @@ function ImportFlow({
           <Button
             disabled={step.preview.accepted === 0}
             loading={commit.isPending}
-            onClick={() => commit.mutate({ csv: step.csv })}
+            onClick={() => {
+              const id = newTaskId();
+              setTaskId(id);
+              commit.mutate({ csv: step.csv, taskId: id });
+            }}
           >
             {step.preview.accepted === 0
               ? 'No rows to import'
