@@ -39,6 +39,7 @@ export const progressText = (p: ClientTaskProgress, format: (n: number) => strin
     case 'verify':
     case 'export':
     case 'archive':
+    case 'backup':
       return of;
   }
 };
