@@ -18,6 +18,17 @@ import { renewInTransaction } from './renewals';
 
 const DEFAULT_LEDGER_PAGE = 100;
 
+/** What a person enters and may therefore reverse; charges and voids are not among them. */
+const VOIDABLE = ['payment', 'refund', 'adjustment'] as const;
+type Voidable = (typeof VOIDABLE)[number];
+const isVoidable = (kind: LedgerEntry['kind']): kind is Voidable =>
+  (VOIDABLE as readonly string[]).includes(kind);
+const KIND_WORDS: Record<Voidable, string> = {
+  payment: 'payment',
+  refund: 'refund',
+  adjustment: 'adjustment',
+};
+
 /**
  * Money: payments, refunds, adjustments, renewals and voids. Each is one transaction holding the
  * ledger entries, the receipt (numbered from a counter in the same transaction), the client's
@@ -89,6 +100,7 @@ export const createBillingService = (deps: BillingDeps) => {
             amount: money(input.amount),
             method: input.method,
             receipt: receiptCode(receipt),
+            ...(input.reference ? { reference: input.reference } : {}),
           },
           details: {
             entryId: entry.id,
@@ -135,6 +147,8 @@ export const createBillingService = (deps: BillingDeps) => {
             kind: 'refund',
             amount: -input.amount,
             method,
+            // The payment's own reference, so that one code finds the payment and its refunds.
+            reference: payment.reference,
             reason: input.reason,
             relatesTo: payment.id,
           },
@@ -148,6 +162,7 @@ export const createBillingService = (deps: BillingDeps) => {
               receipt: receiptCode(receipt),
               payment:
                 paymentReceipt === null ? `#${String(payment.id)}` : receiptCode(paymentReceipt),
+              ...(payment.reference ? { reference: payment.reference } : {}),
             },
             details: {
               entryId: entry.id,
@@ -205,21 +220,29 @@ export const createBillingService = (deps: BillingDeps) => {
         };
       }),
 
-    /** Reverses a payment with an equal and opposite entry; its receipt then reads VOID. */
+    /**
+     * Reverses an entry a person made by mistake (a payment, a refund or an adjustment) with an
+     * equal and opposite entry, once; a voided payment's or refund's receipt then reads VOID.
+     * Renewal charges are the system's and are corrected by an adjustment instead.
+     */
     void: (input: { entryId: number; reason: string }, ctx: Ctx): MoneyResult =>
       move(ctx, () => {
         const e = loadEntry(input.entryId);
-        if (e.kind !== 'payment') {
+        if (!isVoidable(e.kind)) {
           throw fieldError('validation', {
             path: ['entryId'],
-            message: 'Only payments can be voided.',
+            message:
+              e.kind === 'charge'
+                ? 'Renewal charges are made by the system and cannot be voided; correct the balance with an adjustment.'
+                : 'A void cannot itself be voided.',
           });
         }
-        if (e.voided) throw new AppError('conflict', 'This payment is already voided.');
+        const what = KIND_WORDS[e.kind];
+        if (e.voided) throw new AppError('conflict', `This ${what} is already voided.`);
         if (e.refunded > 0) {
           throw new AppError(
             'conflict',
-            'This payment has refunds against it; it cannot also be voided.',
+            'This payment has refunds against it; void the refunds first.',
           );
         }
         return {
@@ -228,17 +251,26 @@ export const createBillingService = (deps: BillingDeps) => {
             kind: 'void',
             amount: -e.amount,
             method: e.method,
+            reference: e.reference,
             reason: input.reason,
             relatesTo: e.id,
           },
           log: ({ entry, before, after }) => ({
             event: 'ledger.voided',
-            params: { ...byWho(before, ctx), amount: money(e.amount), kind: e.kind, entryId: e.id },
+            params: {
+              ...byWho(before, ctx),
+              amount: money(Math.abs(e.amount)),
+              kind: e.kind,
+              entryId: e.id,
+              ...(e.reference ? { reference: e.reference } : {}),
+            },
             details: {
               entryId: entry.id,
               voidedEntryId: e.id,
+              kind: e.kind,
               receipt: e.receiptNumber,
               amount: e.amount,
+              reference: e.reference,
               reason: input.reason,
               before: { balance: before.balance },
               after: { balance: after.balance },

@@ -1,4 +1,15 @@
-import { and, count, desc, eq, exists, getTableColumns, gte, lt, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  exists,
+  getTableColumns,
+  gte,
+  lt,
+  notExists,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LedgerEntry, PaymentMethod } from '../../contract/schemas/billing';
 import type { Orm } from '../db/open-database';
@@ -20,6 +31,7 @@ export type CashTotalsRow = {
 
 const voids = alias(ledgerEntries, 'v');
 const refunds = alias(ledgerEntries, 'f');
+const refundVoids = alias(ledgerEntries, 'fv');
 // Kinds as SQL literals, not parameters, so that the partial index `ledger_one_void_uq` applies.
 const VOID = sql<'void'>`'void'`;
 const REFUND = sql<'refund'>`'refund'`;
@@ -37,12 +49,22 @@ export const createLedgerRepo = (orm: Orm) => {
         .where(and(eq(voids.relatesTo, ledgerEntries.id), eq(voids.kind, VOID))),
     ).mapWith(Boolean),
     // A scalar subquery as a column: drizzle's builder makes the subquery, not the coalesce.
+    // A voided refund gave the money back to the payment: it no longer counts.
     refunded: sql<number>`coalesce(${orm
       .select({ sum: sql`-sum(${refunds.amount})` })
       .from(refunds)
-      .where(and(eq(refunds.relatesTo, ledgerEntries.id), eq(refunds.kind, REFUND)))}, 0)`.mapWith(
-      Number,
-    ),
+      .where(
+        and(
+          eq(refunds.relatesTo, ledgerEntries.id),
+          eq(refunds.kind, REFUND),
+          notExists(
+            orm
+              .select({ id: refundVoids.id })
+              .from(refundVoids)
+              .where(and(eq(refundVoids.relatesTo, refunds.id), eq(refundVoids.kind, VOID))),
+          ),
+        ),
+      )}, 0)`.mapWith(Number),
   };
   const stored = () =>
     orm
