@@ -15,19 +15,9 @@ import { createReceiptView } from './receipt-view';
 import { receiptCode } from './receipts.repo';
 import { isExpired } from '../../domain/renewal-period';
 import { renewInTransaction } from './renewals';
+import { voidProblem } from '../../domain/voids';
 
 const DEFAULT_LEDGER_PAGE = 100;
-
-/** What a person enters and may therefore reverse; charges and voids are not among them. */
-const VOIDABLE = ['payment', 'refund', 'adjustment'] as const;
-type Voidable = (typeof VOIDABLE)[number];
-const isVoidable = (kind: LedgerEntry['kind']): kind is Voidable =>
-  (VOIDABLE as readonly string[]).includes(kind);
-const KIND_WORDS: Record<Voidable, string> = {
-  payment: 'payment',
-  refund: 'refund',
-  adjustment: 'adjustment',
-};
 
 /**
  * Money: payments, refunds, adjustments, renewals and voids. Each is one transaction holding the
@@ -228,23 +218,11 @@ export const createBillingService = (deps: BillingDeps) => {
     void: (input: { entryId: number; reason: string }, ctx: Ctx): MoneyResult =>
       move(ctx, () => {
         const e = loadEntry(input.entryId);
-        if (!isVoidable(e.kind)) {
-          throw fieldError('validation', {
-            path: ['entryId'],
-            message:
-              e.kind === 'charge'
-                ? 'Renewal charges are made by the system and cannot be voided; correct the balance with an adjustment.'
-                : 'A void cannot itself be voided.',
-          });
+        const problem = voidProblem(e);
+        if (problem?.code === 'validation') {
+          throw fieldError('validation', { path: ['entryId'], message: problem.message });
         }
-        const what = KIND_WORDS[e.kind];
-        if (e.voided) throw new AppError('conflict', `This ${what} is already voided.`);
-        if (e.refunded > 0) {
-          throw new AppError(
-            'conflict',
-            'This payment has refunds against it; void the refunds first.',
-          );
-        }
+        if (problem) throw new AppError(problem.code, problem.message);
         return {
           client: loadClient(deps, e.clientId),
           entry: {
