@@ -11,6 +11,7 @@ import type { BillingDeps } from './billing/billing-deps';
 import { createBillingService, type BillingService } from './billing/billing.service';
 import { createLedgerRepo } from './billing/ledger.repo';
 import { createReceiptsRepo } from './billing/receipts.repo';
+import { createPaymentsService, type PaymentsService } from './billing/payments.service';
 import { createClientExport, type ClientExport } from './clients/client-export';
 import { createClientImport, type ClientImport } from './clients/client-import';
 import { createClientRules } from './clients/client-rules';
@@ -34,6 +35,7 @@ export type OfficeServices = {
     exportTo: ClientExport;
   };
   billing: BillingService;
+  payments: PaymentsService;
   reports: ReportsService;
 };
 
@@ -58,13 +60,15 @@ export const createOfficeServices = (deps: {
   const clientsRepo = createClientsRepo(orm);
   const plansRepo = createPlansRepo(orm, clientsRepo);
   const search = createClientSearch(sqlite);
+  const routersRepo = createRoutersRepo(orm);
   const clientDeps = {
     clients: clientsRepo,
     search,
+    routers: routersRepo,
     rules: createClientRules({
       clients: clientsRepo,
       plans: plansRepo,
-      routers: createRoutersRepo(orm),
+      routers: routersRepo,
       counters,
     }),
     clock,
@@ -109,6 +113,7 @@ export const createOfficeServices = (deps: {
       authorize: deps.authorize,
       routerSync,
     }),
+    payments: createPaymentsService({ ledger, settings, clock, recorder }),
     reports: createReportsService({
       staff: createStaffRepo(orm),
       ledger,

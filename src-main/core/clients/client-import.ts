@@ -24,7 +24,7 @@ const COLUMNS = {
   static_ip: ['static_ip', 'ip'],
   mac: ['mac', 'mac_address'],
   plan: ['plan', 'plan_name', 'plan_id'],
-  router_id: ['router_id'],
+  router: ['router', 'router_name', 'router_id'],
   expires: ['expires', 'expires_at', 'expiry'],
   notes: ['notes'],
 } as const;
@@ -114,7 +114,8 @@ export const createClientImport = (
       if (!plan) errors.push(`plan: No plan "${planRef}"`);
       const lat = get('latitude');
       const lng = get('longitude');
-      const routerId = get('router_id');
+      const router = deps.rules.routerByRef(get('router'));
+      if ('problem' in router) errors.push(issueSentence(router.problem));
       const raw = {
         fullName: get('full_name') ?? '',
         phone: get('phone') ?? '',
@@ -127,7 +128,7 @@ export const createClientImport = (
         staticIp: get('static_ip') ?? null,
         mac: get('mac') ?? null,
         planId: plan?.id ?? 1,
-        routerId: routerId === undefined ? null : Number(routerId),
+        routerId: 'problem' in router ? null : router.routerId,
         notes: get('notes') ?? '',
       };
       const parsed = CreateClientInput.safeParse(raw);

@@ -55,7 +55,9 @@ const COLUMNS = `c.id, c.account_no, c.full_name, c.phone, c.service_type, c.ser
   c.static_ip, c.plan_id, c.router_id, c.status, c.expires_at, c.balance, c.created_at`;
 
 type Where = { from: string; sql: string[]; params: (string | number)[] };
-type Query = { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?: number };
+/** `ids`: only these clients (the payment-reference branch, in place of the text search). */
+type Filter = ClientFilter & { ids?: number[] };
+type Query = { filter?: Filter; sort?: ClientSort; cursor?: string; limit?: number };
 /**
  * How a query will run: `count` counts matches (a search then streams its hits and stops at the
  * cap); `sparse` collects every match through the filter indexes and sorts them (best for few);
@@ -85,7 +87,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
   const orm = ormOf(sqlite);
   const plans = createPlansRepo(orm, createClientsRepo(orm));
 
-  const where = (filter: ClientFilter, now: number, mode: Mode): Where => {
+  const where = (filter: Filter, now: number, mode: Mode): Where => {
     const w: Where = { from: 'clients c', sql: [], params: [] };
     const add = (clause: string, ...params: (string | number)[]) => {
       w.sql.push(clause);
@@ -107,6 +109,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
       const col = dense && dense.by !== 'expiresAt' ? '+c.expires_at' : 'c.expires_at';
       add(`${col} >= ? AND ${col} < ?`, now, now + filter.expiresWithinDays * DAY_MS);
     }
+    if (filter.ids) add(`c.id IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.ids));
     const terms = parseSearch(filter.search);
     if (terms.kind === 'prefix') {
       // One or two letters: the start of the name, a range of the name index.
@@ -157,13 +160,13 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
       createdAt: r.created_at,
     });
 
-  const countUpTo = (filter: ClientFilter, now: number, cap: number): number => {
+  const countUpTo = (filter: Filter, now: number, cap: number): number => {
     const w = where(filter, now, 'count');
     const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${w.from} ${clause(w)} LIMIT ?)`;
     return (prepared(sql).get(...w.params, cap) as { n: number }).n;
   };
 
-  const total = (filter: ClientFilter, now: number): ClientListOutput['total'] => {
+  const total = (filter: Filter, now: number): ClientListOutput['total'] => {
     const cap = parseSearch(filter.search).kind === 'none' ? COUNT_CAP : SEARCH_COUNT_CAP;
     const n = countUpTo(filter, now, cap + 1);
     return { count: Math.min(n, cap), capped: n > cap };
@@ -171,7 +174,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
 
   /** One page in keyset order; `matches` (counted to at least `denseAt`) picks the plan. */
   const pageRows = (
-    filter: ClientFilter,
+    filter: Filter,
     now: number,
     sort: ClientSort,
     cursor: string | undefined,
@@ -217,11 +220,28 @@ export const createClientSearch = (sqlite: Database.Database, opts: { denseAt?: 
     };
   };
 
+  /**
+   * A search that is exactly a payment's reference (an M-Pesa or bank code, any letter case)
+   * finds the client who paid with it: one lookup of the ledger's reference index.
+   */
+  const referenceQuery = (input: Query): Query | null => {
+    const word = input.filter?.search?.trim() ?? '';
+    if (word.length < 4 || /\s/.test(word)) return null;
+    const ids = clientsByReference.all(word).map((r) => r.client_id);
+    if (ids.length === 0) return null;
+    return { ...input, filter: { ...input.filter, search: undefined, ids } };
+  };
+  const clientsByReference = sqlite.prepare<[string], { client_id: number }>(
+    `SELECT DISTINCT client_id FROM ledger_entries
+     WHERE reference = ? COLLATE NOCASE AND reference IS NOT NULL LIMIT 100`,
+  );
+
   return {
     /** A page and the capped count; the count also tells which plan the page takes. */
     list: (input: Query, now: number): ClientListOutput => {
-      const t = total(input.filter ?? {}, now);
-      return { ...page(input, now, t.count + (t.capped ? 1 : 0)), total: t };
+      const q = referenceQuery(input) ?? input;
+      const t = total(q.filter ?? {}, now);
+      return { ...page(q, now, t.count + (t.capped ? 1 : 0)), total: t };
     },
 
     page: (input: Query, now: number) => page(input, now),

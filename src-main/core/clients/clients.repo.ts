@@ -9,7 +9,12 @@ import { clients, plans, routers } from '../db/schema';
 
 export type ClientRecord = typeof clients.$inferSelect;
 export type ClientValues = Omit<typeof clients.$inferInsert, 'id' | 'balance'>;
-export type ClientWithPlan = ClientRecord & { planName: string };
+/** A client with what screens show of their plan and router. */
+export type ClientWithPlan = ClientRecord & {
+  planName: string;
+  planGraceDays: number;
+  routerName: string | null;
+};
 export type PlanRecordOfClient = typeof plans.$inferSelect;
 /** A client with its whole plan: what the router's desired state is made of. */
 export type ClientAndPlan = { client: ClientRecord; plan: PlanRecordOfClient };
@@ -23,12 +28,25 @@ const notArchived = clientNotArchived;
 export const createClientsRepo = (orm: Orm) => {
   const withPlan = (id: number): ClientWithPlan | undefined => {
     const row = orm
-      .select({ client: clients, planName: plans.name })
+      .select({
+        client: clients,
+        planName: plans.name,
+        planGraceDays: plans.graceDays,
+        routerName: routers.name,
+      })
       .from(clients)
       .innerJoin(plans, eq(plans.id, clients.planId))
+      .leftJoin(routers, eq(routers.id, clients.routerId))
       .where(eq(clients.id, id))
       .get();
-    return row ? { ...row.client, planName: row.planName } : undefined;
+    return row
+      ? {
+          ...row.client,
+          planName: row.planName,
+          planGraceDays: row.planGraceDays,
+          routerName: row.routerName,
+        }
+      : undefined;
   };
 
   const countWhere = (where: SQL | undefined): number =>

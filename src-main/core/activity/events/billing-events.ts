@@ -55,4 +55,11 @@ export const billingEvents = {
     (p) =>
       `${p.by} voided ${p.kind} #${String(p.entryId)} of ${p.amount} for ${p.account} "${p.name}"${p.reference ? ` (reference ${p.reference})` : ''}`,
   ),
+  'payments.exported': defineEvent<{ by: string; rows: number; from: string; to: string }>(
+    'user',
+    'financial',
+    'success',
+    (p) =>
+      `${p.by} exported ${String(p.rows)} payments, refunds and voids (${p.from} to ${p.to}) as CSV`,
+  ),
 };
