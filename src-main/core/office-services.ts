@@ -99,7 +99,15 @@ export const createOfficeServices = (deps: {
       ...clients,
       importPreview: importer.preview,
       importCommit: importer.commit,
-      exportTo: createClientExport({ clients: clientsRepo, search, clock, recorder, settings }),
+      exportTo: createClientExport({
+        clients: clientsRepo,
+        search,
+        clock,
+        recorder,
+        settings,
+        box: clientDeps.box,
+        authorize: deps.authorize,
+      }),
     },
     billing: createBillingService({
       clock,

@@ -232,4 +232,11 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const RevealedPasswordSchema = z.object({ servicePassword: z.string() });
 
-export const ClientExportInput = z.strictObject({ filter: ClientFilterSchema.optional() });
+export const ClientExportInput = z.strictObject({
+  filter: ClientFilterSchema.optional(),
+  /**
+   * Add each client's service password (a `password` column), so that the file imports into
+   * another office as it is. Needs `clients.revealPassword`; the export's log entry says so.
+   */
+  withPasswords: z.boolean().optional(),
+});

@@ -9,6 +9,10 @@ import type { SettingsService } from '../settings/settings.service';
 import type { ClientSearch } from './client-search';
 import { csvRow } from '../../domain/csv-cells';
 import type { ClientsRepo } from './clients.repo';
+import type { Permission } from '../../contract/roles';
+import type { RequestMeta } from '../shared/context';
+import type { SecretBox } from '../shared/secret-box';
+import { SERVICE_PASSWORD_PURPOSE } from './client-view';
 
 /** Columns in the import's own names, so that an export can be edited and imported again. */
 const HEADER = [
@@ -24,7 +28,7 @@ const HEADER = [
   'static_ip',
   'mac',
   'plan',
-  'router_id',
+  'router',
   'status',
   'expires',
   'balance_minor',
@@ -32,20 +36,32 @@ const HEADER = [
   'created',
 ];
 
-/** Streams the filtered client list as CSV (never passwords), then logs the export. */
+/**
+ * Streams the filtered client list as CSV, then logs the export. Service passwords only when
+ * asked (`withPasswords`) by someone allowed to reveal them, in a last `password` column: the
+ * file then imports into another office as it is.
+ */
 export const createClientExport = (deps: {
   clients: Pick<ClientsRepo, 'exportRows'>;
   search: ClientSearch;
   clock: Clock;
   recorder: Recorder;
   settings: SettingsService;
+  box: SecretBox;
+  authorize: (actor: Actor, permission: Permission, procedure: string, meta: RequestMeta) => void;
 }) => {
   return async (
-    input: { filter?: ClientFilter },
+    input: { filter?: ClientFilter; withPasswords?: boolean },
     ctx: ServiceContext & { actor: Actor },
     open: OpenSink,
   ): Promise<{ rows: number } | null> => {
     const filter = input.filter ?? {};
+    const withPasswords = input.withPasswords === true;
+    if (withPasswords) {
+      deps.authorize(ctx.actor, 'clients.revealPassword', 'clients.export', ctx);
+    }
+    const password = (box: string) =>
+      withPasswords ? [deps.box.open(box, SERVICE_PASSWORD_PURPOSE)] : [];
     const now = deps.clock.now();
     deps.search.count(filter, now); // a bad filter fails before any file is opened
     const { timeZone } = deps.settings.get();
@@ -57,32 +73,32 @@ export const createClientExport = (deps: {
     if (!sink) return null;
     let rows = 0;
     try {
-      await sink.write(csvRow(HEADER));
+      await sink.write(csvRow(withPasswords ? [...HEADER, 'password'] : HEADER));
       for (const ids of deps.search.iterateIds(filter, now)) {
-        const lines = deps.clients
-          .exportRows(ids)
-          .map((r) =>
-            csvRow([
-              r.accountNo,
-              r.fullName,
-              r.phone,
-              r.email,
-              r.address,
-              r.gpsLat,
-              r.gpsLng,
-              r.serviceType,
-              r.serviceLogin,
-              r.staticIp,
-              r.mac,
-              r.planName,
-              r.routerId,
-              r.status,
-              iso(r.expiresAt),
-              r.balance,
-              r.notes,
-              iso(r.createdAt),
-            ]),
-          );
+        const lines = deps.clients.exportRows(ids).map((r) =>
+          csvRow([
+            r.accountNo,
+            r.fullName,
+            r.phone,
+            r.email,
+            r.address,
+            r.gpsLat,
+            r.gpsLng,
+            r.serviceType,
+            r.serviceLogin,
+            r.staticIp,
+            r.mac,
+            r.planName,
+            r.routerName,
+            r.status,
+            // Never paid: no expiry, so that an import keeps them awaiting their first payment.
+            r.status === 'awaiting_payment' ? null : iso(r.expiresAt),
+            r.balance,
+            r.notes,
+            iso(r.createdAt),
+            ...password(r.servicePasswordBox),
+          ]),
+        );
         await sink.write(lines.join(''));
         rows += lines.length;
       }
@@ -93,9 +109,9 @@ export const createClientExport = (deps: {
     }
     deps.recorder.record({
       event: 'clients.exported',
-      params: { by: ctx.actor.username, rows },
+      params: { by: ctx.actor.username, rows, ...(withPasswords ? { withPasswords } : {}) },
       ctx,
-      details: { filter, rows },
+      details: { filter, rows, withPasswords },
     });
     return { rows };
   };

@@ -238,15 +238,17 @@ export const createClientsRepo = (orm: Orm) => {
           staticIp: clients.staticIp,
           mac: clients.mac,
           planName: plans.name,
-          routerId: clients.routerId,
+          routerName: routers.name,
           status: clients.status,
           expiresAt: clients.expiresAt,
           balance: clients.balance,
           notes: clients.notes,
           createdAt: clients.createdAt,
+          servicePasswordBox: clients.servicePasswordBox,
         })
         .from(clients)
         .innerJoin(plans, eq(plans.id, clients.planId))
+        .leftJoin(routers, eq(routers.id, clients.routerId))
         // json_each: one bound parameter for any number of ids (SQLite caps bound variables).
         .where(sql`${clients.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
         .orderBy(asc(clients.id))

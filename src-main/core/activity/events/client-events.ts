@@ -40,10 +40,11 @@ export const clientEvents = {
     (p) =>
       `${p.by} imported ${String(p.imported)} clients from CSV (${String(p.rejected)} rows rejected)`,
   ),
-  'clients.exported': defineEvent<{ by: string; rows: number }>(
+  'clients.exported': defineEvent<{ by: string; rows: number; withPasswords?: boolean }>(
     'user',
     'client',
     'success',
-    (p) => `${p.by} exported ${String(p.rows)} clients as CSV`,
+    (p) =>
+      `${p.by} exported ${String(p.rows)} clients as CSV${p.withPasswords ? ' with their service passwords' : ''}`,
   ),
 };
