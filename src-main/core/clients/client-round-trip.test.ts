@@ -12,7 +12,7 @@ import {
 
 const exportCsv = async (o: Office, who: TestClient, input: unknown) => {
   let text = '';
-  const result = await o.tc.dispatch.download('clients.export', input, who.ctx, (_file) => {
+  const result = await o.tc.dispatch.download('clients.export', input, who.ctx, () => {
     const sink: ExportSink = {
       write: (chunk) => {
         text += chunk;
