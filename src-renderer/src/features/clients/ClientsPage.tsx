@@ -14,6 +14,7 @@ import { ClientFilters } from './ClientFilters';
 import { ClientFormModal } from './ClientFormModal';
 import { ClientsTable, Pager } from './ClientsTable';
 import { ExportClientsButton } from './ExportClientsButton';
+import { ExportWithPasswordsButton } from './ExportWithPasswordsButton';
 import { ImportClientsModal } from './ImportClientsModal';
 import { RunExpiryButton } from './RunExpiryButton';
 import {
@@ -62,6 +63,9 @@ function ClientsScreen() {
         <Group gap="sm">
           {can('sync.run') && <RunExpiryButton onDone={() => void invalidate()} />}
           {can('clients.export') && <ExportClientsButton filter={toClientFilter(view)} />}
+          {can('clients.export') && can('clients.revealPassword') && (
+            <ExportWithPasswordsButton filter={toClientFilter(view)} />
+          )}
           {can('clients.import') && (
             <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
               Import CSV

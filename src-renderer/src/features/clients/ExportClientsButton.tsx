@@ -5,10 +5,21 @@ import { useApiClient } from '../../api/api-context';
 import { notifyError, notifySuccess } from '../../lib/notify';
 
 /** Exports the clients matching the list's filter as CSV (save dialog in Electron). */
-export function ExportClientsButton({ filter }: { filter: ClientFilter }) {
+export function ExportClientsButton({
+  filter,
+  withPasswords = false,
+  onDone,
+}: {
+  filter: ClientFilter;
+  /** Adds the service passwords (h15-money: ExportWithPasswordsButton asks first). */
+  withPasswords?: boolean;
+  onDone?: () => void;
+}) {
   const client = useApiClient();
   const exportCsv = useMutation({
-    mutationFn: () => client.download('clients.export', { filter }),
+    mutationFn: () =>
+      client.download('clients.export', { filter, ...(withPasswords ? { withPasswords } : {}) }),
+    onSettled: () => onDone?.(),
     onSuccess: (outcome) => {
       switch (outcome.kind) {
         case 'saved':
@@ -25,7 +36,7 @@ export function ExportClientsButton({ filter }: { filter: ClientFilter }) {
   });
   return (
     <Button variant="default" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
-      Export clients CSV
+      {withPasswords ? 'Export with passwords' : 'Export clients CSV'}
     </Button>
   );
 }
