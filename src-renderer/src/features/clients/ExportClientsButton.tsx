@@ -2,7 +2,8 @@ import { Button } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { ClientFilter } from '@contract/schemas/clients';
 import { useApiClient } from '../../api/api-context';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { notifyDownloadOutcome } from '../../lib/download-outcome';
+import { notifyError } from '../../lib/notify';
 
 /** Exports the clients matching the list's filter as CSV (save dialog in Electron). */
 export function ExportClientsButton({
@@ -20,18 +21,7 @@ export function ExportClientsButton({
     mutationFn: () =>
       client.download('clients.export', { filter, ...(withPasswords ? { withPasswords } : {}) }),
     onSettled: () => onDone?.(),
-    onSuccess: (outcome) => {
-      switch (outcome.kind) {
-        case 'saved':
-          notifySuccess(`Saved to ${outcome.path}`, 'Export complete');
-          break;
-        case 'downloaded':
-          notifySuccess(`Downloaded as ${outcome.filename}`, 'Export complete');
-          break;
-        case 'cancelled':
-          break;
-      }
-    },
+    onSuccess: notifyDownloadOutcome,
     onError: (error) => notifyError(error, 'Export failed'),
   });
   return (
