@@ -67,7 +67,12 @@ export const createClientRules = (deps: {
     if (ref === undefined) return { routerId: null };
     const byName = deps.routers.idByName(ref);
     if (byName !== undefined) return { routerId: byName };
-    if (/^\d+$/.test(ref) && deps.routers.exists(Number(ref))) return { routerId: Number(ref) };
+    if (/^\d+$/.test(ref)) {
+      const routerId = Number(ref);
+      return deps.routers.exists(routerId)
+        ? { routerId }
+        : { problem: { path: ['routerId'], message: `Router ${ref} does not exist` } };
+    }
     return { problem: { path: ['routerId'], message: `No router "${ref}"` } };
   },
 
