@@ -93,8 +93,8 @@ test('a plan and a client; payment with printed receipt, partial refund, renewal
   await clients.create(CLIENT);
   const clientId = await clients.currentClientId();
   await expect(page.getByTestId('client-account')).toHaveText('AC000001');
-  // A new client has not paid yet: expired, nothing on the ledger.
-  await expect(clients.status()).toHaveText('Expired');
+  // A new client has not paid yet: awaiting their first payment, nothing on the ledger.
+  await expect(clients.status()).toHaveText('Awaiting first payment');
   await expect(page.getByRole('region', { name: 'Client details' })).toContainText(
     'AA:BB:CC:00:11:22',
   );

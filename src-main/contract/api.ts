@@ -60,8 +60,10 @@ import {
   ImportPreviewSchema,
   ImportResultSchema,
   RevealedPasswordSchema,
+  RouterNameSchema,
   UpdateClientInput,
 } from './schemas/clients';
+import { PaymentExportInput, PaymentListInput, PaymentListSchema } from './schemas/payments';
 import {
   AdjustInput,
   CorrectExpiryInput,
@@ -195,6 +197,9 @@ export const api = {
   // Dry run: every row that would be rejected and why; writes nothing.
   'clients.importPreview': proc('clients.import', ImportInput, ImportPreviewSchema),
   'clients.importCommit': proc('clients.import', ImportInput, ImportResultSchema),
+  // h15-money: router names for the clients filter and pages; payments (list, totals).
+  'clients.routers': proc('clients.read', Empty, z.array(RouterNameSchema)),
+  'payments.list': proc('reports.financial', PaymentListInput, PaymentListSchema),
 
   'billing.ledger': proc('billing.read', LedgerInput, LedgerOutputSchema),
   // A payment that renews (explicitly, or by default for an expired client) also needs billing.renew.
@@ -267,6 +272,7 @@ export const api = {
 export const downloads = {
   'activity.export': { access: 'activity.export', input: ActivityExportInput },
   'clients.export': { access: 'clients.export', input: ClientExportInput },
+  'payments.export': { access: 'reports.financial', input: PaymentExportInput },
 } as const satisfies Record<DownloadName, { access: Access; input: z.ZodType }>;
 
 export const events = {

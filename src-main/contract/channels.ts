@@ -45,6 +45,9 @@ export const PROCEDURES = [
   'clients.revealPassword',
   'clients.importPreview',
   'clients.importCommit',
+  // h15-money
+  'clients.routers',
+  'payments.list',
   'billing.ledger',
   'billing.pay',
   'billing.refund',
@@ -90,7 +93,7 @@ export const PROCEDURES = [
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
-export const DOWNLOADS = ['activity.export', 'clients.export'] as const;
+export const DOWNLOADS = ['activity.export', 'clients.export', 'payments.export'] as const;
 
 export const EVENTS = [
   'activity.recorded',

@@ -11,6 +11,7 @@ import type { BillingDeps } from './billing/billing-deps';
 import { createBillingService, type BillingService } from './billing/billing.service';
 import { createLedgerRepo } from './billing/ledger.repo';
 import { createReceiptsRepo } from './billing/receipts.repo';
+import { createPaymentsService, type PaymentsService } from './billing/payments.service';
 import { createClientExport, type ClientExport } from './clients/client-export';
 import { createClientImport, type ClientImport, type ImportSlicing } from './clients/client-import';
 import type { ClientTaskProgress } from './clients/client-task-progress';
@@ -42,6 +43,7 @@ export type OfficeServices = {
     exportTo: ClientExport;
   };
   billing: BillingService;
+  payments: PaymentsService;
   reports: ReportsService;
 };
 
@@ -80,13 +82,15 @@ export const createOfficeServices = (deps: {
     plans: plansRepo,
   });
   const search = createClientSearch(sqlite);
+  const routersRepo = createRoutersRepo(orm);
   const clientDeps = {
     clients: clientsRepo,
     search,
+    routers: routersRepo,
     rules: createClientRules({
       clients: clientsRepo,
       plans: plansRepo,
-      routers: createRoutersRepo(orm),
+      routers: routersRepo,
       counters,
     }),
     clock,
@@ -124,6 +128,7 @@ export const createOfficeServices = (deps: {
       importPreview: importer.preview,
       importCommit: importer.commit,
       exportTo: createClientExport({
+        sqlite,
         search,
         clock,
         recorder,
@@ -131,6 +136,8 @@ export const createOfficeServices = (deps: {
         tasks: deps.tasks,
         dbFile: sqlite.name,
         progress: deps.progress,
+        box: clientDeps.box,
+        authorize: deps.authorize,
       }),
     },
     billing: createBillingService({
@@ -145,6 +152,7 @@ export const createOfficeServices = (deps: {
       authorize: deps.authorize,
       routerSync,
     }),
+    payments: createPaymentsService({ ledger, settings, clock, recorder }),
     reports: createReportsService({
       staff: createStaffRepo(orm),
       ledger,

@@ -33,6 +33,20 @@ export const renewalPeriod = (opts: {
   return { start, end: extendBy(start, opts.validity, opts.periods, opts.timeZone) };
 };
 
-/** Expired by status or by date: such a client is reactivated by a renewal. */
+/**
+ * Expired by status or by date, or never paid: such a client is (re)activated by a renewal, and a
+ * payment renews by default.
+ */
 export const isExpired = (c: { status: string; expiresAt: number }, now: number): boolean =>
-  c.status === 'expired' || (c.status === 'active' && c.expiresAt <= now);
+  c.status === 'expired' ||
+  c.status === 'awaiting_payment' ||
+  (c.status === 'active' && c.expiresAt <= now);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When expiry processing expires a client whose service ended at `expiresAt`: the plan's grace
+ * days later, in whole 24-hour days as the expiry job counts them; null without grace.
+ */
+export const graceEnd = (expiresAt: number, graceDays: number): number | null =>
+  graceDays > 0 ? expiresAt + graceDays * DAY_MS : null;

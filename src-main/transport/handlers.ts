@@ -107,6 +107,9 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'clients.revealPassword': (input, ctx) => clients.revealPassword(input.id, signedIn(ctx)),
     'clients.importPreview': (input, ctx) => clients.importPreview(input, signedIn(ctx)),
     'clients.importCommit': (input, ctx) => clients.importCommit(input, signedIn(ctx)),
+    // h15-money
+    'clients.routers': () => clients.routerNames(),
+    'payments.list': (input) => core.services.payments.list(input),
 
     'billing.ledger': (input) => billing.ledger(input),
     'billing.pay': (input, ctx) => billing.pay(input, signedIn(ctx)),
@@ -170,4 +173,6 @@ export const createDownloadHandlers = (core: Core): DownloadHandlers => ({
   'activity.export': (input, ctx, open) => core.services.activity.exportTo(input, ctx, open),
   'clients.export': (input, ctx, open) =>
     core.services.clients.exportTo(input, signedIn(ctx), open),
+  'payments.export': (input, ctx, open) =>
+    core.services.payments.exportTo(input, signedIn(ctx), open),
 });

@@ -3,7 +3,18 @@ import { EpochMsSchema, IdSchema, plainText } from './common';
 import { ServiceTypeSchema } from './plans';
 import { searchTextSchema } from './search-text';
 
-export const CLIENT_STATUSES = ['active', 'expired', 'suspended', 'disabled', 'archived'] as const;
+/**
+ * `awaiting_payment`: signed up, never paid; the first payment (a renewal) makes them active. Such a
+ * client is disabled on the router and counted apart from expired clients.
+ */
+export const CLIENT_STATUSES = [
+  'active',
+  'awaiting_payment',
+  'expired',
+  'suspended',
+  'disabled',
+  'archived',
+] as const;
 export const ClientStatusSchema = z.enum(CLIENT_STATUSES);
 export type ClientStatus = z.infer<typeof ClientStatusSchema>;
 /** Statuses staff may set by hand; expiry and archiving have their own paths. */
@@ -63,8 +74,15 @@ export const ClientSchema = z.object({
   planId: IdSchema,
   planName: z.string(),
   routerId: IdSchema.nullable(),
+  /** The router's name, for staff who may not read routers (null: none, or it was removed). */
+  routerName: z.string().nullable(),
   status: ClientStatusSchema,
   expiresAt: EpochMsSchema,
+  /**
+   * When expiry processing expires a client past `expiresAt`: the plan's grace days later (null
+   * without grace). An active client between the two is "in grace".
+   */
+  graceEndsAt: EpochMsSchema.nullable(),
   /** Derived from the ledger: positive is credit, negative is owed (minor units). */
   balance: z.number().int(),
   notes: z.string(),
@@ -167,6 +185,10 @@ export const UpdateClientInput = z
 export type UpdateClient = z.infer<typeof UpdateClientInput>;
 
 export const ClientIdInput = z.strictObject({ id: IdSchema });
+
+/** A router as client screens name it: to every role that reads clients, without `routers.read`. */
+export const RouterNameSchema = z.object({ id: IdSchema, name: z.string() });
+export type RouterName = z.infer<typeof RouterNameSchema>;
 export const ArchiveClientInput = z.strictObject({
   id: IdSchema,
   reason: plainText(text('Reason', 500), 'Reason', { multiline: true }).optional(),
@@ -235,4 +257,9 @@ export const RevealedPasswordSchema = z.object({ servicePassword: z.string() });
 export const ClientExportInput = z.strictObject({
   filter: ClientFilterSchema.optional(),
   taskId: ClientTaskIdSchema.optional(),
+  /**
+   * Add each client's service password (a `password` column), so that the file imports into
+   * another office as it is. Needs `clients.revealPassword`; the export's log entry says so.
+   */
+  withPasswords: z.boolean().optional(),
 });

@@ -7,8 +7,8 @@ import { ActivityEntrySchema } from './activity';
 import { JobNameSchema } from './jobs';
 import { RouterStatusSchema } from './routers';
 
-const CurrencySchema = z.object({ code: z.string(), minorUnitDigits: z.number().int() });
-const Sum = z.object({ count: z.number().int(), amount: z.number().int() });
+export const CurrencySchema = z.object({ code: z.string(), minorUnitDigits: z.number().int() });
+export const Sum = z.object({ count: z.number().int(), amount: z.number().int() });
 
 export const DrawerInput = z.strictObject({
   day: DaySchema,
@@ -150,6 +150,8 @@ export const DashboardSchema = z.object({
     active: z.number().int(),
     expired: z.number().int(),
     expiringSoon: z.number().int(),
+    /** Signed up, never paid: not counted as expired. */
+    awaitingPayment: z.number().int(),
     suspended: z.number().int(),
     disabled: z.number().int(),
     archived: z.number().int(),

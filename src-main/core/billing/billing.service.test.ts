@@ -56,11 +56,11 @@ describe('billing: payments, refunds, adjustments, voids', () => {
     expect(e?.correlationId).toBe(paid.entry.correlationId);
   });
 
-  it('renews and reactivates an expired client who pays, by default', async () => {
+  it('renews and activates a client awaiting their first payment who pays, by default', async () => {
     const o = await officeCore();
     const plan = await makePlan(o.admin, { price: 2_500 });
     const client = await makeClient(o.tech, plan.id);
-    expect(client.status).toBe('expired');
+    expect(client.status).toBe('awaiting_payment');
     const now = o.tc.clock.now();
     const paid = unwrap(
       await o.cashier.call('billing.pay', { clientId: client.id, amount: 2_500, method: 'cash' }),
@@ -74,7 +74,7 @@ describe('billing: payments, refunds, adjustments, voids', () => {
     expect(renewed).toHaveLength(1);
     expect(renewed[0]?.correlationId).toBe(entriesOf(o.core, 'payment.recorded')[0]?.correlationId);
     expect(renewed[0]?.details).toMatchObject({
-      before: { status: 'expired' },
+      before: { status: 'awaiting_payment' },
       after: { status: 'active', expiresAt: paid.client.expiresAt },
     });
   });

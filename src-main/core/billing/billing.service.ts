@@ -15,6 +15,7 @@ import { createReceiptView } from './receipt-view';
 import { receiptCode } from './receipts.repo';
 import { isExpired } from '../../domain/renewal-period';
 import { renewInTransaction } from './renewals';
+import { voidProblem } from '../../domain/voids';
 
 const DEFAULT_LEDGER_PAGE = 100;
 
@@ -89,6 +90,7 @@ export const createBillingService = (deps: BillingDeps) => {
             amount: money(input.amount),
             method: input.method,
             receipt: receiptCode(receipt),
+            ...(input.reference ? { reference: input.reference } : {}),
           },
           details: {
             entryId: entry.id,
@@ -135,6 +137,8 @@ export const createBillingService = (deps: BillingDeps) => {
             kind: 'refund',
             amount: -input.amount,
             method,
+            // The payment's own reference, so that one code finds the payment and its refunds.
+            reference: payment.reference,
             reason: input.reason,
             relatesTo: payment.id,
           },
@@ -148,6 +152,7 @@ export const createBillingService = (deps: BillingDeps) => {
               receipt: receiptCode(receipt),
               payment:
                 paymentReceipt === null ? `#${String(payment.id)}` : receiptCode(paymentReceipt),
+              ...(payment.reference ? { reference: payment.reference } : {}),
             },
             details: {
               entryId: entry.id,
@@ -205,40 +210,45 @@ export const createBillingService = (deps: BillingDeps) => {
         };
       }),
 
-    /** Reverses a payment with an equal and opposite entry; its receipt then reads VOID. */
+    /**
+     * Reverses an entry a person made by mistake (a payment, a refund or an adjustment) with an
+     * equal and opposite entry, once; a voided payment's or refund's receipt then reads VOID.
+     * Renewal charges are the system's and are corrected by an adjustment instead.
+     */
     void: (input: { entryId: number; reason: string }, ctx: Ctx): MoneyResult =>
       move(ctx, () => {
         const e = loadEntry(input.entryId);
-        if (e.kind !== 'payment') {
-          throw fieldError('validation', {
-            path: ['entryId'],
-            message: 'Only payments can be voided.',
-          });
+        const problem = voidProblem(e);
+        if (problem?.code === 'validation') {
+          throw fieldError('validation', { path: ['entryId'], message: problem.message });
         }
-        if (e.voided) throw new AppError('conflict', 'This payment is already voided.');
-        if (e.refunded > 0) {
-          throw new AppError(
-            'conflict',
-            'This payment has refunds against it; it cannot also be voided.',
-          );
-        }
+        if (problem) throw new AppError(problem.code, problem.message);
         return {
           client: loadClient(deps, e.clientId),
           entry: {
             kind: 'void',
             amount: -e.amount,
             method: e.method,
+            reference: e.reference,
             reason: input.reason,
             relatesTo: e.id,
           },
           log: ({ entry, before, after }) => ({
             event: 'ledger.voided',
-            params: { ...byWho(before, ctx), amount: money(e.amount), kind: e.kind, entryId: e.id },
+            params: {
+              ...byWho(before, ctx),
+              amount: money(Math.abs(e.amount)),
+              kind: e.kind,
+              entryId: e.id,
+              ...(e.reference ? { reference: e.reference } : {}),
+            },
             details: {
               entryId: entry.id,
               voidedEntryId: e.id,
+              kind: e.kind,
               receipt: e.receiptNumber,
               amount: e.amount,
+              reference: e.reference,
               reason: input.reason,
               before: { balance: before.balance },
               after: { balance: after.balance },

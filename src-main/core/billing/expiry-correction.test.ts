@@ -55,11 +55,11 @@ describe('expiry correction', () => {
     expect(unwrap(await o.viewer.call('clients.get', { id: client.id })).status).toBe('expired');
   });
 
-  it('reactivates an expired client when moved to a later day', async () => {
+  it('activates a client awaiting their first payment when moved to a later day', async () => {
     const o = await officeCore();
     const plan = await makePlan(o.admin);
     const client = await makeClient(o.tech, plan.id);
-    expect(client.status).toBe('expired');
+    expect(client.status).toBe('awaiting_payment');
     const moved = unwrap(
       await o.admin.call('billing.correctExpiry', {
         clientId: client.id,
@@ -69,7 +69,7 @@ describe('expiry correction', () => {
     );
     expect(moved.status).toBe('active');
     expect(entriesOf(o.core, 'subscription.expiry_corrected')[0]).toMatchObject({
-      details: { before: { status: 'expired' }, after: { status: 'active' } },
+      details: { before: { status: 'awaiting_payment' }, after: { status: 'active' } },
     });
   });
 

@@ -20,10 +20,11 @@ export const createExpiryCorrection =
       const expiresAt = dayRange(input.expiresOn, tz).to;
       if (expiresAt === before.expiresAt) return toClient(before);
       const now = deps.clock.now();
-      const status = before.status === 'expired' && expiresAt > now ? 'active' : before.status;
+      const lapsed = before.status === 'expired' || before.status === 'awaiting_payment';
+      const status = lapsed && expiresAt > now ? 'active' : before.status;
       const after = {
+        ...before,
         ...deps.clients.update(before.id, { expiresAt, status, updatedAt: now }),
-        planName: before.planName,
       };
       deps.recorder.record({
         event: 'subscription.expiry_corrected',

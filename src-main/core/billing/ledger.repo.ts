@@ -1,10 +1,30 @@
-import { and, count, desc, eq, exists, getTableColumns, gte, lt, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  exists,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  notExists,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LedgerEntry, PaymentMethod } from '../../contract/schemas/billing';
+import {
+  PAYMENT_KINDS,
+  type PaymentFilter,
+  type PaymentRow,
+} from '../../contract/schemas/payments';
 import type { Orm } from '../db/open-database';
-import { ledgerEntries, plans, receipts } from '../db/schema';
+import { clients, ledgerEntries, plans, receipts } from '../db/schema';
 
 export type LedgerRecord = typeof ledgerEntries.$inferSelect;
+/** The Payments screen's filter, with its office days already turned into [from, to). */
+export type PaymentQuery = Omit<PaymentFilter, 'from' | 'to'> & { from: number; to: number };
 export type NewEntry = Omit<typeof ledgerEntries.$inferInsert, 'id'>;
 
 /** A span of epoch ms (computed in the office time zone) that report totals are summed over. */
@@ -20,6 +40,7 @@ export type CashTotalsRow = {
 
 const voids = alias(ledgerEntries, 'v');
 const refunds = alias(ledgerEntries, 'f');
+const refundVoids = alias(ledgerEntries, 'fv');
 // Kinds as SQL literals, not parameters, so that the partial index `ledger_one_void_uq` applies.
 const VOID = sql<'void'>`'void'`;
 const REFUND = sql<'refund'>`'refund'`;
@@ -37,12 +58,22 @@ export const createLedgerRepo = (orm: Orm) => {
         .where(and(eq(voids.relatesTo, ledgerEntries.id), eq(voids.kind, VOID))),
     ).mapWith(Boolean),
     // A scalar subquery as a column: drizzle's builder makes the subquery, not the coalesce.
+    // A voided refund gave the money back to the payment: it no longer counts.
     refunded: sql<number>`coalesce(${orm
       .select({ sum: sql`-sum(${refunds.amount})` })
       .from(refunds)
-      .where(and(eq(refunds.relatesTo, ledgerEntries.id), eq(refunds.kind, REFUND)))}, 0)`.mapWith(
-      Number,
-    ),
+      .where(
+        and(
+          eq(refunds.relatesTo, ledgerEntries.id),
+          eq(refunds.kind, REFUND),
+          notExists(
+            orm
+              .select({ id: refundVoids.id })
+              .from(refundVoids)
+              .where(and(eq(refundVoids.relatesTo, refunds.id), eq(refundVoids.kind, VOID))),
+          ),
+        ),
+      )}, 0)`.mapWith(Number),
   };
   const stored = () =>
     orm
@@ -50,7 +81,75 @@ export const createLedgerRepo = (orm: Orm) => {
       .from(ledgerEntries)
       .leftJoin(receipts, eq(receipts.entryId, ledgerEntries.id));
 
+  /**
+   * Money across the counter in [from, to): payments, refunds and their voids (voids of
+   * adjustments carry no method and are left out). A range of `ledger_created_idx`, or, with a
+   * reference, a lookup of `ledger_reference_idx`.
+   */
+  const paymentWhere = (q: PaymentQuery, cursor?: number) =>
+    and(
+      gte(ledgerEntries.createdAt, q.from),
+      lt(ledgerEntries.createdAt, q.to),
+      inArray(ledgerEntries.kind, q.kinds ?? [...PAYMENT_KINDS]),
+      isNotNull(ledgerEntries.method),
+      q.methods ? inArray(ledgerEntries.method, q.methods) : undefined,
+      q.staffId !== undefined ? eq(ledgerEntries.staffId, q.staffId) : undefined,
+      q.reference !== undefined
+        ? sql`${ledgerEntries.reference} = ${q.reference} COLLATE NOCASE`
+        : undefined,
+      cursor !== undefined ? lt(ledgerEntries.id, cursor) : undefined,
+    );
+
   return {
+    /** Newest first, before the cursor id. */
+    paymentsPage: (q: PaymentQuery, cursor: number | undefined, limit: number): PaymentRow[] =>
+      orm
+        .select({ ...storedEntry, accountNo: clients.accountNo, fullName: clients.fullName })
+        .from(ledgerEntries)
+        .leftJoin(receipts, eq(receipts.entryId, ledgerEntries.id))
+        .innerJoin(clients, eq(clients.id, ledgerEntries.clientId))
+        .where(paymentWhere(q, cursor))
+        .orderBy(desc(ledgerEntries.id))
+        .limit(limit)
+        .all()
+        .map((r) => ({
+          id: r.id,
+          kind: r.kind as PaymentRow['kind'],
+          amount: r.amount,
+          method: r.method ?? 'other',
+          reference: r.reference,
+          reason: r.reason,
+          relatesTo: r.relatesTo,
+          receiptNumber: r.receiptNumber,
+          voided: r.voided,
+          createdAt: r.createdAt,
+          staffId: r.staffId,
+          staffName: r.staffName,
+          client: { id: r.clientId, accountNo: r.accountNo, fullName: r.fullName },
+        })),
+
+    /** Count and signed sum per kind of everything the filter matches. */
+    paymentTotals: (q: PaymentQuery) =>
+      orm
+        .select({
+          kind: ledgerEntries.kind,
+          n: count(),
+          total: sql<number>`sum(${ledgerEntries.amount})`.mapWith(Number),
+        })
+        .from(ledgerEntries)
+        .where(paymentWhere(q))
+        .groupBy(ledgerEntries.kind)
+        .all(),
+
+    /** Who moved money in [from, to), by name. */
+    paymentStaff: (from: number, to: number): { id: number; name: string }[] =>
+      orm
+        .selectDistinct({ id: ledgerEntries.staffId, name: ledgerEntries.staffName })
+        .from(ledgerEntries)
+        .where(paymentWhere({ from, to }))
+        .orderBy(ledgerEntries.staffName)
+        .all(),
+
     /** The new entry as stored: nothing refers to it yet (no receipt, void or refund). */
     insert: (e: NewEntry): LedgerEntry => ({
       ...orm.insert(ledgerEntries).values(e).returning().get(),

@@ -76,7 +76,7 @@ export const renewInTransaction = (
   });
   return {
     charge,
-    client: { ...after, planName: client.planName },
+    client: { ...client, ...after },
     renewal: {
       planId: plan.id,
       planName: plan.name,

@@ -25,7 +25,7 @@ const HEADER = [
   'static_ip',
   'mac',
   'plan',
-  'router_id',
+  'router',
   'status',
   'expires',
   'balance_minor',
@@ -33,43 +33,52 @@ const HEADER = [
   'created',
 ];
 
-const lineOf = (iso: (ms: number) => string) => (r: ClientExportRow) =>
-  csvRow([
-    r.accountNo,
-    r.fullName,
-    r.phone,
-    r.email,
-    r.address,
-    r.gpsLat,
-    r.gpsLng,
-    r.serviceType,
-    r.serviceLogin,
-    r.staticIp,
-    r.mac,
-    r.planName,
-    r.routerId,
-    r.status,
-    iso(r.expiresAt),
-    r.balance,
-    r.notes,
-    iso(r.createdAt),
-  ]);
+const lineOf =
+  (iso: (ms: number) => string, reveal?: (box: string) => string) => (r: ClientExportRow) =>
+    csvRow([
+      r.accountNo,
+      r.fullName,
+      r.phone,
+      r.email,
+      r.address,
+      r.gpsLat,
+      r.gpsLng,
+      r.serviceType,
+      r.serviceLogin,
+      r.staticIp,
+      r.mac,
+      r.planName,
+      r.routerName,
+      r.status,
+      // Never paid: no expiry, so that an import keeps them awaiting their first payment.
+      r.status === 'awaiting_payment' ? null : iso(r.expiresAt),
+      r.balance,
+      r.notes,
+      iso(r.createdAt),
+      ...(reveal ? [reveal(r.servicePasswordBox)] : []),
+    ]);
 
 /**
  * Every client matching `filter` (as of `now`), oldest first, as CSV text: the header, then one
- * chunk per page of clients (never passwords). Awaiting `chunk` gives back-pressure.
+ * chunk per page of clients. Awaiting `chunk` gives back-pressure. Service passwords only with
+ * `reveal` (the main process's secret box: such an export runs there, a page per slice), in a
+ * last `password` column, so that the file imports into another office as it is.
  */
 export const writeClientsCsv = async (
   sqlite: Database.Database,
   request: { filter: ClientFilter; now: number; timeZone: string },
   io: { chunk(text: string): Promise<void>; progress(done: number): void },
+  reveal?: (box: string) => string,
 ): Promise<{ rows: number }> => {
   const { filter, now, timeZone } = request;
   const search = createClientSearch(sqlite);
   const clients = createClientsRepo(ormOf(sqlite));
-  const line = lineOf((ms) => formatDate(new TZDate(ms, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx"));
+  const line = lineOf(
+    (ms) => formatDate(new TZDate(ms, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx"),
+    reveal,
+  );
   let rows = 0;
-  await io.chunk(csvRow(HEADER));
+  await io.chunk(csvRow(reveal ? [...HEADER, 'password'] : HEADER));
   for (const ids of search.iterateIds(filter, now)) {
     const lines = clients.exportRows(ids).map(line);
     await io.chunk(lines.join(''));

@@ -34,7 +34,7 @@ const COLUMNS = {
   static_ip: ['static_ip', 'ip'],
   mac: ['mac', 'mac_address'],
   plan: ['plan', 'plan_name', 'plan_id'],
-  router_id: ['router_id'],
+  router: ['router', 'router_name', 'router_id'],
   expires: ['expires', 'expires_at', 'expiry'],
   notes: ['notes'],
 } as const;
@@ -51,7 +51,10 @@ export type ImportCandidate = {
 export type ImportLookups = {
   plans: Pick<PlansRepo, 'byId' | 'byName'>;
   accountTaken(accountNo: string): boolean;
-  rules: Pick<ClientRules, 'planProblem' | 'routerProblem' | 'loginProblem' | 'ipProblem'>;
+  rules: Pick<
+    ClientRules,
+    'planProblem' | 'routerProblem' | 'routerByRef' | 'loginProblem' | 'ipProblem'
+  >;
 };
 
 /** The lookups on a connection of their own (a task thread's read-only one). */
@@ -196,7 +199,9 @@ export const checkImport = async (
     if (!plan) errors.push(`plan: No plan "${planRef}"`);
     const lat = get('latitude');
     const lng = get('longitude');
-    const routerId = get('router_id');
+    // The router by its name (as an export writes it), or by its id.
+    const router = lookups.rules.routerByRef(get('router'));
+    if ('problem' in router) errors.push(issueSentence(router.problem));
     const raw = {
       fullName: get('full_name') ?? '',
       phone: get('phone') ?? '',
@@ -209,7 +214,7 @@ export const checkImport = async (
       staticIp: get('static_ip') ?? null,
       mac: get('mac') ?? null,
       planId: plan?.id ?? 1,
-      routerId: routerId === undefined ? null : Number(routerId),
+      routerId: 'problem' in router ? null : router.routerId,
       notes: get('notes') ?? '',
     };
     const parsed = CreateClientInput.safeParse(raw);

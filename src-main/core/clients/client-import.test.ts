@@ -101,7 +101,7 @@ describe('CSV import', () => {
     const list = unwrap(await o.viewer.call('clients.list', { sort: { by: 'name', dir: 'asc' } }));
     expect(list.items.map((c) => [c.fullName, c.accountNo, c.status])).toEqual([
       ['Good One', 'AC000001', 'active'],
-      ['Good Two', 'OLD-17', 'expired'],
+      ['Good Two', 'OLD-17', 'awaiting_payment'],
     ]);
     const one = unwrap(await o.viewer.call('clients.get', { id: list.items[0]?.id ?? 0 }));
     expect(one.notes).toBe('Likes "fast" internet');

@@ -16,7 +16,7 @@ const planIssue = (message: string): FieldIssue => ({ path: ['planId'], message 
 export const createClientRules = (deps: {
   clients: ClientsRepo;
   plans: PlansRepo;
-  routers: Pick<RoutersRepo, 'exists'>;
+  routers: Pick<RoutersRepo, 'exists' | 'idByName'>;
   counters: Counters;
 }) => ({
   planProblem: (
@@ -57,6 +57,23 @@ export const createClientRules = (deps: {
     return holder !== undefined && holder !== exceptId
       ? { path: ['staticIp'], message: `The IP ${ip} is already assigned to another client` }
       : null;
+  },
+
+  /**
+   * A router named in a file: by its name (any letter case), or by its id when no router has that
+   * name; empty means no router. Returns the id, or the problem.
+   */
+  routerByRef: (ref: string | undefined): { routerId: number | null } | { problem: FieldIssue } => {
+    if (ref === undefined) return { routerId: null };
+    const byName = deps.routers.idByName(ref);
+    if (byName !== undefined) return { routerId: byName };
+    if (/^\d+$/.test(ref)) {
+      const routerId = Number(ref);
+      return deps.routers.exists(routerId)
+        ? { routerId }
+        : { problem: { path: ['routerId'], message: `Router ${ref} does not exist` } };
+    }
+    return { problem: { path: ['routerId'], message: `No router "${ref}"` } };
   },
 
   /** A client may only name a router that exists; null (no router) is always fine. */

@@ -75,7 +75,9 @@ const TEXT_COLUMNS = [
 ];
 
 type Where = { from: string; sql: string[]; params: (string | number)[] };
-type Query = { filter?: ClientFilter; sort?: ClientSort; cursor?: string; limit?: number };
+/** `ids`: only these clients (the payment-reference branch, in place of the text search). */
+type Filter = ClientFilter & { ids?: number[] };
+type Query = { filter?: Filter; sort?: ClientSort; cursor?: string; limit?: number };
 
 /**
  * How a page is read (`choosePlan` picks one; every plan gives the same rows):
@@ -116,13 +118,14 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
   const orm = ormOf(sqlite);
   const plans = createPlansRepo(orm, createClientsRepo(orm));
 
-  const where = (filter: ClientFilter, now: number, mode: Mode): Where => {
+  const where = (filter: Filter, now: number, mode: Mode): Where => {
     const w: Where = { from: 'clients c', sql: [], params: [] };
     const add = (clause: string, ...params: (string | number)[]) => {
       w.sql.push(clause);
       w.params.push(...params);
     };
     const dense = typeof mode === 'object' && mode.plan !== 'sparse' ? mode.sort : null;
+    if (filter.ids) add(`c.id IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.ids));
     const terms = parseSearch(filter.search);
     // A unary + keeps SQLite from driving the query from that column's index. Counting or
     // collecting the clients whose name starts with a prefix, the name index's range drives: it
@@ -203,7 +206,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
       createdAt: r.created_at,
     });
 
-  const countUpTo = (filter: ClientFilter, now: number, cap: number): Counted => {
+  const countUpTo = (filter: Filter, now: number, cap: number): Counted => {
     const w = where(filter, now, 'count');
     const sql = `SELECT count(*) AS n, max(id) AS last
       FROM (SELECT c.id AS id FROM ${w.from} ${clause(w)} LIMIT ?)`;
@@ -218,7 +221,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
     Math.max(DENSE_AT, Math.ceil(Math.sqrt((limit + 1) * highestId())));
 
   /** A text search's matches (all filters applied) in id order, after `after`, up to `cap`. */
-  const textMatches = (filter: ClientFilter, now: number, after: number, cap: number) => {
+  const textMatches = (filter: Filter, now: number, after: number, cap: number) => {
     const w = where(filter, now, 'count');
     // An INTEGER bound (better-sqlite3 binds numbers as REAL): FTS5 then seeks to it.
     w.sql.push('clients_fts.rowid > CAST(? AS INTEGER)');
@@ -234,14 +237,14 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
    * Counts up to `cap`. A text search keeps the matches it counted (they arrive by id from the
    * text index): when that was all of them, the page sorts them without asking the index again.
    */
-  const countFor = (filter: ClientFilter, now: number, cap: number): Counted => {
+  const countFor = (filter: Filter, now: number, cap: number): Counted => {
     if (parseSearch(filter.search).kind !== 'fts') return countUpTo(filter, now, cap);
     const ids = textMatches(filter, now, 0, cap);
     const last = ids[ids.length - 1];
     return { n: ids.length, last: last ?? null, ids, all: ids.length < cap };
   };
 
-  const capOf = (filter: ClientFilter) =>
+  const capOf = (filter: Filter) =>
     parseSearch(filter.search).kind === 'none' ? COUNT_CAP : SEARCH_COUNT_CAP;
 
   const totalOf = (counted: Counted, cap: number): ClientListOutput['total'] => ({
@@ -261,7 +264,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
    * - anything else walks from `DENSE_AT` matches on (every test is read from the index).
    */
   const choosePlan = (
-    filter: ClientFilter,
+    filter: Filter,
     now: number,
     sort: ClientSort,
     limit: number,
@@ -290,7 +293,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
 
   /** The statement of one page: the sort's order over the filter, from the cursor on. */
   const pageSql = (
-    filter: ClientFilter,
+    filter: Filter,
     now: number,
     sort: ClientSort,
     cursor: string | undefined,
@@ -322,7 +325,7 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
    * client of the other statuses first (all the active ones, sorted by expiry, descending).
    */
   const pageRows = (
-    filter: ClientFilter,
+    filter: Filter,
     now: number,
     sort: ClientSort,
     cursor: string | undefined,
@@ -369,9 +372,26 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
     };
   };
 
+  /**
+   * A search that is exactly a payment's reference (an M-Pesa or bank code, any letter case)
+   * finds the client who paid with it: one lookup of the ledger's reference index.
+   */
+  const clientsByReference = sqlite.prepare<[string], { client_id: number }>(
+    `SELECT DISTINCT client_id FROM ledger_entries
+     WHERE reference = ? COLLATE NOCASE AND reference IS NOT NULL LIMIT 100`,
+  );
+  const referenceQuery = (input: Query): Query | null => {
+    const word = input.filter?.search?.trim() ?? '';
+    if (word.length < 4 || /\s/.test(word)) return null;
+    const ids = clientsByReference.all(word).map((r) => r.client_id);
+    if (ids.length === 0) return null;
+    return { ...input, filter: { ...input.filter, search: undefined, ids } };
+  };
+
   return {
     /** A page and the capped count; the count also tells which plan the page takes. */
-    list: (input: Query, now: number): ClientListOutput => {
+    list: (query: Query, now: number): ClientListOutput => {
+      const input = referenceQuery(query) ?? query;
       const filter = input.filter ?? {};
       const cap = capOf(filter);
       const counted = countFor(filter, now, cap + 1);
@@ -380,13 +400,13 @@ export const createClientSearch = (sqlite: Database.Database, opts: { plan?: Pag
 
     page: (input: Query, now: number) => page(input, now),
 
-    count: (filter: ClientFilter, now: number): ClientListOutput['total'] => {
+    count: (filter: Filter, now: number): ClientListOutput['total'] => {
       const cap = capOf(filter);
       return totalOf(countUpTo(filter, now, cap + 1), cap);
     },
 
     /** Ids of every match in pages (for exports), oldest first. */
-    *iterateIds(filter: ClientFilter, now: number, pageSize = 1000): Generator<number[]> {
+    *iterateIds(filter: Filter, now: number, pageSize = 1000): Generator<number[]> {
       const sort: ClientSort = { by: 'createdAt', dir: 'asc' };
       const plan = choosePlan(
         filter,

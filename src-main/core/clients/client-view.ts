@@ -1,4 +1,5 @@
 import type { Client } from '../../contract/schemas/clients';
+import { graceEnd } from '../../domain/renewal-period';
 import type { ClientRecord, ClientWithPlan } from './clients.repo';
 
 export const toClient = (c: ClientWithPlan): Client => ({
@@ -16,8 +17,10 @@ export const toClient = (c: ClientWithPlan): Client => ({
   planId: c.planId,
   planName: c.planName,
   routerId: c.routerId,
+  routerName: c.routerName,
   status: c.status,
   expiresAt: c.expiresAt,
+  graceEndsAt: graceEnd(c.expiresAt, c.planGraceDays),
   balance: c.balance,
   notes: c.notes,
   createdAt: c.createdAt,

@@ -10,7 +10,12 @@ import { clients, clientStatusCounts, plans, routers } from '../db/schema';
 
 export type ClientRecord = typeof clients.$inferSelect;
 export type ClientValues = Omit<typeof clients.$inferInsert, 'id' | 'balance'>;
-export type ClientWithPlan = ClientRecord & { planName: string };
+/** A client with what screens show of their plan and router. */
+export type ClientWithPlan = ClientRecord & {
+  planName: string;
+  planGraceDays: number;
+  routerName: string | null;
+};
 export type PlanRecordOfClient = typeof plans.$inferSelect;
 /** A client with its whole plan: what the router's desired state is made of. */
 export type ClientAndPlan = { client: ClientRecord; plan: PlanRecordOfClient };
@@ -24,12 +29,25 @@ const notArchived = clientNotArchived;
 export const createClientsRepo = (orm: Orm) => {
   const withPlan = (id: number): ClientWithPlan | undefined => {
     const row = orm
-      .select({ client: clients, planName: plans.name })
+      .select({
+        client: clients,
+        planName: plans.name,
+        planGraceDays: plans.graceDays,
+        routerName: routers.name,
+      })
       .from(clients)
       .innerJoin(plans, eq(plans.id, clients.planId))
+      .leftJoin(routers, eq(routers.id, clients.routerId))
       .where(eq(clients.id, id))
       .get();
-    return row ? { ...row.client, planName: row.planName } : undefined;
+    return row
+      ? {
+          ...row.client,
+          planName: row.planName,
+          planGraceDays: row.planGraceDays,
+          routerName: row.routerName,
+        }
+      : undefined;
   };
 
   // Prepared once: each sign-up, edit and CSV import row asks these.
@@ -223,15 +241,17 @@ export const createClientsRepo = (orm: Orm) => {
           staticIp: clients.staticIp,
           mac: clients.mac,
           planName: plans.name,
-          routerId: clients.routerId,
+          routerName: routers.name,
           status: clients.status,
           expiresAt: clients.expiresAt,
           balance: clients.balance,
           notes: clients.notes,
           createdAt: clients.createdAt,
+          servicePasswordBox: clients.servicePasswordBox,
         })
         .from(clients)
         .innerJoin(plans, eq(plans.id, clients.planId))
+        .leftJoin(routers, eq(routers.id, clients.routerId))
         // json_each: one bound parameter for any number of ids (SQLite caps bound variables).
         .where(sql`${clients.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
         .orderBy(asc(clients.id))

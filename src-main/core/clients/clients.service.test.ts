@@ -14,7 +14,7 @@ import {
 } from '../test-support/office-fixtures';
 
 describe('clients', () => {
-  it('signs up a client with a generated account number, unpaid and so expired, and logs it', async () => {
+  it('signs up a client with a generated account number, awaiting their first payment, and logs it', async () => {
     const o = await officeCore();
     const plan = await makePlan(o.admin);
     const router = await makeRouter(o.admin);
@@ -35,7 +35,7 @@ describe('clients', () => {
     expect(c).toMatchObject({
       accountNo: 'AC000001',
       fullName: 'Amina Said',
-      status: 'expired',
+      status: 'awaiting_payment',
       balance: 0,
       planName: plan.name,
       mac: 'AA:BB:CC:DD:EE:01',
@@ -117,7 +117,12 @@ describe('clients', () => {
     expect(u).toMatchObject({ phone: '0711 222 333', planName: 'Fast', status: 'suspended' });
     const e = entriesOf(o.core, 'client.updated')[0];
     expect(e?.details).toEqual({
-      before: { phone: c.phone, planId: plan.id, status: 'expired', servicePassword: '[redacted]' },
+      before: {
+        phone: c.phone,
+        planId: plan.id,
+        status: 'awaiting_payment',
+        servicePassword: '[redacted]',
+      },
       after: {
         phone: '0711 222 333',
         planId: other.id,

@@ -4,6 +4,7 @@ import type {
   ClientListQuery,
   ClientStatus,
   CreateClient,
+  RouterName,
   UpdateClient,
 } from '../../contract/schemas/clients';
 import type { Recorder } from '../activity/recorder';
@@ -16,6 +17,7 @@ import { diffFlat } from '../shared/diff';
 import type { SecretBox } from '../shared/secret-box';
 import type { SettingsService } from '../settings/settings.service';
 import type { RouterSyncHooks } from '../sync/sync-hooks';
+import type { RoutersRepo } from '../routers/routers.repo';
 import type { ClientRecord, ClientValues, ClientWithPlan, ClientsRepo } from './clients.repo';
 import type { ClientSearch } from './client-search';
 import { enforce, type ClientRules } from './client-rules';
@@ -26,6 +28,8 @@ export type Ctx = ServiceContext & { actor: Actor };
 export type ClientsDeps = {
   clients: ClientsRepo;
   search: ClientSearch;
+  /** Router names for client screens (staff without `routers.read` see them too). */
+  routers: Pick<RoutersRepo, 'names'>;
   rules: ClientRules;
   clock: Clock;
   write: WriteTransaction;
@@ -36,9 +40,19 @@ export type ClientsDeps = {
   routerSync?: RouterSyncHooks;
 };
 
-/** `active` only while paid up: a client whose time ran out is `expired` whatever was asked. */
-export const statusFor = (wanted: ClientStatus, expiresAt: number, now: number): ClientStatus =>
-  wanted === 'active' && expiresAt <= now ? 'expired' : wanted;
+/**
+ * `active` only while paid up: a client whose time ran out is `expired` whatever was asked, and
+ * one who never paid stays `awaiting_payment` (`current`) until their first payment.
+ */
+export const statusFor = (
+  wanted: ClientStatus,
+  expiresAt: number,
+  now: number,
+  current?: ClientStatus,
+): ClientStatus => {
+  if (wanted !== 'active' || expiresAt > now) return wanted;
+  return current === 'awaiting_payment' ? current : 'expired';
+};
 
 /** Client records: sign-up, edits, archive and restore, the password vault; all logged. */
 export const createClientsService = (deps: ClientsDeps) => {
@@ -98,7 +112,10 @@ export const createClientsService = (deps: ClientsDeps) => {
       mac: input.mac ?? null,
       planId: input.planId,
       routerId: input.routerId ?? null,
-      status: statusFor('active', expiresAt, now),
+      // No expiry given: a new sign-up, who has not paid yet. An imported expiry in the past
+      // is a client who had service before: expired.
+      status:
+        input.expiresAt === undefined ? 'awaiting_payment' : statusFor('active', expiresAt, now),
       expiresAt,
       notes: input.notes ?? '',
       createdAt: now,
@@ -123,6 +140,9 @@ export const createClientsService = (deps: ClientsDeps) => {
     list: (input: ClientListQuery): ClientListOutput => deps.search.list(input, clock.now()),
 
     get: (id: number): Client => reload(id),
+
+    /** Every router by name: the clients filter and the client form pick from these. */
+    routerNames: (): RouterName[] => deps.routers.names(),
 
     create: (input: CreateClient, ctx: Ctx): Client =>
       write(() => reload(insertLogged(input, ctx).id)),
@@ -168,7 +188,7 @@ export const createClientsService = (deps: ClientsDeps) => {
           ...(input.routerId !== undefined ? { routerId: input.routerId } : {}),
           ...(input.notes !== undefined ? { notes: input.notes } : {}),
           ...(input.status !== undefined
-            ? { status: statusFor(input.status, before.expiresAt, now) }
+            ? { status: statusFor(input.status, before.expiresAt, now, before.status) }
             : {}),
         };
         const d = diffFlat(auditView(before), auditView({ ...before, ...values }));
@@ -232,7 +252,12 @@ export const createClientsService = (deps: ClientsDeps) => {
         }
         enforce(rules.ipProblem(before.staticIp, before.id), 'conflict');
         const now = clock.now();
-        const status = statusFor(before.statusBeforeArchive ?? 'active', before.expiresAt, now);
+        const status = statusFor(
+          before.statusBeforeArchive ?? 'active',
+          before.expiresAt,
+          now,
+          before.statusBeforeArchive ?? undefined,
+        );
         const after = clients.update(id, {
           status,
           statusBeforeArchive: null,

@@ -16,6 +16,7 @@ export const createClientCounts = (
       active: (m.get('active') ?? 0) - lapsed,
       expired: (m.get('expired') ?? 0) + lapsed,
       expiringSoon: clients.countActiveExpiring(now + 1, soon),
+      awaitingPayment: m.get('awaiting_payment') ?? 0,
       suspended: m.get('suspended') ?? 0,
       disabled: m.get('disabled') ?? 0,
       archived: m.get('archived') ?? 0,

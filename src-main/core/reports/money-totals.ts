@@ -1,6 +1,9 @@
 import type { CashTotalsRow } from '../billing/ledger.repo';
 
-/** Positive sums per kind, and the net the drawer should hold. */
+/**
+ * Positive sums per kind, and the net the drawer should hold: the signed sum of every movement
+ * (a voided payment takes money out, a voided refund puts it back).
+ */
 export const sums = (rows: CashTotalsRow[]) => {
   const pick = (kind: CashTotalsRow['kind']) => {
     const r = rows.filter((x) => x.kind === kind);
@@ -12,5 +15,5 @@ export const sums = (rows: CashTotalsRow[]) => {
   const payments = pick('payment');
   const refunds = pick('refund');
   const voids = pick('void');
-  return { payments, refunds, voids, net: payments.amount - refunds.amount - voids.amount };
+  return { payments, refunds, voids, net: rows.reduce((a, x) => a + x.total, 0) };
 };

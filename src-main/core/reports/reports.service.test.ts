@@ -170,8 +170,9 @@ describe('reports', () => {
     const cashier = unwrap(await o.cashier.call('reports.dashboard', { expiringWithinDays: 60 }));
     expect(cashier.counts).toEqual({
       active: 2,
-      expired: 1,
+      expired: 0,
       expiringSoon: 2,
+      awaitingPayment: 1,
       suspended: 1,
       disabled: 0,
       archived: 1,
@@ -184,6 +185,6 @@ describe('reports', () => {
     expect(tech.counts.expiringSoon).toBe(0);
     o.tc.clock.set(at(20, 18, 0) + 40 * 86_400_000);
     const later = unwrap(await o.viewer.call('reports.dashboard', undefined));
-    expect(later.counts).toMatchObject({ active: 0, expired: 3 });
+    expect(later.counts).toMatchObject({ active: 0, expired: 2, awaitingPayment: 1 });
   });
 });

@@ -63,6 +63,20 @@ export const createRoutersRepo = (orm: Orm) => {
   return {
     byId: (id: number): RouterRecord | undefined =>
       orm.select().from(routers).where(eq(routers.id, id)).get(),
+    /** Every router's id and name, by name: what client screens show (no health, no host). */
+    names: (): { id: number; name: string }[] =>
+      orm
+        .select({ id: routers.id, name: routers.name })
+        .from(routers)
+        .orderBy(asc(sql`${routers.name} COLLATE NOCASE`))
+        .all(),
+    /** The router of this name, in any letter case (names are unique regardless of case). */
+    idByName: (name: string): number | undefined =>
+      orm
+        .select({ id: routers.id })
+        .from(routers)
+        .where(sql`lower(${routers.name}) = lower(${name})`)
+        .get()?.id,
     /** Whether a router with this id exists (disabled ones included). */
     exists: (id: number): boolean =>
       orm.select({ id: routers.id }).from(routers).where(eq(routers.id, id)).get() !== undefined,

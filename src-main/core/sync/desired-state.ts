@@ -123,8 +123,10 @@ export const desiredClient = (
   const byProfile = isolate && p.isolationProfile !== null;
   const byList = isolate && list !== null && c.staticIp !== null;
   // Lapsed with nothing to isolate with: the only safe choice is to disable the account.
+  // Never paid: the account exists on the router, switched off until the first payment.
   const disabled =
     c.status === 'disabled' ||
+    c.status === 'awaiting_payment' ||
     (lapsed && (p.expiryAction === 'disable' || (!byProfile && !byList)));
   const profiles = planProfiles(p);
   return {

@@ -40,23 +40,21 @@ describe('provisioning queue', () => {
     expect(results).toEqual([
       { routerId: router.id, subject: 'client', subjectId: c.id, ok: true, error: null },
     ]);
-    // Unpaid at sign-up, so expired: on the plan's isolation profile.
+    // Unpaid at sign-up: on the router, switched off until the first payment.
     expect(secretsOf(sim)).toEqual([
       expect.objectContaining({
         name: 'amina',
         password: 'Sup3r-Secret',
         service: 'pppoe',
-        profile: 'expired',
+        profile: 'home-10m',
         'remote-address': '10.20.0.7',
-        disabled: 'false',
+        disabled: 'true',
         comment: `ISP Desk ${c.accountNo}`,
       }),
     ]);
     expect(rowsOf(sim, '/ppp/profile').map((p) => [p.name, p['rate-limit']])).toEqual(
-      expect.arrayContaining([
-        ['home-10m', '5M/20M'],
-        ['expired', '128k/128k'],
-      ]),
+      // The isolation profile waits until someone is isolated with it.
+      expect.arrayContaining([['home-10m', '5M/20M']]),
     );
     expect((await queueOf(o.tech)).total).toBe(0);
     const [pushed] = entriesOf(o.core, 'sync.pushed');
@@ -78,7 +76,7 @@ describe('provisioning queue', () => {
       expect.objectContaining({
         menu: '/ppp/secret',
         verb: 'add',
-        args: expect.objectContaining({ name: 'amina', profile: 'expired' }) as unknown,
+        args: expect.objectContaining({ name: 'amina', profile: 'home-10m' }) as unknown,
         result: expect.stringMatching(/^ok \*/) as unknown,
       }),
     );

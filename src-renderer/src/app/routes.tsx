@@ -8,6 +8,7 @@ import { ClientsPage } from '../features/clients/ClientsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { JobsPage } from '../features/jobs/JobsPage';
 import { PlansPage } from '../features/plans/PlansPage';
+import { PaymentsPage } from '../features/payments/PaymentsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { NetworkSettingsPage } from '../features/routers/NetworkSettingsPage';
 import { RouterPage } from '../features/routers/RouterPage';
@@ -43,6 +44,8 @@ export const routes: RouteObject[] = [
           ['jobs', 'jobs.read', <JobsPage key="jobs" />],
           // issue 15 (h15-office): the first-run office profile
           ['setup/office', 'settings.manage', <OfficeSetupPage key="office-setup" />],
+          // h15-money
+          ['payments', 'reports.financial', <PaymentsPage key="payments" />],
         ] as const
       ).map(([path, permission, page]) => ({
         path,

@@ -1,22 +1,25 @@
 import { defineEvent } from '../define-event';
 
 type Money = { by: string; account: string; name: string; amount: string };
+/** A payment's M-Pesa or bank code: in the description, so that the log's text search finds it. */
+type Ref = { reference?: string };
+const ref = (p: Ref): string => (p.reference ? `, reference ${p.reference}` : '');
 
 /** Money moved by staff: category financial, type user. Amounts are preformatted. */
 export const billingEvents = {
-  'payment.recorded': defineEvent<Money & { method: string; receipt: string }>(
+  'payment.recorded': defineEvent<Money & Ref & { method: string; receipt: string }>(
     'user',
     'financial',
     'success',
     (p) =>
-      `${p.by} took a ${p.method} payment of ${p.amount} from ${p.account} "${p.name}" (receipt ${p.receipt})`,
+      `${p.by} took a ${p.method} payment of ${p.amount} from ${p.account} "${p.name}" (receipt ${p.receipt}${ref(p)})`,
   ),
-  'refund.issued': defineEvent<Money & { method: string; receipt: string; payment: string }>(
+  'refund.issued': defineEvent<Money & Ref & { method: string; receipt: string; payment: string }>(
     'user',
     'financial',
     'success',
     (p) =>
-      `${p.by} refunded ${p.amount} (${p.method}) to ${p.account} "${p.name}" against receipt ${p.payment} (receipt ${p.receipt})`,
+      `${p.by} refunded ${p.amount} (${p.method}) to ${p.account} "${p.name}" against receipt ${p.payment} (receipt ${p.receipt}${ref(p)})`,
   ),
   'balance.adjusted': defineEvent<Money>(
     'user',
@@ -45,11 +48,18 @@ export const billingEvents = {
     (p) =>
       `${p.by} corrected the expiry of ${p.account} "${p.name}" from ${p.from} to ${p.until}: ${p.reason}`,
   ),
-  'ledger.voided': defineEvent<Money & { kind: string; entryId: number }>(
+  'ledger.voided': defineEvent<Money & Ref & { kind: string; entryId: number }>(
     'user',
     'financial',
     'success',
     (p) =>
-      `${p.by} voided ${p.kind} #${String(p.entryId)} of ${p.amount} for ${p.account} "${p.name}"`,
+      `${p.by} voided ${p.kind} #${String(p.entryId)} of ${p.amount} for ${p.account} "${p.name}"${p.reference ? ` (reference ${p.reference})` : ''}`,
+  ),
+  'payments.exported': defineEvent<{ by: string; rows: number; from: string; to: string }>(
+    'user',
+    'financial',
+    'success',
+    (p) =>
+      `${p.by} exported ${String(p.rows)} payments, refunds and voids (${p.from} to ${p.to}) as CSV`,
   ),
 };

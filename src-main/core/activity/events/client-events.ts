@@ -58,10 +58,11 @@ export const clientEvents = {
     (p) =>
       `${p.by} checked a CSV file of ${String(p.rows)} clients for import (${String(p.accepted)} accepted, ${String(p.rejected)} rejected)`,
   ),
-  'clients.exported': defineEvent<{ by: string; rows: number }>(
+  'clients.exported': defineEvent<{ by: string; rows: number; withPasswords?: boolean }>(
     'user',
     'client',
     'success',
-    (p) => `${p.by} exported ${String(p.rows)} clients as CSV`,
+    (p) =>
+      `${p.by} exported ${String(p.rows)} clients as CSV${p.withPasswords ? ' with their service passwords' : ''}`,
   ),
 };

@@ -5,7 +5,7 @@ import { plans } from './plans';
 /**
  * Subscribers. `balance` is a cache of SUM(ledger_entries.amount) kept by a trigger on the
  * ledger (migrations/…_billing_triggers.sql): no code writes it. `expires_at` is always set: a
- * new client who has not paid yet expires at sign-up. The full-text index `clients_fts` and its
+ * new client who has not paid yet expires at sign-up, with status `awaiting_payment`. The full-text index `clients_fts` and its
  * triggers live in the same custom migration.
  */
 export const clients = sqliteTable(
@@ -30,9 +30,14 @@ export const clients = sqliteTable(
       .references(() => plans.id),
     /** The router the client is served by; the routers table belongs to the router feature. */
     routerId: integer(),
-    status: text({ enum: ['active', 'expired', 'suspended', 'disabled', 'archived'] }).notNull(),
+    /** `awaiting_payment`: signed up and never paid (see contract/schemas/clients.ts). */
+    status: text({
+      enum: ['active', 'awaiting_payment', 'expired', 'suspended', 'disabled', 'archived'],
+    }).notNull(),
     /** Status to go back to when an archived client is restored. */
-    statusBeforeArchive: text({ enum: ['active', 'expired', 'suspended', 'disabled'] }),
+    statusBeforeArchive: text({
+      enum: ['active', 'awaiting_payment', 'expired', 'suspended', 'disabled'],
+    }),
     expiresAt: integer().notNull(),
     balance: integer().notNull().default(0),
     notes: text().notNull().default(''),

@@ -4,6 +4,7 @@ import type { LedgerEntry } from '@contract/schemas/billing';
 import { useSession } from '../auth/session-context';
 import { usePlans } from '../plans/use-plans';
 import { useOffice } from '../settings/office-context';
+import { voidProblem } from '@domain/voids';
 import { refundable } from './RefundModal';
 import { KIND_COLORS, KIND_LABELS, METHOD_LABELS, receiptCode } from './billing-labels';
 
@@ -131,12 +132,12 @@ export function LedgerTable({
                           Refund
                         </Button>
                       )}
-                      {canVoid && isLivePayment && e.refunded === 0 && (
+                      {canVoid && voidProblem(e) === null && (
                         <Button
                           size="xs"
                           variant="subtle"
                           color="red"
-                          aria-label={`Void payment ${code}`}
+                          aria-label={`Void ${KIND_LABELS[e.kind].toLowerCase()} ${code}`}
                           onClick={() => onVoid(e)}
                         >
                           Void

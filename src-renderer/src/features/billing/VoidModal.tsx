@@ -3,9 +3,16 @@ import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { VoidInput, type LedgerEntry, type MoneyResult } from '@contract/schemas/billing';
 import { useApiMutation } from '../../api/hooks';
+import { KIND_LABELS } from './billing-labels';
 import { useOffice } from '../settings/office-context';
 import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { checkInput } from '../../lib/validate';
+
+const VERBS: Partial<Record<LedgerEntry['kind'], string>> = {
+  payment: 'taken',
+  refund: 'paid back',
+  adjustment: 'made',
+};
 
 export function VoidModal({
   entry,
@@ -17,7 +24,12 @@ export function VoidModal({
   onVoided: (result: MoneyResult) => void;
 }) {
   return (
-    <Modal opened={entry !== null} onClose={onClose} title="Void payment" centered>
+    <Modal
+      opened={entry !== null}
+      onClose={onClose}
+      title={entry ? `Void ${KIND_LABELS[entry.kind].toLowerCase()}` : 'Void'}
+      centered
+    >
       {entry && <VoidForm key={entry.id} entry={entry} onCancel={onClose} onVoided={onVoided} />}
     </Modal>
   );
@@ -33,6 +45,7 @@ function VoidForm({
   onVoided: (result: MoneyResult) => void;
 }) {
   const office = useOffice();
+  const what = KIND_LABELS[entry.kind].toLowerCase();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const voidEntry = useApiMutation('billing.void', { onSuccess: onVoided });
@@ -49,7 +62,7 @@ function VoidForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Void payment">
+    <form onSubmit={submit} noValidate aria-label={`Void ${what}`}>
       <Stack gap="md">
         {generalError && (
           <Alert color="red" variant="light" title="Not voided">
@@ -57,7 +70,7 @@ function VoidForm({
           </Alert>
         )}
         <Text size="sm">
-          {`The payment of ${office.money(entry.amount)} taken on ${office.dateTime(entry.createdAt)} by ${entry.staffName} is reversed by an equal and opposite entry; its receipt then reads VOID. Nothing is deleted.`}
+          {`The ${what} of ${office.money(Math.abs(entry.amount))} ${VERBS[entry.kind] ?? 'made'} on ${office.dateTime(entry.createdAt)} by ${entry.staffName} is reversed by an equal and opposite entry${entry.receiptNumber === null ? '' : '; its receipt then reads VOID'}. Nothing is deleted.`}
         </Text>
         <Textarea
           label="Reason"
@@ -77,7 +90,7 @@ function VoidForm({
             Cancel
           </Button>
           <Button type="submit" color="red" loading={voidEntry.isPending}>
-            Void payment
+            {`Void ${what}`}
           </Button>
         </Group>
       </Stack>

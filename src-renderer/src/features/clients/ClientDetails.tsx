@@ -2,7 +2,6 @@ import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Client } from '@contract/schemas/clients';
 import { Link } from 'react-router';
-import { useApiQuery } from '../../api/hooks';
 import { useSession } from '../auth/session-context';
 import { useOffice } from '../settings/office-context';
 import { SERVICE_LABELS } from './client-labels';
@@ -22,16 +21,15 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 
 const dash = (v: string | null) => (v === null || v === '' ? '—' : v);
 
-/** The client's router by name, linked to its page, for staff who may see routers. */
-function RouterName({ routerId }: { routerId: number | null }) {
+/** The client's router by name (it comes with the client), linked for staff who may see routers. */
+function RouterName({ client }: { client: Client }) {
   const { can } = useSession();
-  const routers = useApiQuery('routers.list', undefined, { enabled: can('routers.read') });
-  if (routerId === null) return '—';
-  const router = routers.data?.find((r) => r.id === routerId);
-  if (!router) return `Router ${String(routerId)}`;
+  if (client.routerId === null) return '—';
+  if (client.routerName === null) return 'A removed router';
+  if (!can('routers.read')) return client.routerName;
   return (
-    <Anchor component={Link} to={`/routers/${String(router.id)}`} size="sm">
-      {router.name}
+    <Anchor component={Link} to={`/routers/${String(client.routerId)}`} size="sm">
+      {client.routerName}
     </Anchor>
   );
 }
@@ -69,7 +67,7 @@ export function ClientDetails({ client, extra }: { client: Client; extra?: React
         <Item label="MAC address">{dash(client.mac)}</Item>
         <Item label="Plan">{client.planName}</Item>
         <Item label="Router">
-          <RouterName routerId={client.routerId} />
+          <RouterName client={client} />
         </Item>
         <Item label="Created">{dateTime(client.createdAt)}</Item>
         {client.archivedAt !== null && <Item label="Archived">{dateTime(client.archivedAt)}</Item>}

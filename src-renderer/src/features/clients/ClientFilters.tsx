@@ -1,6 +1,6 @@
 import { Button, Chip, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { CLIENT_STATUSES } from '@contract/schemas/clients';
+import { CLIENT_STATUSES, type RouterName } from '@contract/schemas/clients';
 import type { Plan } from '@contract/schemas/plans';
 import { DebouncedTextInput } from '../../components/DebouncedTextInput';
 import { STATUS_LABELS } from './client-labels';
@@ -50,12 +50,19 @@ function NumberFilter({
 export function ClientFilters({
   view,
   plans,
+  routers,
   onChange,
 }: {
   view: ClientListView;
   plans: Plan[];
+  routers: RouterName[];
   onChange: (next: ClientListView) => void;
 }) {
+  const routerOptions = routers.map((r) => ({ value: String(r.id), label: r.name }));
+  // A bookmarked router that no longer exists still shows (and can be cleared).
+  if (view.routerId !== null && !routers.some((r) => r.id === view.routerId)) {
+    routerOptions.push({ value: String(view.routerId), label: 'A removed router' });
+  }
   return (
     <Stack gap="sm">
       <Group align="flex-end" gap="sm" wrap="wrap">
@@ -83,11 +90,15 @@ export function ClientFilters({
             onChange({ ...view, planId: v === '' ? null : Number(v) });
           }}
         />
-        <NumberFilter
-          label="Router ID"
-          value={view.routerId}
-          max={Number.MAX_SAFE_INTEGER}
-          onCommit={(routerId) => onChange({ ...view, routerId: routerId === 0 ? null : routerId })}
+        <NativeSelect
+          label="Router"
+          w={200}
+          data={[{ value: '', label: 'All routers' }, ...routerOptions]}
+          value={view.routerId === null ? '' : String(view.routerId)}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            onChange({ ...view, routerId: v === '' ? null : Number(v) });
+          }}
         />
         <NumberFilter
           label="Expires within (days)"

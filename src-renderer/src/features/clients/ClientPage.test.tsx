@@ -155,8 +155,7 @@ describe('Client page', () => {
 
   it('names the client’s router and links to its page', async () => {
     renderClient('technician', {
-      'clients.get': () => ({ ...AMINA, routerId: 4 }),
-      'routers.list': () => [routerFixture(4, { name: 'Tower D' })],
+      'clients.get': () => ({ ...AMINA, routerId: 4, routerName: 'Tower D' }),
     });
     const details = await screen.findByRole('region', { name: 'Client details' });
     const link = await within(details).findByRole('link', { name: 'Tower D' });

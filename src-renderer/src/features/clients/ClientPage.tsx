@@ -69,7 +69,7 @@ function Figure({
         {value}
       </Text>
       {hint && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" data-testid={`client-${label.toLowerCase()}-hint`}>
           {hint}
         </Text>
       )}
@@ -112,6 +112,12 @@ function ClientScreen({ id }: { id: number }) {
   }
   const client = query.data;
   const archived = client.status === 'archived';
+  // Past expiry but not yet expired by expiry processing: the plan's grace.
+  const inGrace =
+    client.status === 'active' &&
+    client.expiresAt <= query.dataUpdatedAt &&
+    client.graceEndsAt !== null &&
+    client.graceEndsAt > query.dataUpdatedAt;
   const expiresIn =
     client.expiresAt > query.dataUpdatedAt
       ? `in ${formatDistanceToNowStrict(client.expiresAt)}`
@@ -204,11 +210,19 @@ function ClientScreen({ id }: { id: number }) {
           }
           color={client.balance < 0 ? 'red' : undefined}
         />
-        <Figure
-          label="Expires"
-          value={office.dateTime(client.expiresAt)}
-          hint={`${expiresIn} · ${office.timeZone}`}
-        />
+        {client.status === 'awaiting_payment' ? (
+          <Figure label="Expires" value="Not paid yet" hint="Take the first payment to activate" />
+        ) : (
+          <Figure
+            label="Expires"
+            value={office.dateTime(client.expiresAt)}
+            hint={
+              inGrace && client.graceEndsAt !== null
+                ? `In grace until ${office.dateTime(client.graceEndsAt)} · ${office.timeZone}`
+                : `${expiresIn} · ${office.timeZone}`
+            }
+          />
+        )}
         <Figure label="Plan" value={client.planName} />
       </SimpleGrid>
 

@@ -2,6 +2,7 @@ import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ClientListItem, ClientSort } from '@contract/schemas/clients';
+import { useApiQuery } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -13,6 +14,7 @@ import { ClientFilters } from './ClientFilters';
 import { ClientFormModal } from './ClientFormModal';
 import { ClientsTable, Pager } from './ClientsTable';
 import { ExportClientsButton } from './ExportClientsButton';
+import { ExportWithPasswordsButton } from './ExportWithPasswordsButton';
 import { ImportClientsModal } from './ImportClientsModal';
 import { RunExpiryButton } from './RunExpiryButton';
 import {
@@ -43,6 +45,8 @@ function ClientsScreen() {
   const view = useMemo(() => clientViewFromParams(params), [params]);
   const viewKey = clientViewToParams(view).toString();
   const plans = usePlans();
+  // Names through the clients procedures: a cashier may not read routers, but sees their names.
+  const routers = useApiQuery('clients.routers', undefined);
   const invalidate = useInvalidateClientData();
   const [dialog, setDialog] = useState<
     { kind: 'create' } | { kind: 'import' } | { kind: 'pay'; client: ClientListItem } | null
@@ -59,6 +63,9 @@ function ClientsScreen() {
         <Group gap="sm">
           {can('sync.run') && <RunExpiryButton onDone={() => void invalidate()} />}
           {can('clients.export') && <ExportClientsButton filter={toClientFilter(view)} />}
+          {can('clients.export') && can('clients.revealPassword') && (
+            <ExportWithPasswordsButton filter={toClientFilter(view)} />
+          )}
           {can('clients.import') && (
             <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
               Import CSV
@@ -70,7 +77,12 @@ function ClientsScreen() {
         </Group>
       </Group>
 
-      <ClientFilters view={view} plans={plans.data ?? []} onChange={setView} />
+      <ClientFilters
+        view={view}
+        plans={plans.data ?? []}
+        routers={routers.data ?? []}
+        onChange={setView}
+      />
 
       <ClientResults
         viewKey={viewKey}

@@ -4,14 +4,24 @@ import { useRef, useState } from 'react';
 import type { ClientFilter } from '@contract/schemas/clients';
 import { useApiClient } from '../../api/api-context';
 import { formatNumber } from '../../lib/format';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { notifyDownloadOutcome } from '../../lib/download-outcome';
+import { notifyError } from '../../lib/notify';
 import { newTaskId, progressText, useClientTaskProgress } from './use-client-task';
 
 /**
  * Exports the clients matching the list's filter as CSV (save dialog in Electron), showing the
  * export's own progress. In the browser, Cancel stops the transfer and the core stops the export.
  */
-export function ExportClientsButton({ filter }: { filter: ClientFilter }) {
+export function ExportClientsButton({
+  filter,
+  withPasswords = false,
+  onDone,
+}: {
+  filter: ClientFilter;
+  /** Adds the service passwords (ExportWithPasswordsButton asks first). */
+  withPasswords?: boolean;
+  onDone?: () => void;
+}) {
   const client = useApiClient();
   const [taskId, setTaskId] = useState<string | null>(null);
   const progress = useClientTaskProgress(taskId);
@@ -22,30 +32,24 @@ export function ExportClientsButton({ filter }: { filter: ClientFilter }) {
       const abort = new AbortController();
       controller.current = abort;
       setTaskId(id);
-      return client.download('clients.export', { filter, taskId: id }, { signal: abort.signal });
+      return client.download(
+        'clients.export',
+        { filter, taskId: id, ...(withPasswords ? { withPasswords } : {}) },
+        { signal: abort.signal },
+      );
     },
-    onSuccess: (outcome) => {
-      switch (outcome.kind) {
-        case 'saved':
-          notifySuccess(`Saved to ${outcome.path}`, 'Export complete');
-          break;
-        case 'downloaded':
-          notifySuccess(`Downloaded as ${outcome.filename}`, 'Export complete');
-          break;
-        case 'cancelled':
-          break;
-      }
-    },
+    onSuccess: notifyDownloadOutcome,
     onError: (error) => notifyError(error, 'Export failed'),
     onSettled: () => {
       controller.current = null;
       setTaskId(null);
+      onDone?.();
     },
   });
   return (
     <Group gap="xs" wrap="nowrap">
       <Button variant="default" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
-        Export clients CSV
+        {withPasswords ? 'Export with passwords' : 'Export clients CSV'}
       </Button>
       {exportCsv.isPending && progress && (
         <Text size="sm" c="dimmed" role="status">

@@ -3,6 +3,7 @@ import type { ServiceType } from '@contract/schemas/plans';
 
 export const STATUS_LABELS: Record<ClientStatus, string> = {
   active: 'Active',
+  awaiting_payment: 'Awaiting first payment',
   expired: 'Expired',
   suspended: 'Suspended',
   disabled: 'Disabled',
@@ -11,6 +12,7 @@ export const STATUS_LABELS: Record<ClientStatus, string> = {
 
 export const STATUS_COLORS: Record<ClientStatus, string> = {
   active: 'teal',
+  awaiting_payment: 'blue',
   expired: 'red',
   suspended: 'orange',
   disabled: 'gray',

@@ -16,6 +16,7 @@ function renderHome(role: Role, todayIncome: number | null, glance: OfficeGlance
         active: 1234,
         expired: 56,
         expiringSoon: 7,
+        awaitingPayment: 4,
         suspended: 2,
         disabled: 1,
         archived: 9,

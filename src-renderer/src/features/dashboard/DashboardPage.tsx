@@ -198,7 +198,7 @@ function DashboardBody({ data, canReadActivity }: { data: Dashboard; canReadActi
         )}
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        {`Suspended ${formatNumber(counts.suspended)} · Disabled ${formatNumber(counts.disabled)} · Archived ${formatNumber(counts.archived)}`}
+        {`Awaiting first payment ${formatNumber(counts.awaitingPayment)} · Suspended ${formatNumber(counts.suspended)} · Disabled ${formatNumber(counts.disabled)} · Archived ${formatNumber(counts.archived)}`}
       </Text>
       <OfficeAtAGlance data={data} />
       {canReadActivity && <RecentActivity entries={data.recentActivity} />}

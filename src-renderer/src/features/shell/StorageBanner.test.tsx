@@ -13,7 +13,15 @@ const LOW: StorageStatus = {
   checkedAt: Date.UTC(2030, 0, 15, 9),
 };
 const DASHBOARD = {
-  counts: { active: 0, expired: 0, expiringSoon: 0, suspended: 0, disabled: 0, archived: 0 },
+  counts: {
+    active: 0,
+    expired: 0,
+    expiringSoon: 0,
+    awaitingPayment: 0,
+    suspended: 0,
+    disabled: 0,
+    archived: 0,
+  },
   expiringWithinDays: 7,
   todayIncome: 0,
   currency: { code: 'KES', minorUnitDigits: 2 },

@@ -20,7 +20,9 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/dashboard', label: 'Dashboard', permission: 'clients.read' },
       { to: '/clients', label: 'Clients', permission: 'clients.read' },
       { to: '/plans', label: 'Plans', permission: 'clients.read' },
-      { to: '/reports', label: 'Payments & reports', permission: 'clients.read' },
+      // h15-money: Payments of their own; Reports keeps the drawer, income and expiring lists.
+      { to: '/payments', label: 'Payments', permission: 'reports.financial' },
+      { to: '/reports', label: 'Reports', permission: 'clients.read' },
       { to: '/routers', label: 'Routers', permission: 'routers.read' },
       { to: '/activity', label: 'Activity log', permission: 'activity.read' },
     ],
