@@ -26,7 +26,15 @@ function renderSetup(opts: { plans?: { id: number; name: string; price: number }
       return profile;
     },
     'reports.dashboard': () => ({
-      counts: { active: 0, expired: 0, expiringSoon: 0, suspended: 0, disabled: 0, archived: 0 },
+      counts: {
+        active: 0,
+        expired: 0,
+        expiringSoon: 0,
+        awaitingPayment: 0,
+        suspended: 0,
+        disabled: 0,
+        archived: 0,
+      },
       expiringWithinDays: 7,
       todayIncome: 0,
       currency: { code: settings.currencyCode, minorUnitDigits: settings.minorUnitDigits },
