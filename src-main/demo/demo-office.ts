@@ -70,7 +70,7 @@ const coreConfig = (opts: DemoOfficeOptions): CoreConfig => ({
 });
 
 /** Seeds the fresh folder on a clock that walks through the last six months. */
-const seedFolder = async (opts: DemoOfficeOptions, ports: readonly number[]) => {
+const seedFolder = async (opts: DemoOfficeOptions, sims: DemoSims) => {
   const started = performance.now();
   const endAt = (opts.clock ?? systemClock).now();
   let now = endAt;
@@ -88,7 +88,7 @@ const seedFolder = async (opts: DemoOfficeOptions, ports: readonly number[]) => 
     const summary = await seedDemoOffice(core, {
       endAt,
       setClock: (ms) => (now = ms),
-      routerPorts: ports,
+      routers: sims,
       seed: DEMO_SEED,
       ...(opts.size?.clients !== undefined ? { clients: opts.size.clients } : {}),
       ...(opts.size?.days !== undefined ? { days: opts.size.days } : {}),
@@ -168,7 +168,7 @@ export const openDemoOffice = async (opts: DemoOfficeOptions): Promise<DemoOffic
     if (!folder.seeded) {
       say(`Making the demo office in ${opts.dataDir} (once)…`);
       remember('seeding');
-      seeded = await seedFolder(opts, sims.ports);
+      seeded = await seedFolder(opts, sims);
       made = { at: (opts.clock ?? systemClock).now(), ms: seeded.ms };
       remember('ready');
       say(
