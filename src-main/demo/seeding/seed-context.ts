@@ -15,6 +15,8 @@ import type { DemoSims } from '../demo-routers';
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+/** How far back the demo office's history goes: about six months. */
+export const DEMO_DAYS = 182;
 
 export type SeedOptions = {
   /** The history ends just before this moment (epoch ms); the live app continues from it. */
@@ -26,6 +28,8 @@ export type SeedOptions = {
   seed?: number;
   clients?: number;
   days?: number;
+  /** After each day of the history: which day (1-based), of how many, and the tally so far. */
+  onDay?: (day: number, days: number, summary: Readonly<SeedSummary>) => void;
 };
 
 export type SeedSummary = {
@@ -86,6 +90,7 @@ export type SeedContext = {
   clientTarget: number;
   /** Nothing is scheduled from here on, so the seeded clock stays behind the real one. */
   endAt: number;
+  onDay: NonNullable<SeedOptions['onDay']>;
   now(): number;
   /** Moves the seeding clock forward to `ms` (never back). */
   setClock(ms: number): void;
@@ -112,7 +117,7 @@ export type SeedContext = {
 
 export const createSeedContext = (core: Core, opts: SeedOptions): SeedContext => {
   const rng = seededRandom(opts.seed ?? 2026);
-  const days = opts.days ?? 182;
+  const days = opts.days ?? DEMO_DAYS;
   const dispatch = createDispatch(core);
   const endAt = opts.endAt - 30 * MINUTE;
   // Midnight in the office, `days` days ago.
@@ -143,6 +148,7 @@ export const createSeedContext = (core: Core, opts: SeedOptions): SeedContext =>
     rng,
     routers: opts.routers,
     days,
+    onDay: opts.onDay ?? (() => undefined),
     clientTarget: opts.clients ?? 300,
     endAt,
     now: () => now,

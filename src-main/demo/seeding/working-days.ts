@@ -24,6 +24,7 @@ export const playOutTheDays = async (s: SeedContext): Promise<void> => {
     }
     const todays = s.takeTasksBefore(s.officeTime(day + 1, 0));
     if (todays.length > 0) await playDay(s, todays);
+    s.onDay(day + 1, s.days, s.summary);
   }
   await s.push();
 };
