@@ -58,8 +58,9 @@ export function ActivityTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Time</Table.Th>
-            {!compact && <Table.Th>Type</Table.Th>}
-            {!compact && <Table.Th>Category</Table.Th>}
+            {/* Dropped where the table's box is narrow (app/layout.css), never cut off. */}
+            {!compact && <Table.Th data-col-optional="wide">Type</Table.Th>}
+            {!compact && <Table.Th data-col-optional="wide">Category</Table.Th>}
             <Table.Th>Event</Table.Th>
             <Table.Th>Outcome</Table.Th>
             <Table.Th>Staff</Table.Th>
@@ -98,12 +99,12 @@ export function ActivityTable({
                 <ClockNote entry={entry} />
               </Table.Td>
               {!compact && (
-                <Table.Td style={NOWRAP}>
+                <Table.Td style={NOWRAP} data-col-optional="wide">
                   <TypeBadge type={entry.type} />
                 </Table.Td>
               )}
               {!compact && (
-                <Table.Td>
+                <Table.Td data-col-optional="wide">
                   <Text size="sm">{categoryLabel(entry.category)}</Text>
                 </Table.Td>
               )}
