@@ -138,5 +138,5 @@ describe('the demo seeder', () => {
       });
     expect(office(a.core)).toBe(office(b.core));
     expect(a.summary).toEqual(b.summary);
-  });
+  }, 120_000);
 });
