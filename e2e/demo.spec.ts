@@ -7,7 +7,7 @@ import { routersPage } from './pages/routers.page';
 const DEMO_ROUTERS = ['Kasarani Tower', 'Langata Tower', 'CBD Hub', 'Kilimani POP'];
 
 // Making the demo office (six months, 300 clients) takes a while on a busy machine.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 480_000 });
 
 test.describe('npm start -- --demo', () => {
   // `--demo` on a fresh data folder: the server seeds the demo office and starts its simulated
@@ -67,7 +67,7 @@ test('a new office can be left empty and the demo office explored instead', asyn
     { timeout: 30_000 },
   );
   // The page reloads into the demo office's sign-in.
-  await expect(page.getByTestId('demo-notice')).toBeVisible({ timeout: 170_000 });
+  await expect(page.getByTestId('demo-notice')).toBeVisible({ timeout: 360_000 });
   const password = (await page.getByTestId('demo-password').textContent()) ?? '';
   await auth.signIn('grace', password);
   await expect(page.getByTestId('current-user')).toHaveText('Grace Wanjiru');
