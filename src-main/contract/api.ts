@@ -118,7 +118,12 @@ import {
   SyncPreviewInput,
   SyncPreviewSchema,
 } from './schemas/sync';
-import { DemoStatusSchema, OpenDemoResultSchema, StorageStatusSchema } from './schemas/system';
+import {
+  DemoStatusSchema,
+  LeaveDemoResultSchema,
+  OpenDemoResultSchema,
+  StorageStatusSchema,
+} from './schemas/system';
 import { SharingStatusSchema, UpdateSharingInput } from './schemas/sharing';
 import {
   BackupSettingsSchema,
@@ -152,6 +157,8 @@ export const api = {
   // The demo office: sign-in hints while it is open; opening it only while no account exists.
   'system.demo': proc('public', Empty, DemoStatusSchema),
   'system.openDemo': proc('public', Empty, OpenDemoResultSchema),
+  // Back from the demo office to the office (its first-run screen when it has no accounts yet).
+  'system.leaveDemo': proc('public', Empty, LeaveDemoResultSchema),
   // Free space on the data folder's disk, for the low-space banner (null before the first check).
   'system.storage': proc('session', Empty, StorageStatusSchema.nullable()),
 

@@ -9,6 +9,7 @@ export const PROCEDURES = [
   'auth.changePassword',
   'system.demo',
   'system.openDemo',
+  'system.leaveDemo',
   'system.storage',
   'sessions.listMine',
   'sessions.listAll',

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { DemoStatus } from '../contract/schemas/system';
+import type { DemoProgress, DemoStatus } from '../contract/schemas/system';
 import type { AuthPolicy } from '../core/auth/auth-policy';
 import type { CoreConfig } from '../core/config';
 import { createCore, type Core } from '../core/create-core';
@@ -10,8 +10,15 @@ import type { HostedOffice } from '../transport/core-host';
 import { createDispatch } from '../transport/dispatch';
 import { DEMO_PASSWORD, DEMO_ROUTER_USER, DEMO_ROUTERS, DEMO_STAFF } from './demo-catalog';
 import { prepareDemoFolder, writeMarker } from './demo-folder';
+import { demoProgress } from './demo-progress';
 import { startDemoSims, type DemoSims } from './demo-routers';
-import { SEEDING_AUTH_POLICY, seedDemoOffice, type SeedSummary } from './demo-seeder';
+import { DEMO_DAYS } from './seeding/seed-context';
+import {
+  SEEDING_AUTH_POLICY,
+  seedDemoOffice,
+  type SeedOptions,
+  type SeedSummary,
+} from './demo-seeder';
 
 export const DEMO_SEED = 2026;
 
@@ -39,6 +46,8 @@ export type DemoOfficeOptions = {
   dynamicsMs?: number;
   /** Progress lines for the console. */
   say?: (line: string) => void;
+  /** What is being done now, for the first-run screen that asked for the demo office. */
+  progress?: (p: DemoProgress) => void;
 };
 
 export type DemoOffice = HostedOffice & {
@@ -70,7 +79,7 @@ const coreConfig = (opts: DemoOfficeOptions): CoreConfig => ({
 });
 
 /** Seeds the fresh folder on a clock that walks through the last six months. */
-const seedFolder = async (opts: DemoOfficeOptions, ports: readonly number[]) => {
+const seedFolder = async (opts: DemoOfficeOptions, sims: DemoSims, onDay: SeedOptions['onDay']) => {
   const started = performance.now();
   const endAt = (opts.clock ?? systemClock).now();
   let now = endAt;
@@ -88,7 +97,8 @@ const seedFolder = async (opts: DemoOfficeOptions, ports: readonly number[]) => 
     const summary = await seedDemoOffice(core, {
       endAt,
       setClock: (ms) => (now = ms),
-      routerPorts: ports,
+      routers: sims,
+      onDay,
       seed: DEMO_SEED,
       ...(opts.size?.clients !== undefined ? { clients: opts.size.clients } : {}),
       ...(opts.size?.days !== undefined ? { days: opts.size.days } : {}),
@@ -148,8 +158,15 @@ const followMovedRouters = async (core: Core, ports: readonly number[]) => {
  */
 export const openDemoOffice = async (opts: DemoOfficeOptions): Promise<DemoOffice> => {
   const say = opts.say ?? (() => undefined);
+  const progress = opts.progress ?? (() => undefined);
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const folder = prepareDemoFolder(opts.dataDir);
+  const steps = demoProgress({
+    routers: DEMO_ROUTERS.length,
+    days: opts.size?.days ?? DEMO_DAYS,
+    seeding: !folder.seeded,
+  });
+  progress(steps.routersStarting());
   const wanted = DEMO_ROUTERS.map((r, i) => folder.ports[r.name] ?? opts.ports?.[i] ?? r.port);
   const sims = await startDemoSims(wanted, DEMO_SEED);
   let made = { at: folder.marker?.seededAt ?? null, ms: folder.marker?.seedMs ?? null };
@@ -168,7 +185,12 @@ export const openDemoOffice = async (opts: DemoOfficeOptions): Promise<DemoOffic
     if (!folder.seeded) {
       say(`Making the demo office in ${opts.dataDir} (once)…`);
       remember('seeding');
-      seeded = await seedFolder(opts, sims.ports);
+      seeded = await seedFolder(opts, sims, (day, days, made) => {
+        const p = steps.day(day, days, made);
+        progress(p);
+        // The console gets a line a month (and the last day), the first-run screen every day.
+        if (day % 30 === 0 || day === days) say(`${p.message}…`);
+      });
       made = { at: (opts.clock ?? systemClock).now(), ms: seeded.ms };
       remember('ready');
       say(
@@ -186,6 +208,9 @@ export const openDemoOffice = async (opts: DemoOfficeOptions): Promise<DemoOffic
     for (const line of await followMovedRouters(live, sims.ports)) say(line);
     remember('ready');
     live.start();
+    const provisioning = steps.provisioning();
+    progress(provisioning);
+    say(`${provisioning.message}…`);
     // Simulators keep nothing on disk: after a health check the app's auto-sync (fix mode, set
     // up by the seeded administrator) puts every client back, then subscribers connect.
     await live.services.health.pollNow();
@@ -214,8 +239,11 @@ export const openDemoOffice = async (opts: DemoOfficeOptions): Promise<DemoOffic
   };
 };
 
-/** What to print once the demo office is up. */
-export const demoBanner = (office: DemoOffice): string[] => {
+/** What to print once the demo office is up, and how to leave it. */
+export const demoBanner = (
+  office: DemoOffice,
+  launch: { demo: boolean; officeDir: string },
+): string[] => {
   const hints = demoHints();
   return [
     'Demo office — not real data.',
@@ -223,5 +251,10 @@ export const demoBanner = (office: DemoOffice): string[] => {
     ...DEMO_ROUTERS.map(
       (r, i) => `Simulated router ${r.name}: 127.0.0.1:${String(office.sims.ports[i] ?? 0)}`,
     ),
+    `To leave the demo: "Leave demo" in the header goes back to the office in ${launch.officeDir} ` +
+      '(its first-run screen if it has no accounts yet)' +
+      (launch.demo
+        ? '; or stop ISP Desk (Ctrl+C) and start it without --demo.'
+        : '; the demo office stays in its own folder for next time.'),
   ];
 };

@@ -10,6 +10,8 @@ export type DemoSims = {
   ports: number[];
   /** Brings about half of the subscribers online at once, then keeps them coming and going. */
   bringToLife(everyMs?: number): void;
+  /** A power cut at router `index` (its API refuses connections) and the power back. */
+  setReachable(index: number, reachable: boolean): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -84,6 +86,12 @@ export const startDemoSims = async (ports: readonly number[], seed = 2026): Prom
         }
         stops.push(startDemoDynamics(sim, seededRandom(seed * 7919 + i), everyMs));
       }
+    },
+    setReachable: async (index, reachable) => {
+      const sim = sims[index];
+      if (!sim) throw new Error(`no demo router ${String(index)}`);
+      if (!reachable) sim.disconnectAll();
+      await sim.setFaults({ refuse: !reachable });
     },
     stop: async () => {
       for (const stop of stops.splice(0)) stop();

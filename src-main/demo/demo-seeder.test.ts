@@ -1,58 +1,21 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { verifyChain } from '../core/activity/verify-chain';
-import {
-  createCapturingLogger,
-  createCoreUnderTest,
-  type CoreUnderTest,
-  MIGRATIONS_FOLDER,
-  TEST_HOST,
-  tempDirForTest,
-} from '../core/test-support/test-core';
+import type { CoreUnderTest } from '../core/test-support/test-core';
 import { DEMO_ROUTERS } from './demo-catalog';
-import { startDemoSims } from './demo-routers';
-import { SEEDING_AUTH_POLICY, seedDemoOffice, type SeedOptions } from './demo-seeder';
+import type { SeedOptions } from './demo-seeder';
+import {
+  allRows as all,
+  DEMO_TEST_END as END,
+  scalarOf as scalar,
+  seedTestOffice,
+} from './demo-test-office';
 
-/** 2026-03-10 14:07 UTC: a Tuesday afternoon in Nairobi. */
-const END = Date.UTC(2026, 2, 10, 14, 7);
 const DAY = 86_400_000;
 
-/** A fresh core on its own folder with a clock the seeder moves, and the demo's simulators. */
 const seeded = async (size: Pick<SeedOptions, 'clients' | 'days'> = {}) => {
-  let now = END;
-  const core = createCoreUnderTest({
-    dataDir: tempDirForTest('demo-seed'),
-    migrationsFolder: MIGRATIONS_FOLDER,
-    mode: 'test',
-    version: 'test',
-    clock: { now: () => now, sleep: () => Promise.resolve() },
-    logger: createCapturingLogger(),
-    host: TEST_HOST,
-    authPolicy: SEEDING_AUTH_POLICY,
-    background: false,
-    flushEachCommit: false,
-  });
-  const sims = await startDemoSims(DEMO_ROUTERS.map(() => 0));
-  onTestFinished(async () => {
-    await core.stop();
-    await sims.stop();
-  });
-  const started = performance.now();
-  const summary = await seedDemoOffice(core, {
-    endAt: END,
-    setClock: (ms) => (now = ms),
-    routerPorts: sims.ports,
-    seed: 7,
-    ...size,
-  });
-  return { core, sims, summary, ms: performance.now() - started, clockAfter: now };
-};
-
-const all = <T>(core: CoreUnderTest, sql: string): T[] => core.sqlite.prepare<[], T>(sql).all();
-/** The `n` column of a one-row query. */
-const scalar = (core: CoreUnderTest, sql: string): number => {
-  const row = core.sqlite.prepare<[], { n: number }>(sql).get();
-  if (row === undefined) throw new Error(`no row for ${sql}`);
-  return row.n;
+  const office = await seedTestOffice(size);
+  onTestFinished(office.stop);
+  return office;
 };
 
 describe('the demo seeder', () => {
@@ -175,5 +138,5 @@ describe('the demo seeder', () => {
       });
     expect(office(a.core)).toBe(office(b.core));
     expect(a.summary).toEqual(b.summary);
-  });
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import type { AuthPolicy } from '../core/auth/auth-policy';
 import type { Core } from '../core/create-core';
+import { scheduleLogStories } from './seeding/log-stories';
 import { scheduleOfficeEvents } from './seeding/office-events';
 import { openTheOffice } from './seeding/open-the-office';
 import {
@@ -20,6 +21,8 @@ export type { SeedOptions, SeedSummary };
  */
 export const SEEDING_AUTH_POLICY: Partial<AuthPolicy> = {
   scrypt: { N: 2 ** 8, r: 8, p: 1 },
+  // The night's password guessing (seeding/log-stories.ts) is not made to wait in real time.
+  maxIpDelayMs: 0,
   idleTimeoutMs: 11 * HOUR,
 };
 
@@ -27,7 +30,9 @@ export const SEEDING_AUTH_POLICY: Partial<AuthPolicy> = {
  * Seeds a demo office into a fresh core through the same dispatcher the app's screens use, in
  * time order on the core's controllable clock: setup, staff, routers, plans, then about six
  * months of sign-ups, payments and renewals, late payers who expire (the real expiry job) and
- * come back, churn, suspensions, archived clients, refunds, voids and outage credits. Router work
+ * come back, churn, suspensions, archived clients, refunds, voids and outage credits, and the
+ * stories the activity log is for (failed sign-ins, a router outage, a retried push, a late
+ * change: seeding/log-stories.ts). Router work
  * is pushed to the simulated routers by the real queue. Same options, same office.
  *
  * The scenario steps (seeding/) run in this order and draw from one random stream, so their
@@ -35,9 +40,10 @@ export const SEEDING_AUTH_POLICY: Partial<AuthPolicy> = {
  */
 export const seedDemoOffice = async (core: Core, opts: SeedOptions): Promise<SeedSummary> => {
   const s = createSeedContext(core, opts);
-  const ids = await openTheOffice(s, opts.routerPorts);
+  const ids = await openTheOffice(s, opts.routers.ports);
   scheduleSignUps(s, ids);
   scheduleOfficeEvents(s, ids);
+  scheduleLogStories(s, ids);
   await playOutTheDays(s);
   s.summary.entries = core.services.demo.logEntries();
   return s.summary;

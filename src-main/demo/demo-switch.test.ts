@@ -93,6 +93,7 @@ describe('the first-run switch to the demo office', () => {
     expect(unwrap(await page.call('system.demo', undefined))).toEqual({
       active: null,
       available: true,
+      leave: false,
     });
     const switches: unknown[] = [];
     host.onSwitch((core) => switches.push(core));
@@ -142,6 +143,7 @@ describe('the first-run switch to the demo office', () => {
     expect(unwrap(await page.call('system.demo', undefined))).toEqual({
       active: null,
       available: false,
+      leave: false,
     });
     const refused = failure(await page.call('system.openDemo', undefined), 'forbidden');
     expect(refused.message).toMatch(/already has accounts/);

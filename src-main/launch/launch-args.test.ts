@@ -10,6 +10,7 @@ describe('launch arguments', () => {
       dataDir: defaultDataDir(env),
       demo: false,
       demoDir: join(defaultDataDir(env), 'demo'),
+      officeDir: defaultDataDir(env),
       port: DEFAULT_PORT,
       host: '127.0.0.1',
       rest: [],
@@ -27,6 +28,7 @@ describe('launch arguments', () => {
       dataDir: '/tmp/a',
       demo: false,
       demoDir: join('/tmp/a', 'demo'),
+      officeDir: '/tmp/a',
       port: 0,
       host: '0.0.0.0',
       rest: [],
@@ -35,6 +37,7 @@ describe('launch arguments', () => {
       dataDir: '/tmp/b=c',
       demo: false,
       demoDir: join('/tmp/b=c', 'demo'),
+      officeDir: '/tmp/b=c',
       port: 8080,
       host: '127.0.0.1',
       rest: ['log', 'verify'],
@@ -54,6 +57,11 @@ describe('launch arguments', () => {
       demoDir: '/tmp/d',
       demo: true,
     });
+    // "Leave demo" goes back to the office folder, never to the demo folder.
+    expect(parseLaunchArgs(['--demo'], env).officeDir).toBe(defaultDataDir(env));
+    expect(
+      parseLaunchArgs(['--data', '/tmp/d', '--demo'], { ISPDESK_DATA: '/srv/isp' }),
+    ).toMatchObject({ dataDir: '/tmp/d', officeDir: '/srv/isp' });
     expect(() => parseLaunchArgs(['--demo=yes'], env)).toThrow('--demo takes no value');
   });
 

@@ -8,6 +8,11 @@ export type LaunchArgs = {
   demo: boolean;
   /** Where the demo office lives: `<office folder>/demo`, or --data itself with --demo. */
   demoDir: string;
+  /**
+   * The office "Leave demo" goes back to: the data folder; with --demo, the office folder
+   * (ISPDESK_DATA or the per-user one), never the demo folder.
+   */
+  officeDir: string;
   port: number;
   host: string;
   /** --tls-cert FILE and --tls-key FILE (or ISPDESK_TLS_CERT / ISPDESK_TLS_KEY): serve HTTPS. */
@@ -33,6 +38,7 @@ export const parseLaunchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv)
     dataDir: office,
     demo: false,
     demoDir: '',
+    officeDir: office,
     port: DEFAULT_PORT,
     host: '127.0.0.1',
     rest: [],
@@ -87,6 +93,7 @@ export const parseLaunchArgs = (argv: readonly string[], env: NodeJS.ProcessEnv)
   } else {
     out.dataDir = data ?? office;
     out.demoDir = join(out.dataDir, 'demo');
+    out.officeDir = out.dataDir;
   }
   return out;
 };

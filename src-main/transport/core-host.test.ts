@@ -39,13 +39,21 @@ describe('the core host', () => {
     const demoDir = tempDirForTest('host-demo');
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (started = resolve));
     const host = createCoreHost(office(real), {
       demo: {
         open: async () => {
+          started();
           await gate;
           return office(demoDir, true);
         },
         reopen: () => Promise.resolve(office(real)),
+        progress: () => ({
+          message: 'Making six months of office life: day 3 of 182',
+          done: 4,
+          total: 184,
+        }),
       },
     });
     onTestFinished(() => host.stop());
@@ -53,13 +61,37 @@ describe('the core host', () => {
     host.onSwitch((core) => seen.push(core));
 
     const opening = host.call('system.openDemo', undefined, ctx());
-    // Asked while the demo office is still opening: waits for it.
-    const waiting = host.call('system.demo', undefined, ctx());
+    // Asked while the demo office is still opening: the first-run screen hears how far it got,
+    // and every other call waits for the demo office.
+    await opened;
+    const building = await host.call('system.demo', undefined, ctx());
+    const order: string[] = [];
+    host.onSwitch(() => order.push('switched'));
+    const waiting = host.call('auth.status', undefined, ctx()).then((r) => {
+      order.push('answered');
+      return r;
+    });
     release();
-    expect(await opening).toEqual({ ok: true, value: { opened: true } });
-    expect(await waiting).toEqual({
+    expect(building).toEqual({
       ok: true,
-      value: { active: { accounts: [], password: 'demo-password-1' }, available: false },
+      value: {
+        active: null,
+        available: false,
+        building: {
+          message: 'Making six months of office life: day 3 of 182',
+          done: 4,
+          total: 184,
+        },
+      },
+    });
+    expect(await opening).toEqual({ ok: true, value: { opened: true } });
+    // Answered once the demo office serves.
+    expect((await waiting).ok).toBe(true);
+    expect(order).toEqual(['switched', 'answered']);
+    expect(unwrap(await host.call('system.demo', undefined, ctx()))).toEqual({
+      active: { accounts: [], password: 'demo-password-1' },
+      available: false,
+      leave: true,
     });
     expect(seen).toEqual([host.core]);
   });

@@ -1,8 +1,9 @@
-import type { DemoStatus } from '../contract/schemas/system';
+import type { DemoProgress, DemoStatus } from '../contract/schemas/system';
 import type { Core } from '../core/create-core';
 import { AppError } from '../core/shared/app-error';
 import type { CallContext } from './call-context';
 import { createDispatch, type Dispatch } from './dispatch';
+import { ok } from './errors';
 import { refuseDemo } from './demo-refusal';
 
 /** One open office: its core, what else stops with it (simulated routers), its demo hints. */
@@ -14,10 +15,14 @@ export type HostedOffice = {
   demo: DemoStatus['active'];
 };
 
-/** How the launcher opens the demo office, and reopens the real one if that fails. */
+/**
+ * How the launcher opens the demo office, reopens the real one (if that fails, or to leave the
+ * demo office), and says how far the demo office being made has got.
+ */
 export type DemoSwitch = {
   open(): Promise<HostedOffice>;
   reopen(): Promise<HostedOffice>;
+  progress?(): DemoProgress | null;
 };
 
 export type CoreHost = {
@@ -34,7 +39,7 @@ export type CoreHost = {
 
 /**
  * Holds the office the transports serve, so that the first-run screen can switch to the demo
- * office at run time: calls arriving during a switch wait for it, calls in flight on the old core
+ * office at run time (and the demo office's header back): calls arriving during a switch wait for it, calls in flight on the old core
  * finish first, and listeners (event streams, IPC forwarding) move to the new core.
  */
 export const createCoreHost = (
@@ -53,9 +58,12 @@ export const createCoreHost = (
       ...(opts.validateOutput ? { validateOutput: true } : {}),
       system: {
         demo: () => o.demo,
-        // Offered by the real office only (the demo office is where it leads).
+        // Offered by the real office only (the demo office is where it leads), and back.
         ...(opts.demo && o.demo === null
           ? { openDemo: (caller: CallContext) => switchToDemo(caller) }
+          : {}),
+        ...(opts.demo && o.demo !== null
+          ? { leaveDemo: (caller: CallContext) => leaveDemo(caller) }
           : {}),
       },
     });
@@ -78,15 +86,26 @@ export const createCoreHost = (
     }
   };
 
-  const switchToDemo = async (caller: CallContext): Promise<void> => {
-    const where = () => ({
-      ...office.core.systemMeta(),
-      ip: caller.ip,
-      workstation: caller.workstation,
-    });
-    const demo = opts.demo;
-    if (!demo) throw refuseDemo(office.core, where(), 'unavailable');
-    if (switching) throw refuseDemo(office.core, where(), 'already_opening');
+  const where = (caller: CallContext) => ({
+    ...office.core.systemMeta(),
+    ip: caller.ip,
+    workstation: caller.workstation,
+  });
+
+  /**
+   * Stops the office being served and serves `next()` instead (or `fallback()` when that fails):
+   * calls arriving meanwhile wait, calls already running on this core finish first, `check` runs
+   * once nothing else does and may refuse, `leaving` is written in the old office's log.
+   */
+  const switchOffice = async (
+    caller: CallContext,
+    steps: {
+      check: () => void;
+      leaving: () => void;
+      next: () => Promise<HostedOffice>;
+      fallback: () => Promise<HostedOffice>;
+    },
+  ): Promise<void> => {
     let done: () => void = () => undefined;
     switching = new Promise<void>((resolve) => (done = resolve));
     try {
@@ -95,18 +114,14 @@ export const createCoreHost = (
         await new Promise<void>((resolve) => (drainedWaiter = resolve));
         drainedWaiter = null;
       }
-      // Checked again now that nothing else runs: a first administrator may just have been made.
-      if (!office.core.services.auth.status().setupRequired) {
-        throw refuseDemo(office.core, where(), 'accounts_exist');
-      }
-      // The office's own log says where its first-run screen led (and nothing else changes).
-      office.core.services.demo.opened(where());
+      steps.check();
+      steps.leaving();
       await office.stop();
       let next: HostedOffice;
       try {
-        next = await demo.open();
+        next = await steps.next();
       } catch (e) {
-        office = await demo.reopen();
+        office = await steps.fallback();
         dispatch = build(office);
         for (const l of listeners) l(office.core);
         throw e;
@@ -120,12 +135,51 @@ export const createCoreHost = (
     }
   };
 
+  const switchToDemo = async (caller: CallContext): Promise<void> => {
+    const demo = opts.demo;
+    if (!demo) throw refuseDemo(office.core, where(caller), 'unavailable');
+    if (switching) throw refuseDemo(office.core, where(caller), 'already_opening');
+    await switchOffice(caller, {
+      // Checked again now that nothing else runs: a first administrator may just have been made.
+      check: () => {
+        if (!office.core.services.auth.status().setupRequired) {
+          throw refuseDemo(office.core, where(caller), 'accounts_exist');
+        }
+      },
+      // The office's own log says where its first-run screen led (and nothing else changes).
+      leaving: () => office.core.services.demo.opened(where(caller)),
+      next: () => demo.open(),
+      fallback: () => demo.reopen(),
+    });
+  };
+
+  /** Back from the demo office to the office (its first-run screen if it has no accounts). */
+  const leaveDemo = async (caller: CallContext): Promise<void> => {
+    const demo = opts.demo;
+    if (!demo || office.demo === null) {
+      throw new AppError('unavailable', 'This is not the demo office.');
+    }
+    if (switching) throw new AppError('conflict', 'ISP Desk is already switching offices.');
+    await switchOffice(caller, {
+      check: () => undefined,
+      leaving: () => office.core.services.demo.left(where(caller)),
+      next: () => demo.reopen(),
+      fallback: () => demo.open(),
+    });
+  };
+
   return {
     get core() {
       return office.core;
     },
     admit: (name, ctx) => dispatch.admit(name, ctx),
-    call: (name, raw, ctx) => track(ctx, () => dispatch.call(name, raw, ctx)),
+    call: (name, raw, ctx) =>
+      // While the demo office is being made, the first-run screen asks how far it has got.
+      switching && name === 'system.demo'
+        ? Promise.resolve(
+            ok({ active: null, available: false, building: opts.demo?.progress?.() ?? null }),
+          )
+        : track(ctx, () => dispatch.call(name, raw, ctx)),
     download: (name, raw, ctx, open) => track(ctx, () => dispatch.download(name, raw, ctx, open)),
     onSwitch: (listener) => {
       listeners.add(listener);

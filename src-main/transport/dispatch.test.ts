@@ -48,12 +48,15 @@ describe('dispatch', () => {
   it('covers the whole contract, and only setup, login, status and the demo office are public', () => {
     expect(Object.keys(api).sort()).toEqual([...PROCEDURES].sort());
     expect(Object.keys(downloads).sort()).toEqual([...DOWNLOADS].sort());
-    // system.openDemo works only while no account exists (src-main/demo/demo-switch.test.ts).
+    // system.openDemo works only while no account exists (src-main/demo/demo-switch.test.ts);
+    // system.leaveDemo only in the demo office, whose password its sign-in page shows
+    // (src-main/launch/office-host.test.ts).
     expect(PUBLIC.sort()).toEqual([
       'auth.login',
       'auth.setup',
       'auth.status',
       'system.demo',
+      'system.leaveDemo',
       'system.openDemo',
     ]);
   });

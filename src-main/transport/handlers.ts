@@ -53,6 +53,7 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'system.demo': () => ({
       active: system.demo(),
       available: system.openDemo !== undefined && auth.status().setupRequired,
+      leave: system.leaveDemo !== undefined,
     }),
     'system.storage': () => storage.status(),
     'system.openDemo': async (_in, ctx) => {
@@ -60,6 +61,11 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
       if (!auth.status().setupRequired) throw refuseDemo(core, ctx, 'accounts_exist');
       await system.openDemo(ctx.call);
       return { opened: true as const };
+    },
+    'system.leaveDemo': async (_in, ctx) => {
+      if (!system.leaveDemo) throw new AppError('unavailable', 'This is not the demo office.');
+      await system.leaveDemo(ctx.call);
+      return { left: true as const };
     },
 
     'sessions.listMine': (_in, ctx) => sessions.listMine(signedIn(ctx).actor),

@@ -26,6 +26,14 @@ export const createDemoSupport = ({
       ctx: { ...where, actor: null },
     });
   },
+  /** The demo office's header led back to the office (in the demo office's own log). */
+  left: (where: RequestMeta): void => {
+    recorder.record({
+      event: 'system.demo_left',
+      params: { from: fromOf(where) },
+      ctx: { ...where, actor: null },
+    });
+  },
   /** A request to open the demo office was refused, and why. */
   refused: (where: RequestMeta, reason: DemoRefusal): void => {
     recorder.record({

@@ -1,4 +1,5 @@
 import { DEMO_ROUTERS } from '../demo-catalog';
+import { OUTAGE_ROUTER, outageDay } from './log-stories';
 import { MINUTE, type OfficeIds, type SeedContext } from './seed-context';
 
 /**
@@ -14,9 +15,9 @@ export const scheduleOfficeEvents = (s: SeedContext, ids: OfficeIds): void => {
     const p = await s.call(a, 'plans.update', { id: idOf('home10'), price: 270_000 });
     ids.prices.set('home10', p.price);
   });
-  const outageDay = Math.min(s.days - 3, 120);
-  s.schedule(s.officeTime(outageDay, 10), 'admin', async (a) => {
-    const routerId = ids.routerIds[1] ?? 0;
+  // The morning the tower's power came back (log-stories.ts).
+  s.schedule(s.officeTime(outageDay(s), 10), 'admin', async (a) => {
+    const routerId = ids.routerIds[OUTAGE_ROUTER] ?? 0;
     const affected = await s.call(a, 'clients.list', {
       filter: { routerId, statuses: ['active'] },
       limit: 12,
@@ -26,7 +27,7 @@ export const scheduleOfficeEvents = (s: SeedContext, ids: OfficeIds): void => {
       await s.call(a, 'billing.adjust', {
         clientId: item.id,
         amount: 10_000,
-        reason: `Outage credit: ${DEMO_ROUTERS[1]?.name ?? 'tower'} was down for six hours.`,
+        reason: `Outage credit: ${DEMO_ROUTERS[OUTAGE_ROUTER]?.name ?? 'tower'} was down for six hours.`,
       });
       s.summary.adjustments += 1;
     }

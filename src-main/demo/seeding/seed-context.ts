@@ -10,21 +10,26 @@ import {
   type DemoStaff,
 } from '../demo-catalog';
 import { seededRandom, type SeededRandom } from '../../domain/seeded-random';
+import type { DemoSims } from '../demo-routers';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+/** How far back the demo office's history goes: about six months. */
+export const DEMO_DAYS = 182;
 
 export type SeedOptions = {
   /** The history ends just before this moment (epoch ms); the live app continues from it. */
   endAt: number;
   /** Moves the clock the seeding core was created with (it never goes back). */
   setClock: (ms: number) => void;
-  /** API port of each demo router's simulator, in DEMO_ROUTERS order. */
-  routerPorts: readonly number[];
+  /** The demo routers' simulators (their API ports in DEMO_ROUTERS order; a power cut). */
+  routers: Pick<DemoSims, 'ports' | 'setReachable'>;
   seed?: number;
   clients?: number;
   days?: number;
+  /** After each day of the history: which day (1-based), of how many, and the tally so far. */
+  onDay?: (day: number, days: number, summary: Readonly<SeedSummary>) => void;
 };
 
 export type SeedSummary = {
@@ -46,8 +51,14 @@ export type Desk = {
   /** Still on the password the administrator gave them. */
   firstDay: boolean;
 };
-/** One thing a member of staff does at `at`; `seq` keeps the order of things at one moment. */
-export type Task = { at: number; who: StaffKey; seq: number; run: (desk: Desk) => Promise<void> };
+/**
+ * One thing a member of staff does at `at` (signed in around it), or something that happens with
+ * nobody at a desk (`who: null`: a router losing power, a stranger trying passwords at night);
+ * `seq` keeps the order of things at one moment.
+ */
+export type Task = { at: number; seq: number } & (
+  { who: StaffKey; run: (desk: Desk) => Promise<void> } | { who: null; run: () => Promise<void> }
+);
 
 /** The password an administrator gives a new account; each chooses their own at first sign-in. */
 export const firstDayPassword = (s: DemoStaff) => `welcome-${s.username}-2026`;
@@ -73,10 +84,13 @@ export type OfficeIds = {
 export type SeedContext = {
   core: Core;
   rng: SeededRandom;
+  /** The simulated routers (a power cut at one of them). */
+  routers: SeedOptions['routers'];
   days: number;
   clientTarget: number;
   /** Nothing is scheduled from here on, so the seeded clock stays behind the real one. */
   endAt: number;
+  onDay: NonNullable<SeedOptions['onDay']>;
   now(): number;
   /** Moves the seeding clock forward to `ms` (never back). */
   setClock(ms: number): void;
@@ -88,10 +102,14 @@ export type SeedContext = {
   deskOf(key: StaffKey): Desk;
   /** A call through the app's dispatcher from `desk`; a failure stops the seeding. */
   call<K extends ProcedureName>(desk: Desk, name: K, input: In<K>): Promise<Out<K>>;
+  /** A call that may be refused (a wrong password): the dispatcher's answer, as it is. */
+  attempt<K extends ProcedureName>(ctx: CallContext, name: K, input: In<K>): Promise<boolean>;
   /** The queue worker's pass, as the app runs it right after a change that queued router work. */
   push(): Promise<void>;
   /** Plans `run` for `who` at `at`, unless that is past the end of the history. */
-  schedule(at: number, who: StaffKey, run: Task['run']): void;
+  schedule(at: number, who: StaffKey, run: (desk: Desk) => Promise<void>): void;
+  /** Plans something that happens with nobody at a desk, unless past the end of the history. */
+  happen(at: number, run: () => Promise<void>): void;
   /** Takes the tasks planned before `before`, in time order, off the plan. */
   takeTasksBefore(before: number): Task[];
   summary: SeedSummary;
@@ -99,7 +117,7 @@ export type SeedContext = {
 
 export const createSeedContext = (core: Core, opts: SeedOptions): SeedContext => {
   const rng = seededRandom(opts.seed ?? 2026);
-  const days = opts.days ?? 182;
+  const days = opts.days ?? DEMO_DAYS;
   const dispatch = createDispatch(core);
   const endAt = opts.endAt - 30 * MINUTE;
   // Midnight in the office, `days` days ago.
@@ -128,7 +146,9 @@ export const createSeedContext = (core: Core, opts: SeedOptions): SeedContext =>
   return {
     core,
     rng,
+    routers: opts.routers,
     days,
+    onDay: opts.onDay ?? (() => undefined),
     clientTarget: opts.clients ?? 300,
     endAt,
     now: () => now,
@@ -153,11 +173,15 @@ export const createSeedContext = (core: Core, opts: SeedOptions): SeedContext =>
       }
       return r.value as Out<typeof name>;
     },
+    attempt: async (ctx, name, input) => (await dispatch.call(name, input, ctx)).ok,
     push: async () => {
       if (core.services.sync.pending() > 0) await core.services.sync.drain();
     },
     schedule: (at, who, run) => {
       if (at < endAt) tasks.push({ at, who, seq: (seq += 1), run });
+    },
+    happen: (at, run) => {
+      if (at < endAt) tasks.push({ at, who: null, seq: (seq += 1), run });
     },
     takeTasksBefore: (before) => {
       const taken = tasks.filter((t) => t.at < before).sort((a, b) => a.at - b.at || a.seq - b.seq);

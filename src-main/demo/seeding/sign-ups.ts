@@ -1,12 +1,6 @@
 import type { In } from '../../contract/api';
-import {
-  BUSINESS_NAMES,
-  DEMO_PLANS,
-  DEMO_ROUTERS,
-  FIRST_NAMES,
-  LAST_NAMES,
-  STREETS,
-} from '../demo-catalog';
+import { DEMO_PLANS, DEMO_ROUTERS, STREETS } from '../demo-catalog';
+import { createNamePicker } from './client-names';
 import type { DemoClient, Profile } from './demo-client';
 import { schedulePayment } from './payments';
 import { DAY, MINUTE, type OfficeIds, type SeedContext } from './seed-context';
@@ -25,9 +19,10 @@ export const scheduleSignUps = (s: SeedContext, ids: OfficeIds): void => {
   }
 };
 
-/** One sign-up on a given day; logins stay unique and business static addresses count up. */
+/** One sign-up on a given day; names and logins stay unique, business static addresses count up. */
 const signUps = (s: SeedContext, ids: OfficeIds) => {
   const { rng } = s;
+  const names = createNamePicker(rng);
   const logins = new Set<string>();
   const loginFor = (first: string, last: string) => {
     const base = `${first[0] ?? 'x'}${last}`.toLowerCase().replace(/[^a-z]/g, '');
@@ -54,10 +49,9 @@ const signUps = (s: SeedContext, ids: OfficeIds) => {
     );
     const plan = rng.weighted(plans, (p) => p.weight).key;
     const business = plan === 'biz50';
-    const first = rng.pick(FIRST_NAMES);
-    const last = rng.pick(LAST_NAMES);
-    const fullName = business ? rng.pick(BUSINESS_NAMES) : `${first} ${last}`;
     const area = rng.pick(routerDef.area);
+    const { first, last, fullName: personName } = names.person();
+    const fullName = business ? names.business(area) : personName;
     const profile: Profile = rng.weighted(
       [
         ['prompt', 58],

@@ -24,6 +24,7 @@ export const playOutTheDays = async (s: SeedContext): Promise<void> => {
     }
     const todays = s.takeTasksBefore(s.officeTime(day + 1, 0));
     if (todays.length > 0) await playDay(s, todays);
+    s.onDay(day + 1, s.days, s.summary);
   }
   await s.push();
 };
@@ -38,7 +39,10 @@ const playDay = async (s: SeedContext, todays: Task[]) => {
   const steps: Step[] = [];
   let seq = 0;
   const byStaff = new Map<StaffKey, Task[]>();
-  for (const t of todays) byStaff.set(t.who, [...(byStaff.get(t.who) ?? []), t]);
+  for (const t of todays) {
+    if (t.who === null) steps.push({ at: t.at, seq: (seq += 1), kind: 'task', task: t });
+    else byStaff.set(t.who, [...(byStaff.get(t.who) ?? []), t]);
+  }
   for (const [who, list] of byStaff) {
     list.forEach((t, i) => {
       const prev = list[i - 1];
@@ -56,7 +60,8 @@ const playDay = async (s: SeedContext, todays: Task[]) => {
   for (const step of steps) {
     s.setClock(step.at);
     if (step.kind === 'task') {
-      await step.task.run(s.deskOf(step.task.who));
+      const { task } = step;
+      await (task.who === null ? task.run() : task.run(s.deskOf(task.who)));
       await s.push();
       continue;
     }

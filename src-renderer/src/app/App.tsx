@@ -26,7 +26,8 @@ export function App({ client, queryClient, router, env = 'default' }: AppProps) 
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} env={env}>
           <DatesProvider settings={{ firstDayOfWeek: 1 }}>
-            <Notifications position="bottom-right" autoClose={4000} />
+            {/* Top centre: away from the buttons of forms, dialogs and drawers (bottom right). */}
+            <Notifications position="top-center" autoClose={4000} />
             <AuthGate>
               <RouterProvider router={router ?? getAppRouter()} />
             </AuthGate>

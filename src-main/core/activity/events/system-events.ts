@@ -47,6 +47,12 @@ export const systemEvents = {
     (p) =>
       `The demo office was opened from the first-run screen at ${p.from}; this office is unchanged`,
   ),
+  'system.demo_left': defineEvent<{ from: string }>(
+    'user',
+    'system',
+    'success',
+    (p) => `The demo office was left for the office from ${p.from}`,
+  ),
   'system.demo_refused': defineEvent<{ from: string; reason: DemoRefusal }>(
     'user',
     'system',

@@ -53,17 +53,18 @@ export function ActivityTable({
   }, [cursorId]);
 
   return (
-    <Table.ScrollContainer minWidth={compact ? 560 : 900}>
+    <Table.ScrollContainer minWidth={compact ? 560 : 700}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Time</Table.Th>
-            {!compact && <Table.Th>Type</Table.Th>}
-            {!compact && <Table.Th>Category</Table.Th>}
+            {/* Dropped where the table's box is narrow (app/layout.css), never cut off. */}
+            {!compact && <Table.Th data-col-optional="wide">Type</Table.Th>}
+            {!compact && <Table.Th data-col-optional="widest">Category</Table.Th>}
             <Table.Th>Event</Table.Th>
             <Table.Th>Outcome</Table.Th>
             <Table.Th>Staff</Table.Th>
-            {!compact && <Table.Th>IP</Table.Th>}
+            {!compact && <Table.Th data-col-optional="widest">IP</Table.Th>}
             <Table.Th>Description</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -98,12 +99,12 @@ export function ActivityTable({
                 <ClockNote entry={entry} />
               </Table.Td>
               {!compact && (
-                <Table.Td style={NOWRAP}>
+                <Table.Td style={NOWRAP} data-col-optional="wide">
                   <TypeBadge type={entry.type} />
                 </Table.Td>
               )}
               {!compact && (
-                <Table.Td>
+                <Table.Td data-col-optional="widest">
                   <Text size="sm">{categoryLabel(entry.category)}</Text>
                 </Table.Td>
               )}
@@ -119,7 +120,7 @@ export function ActivityTable({
                 <ActorLink actor={entry.actor} onFilterActor={onFilterActor} />
               </Table.Td>
               {!compact && (
-                <Table.Td style={NOWRAP}>
+                <Table.Td style={NOWRAP} data-col-optional="widest">
                   <IpLink ip={entry.ip} onFilterIp={onFilterIp} />
                 </Table.Td>
               )}

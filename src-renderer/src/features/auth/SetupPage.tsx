@@ -10,6 +10,7 @@ import { hasErrors, validateFields } from '../../lib/validate';
 import type { FieldErrors } from '../../lib/validate';
 import { PasswordStrengthMeter } from '../../components/PasswordStrength';
 import { AuthCard } from './AuthCard';
+import { DemoBuildProgress } from './DemoBuildProgress';
 import { useDemoStatus } from './use-demo-status';
 
 /** Where the first administrator lands: the first-run office profile. */
@@ -28,9 +29,10 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
   });
   const field = (name: keyof Values) => form.field(name, (f) => serverFieldError(setup.error, f));
   const { values, setErrors } = form;
-  const demoAvailable = useDemoStatus().data?.available === true;
   // The demo office lives in its own folder; this office stays empty. Reload into its sign-in.
   const openDemo = useApiMutation('system.openDemo', { onSuccess: reloadPage });
+  // Still offered while it is being made (the status then says how far) or if that failed.
+  const demoAvailable = useDemoStatus().data?.available === true || !openDemo.isIdle;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -85,6 +87,7 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
             Look around first: a demo office with invented clients, six months of history and
             simulated routers, kept apart from this office&apos;s data.
           </Text>
+          <DemoBuildProgress active={openDemo.isPending} />
           {openDemo.isError && (
             <Alert color="red" variant="light" title="Could not open the demo office">
               {openDemo.error.message}

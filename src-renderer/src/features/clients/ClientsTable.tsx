@@ -11,16 +11,21 @@ function SortableTh({
   sort,
   onSort,
   children,
+  optional,
 }: {
   by: ClientSort['by'];
   sort: ClientSort;
   onSort: (by: ClientSort['by']) => void;
   children: string;
+  optional?: 'wide' | 'widest';
 }) {
   const active = sort.by === by;
   const arrow = active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '';
   return (
-    <Table.Th aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <Table.Th
+      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      data-col-optional={optional}
+    >
       <UnstyledButton
         fw={700}
         fz="sm"
@@ -60,7 +65,8 @@ export function ClientsTable({
               Name
             </SortableTh>
             <Table.Th>Phone</Table.Th>
-            <Table.Th>Login / IP</Table.Th>
+            {/* Optional columns drop where the table's box is narrow (app/layout.css). */}
+            <Table.Th data-col-optional="widest">Login / IP</Table.Th>
             <Table.Th>Plan</Table.Th>
             <Table.Th>Status</Table.Th>
             <SortableTh by="expiresAt" {...th}>
@@ -69,7 +75,7 @@ export function ClientsTable({
             <SortableTh by="balance" {...th}>
               Balance
             </SortableTh>
-            <SortableTh by="createdAt" {...th}>
+            <SortableTh by="createdAt" optional="wide" {...th}>
               Created
             </SortableTh>
             {renderActions && <Table.Th>Actions</Table.Th>}
@@ -78,7 +84,7 @@ export function ClientsTable({
         <Table.Tbody>
           {clients.map((c) => (
             <Table.Tr key={c.id} data-client-id={c.id}>
-              <Table.Td>
+              <Table.Td data-nowrap>
                 <Text size="sm" ff="monospace">
                   {c.accountNo}
                 </Text>
@@ -89,7 +95,7 @@ export function ClientsTable({
                 </Anchor>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone}</Table.Td>
-              <Table.Td>
+              <Table.Td data-col-optional="widest">
                 <Text size="sm" ff="monospace">
                   {c.serviceLogin}
                 </Text>
@@ -97,7 +103,7 @@ export function ClientsTable({
                   {`${SERVICE_LABELS[c.serviceType]}${c.staticIp ? ` · ${c.staticIp}` : ''}`}
                 </Text>
               </Table.Td>
-              <Table.Td>{c.planName}</Table.Td>
+              <Table.Td data-nowrap>{c.planName}</Table.Td>
               <Table.Td>
                 <ClientStatusBadge status={c.status} />
               </Table.Td>
@@ -107,7 +113,9 @@ export function ClientsTable({
                   {money(c.balance)}
                 </Text>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(c.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }} data-col-optional="wide">
+                {dateTime(c.createdAt)}
+              </Table.Td>
               {renderActions && (
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">

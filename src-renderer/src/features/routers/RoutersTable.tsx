@@ -25,15 +25,16 @@ export function RoutersTable({
   togglingId,
 }: RoutersTableProps) {
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="sm" aria-label="Routers">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>Last seen</Table.Th>
-            <Table.Th>Identity</Table.Th>
-            <Table.Th>Version</Table.Th>
+            {/* Optional columns drop where the main area is narrow (app/layout.css). */}
+            <Table.Th data-col-optional="wide">Identity</Table.Th>
+            <Table.Th data-col-optional="wide">Version</Table.Th>
             <Table.Th>Uptime</Table.Th>
             <Table.Th>CPU</Table.Th>
             <Table.Th>Memory</Table.Th>
@@ -66,8 +67,8 @@ export function RoutersTable({
                   <Text size="sm">{formatRelative(router.lastSeenAt)}</Text>
                 )}
               </Table.Td>
-              <Table.Td>{dash(router.identity)}</Table.Td>
-              <Table.Td>{dash(router.version)}</Table.Td>
+              <Table.Td data-col-optional="wide">{dash(router.identity)}</Table.Td>
+              <Table.Td data-col-optional="wide">{dash(router.version)}</Table.Td>
               <Table.Td>{formatUptime(router.uptimeSec)}</Table.Td>
               <Table.Td>{formatPct(router.cpuLoad)}</Table.Td>
               <Table.Td>{formatPct(router.memoryUsedPct)}</Table.Td>

@@ -15,6 +15,7 @@ import { ROLE_LABELS } from '../../lib/roles';
 import { DEMO_BANNER } from '../auth/DemoNotice';
 import { useSession } from '../auth/session-context';
 import { useDemoStatus } from '../auth/use-demo-status';
+import { LeaveDemoButton } from './LeaveDemoButton';
 import { visibleSections } from './nav-items';
 import { StorageBanner } from './StorageBanner';
 
@@ -55,6 +56,7 @@ export function AppLayout() {
                 {DEMO_BANNER}
               </Badge>
             )}
+            {demo && <LeaveDemoButton />}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Stack gap={0} align="flex-end" visibleFrom="xs" aria-label="Signed-in user">
