@@ -42,7 +42,7 @@ describe('plans', () => {
       actor: { id: o.ids.tech, name: 'Tech Staff' },
       ip: IPS.tech,
       target: { type: 'plan', id: String(plan.id), label: 'Home 10M' },
-      description: 'tech created plan "Home 10M" at USD 25.00 per 1 month',
+      description: 'tech created plan "Home 10M" at USD 25.00 per month',
       details: { after: { price: 2_500, routerProfile: 'home-10m', validity: '1 month' } },
     });
     expect(unwrap(await o.viewer.call('plans.list', undefined)).map((p) => p.id)).toEqual([

@@ -6,6 +6,7 @@ import { createFakeLog, makeEntries } from '../../test-utils/fake-activity-log';
 import { activityEntry, adminUser } from '../../test-utils/fixtures';
 import { staffUser } from '../../test-utils/office-fixtures';
 import { localDayStart } from './filter-params';
+import { officeClock } from '../../lib/office-time';
 
 const ARCHIVE = 'activity-1-500.db';
 const archives: Out<'activity.archives'> = [
@@ -123,7 +124,7 @@ describe('archives', () => {
 
     await waitFor(() =>
       expect(transport.inputsOf('activity.archive')).toEqual([
-        { before: localDayStart('2025-01-01') },
+        { before: localDayStart('2025-01-01', officeClock('UTC')) },
       ]),
     );
     expect(

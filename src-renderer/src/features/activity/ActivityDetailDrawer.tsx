@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import type { ActivityEntry } from '@contract/schemas/activity';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
-import { formatDateTime } from '../../lib/format';
+import { useOfficeClock } from '../../lib/office-clock-context';
+import type { OfficeClock } from '../../lib/office-time';
 import { ActorLink, IpLink, OutcomeBadge, TypeBadge } from './ActivityCells';
 import type { FilterClicks } from './ActivityCells';
 import { DetailsDiff } from './DetailsDiff';
@@ -89,15 +90,16 @@ function EntryDetails({
   onFilterCorrelation,
   onPivot,
 }: ClickProps & { entry: ActivityEntry }) {
+  const clock = useOfficeClock();
   const rows: [string, ReactNode][] = [
     ['ID', entry.id],
     [
-      'Time',
-      <time key="t" dateTime={new Date(entry.ts).toISOString()}>
-        {formatDateTime(entry.ts)}
+      `Time (${clock.zone})`,
+      <time key="t" dateTime={new Date(entry.ts).toISOString()} title={clock.timeZone}>
+        {clock.dateTime(entry.ts)}
       </time>,
     ],
-    ...clockRow(entry),
+    ...clockRow(entry, clock),
     ['Type', <TypeBadge key="type" type={entry.type} />],
     ['Category', categoryLabel(entry.category)],
     ['Event', <Code key="event">{entry.event}</Code>],
@@ -166,14 +168,14 @@ function EntryDetails({
  * For an entry the log held at the time of the one before (the computer's clock was behind):
  * what the clock read.
  */
-const clockRow = (entry: ActivityEntry): [string, ReactNode][] => {
+const clockRow = (entry: ActivityEntry, clock: OfficeClock): [string, ReactNode][] => {
   const read = clockReadOf(entry);
   return read === null
     ? []
     : [
         [
           'Clock read',
-          `${formatDateTime(read)} (the computer's clock was behind the log; the time above is the entry before's)`,
+          `${clock.dateTime(read)} (the computer's clock was behind the log; the time above is the entry before's)`,
         ],
       ];
 };

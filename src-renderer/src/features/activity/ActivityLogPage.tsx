@@ -35,6 +35,8 @@ import { scrollToTop, useLiveTail } from './use-live-tail';
 import { useNewActivityCount } from './use-new-activity';
 import { useRecentSearches, useRememberView } from './use-recent-searches';
 import { useVerifyIntegrity } from './use-verify-integrity';
+import { useOfficeClock } from '../../lib/office-clock-context';
+import { OfficeGate } from '../settings/OfficeGate';
 
 /** The server's complaint about the IP filter, if that is what it rejected. */
 function ipErrorOf(error: ApiError | null, view: ActivityView): string | undefined {
@@ -44,7 +46,17 @@ function ipErrorOf(error: ApiError | null, view: ActivityView): string | undefin
 
 type Dialog = 'help' | 'save' | 'archives' | null;
 
+/** Inside the office gate: every time on this screen is in the office's zone. */
 export function ActivityLogPage() {
+  return (
+    <OfficeGate>
+      <ActivityLogScreen />
+    </OfficeGate>
+  );
+}
+
+function ActivityLogScreen() {
+  const clock = useOfficeClock();
   const { can, user } = useSession();
   const queryClient = useQueryClient();
   const url = useActivityUrl();
@@ -221,7 +233,7 @@ export function ActivityLogPage() {
           isStale={histogram.isPlaceholderData}
           error={histogram.error}
           onRetry={() => void histogram.refetch()}
-          onZoom={(from, to) => url.setView((v) => zoomView(v, from, to), 'push')}
+          onZoom={(from, to) => url.setView((v) => zoomView(v, from, to, clock), 'push')}
         />
       </div>
 

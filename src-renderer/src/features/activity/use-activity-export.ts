@@ -5,6 +5,7 @@ import { FORMAT_LABELS, createRecordCounter, formatBytes } from './export-progre
 import type { ExportFormat, ExportProgress } from './export-progress';
 import { toApiFilter } from './filter-params';
 import type { ActivityView } from './filter-params';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 /** Repaint the progress at most this often while chunks stream in (ms). */
 const PAINT_EVERY_MS = 100;
@@ -21,6 +22,7 @@ export function useActivityExport(opts: {
   expected: { count: number; capped: boolean } | undefined;
 }) {
   const client = useApiClient();
+  const clock = useOfficeClock();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const controller = useRef<AbortController | null>(null);
   const running = progress !== null;
@@ -54,7 +56,7 @@ export function useActivityExport(opts: {
       painted = now;
       setProgress((cur) => cur && { ...cur, done: counter.records, bytes: counter.bytes });
     };
-    const filter = toApiFilter(view, Date.now());
+    const filter = toApiFilter(view, Date.now(), clock);
     try {
       const outcome = await client.download(
         'activity.export',

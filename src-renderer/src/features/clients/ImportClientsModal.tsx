@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/hooks';
 import { LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { ImportPreviewReport } from './ImportPreviewReport';
+import { counted } from '@domain/plural';
 
 const REQUIRED = 'full_name, phone, service_type, login, password, plan';
 const OPTIONAL =
@@ -104,7 +105,7 @@ function ImportFlow({
             ? ` (accounts ${result.firstAccountNo} to ${result.lastAccountNo})`
             : ''}
           {result.rejected.length > 0
-            ? `; ${formatNumber(result.rejected.length)} row(s) were skipped.`
+            ? `; ${counted(result.rejected.length, 'row')} ${result.rejected.length === 1 ? 'was' : 'were'} skipped.`
             : '.'}
         </Alert>
         {result.rejected.length > 0 && <ImportPreviewReport preview={result} />}

@@ -2,6 +2,7 @@ import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { HealthSample } from '@contract/schemas/routers';
 import { formatPct } from './router-labels';
 import { sparklineSegments } from './sparkline';
+import { counted } from '@domain/plural';
 
 const W = 320;
 const H = 60;
@@ -28,7 +29,7 @@ export function HealthSparkline({ samples }: { samples: HealthSample[] }) {
           <>
             <svg
               role="img"
-              aria-label={`CPU and memory over ${String(samples.length)} samples; latest CPU ${formatPct(last?.cpuLoad ?? null)}, memory ${formatPct(last?.memoryUsedPct ?? null)}`}
+              aria-label={`CPU and memory over ${counted(samples.length, 'sample')}; latest CPU ${formatPct(last?.cpuLoad ?? null)}, memory ${formatPct(last?.memoryUsedPct ?? null)}`}
               viewBox={`0 0 ${String(W)} ${String(H)}`}
               width="100%"
               height={H}
@@ -58,7 +59,7 @@ export function HealthSparkline({ samples }: { samples: HealthSample[] }) {
                 </Text>
               ))}
               <Text size="xs" c="dimmed">
-                {samples.length} samples, {failed} failed polls
+                {counted(samples.length, 'sample')}, {counted(failed, 'failed poll')}
               </Text>
             </Group>
           </>
