@@ -157,7 +157,9 @@ export const createPlansService = (deps: {
             message: 'Isolation on expiry needs an isolation profile or an address list',
           });
         }
-        const d = diffFlat(view(before), view(merged));
+        const d = diffFlat(view(before), view(merged), {
+          words: { money: (n) => formatMoney(n, currencyOf(deps.settings.get())) },
+        });
         if (d.changed.length === 0) return toPlan(before, plans.clientCount(before.id));
         const after = plans.update(before.id, { ...values, updatedAt: clock.now() });
         recorder.record({

@@ -1,5 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import { format, formatDistanceStrict } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns';
+import { formatInZone, zoneLabel } from '@domain/office-time';
+
+export { zoneLabel };
 
 /**
  * The one place the renderer turns an instant into words: always in the office's IANA zone
@@ -28,26 +31,8 @@ export type OfficeClock = {
   parts: (ms: number) => { y: number; month: number; d: number; hh: number; mm: number };
 };
 
-const GMT_OFFSET = /^GMT[+-]/;
-/** English locales whose short names cover most offices' zones (EAT, WAT, CAT, IST …). */
-const NAME_LOCALES = ['en-US', 'en-KE', 'en-NG', 'en-ZA', 'en-IN', 'en-GB', 'en-AU'];
-
-/** `EAT` for Africa/Nairobi, `EST` for America/New_York; `GMT+3` when no locale names it. */
-export function zoneLabel(timeZone: string, at: number = Date.now()): string {
-  let fallback = timeZone;
-  for (const locale of NAME_LOCALES) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value;
-    if (!name) continue;
-    if (!GMT_OFFSET.test(name)) return name;
-    if (fallback === timeZone) fallback = name;
-  }
-  return fallback;
-}
-
 export function officeClock(timeZone: string): OfficeClock {
-  const fmt = (pattern: string) => (ms: number) => format(new TZDate(ms, timeZone), pattern);
+  const fmt = (pattern: string) => (ms: number) => formatInZone(ms, timeZone, pattern);
   return {
     timeZone,
     zone: zoneLabel(timeZone),
