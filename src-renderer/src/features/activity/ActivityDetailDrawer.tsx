@@ -1,4 +1,4 @@
-import { Anchor, Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ActivityEntry } from '@contract/schemas/activity';
 import { useApiQuery } from '../../api/hooks';
@@ -24,6 +24,8 @@ export type ActivityDetailDrawerProps = FilterClicks & {
   onFilterCorrelation: (correlationId: string) => void;
   /** "Everything from this IP" and the like; without it, no pivot buttons are shown. */
   onPivot?: (pivot: Pivot) => void;
+  /** "What happened around this entry"; without it, no such button is shown. */
+  onAround?: (entry: ActivityEntry) => void;
 };
 
 export function ActivityDetailDrawer({
@@ -89,6 +91,7 @@ function EntryDetails({
   onFilterActor,
   onFilterCorrelation,
   onPivot,
+  onAround,
 }: ClickProps & { entry: ActivityEntry }) {
   const clock = useOfficeClock();
   const rows: [string, ReactNode][] = [
@@ -141,6 +144,16 @@ function EntryDetails({
 
   return (
     <Stack gap="lg">
+      {onAround && (
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => onAround(entry)}
+          title="Every entry a few minutes before and after this one, with all filters cleared"
+        >
+          What happened around this entry
+        </Button>
+      )}
       {onPivot && <EntryPivots entry={entry} onPivot={onPivot} />}
       <Table variant="vertical" layout="fixed" withTableBorder aria-label="Entry fields">
         <Table.Tbody>

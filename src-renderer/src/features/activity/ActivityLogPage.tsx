@@ -21,7 +21,7 @@ import { SaveSearchModal } from './SaveSearchModal';
 import { SavedSearchesMenu } from './SavedSearchesMenu';
 import { VerifyIntegrityButton, VerifyIntegrityResult } from './VerifyIntegrity';
 import { toggleFacet } from './facets';
-import { EMPTY_VIEW, isFiltered, zoomView } from './filter-params';
+import { AROUND_SPANS, EMPTY_VIEW, isFiltered, surroundingView, zoomView } from './filter-params';
 import type { ActivityView } from './filter-params';
 import { searchTerms } from './highlight';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
@@ -35,6 +35,7 @@ import { scrollToTop, useLiveTail } from './use-live-tail';
 import { useNewActivityCount } from './use-new-activity';
 import { useRecentSearches, useRememberView } from './use-recent-searches';
 import { useVerifyIntegrity } from './use-verify-integrity';
+import { counted } from '@domain/plural';
 import { useOfficeClock } from '../../lib/office-clock-context';
 import { OfficeGate } from '../settings/OfficeGate';
 
@@ -210,6 +211,16 @@ function ActivityLogScreen() {
       </Group>
 
       {archive && <ArchiveBanner name={archive} onBack={() => url.setArchive(null)} />}
+      {url.around && (
+        <AroundBanner
+          id={url.around.id}
+          spanMin={url.around.spanMin}
+          onWiden={(spanMin) => {
+            const entry = entries.find((e) => e.id === url.around?.id);
+            if (entry) url.showAround(entry, spanMin, surroundingView(entry.ts, spanMin, clock));
+          }}
+        />
+      )}
       <VerifyIntegrityResult state={verify} onOpenEntry={cursor.open} />
       {exporter.progress && (
         <ExportProgressPanel progress={exporter.progress} onCancel={exporter.cancel} />
@@ -280,6 +291,10 @@ function ActivityLogScreen() {
         onClose={closeEntry}
         onFilterCorrelation={(correlationId) => filterBy({ correlationId })}
         onPivot={(pivot) => url.showView(() => ({ ...EMPTY_VIEW, ...pivot }))}
+        onAround={(entry) => {
+          const spanMin = AROUND_SPANS[0];
+          url.showAround(entry, spanMin, surroundingView(entry.ts, spanMin, clock));
+        }}
         {...clicks}
       />
       <KeyboardShortcutsHelp opened={dialog === 'help'} onClose={() => setDialog(null)} />
@@ -292,5 +307,31 @@ function ActivityLogScreen() {
         canArchive={can('activity.retention')}
       />
     </Stack>
+  );
+}
+
+/** Says the screen shows what happened around one entry, and offers a wider look. */
+function AroundBanner({
+  id,
+  spanMin,
+  onWiden,
+}: {
+  id: number;
+  spanMin: number;
+  onWiden: (spanMin: number) => void;
+}) {
+  const wider = AROUND_SPANS.find((s) => s > spanMin);
+  const span = (min: number) => (min < 60 ? `${String(min)} min` : counted(min / 60, 'hour'));
+  return (
+    <Group gap="sm" role="status" aria-label="Around this entry">
+      <Text size="sm">
+        {`Everything within ${span(spanMin)} before and after entry #${String(id)}, all filters cleared.`}
+      </Text>
+      {wider !== undefined && (
+        <Button size="xs" variant="light" onClick={() => onWiden(wider)}>
+          {`Widen to ±${span(wider)}`}
+        </Button>
+      )}
+    </Group>
   );
 }

@@ -211,6 +211,19 @@ export const zoomView = (
   to: minuteBound(to, clock),
 });
 
+/** How far "around this entry" looks on each side, widening step by step (minutes). */
+export const AROUND_SPANS = [5, 30, 120, 720] as const;
+
+/**
+ * Every entry within `spanMin` minutes either side of `ts`, with every other filter cleared (as
+ * Kibana's surrounding documents): whole minutes, so the entry's own minute is always inside.
+ */
+export const surroundingView = (ts: number, spanMin: number, clock: OfficeClock): ActivityView => ({
+  ...EMPTY_VIEW,
+  from: minuteBound(ts - spanMin * 60_000, clock),
+  to: minuteBound(ts + spanMin * 60_000, clock),
+});
+
 /**
  * The view for a filter kept by the server (a saved search). The inverse of `toApiFilter` for
  * everything the view can show; a relative range comes back as the dates it covered when saved.
