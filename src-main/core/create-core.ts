@@ -133,10 +133,13 @@ const wireCore = (
     intervalMs: LIVE_TAIL_MS,
     emit: (batch) => events.emit('activity.recorded', batch),
   });
+  // Descriptions name times in the office's zone; it can be read once the office services exist.
+  let officeZone = (): string => 'UTC';
   const recorder = createRecorder({
     sqlite,
     clock,
     host,
+    timeZone: () => officeZone(),
     onCommitted: (categories) => tail.recorded(categories),
   });
   // Set once the office's time zone can be read (below); changes before that see no clock jump.
@@ -254,6 +257,7 @@ const wireCore = (
     ...(config.importSlicing ? { importSlicing: config.importSlicing } : {}),
   });
 
+  officeZone = () => office.settings.get().timeZone;
   const watch = createClockWatch({
     clock,
     recorder,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, plainText } from './common';
+import { counted } from '../../domain/plural';
 
 export const ROUTER_STATUSES = ['unknown', 'online', 'offline', 'degraded'] as const;
 export const RouterStatusSchema = z.enum(ROUTER_STATUSES);
@@ -251,7 +252,7 @@ export const NetworkSettingsSchema = z.object({
 });
 export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
 
-const minutes = (n: number) => ` ${String(n)} minute${n === 1 ? '' : 's'}`;
+const minutes = (n: number) => ` ${counted(n, 'minute')}`;
 const percent = (n: number) => ` ${String(n)}%`;
 const wholeBetween = (label: string, min: number, max: number, unit: (n: number) => string) =>
   z

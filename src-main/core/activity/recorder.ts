@@ -3,7 +3,8 @@ import type { Clock } from '../shared/clock';
 import type { ServiceContext } from '../shared/context';
 import type { ActivityOutcome } from '../../contract/schemas/activity';
 import { eventCatalog, type EventCode, type EventParams } from './event-catalog';
-import type { EventDef } from './define-event';
+import type { DescribeWords, EventDef } from './define-event';
+import { officeMoment } from '../../domain/office-time';
 import { createChainAppender } from './chain-appender';
 import { serializeDetails } from './redact';
 import type { CategoryTallies } from '../../contract/activity-notice';
@@ -54,8 +55,14 @@ export const createRecorder = (deps: {
   host: { ip: string; name: string };
   /** Called after the transaction holding new entries commits, with them per category. */
   onCommitted: (categories: CategoryTallies) => void;
+  /** The office's zone, for times in descriptions; UTC until the office settings can be read. */
+  timeZone?: () => string;
 }): Recorder & { flush(): void; discard(): void; lastEntryTs(): number | null } => {
   const { sqlite, clock } = deps;
+  const words: DescribeWords = {
+    moment: (at) =>
+      officeMoment(typeof at === 'number' ? at : Date.parse(at), deps.timeZone?.() ?? 'UTC'),
+  };
   const appender = createChainAppender(sqlite);
   let pending: CategoryTallies = {};
   const headTs = sqlite
@@ -98,7 +105,7 @@ export const createRecorder = (deps: {
         actorName: actor?.displayName ?? null,
         ip: atHost ? deps.host.ip : input.ctx.ip,
         workstation: atHost ? deps.host.name : input.ctx.workstation,
-        description: def.describe(input.params),
+        description: def.describe(input.params, words),
         targetType: input.target?.type ?? null,
         targetId: input.target ? String(input.target.id) : null,
         targetLabel: input.target?.label ?? null,

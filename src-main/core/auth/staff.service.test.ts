@@ -83,7 +83,7 @@ describe('staff management', () => {
     const [entry] = entriesOf(tc.core, 'staff.updated');
     expect(entry).toMatchObject({
       description:
-        'admin changed staff account "bob": displayName Bob Staff → Robert, role cashier → technician',
+        'admin changed staff account "bob": Name Bob Staff → Robert, Role Cashier → Technician',
       details: {
         before: { displayName: 'Bob Staff', role: 'cashier' },
         after: { displayName: 'Robert', role: 'technician' },
@@ -139,9 +139,9 @@ describe('staff management', () => {
     unwrap(await second.call('staff.update', { id: me, disabled: false }));
     unwrap(await second.call('staff.update', { id: secondId, role: 'cashier' }));
     expect(entriesOf(tc.core, 'staff.updated').map((e) => e.description)).toEqual([
-      'root2 changed staff account "admin": disabled false → true',
-      'root2 changed staff account "admin": disabled true → false',
-      'root2 changed staff account "root2": role administrator → cashier',
+      'root2 changed staff account "admin": Disabled No → Yes',
+      'root2 changed staff account "admin": Disabled Yes → No',
+      'root2 changed staff account "root2": Role Administrator → Cashier',
     ]);
   });
 

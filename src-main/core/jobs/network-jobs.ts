@@ -5,9 +5,9 @@ import type { NetworkTuning } from '../routers/network-tuning';
 import type { PushResult } from '../sync/sync-worker';
 import type { JobDefinition } from './job-definition';
 import { formatEvery } from './job-log-format';
+import { counted } from '../../domain/plural';
 
 const MINUTE = 60_000;
-const count = (n: number, one: string, many = `${one}s`) => `${String(n)} ${n === 1 ? one : many}`;
 
 /** Health polls, the router queue, auto-sync and expiry, as jobs for the registry. */
 export const networkJobs = (deps: {
@@ -27,7 +27,12 @@ export const networkJobs = (deps: {
     kind: 'tick',
     tickMs: deps.tuning.healthTickMs,
     schedule: () => `${formatEvery(deps.tuning.healthTickMs)} (each router on its own interval)`,
-    run: async ({ signal }) => `${count(await deps.pollDue(signal), 'router')} polled`,
+    run: async ({ signal }) => {
+      const polled = await deps.pollDue(signal);
+      return polled === 0
+        ? 'No router was due for a check'
+        : `${counted(polled, 'router')} checked`;
+    },
   },
   {
     name: 'routers.queue',
@@ -40,7 +45,7 @@ export const networkJobs = (deps: {
       const failed = results.filter((r) => !r.ok).length;
       return results.length === 0
         ? 'nothing due'
-        : `${count(results.length - failed, 'change')} pushed, ${String(failed)} waiting to retry`;
+        : `${counted(results.length - failed, 'change')} pushed, ${String(failed)} waiting to retry`;
     },
   },
   {
@@ -55,7 +60,7 @@ export const networkJobs = (deps: {
       const fix = deps.settings().autoSyncFix;
       const r = await deps.autoSync({ fix, meta });
       return (
-        `${count(r.routers, 'router')} checked (${fix ? 'fix' : 'report only'}): ` +
+        `${counted(r.routers, 'router')} checked (${fix ? 'fix' : 'report only'}): ` +
         `${String(r.drifted)} with drift, ${String(r.fixed)} entries fixed, ` +
         `${String(r.unreachable)} unreachable`
       );
@@ -72,7 +77,7 @@ export const networkJobs = (deps: {
       const r = await deps.expire(meta);
       if (r.expired === 0) return 'no subscription was due to expire';
       return (
-        `${count(r.expired, 'client')} expired: ${String(r.isolated)} isolated, ` +
+        `${counted(r.expired, 'client')} expired: ${String(r.isolated)} isolated, ` +
         `${String(r.queued)} waiting in the queue, ${String(r.noRouter)} without a router`
       );
     },

@@ -42,7 +42,7 @@ describe('plans', () => {
       actor: { id: o.ids.tech, name: 'Tech Staff' },
       ip: IPS.tech,
       target: { type: 'plan', id: String(plan.id), label: 'Home 10M' },
-      description: 'tech created plan "Home 10M" at USD 25.00 per 1 month',
+      description: 'tech created plan "Home 10M" at USD 25.00 per month',
       details: { after: { price: 2_500, routerProfile: 'home-10m', validity: '1 month' } },
     });
     expect(unwrap(await o.viewer.call('plans.list', undefined)).map((p) => p.id)).toEqual([
@@ -59,7 +59,8 @@ describe('plans', () => {
     );
     expect(updated).toMatchObject({ price: 3_000, rateDownKbps: 12_000, rateUpKbps: 5_000 });
     expect(entriesOf(o.core, 'plan.updated')[0]).toMatchObject({
-      description: 'tech changed plan "Home 10M": rateDownKbps 10000 → 12000, price 2500 → 3000',
+      description:
+        'tech changed plan "Home 10M": Download rate (kbit/s) 10000 → 12000, Price USD 25.00 → USD 30.00',
       details: {
         before: { price: 2_500, rateDownKbps: 10_000 },
         after: { price: 3_000, rateDownKbps: 12_000 },

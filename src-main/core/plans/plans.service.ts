@@ -11,11 +11,12 @@ import { currencyOf, formatMoney } from '../../domain/money';
 import type { SettingsService } from '../settings/settings.service';
 import type { RouterSyncHooks } from '../sync/sync-hooks';
 import { toPlan, type PlanRecord, type PlanValues, type PlansRepo } from './plans.repo';
+import { counted, per } from '../../domain/plural';
 
 type Ctx = ServiceContext & { actor: Actor };
 
 const validityText = (p: { validityUnit: string; validityCount: number }) =>
-  `${String(p.validityCount)} ${p.validityCount === 1 ? p.validityUnit.replace(/s$/, '') : p.validityUnit}`;
+  counted(p.validityCount, p.validityUnit.replace(/s$/, ''));
 
 /** What the log shows of a plan (flat, comparable values). */
 const view = (p: PlanRecord) => ({
@@ -112,7 +113,7 @@ export const createPlansService = (deps: {
             by: ctx.actor.username,
             name: p.name,
             price: formatMoney(p.price, currencyOf(deps.settings.get())),
-            validity: validityText(p),
+            period: per(p.validityCount, p.validityUnit.replace(/s$/, '')),
           },
           ctx,
           target: target(p),
@@ -156,7 +157,9 @@ export const createPlansService = (deps: {
             message: 'Isolation on expiry needs an isolation profile or an address list',
           });
         }
-        const d = diffFlat(view(before), view(merged));
+        const d = diffFlat(view(before), view(merged), {
+          words: { money: (n) => formatMoney(n, currencyOf(deps.settings.get())) },
+        });
         if (d.changed.length === 0) return toPlan(before, plans.clientCount(before.id));
         const after = plans.update(before.id, { ...values, updatedAt: clock.now() });
         recorder.record({

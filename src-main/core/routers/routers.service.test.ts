@@ -73,7 +73,7 @@ describe('routers', () => {
     unwrap(await o.tech.call('routers.update', { id: r.id, pollIntervalSec: 60, password: 'two' }));
     const [u] = entriesOf(o.core, 'router.updated');
     expect(u?.description).toBe(
-      'tech changed router "Core": pollIntervalSec 30 → 60, API password changed',
+      'tech changed router "Core": Poll interval (seconds) 30 → 60, API password changed',
     );
     expect(u?.details).toEqual({
       before: { pollIntervalSec: 30, password: '[redacted]' },
@@ -258,7 +258,7 @@ describe('routers', () => {
       autoSyncFix: true,
     });
     expect(entriesOf(o.core, 'network.settings_updated')[0]?.description).toBe(
-      'tech changed network settings: autoSyncFix false → true, expiryIntervalMin 5 → 10',
+      'tech changed network settings: Auto-sync fixes drift No → Yes, Expiry interval (minutes) 5 → 10',
     );
   });
 });

@@ -1,20 +1,20 @@
+import { changeText, fieldLabel, type ValueWords } from '../../domain/labels';
+
 type Flat = Record<string, string | number | boolean | null>;
 
 export type Diff = {
   changed: string[];
   before: Flat;
   after: Flat;
-  /** "name A → B, price 1 → 2" for the log description. */
+  /** "Name A → B, Price KES 1.00 → KES 2.00" for the log description. */
   summary: string;
 };
-
-const show = (v: Flat[string]) => (v === null ? '(none)' : String(v));
 
 /** The fields whose values differ, with their old and new values. */
 export const diffFlat = <T extends Flat>(
   before: T,
   after: T,
-  opts: { secret?: string[] } = {},
+  opts: { secret?: string[]; words?: ValueWords } = {},
 ): Diff => {
   const changed = Object.keys(after).filter((k) => before[k] !== after[k]);
   const pick = (o: Flat) => Object.fromEntries(changed.map((k) => [k, o[k] ?? null]));
@@ -25,8 +25,8 @@ export const diffFlat = <T extends Flat>(
     summary: changed
       .map((k) =>
         opts.secret?.includes(k)
-          ? `${k} changed`
-          : `${k} ${show(before[k] ?? null)} → ${show(after[k] ?? null)}`,
+          ? `${fieldLabel(k)} changed`
+          : changeText([k], { [k]: before[k] ?? null }, { [k]: after[k] ?? null }, opts.words),
       )
       .join(', '),
   };

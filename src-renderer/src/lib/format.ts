@@ -1,15 +1,6 @@
-import { format, formatDistanceToNowStrict } from 'date-fns';
-
 const COUNT = new Intl.NumberFormat('en-US');
 
-/** Local date and time with seconds, e.g. `2025-03-14 09:26:53`. */
-export const formatDateTime = (ms: number): string => format(ms, 'yyyy-MM-dd HH:mm:ss');
-
-/** Local date and time without seconds, for less precise columns. */
-export const formatDateTimeShort = (ms: number): string => format(ms, 'yyyy-MM-dd HH:mm');
-
-export const formatRelative = (ms: number): string =>
-  formatDistanceToNowStrict(ms, { addSuffix: true });
+// Times: `useOfficeClock()` (lib/office-time.ts), always in the office's zone.
 
 export const formatNumber = (n: number): string => COUNT.format(n);
 

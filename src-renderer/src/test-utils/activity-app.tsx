@@ -5,6 +5,7 @@ import { EMPTY_FACETS, EMPTY_HISTOGRAM, createFakeLog } from './fake-activity-lo
 import { createFakeTransport } from './fake-transport';
 import type { FakeDownload, FakeHandlers } from './fake-transport';
 import { adminUser } from './fixtures';
+import { SETTINGS } from './office-fixtures';
 import { renderApp } from './render';
 
 export type ActivityAppOptions = {
@@ -14,6 +15,8 @@ export type ActivityAppOptions = {
   user?: SessionUser;
   download?: FakeDownload;
   kind?: Transport['kind'];
+  /** The office's zone (settings `timeZone`); UTC unless a test says otherwise. */
+  timeZone?: string;
 };
 
 /**
@@ -26,6 +29,7 @@ export function renderActivityApp(options: ActivityAppOptions = {}) {
     {
       'auth.status': () => ({ setupRequired: false, user: options.user ?? adminUser() }),
       'staff.list': () => [],
+      'settings.get': () => ({ ...SETTINGS, timeZone: options.timeZone ?? 'UTC' }),
       'activity.histogram': () => EMPTY_HISTOGRAM,
       'activity.facets': () => EMPTY_FACETS,
       'searches.list': () => [],

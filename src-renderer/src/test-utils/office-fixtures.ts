@@ -167,3 +167,6 @@ export const receipt = (number: number, overrides: Partial<Receipt> = {}): Recei
   },
   ...overrides,
 });
+
+/** The office settings with its zone: UTC by default, so a test reads times as it builds them. */
+export const officeSettings = (timeZone = 'UTC'): BillingSettings => ({ ...SETTINGS, timeZone });

@@ -10,21 +10,26 @@ import type { Transport } from '../api/transport';
 import { App } from '../app/App';
 import { routes } from '../app/routes';
 import { theme } from '../app/theme';
+import { OfficeClockContext } from '../lib/office-clock-context';
+import { officeClock } from '../lib/office-time';
 
 export const createTestQueryClient = () =>
   new QueryClient({
     defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
   });
 
-/** Renders a component with Mantine (test env: no transitions, no portals) and react-query. */
-export function renderWithProviders(ui: ReactElement, transport: Transport) {
+/**
+ * Renders a component with Mantine (test env: no transitions, no portals), react-query and the
+ * office clock (UTC unless `timeZone` says otherwise; pages load theirs through `<OfficeGate>`).
+ */
+export function renderWithProviders(ui: ReactElement, transport: Transport, timeZone = 'UTC') {
   const client: ApiClient = createApiClient(transport);
   const queryClient = createTestQueryClient();
   const result = render(
     <ApiClientContext value={client}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} env="test">
-          {ui}
+          <OfficeClockContext value={officeClock(timeZone)}>{ui}</OfficeClockContext>
         </MantineProvider>
       </QueryClientProvider>
     </ApiClientContext>,

@@ -4,11 +4,11 @@ type PlanChange = { by: string; name: string };
 
 /** Plans are network configuration (they map to router profiles): category network. */
 export const planEvents = {
-  'plan.created': defineEvent<PlanChange & { price: string; validity: string }>(
+  'plan.created': defineEvent<PlanChange & { price: string; period: string }>(
     'administrative',
     'network',
     'success',
-    (p) => `${p.by} created plan "${p.name}" at ${p.price} per ${p.validity}`,
+    (p) => `${p.by} created plan "${p.name}" at ${p.price} ${p.period}`,
   ),
   'plan.updated': defineEvent<PlanChange & { changes: string }>(
     'administrative',

@@ -1,10 +1,9 @@
 import { defineEvent } from '../define-event';
+import { counted } from '../../../domain/plural';
 
 type By = { by: string };
 type Named = { name: string };
 const n = (v: number) => String(v);
-const plural = (count: number, one: string, many = `${one}s`) =>
-  `${n(count)} ${count === 1 ? one : many}`;
 
 /** Routers: configuration (network), health checks, pushes and auto-sync, expiry processing. */
 export const routerEvents = {
@@ -39,7 +38,7 @@ export const routerEvents = {
     'success',
     (p) =>
       `${p.by} removed router "${p.name}"` +
-      (p.pending > 0 ? ` (${plural(p.pending, 'queued change')} dropped)` : ''),
+      (p.pending > 0 ? ` (${counted(p.pending, 'queued change')} dropped)` : ''),
   ),
   'router.connection_tested': defineEvent<By & Named & { result: string }>(
     'user',
@@ -96,7 +95,7 @@ export const routerEvents = {
     'health_check',
     'failure',
     (p) =>
-      `Router "${p.name}" is flapping: ${plural(p.changes, 'up/down change')} in ${n(p.windowMin)} min; ` +
+      `Router "${p.name}" is flapping: ${counted(p.changes, 'up/down change')} in ${n(p.windowMin)} min; ` +
       'further changes are not logged one by one until it settles',
   ),
   'router.stable': defineEvent<Named & { suppressed: number; status: string }>(
@@ -104,7 +103,7 @@ export const routerEvents = {
     'health_check',
     'success',
     (p) =>
-      `Router "${p.name}" settled (${p.status}); ${plural(p.suppressed, 'up/down change')} not logged while flapping`,
+      `Router "${p.name}" settled (${p.status}); ${counted(p.suppressed, 'up/down change')} not logged while flapping`,
   ),
 
   // --- pushes and auto-sync (System; under the correlation id of the cause) --------------------
@@ -128,7 +127,7 @@ export const routerEvents = {
     'auto_sync',
     'success',
     (p) =>
-      `${p.by} ran auto-sync on ${plural(p.routers, 'router')}: ${n(p.added)} added, ` +
+      `${p.by} ran auto-sync on ${counted(p.routers, 'router')}: ${n(p.added)} added, ` +
       `${n(p.updated)} changed, ${n(p.removed)} removed, ${n(p.failed)} failed`,
   ),
   'sync.auto_run': defineEvent<{
@@ -142,7 +141,7 @@ export const routerEvents = {
     'auto_sync',
     'success',
     (p) =>
-      `Auto-sync (${p.mode}) checked ${plural(p.routers, 'router')}: ${n(p.drifted)} with drift, ` +
+      `Auto-sync (${p.mode}) checked ${counted(p.routers, 'router')}: ${n(p.drifted)} with drift, ` +
       `${n(p.fixed)} entries fixed, ${n(p.unreachable)} unreachable`,
   ),
 
@@ -168,7 +167,7 @@ export const routerEvents = {
     'expiry',
     'success',
     (p) =>
-      `Expiry run: ${plural(p.expired, 'client')} expired, ${n(p.isolated)} isolated on their router, ` +
+      `Expiry run: ${counted(p.expired, 'client')} expired, ${n(p.isolated)} isolated on their router, ` +
       `${n(p.queued)} waiting in the queue, ${n(p.noRouter)} without a router`,
   ),
 };

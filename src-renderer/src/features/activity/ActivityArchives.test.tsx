@@ -7,6 +7,7 @@ import { activityEntry, adminUser } from '../../test-utils/fixtures';
 import { staffUser } from '../../test-utils/office-fixtures';
 import { fakeError, type FakeError } from '../../test-utils/fake-transport';
 import { localDayStart } from './filter-params';
+import { officeClock } from '../../lib/office-time';
 
 const ARCHIVE = 'activity-1-500.db';
 const archives: Out<'activity.archives'> = [
@@ -178,7 +179,7 @@ describe('archives', () => {
 
     await waitFor(() => expect(transport.inputsOf('activity.archive')).toHaveLength(1));
     const [input] = transport.inputsOf('activity.archive');
-    expect(input?.before).toBe(localDayStart('2025-01-01'));
+    expect(input?.before).toBe(localDayStart('2025-01-01', officeClock('UTC')));
     expect(input?.taskId).toMatch(/^[0-9a-f]{32}$/);
     expect(
       await within(form).findByText(

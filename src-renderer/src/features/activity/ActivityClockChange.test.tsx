@@ -1,16 +1,19 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '@contract/schemas/activity';
-import { formatDateTime } from '../../lib/format';
+import { officeClock } from '../../lib/office-time';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { activityEntry, adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
+import { officeSettings } from '../../test-utils/office-fixtures';
 
+const { dateTime: formatDateTime } = officeClock('UTC');
 const HELD = Date.UTC(2030, 0, 15, 9, 0, 0);
 const READ = HELD - 30 * 86_400_000;
 
 function renderLog(entries: ActivityEntry[]) {
   const transport = createFakeTransport({
+    'settings.get': () => officeSettings(),
     'auth.status': () => ({ setupRequired: false, user: adminUser() }),
     'activity.search': () => ({
       entries,

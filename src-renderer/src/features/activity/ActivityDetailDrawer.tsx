@@ -1,9 +1,10 @@
-import { Anchor, Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ActivityEntry } from '@contract/schemas/activity';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
-import { formatDateTime } from '../../lib/format';
+import { useOfficeClock } from '../../lib/office-clock-context';
+import type { OfficeClock } from '../../lib/office-time';
 import { ActorLink, IpLink, OutcomeBadge, TypeBadge } from './ActivityCells';
 import type { FilterClicks } from './ActivityCells';
 import { DetailsDiff } from './DetailsDiff';
@@ -23,6 +24,8 @@ export type ActivityDetailDrawerProps = FilterClicks & {
   onFilterCorrelation: (correlationId: string) => void;
   /** "Everything from this IP" and the like; without it, no pivot buttons are shown. */
   onPivot?: (pivot: Pivot) => void;
+  /** "What happened around this entry"; without it, no such button is shown. */
+  onAround?: (entry: ActivityEntry) => void;
 };
 
 export function ActivityDetailDrawer({
@@ -88,16 +91,18 @@ function EntryDetails({
   onFilterActor,
   onFilterCorrelation,
   onPivot,
+  onAround,
 }: ClickProps & { entry: ActivityEntry }) {
+  const clock = useOfficeClock();
   const rows: [string, ReactNode][] = [
     ['ID', entry.id],
     [
-      'Time',
-      <time key="t" dateTime={new Date(entry.ts).toISOString()}>
-        {formatDateTime(entry.ts)}
+      `Time (${clock.zone})`,
+      <time key="t" dateTime={new Date(entry.ts).toISOString()} title={clock.timeZone}>
+        {clock.dateTime(entry.ts)}
       </time>,
     ],
-    ...clockRow(entry),
+    ...clockRow(entry, clock),
     ['Type', <TypeBadge key="type" type={entry.type} />],
     ['Category', categoryLabel(entry.category)],
     ['Event', <Code key="event">{entry.event}</Code>],
@@ -139,6 +144,16 @@ function EntryDetails({
 
   return (
     <Stack gap="lg">
+      {onAround && (
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => onAround(entry)}
+          title="Every entry a few minutes before and after this one, with all filters cleared"
+        >
+          What happened around this entry
+        </Button>
+      )}
       {onPivot && <EntryPivots entry={entry} onPivot={onPivot} />}
       <Table variant="vertical" layout="fixed" withTableBorder aria-label="Entry fields">
         <Table.Tbody>
@@ -166,14 +181,14 @@ function EntryDetails({
  * For an entry the log held at the time of the one before (the computer's clock was behind):
  * what the clock read.
  */
-const clockRow = (entry: ActivityEntry): [string, ReactNode][] => {
+const clockRow = (entry: ActivityEntry, clock: OfficeClock): [string, ReactNode][] => {
   const read = clockReadOf(entry);
   return read === null
     ? []
     : [
         [
           'Clock read',
-          `${formatDateTime(read)} (the computer's clock was behind the log; the time above is the entry before's)`,
+          `${clock.dateTime(read)} (the computer's clock was behind the log; the time above is the entry before's)`,
         ],
       ];
 };

@@ -4,17 +4,10 @@ import type { DatesRangeValue } from '@mantine/dates';
 import { useState } from 'react';
 import type { Ref } from 'react';
 import { DebouncedTextInput } from '../../components/DebouncedTextInput';
-import { formatDateTimeShort } from '../../lib/format';
 import { CATEGORY_OPTIONS, OUTCOME_OPTIONS, TYPE_OPTIONS } from './activity-labels';
-import {
-  EMPTY_VIEW,
-  QUICK_RANGES,
-  boundEnd,
-  boundStart,
-  isFiltered,
-  isMinuteBound,
-} from './filter-params';
+import { EMPTY_VIEW, QUICK_RANGES, isFiltered, isMinuteBound } from './filter-params';
 import type { ActivityView, QuickRange } from './filter-params';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 export type StaffOption = { value: number; label: string };
 
@@ -39,10 +32,14 @@ export type ActivityFilterBarProps = {
 /** The date picker shows whole days; a zoomed range's minutes are shown in a pill. */
 const dayPart = (bound: string | null) => (bound === null ? null : bound.slice(0, 10));
 
-const timeRangeLabel = (from: string | null, to: string | null) =>
-  `Time: ${from ? formatDateTimeShort(boundStart(from)) : '…'} – ${
-    to ? formatDateTimeShort(boundEnd(to) - 59_999) : '…'
-  }`;
+/** A bound as office wall-clock time; days read from their first to their last minute. */
+const boundText = (bound: string, edge: 'from' | 'to') =>
+  isMinuteBound(bound)
+    ? bound.replace('T', ' ')
+    : `${bound} ${edge === 'from' ? '00:00' : '23:59'}`;
+
+const timeRangeLabel = (from: string | null, to: string | null, zone: string) =>
+  `Time (${zone}): ${from ? boundText(from, 'from') : '…'} – ${to ? boundText(to, 'to') : '…'}`;
 
 const RANGE_KEYS = Object.keys(QUICK_RANGES) as QuickRange[];
 
@@ -54,6 +51,7 @@ export function ActivityFilterBar({
   actorLabel,
   searchRef,
 }: ActivityFilterBarProps) {
+  const clock = useOfficeClock();
   const update = (patch: Partial<ActivityView>, mode: 'push' | 'replace' = 'replace') =>
     onChange(patch, mode);
 
@@ -178,7 +176,7 @@ export function ActivityFilterBar({
           <Group gap="xs">
             {zoomed && (
               <FilterPill
-                label={timeRangeLabel(view.from, view.to)}
+                label={timeRangeLabel(view.from, view.to, clock.zone)}
                 clearLabel="Clear time range"
                 onClear={() => update({ from: null, to: null }, 'push')}
               />

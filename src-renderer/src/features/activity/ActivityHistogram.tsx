@@ -5,9 +5,10 @@ import type { ActivityHistogram as Histogram } from '@contract/schemas/activity'
 import { ACTIVITY_TYPES } from '@contract/schemas/activity';
 import type { ApiError } from '../../api/api-error';
 import { errorMessage } from '../../api/api-error';
-import { formatDateTimeShort, formatNumber } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { TYPE_COLORS, TYPE_LABELS } from './activity-labels';
 import { bucketLabel, dragToRange, fractionAt, histogramLayout } from './histogram';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 const VIEW_W = 1000;
 const VIEW_H = 100;
@@ -63,6 +64,7 @@ function HistogramChart({
   hasError: boolean;
   onZoom: (from: number, to: number) => void;
 }) {
+  const clock = useOfficeClock();
   const { bars, max } = histogramLayout(data);
   const total = bars.reduce((sum, b) => sum + (b.total ?? 0), 0);
   const drag = useHistogramDrag((a, b) => {
@@ -70,8 +72,8 @@ function HistogramChart({
     if (range) onZoom(range.from, range.to);
   });
   const summary =
-    `${formatNumber(total)}${data.exact ? '' : '+'} entries from ${formatDateTimeShort(data.from)} ` +
-    `to ${formatDateTimeShort(data.to)}, ${bucketLabel(data.bucketMs)}`;
+    `${formatNumber(total)}${data.exact ? '' : '+'} entries from ${clock.dateTimeShort(data.from)} ` +
+    `to ${clock.dateTimeShort(data.to)}, ${bucketLabel(data.bucketMs)}`;
 
   return (
     <Stack gap={4}>
@@ -109,8 +111,8 @@ function HistogramChart({
             const w = Math.max(bar.width * VIEW_W * 0.85, 0.5);
             const label =
               bar.total === null
-                ? `${formatDateTimeShort(bar.start)}: not counted (time budget ran out)`
-                : `${formatDateTimeShort(bar.start)}: ${formatNumber(bar.total)} ${bar.total === 1 ? 'entry' : 'entries'}`;
+                ? `${clock.dateTimeShort(bar.start)}: not counted (time budget ran out)`
+                : `${clock.dateTimeShort(bar.start)}: ${formatNumber(bar.total)} ${bar.total === 1 ? 'entry' : 'entries'}`;
             return (
               <g key={bar.start} data-bucket-start={bar.start}>
                 <title>{label}</title>
@@ -170,13 +172,13 @@ function HistogramChart({
       </Box>
       <Group justify="space-between" gap="xs">
         <Text size="xs" c="dimmed">
-          {formatDateTimeShort(data.from)}
+          {clock.dateTimeShort(data.from)}
         </Text>
         <Text size="xs" c="dimmed">
           Drag across the chart to zoom in
         </Text>
         <Text size="xs" c="dimmed">
-          {formatDateTimeShort(data.to)}
+          {clock.dateTimeShort(data.to)}
         </Text>
       </Group>
     </Stack>

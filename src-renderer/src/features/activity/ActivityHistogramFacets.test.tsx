@@ -4,6 +4,7 @@ import type { Out } from '@contract/api';
 import { renderActivityApp } from '../../test-utils/activity-app';
 import { activityEntry } from '../../test-utils/fixtures';
 import { minuteBound } from './filter-params';
+import { officeClock } from '../../lib/office-time';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2025, 0, 15, 0);
@@ -57,8 +58,8 @@ describe('histogram', () => {
     const from = T0 + 2 * HOUR;
     const to = T0 + 6 * HOUR - 1;
     await waitFor(() => expect(lastInput('activity.search')?.filter).toEqual({ from, to }));
-    expect(params().get('from')).toBe(minuteBound(from));
-    expect(params().get('to')).toBe(minuteBound(to));
+    expect(params().get('from')).toBe(minuteBound(from, officeClock('UTC')));
+    expect(params().get('to')).toBe(minuteBound(to, officeClock('UTC')));
     expect(params().get('range')).toBeNull();
     await waitFor(() => expect(lastInput('activity.histogram')?.filter).toEqual({ from, to }));
     expect(screen.queryByTestId('histogram-selection')).not.toBeInTheDocument();

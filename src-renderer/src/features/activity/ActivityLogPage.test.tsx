@@ -9,6 +9,7 @@ import {
 } from '../../test-utils/fake-transport';
 import { activityEntry, adminUser, staffMember } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
+import { officeSettings } from '../../test-utils/office-fixtures';
 
 const IP_HELP =
   'IP filter must be an address (10.0.0.1), a prefix (10.0.) or an IPv4 CIDR block (10.0.0.0/24)';
@@ -33,6 +34,7 @@ function fakeLog(size: number, capped = false) {
 
 function renderLog(path = '/activity', size = 3, capped = false) {
   const transport = createFakeTransport({
+    'settings.get': () => officeSettings(),
     'auth.status': () => ({ setupRequired: false, user: adminUser() }),
     'activity.search': fakeLog(size, capped),
     'staff.list': () => [staffMember(2, { displayName: 'Carla Cashier' })],

@@ -21,7 +21,7 @@ import { SaveSearchModal } from './SaveSearchModal';
 import { SavedSearchesMenu } from './SavedSearchesMenu';
 import { VerifyIntegrityButton, VerifyIntegrityResult } from './VerifyIntegrity';
 import { toggleFacet } from './facets';
-import { EMPTY_VIEW, isFiltered, zoomView } from './filter-params';
+import { AROUND_SPANS, EMPTY_VIEW, isFiltered, surroundingView, zoomView } from './filter-params';
 import type { ActivityView } from './filter-params';
 import { searchTerms } from './highlight';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
@@ -35,6 +35,9 @@ import { scrollToTop, useLiveTail } from './use-live-tail';
 import { useNewActivityCount } from './use-new-activity';
 import { useRecentSearches, useRememberView } from './use-recent-searches';
 import { useVerifyIntegrity } from './use-verify-integrity';
+import { counted } from '@domain/plural';
+import { useOfficeClock } from '../../lib/office-clock-context';
+import { OfficeGate } from '../settings/OfficeGate';
 
 /** The server's complaint about the IP filter, if that is what it rejected. */
 function ipErrorOf(error: ApiError | null, view: ActivityView): string | undefined {
@@ -44,7 +47,17 @@ function ipErrorOf(error: ApiError | null, view: ActivityView): string | undefin
 
 type Dialog = 'help' | 'save' | 'archives' | null;
 
+/** Inside the office gate: every time on this screen is in the office's zone. */
 export function ActivityLogPage() {
+  return (
+    <OfficeGate>
+      <ActivityLogScreen />
+    </OfficeGate>
+  );
+}
+
+function ActivityLogScreen() {
+  const clock = useOfficeClock();
   const { can, user } = useSession();
   const queryClient = useQueryClient();
   const url = useActivityUrl();
@@ -198,6 +211,16 @@ export function ActivityLogPage() {
       </Group>
 
       {archive && <ArchiveBanner name={archive} onBack={() => url.setArchive(null)} />}
+      {url.around && (
+        <AroundBanner
+          id={url.around.id}
+          spanMin={url.around.spanMin}
+          onWiden={(spanMin) => {
+            const entry = entries.find((e) => e.id === url.around?.id);
+            if (entry) url.showAround(entry, spanMin, surroundingView(entry.ts, spanMin, clock));
+          }}
+        />
+      )}
       <VerifyIntegrityResult state={verify} onOpenEntry={cursor.open} />
       {exporter.progress && (
         <ExportProgressPanel
@@ -225,7 +248,7 @@ export function ActivityLogPage() {
           isStale={histogram.isPlaceholderData}
           error={histogram.error}
           onRetry={() => void histogram.refetch()}
-          onZoom={(from, to) => url.setView((v) => zoomView(v, from, to), 'push')}
+          onZoom={(from, to) => url.setView((v) => zoomView(v, from, to, clock), 'push')}
         />
       </div>
 
@@ -272,6 +295,10 @@ export function ActivityLogPage() {
         onClose={closeEntry}
         onFilterCorrelation={(correlationId) => filterBy({ correlationId })}
         onPivot={(pivot) => url.showView(() => ({ ...EMPTY_VIEW, ...pivot }))}
+        onAround={(entry) => {
+          const spanMin = AROUND_SPANS[0];
+          url.showAround(entry, spanMin, surroundingView(entry.ts, spanMin, clock));
+        }}
         {...clicks}
       />
       <KeyboardShortcutsHelp opened={dialog === 'help'} onClose={() => setDialog(null)} />
@@ -284,5 +311,31 @@ export function ActivityLogPage() {
         canArchive={can('activity.retention')}
       />
     </Stack>
+  );
+}
+
+/** Says the screen shows what happened around one entry, and offers a wider look. */
+function AroundBanner({
+  id,
+  spanMin,
+  onWiden,
+}: {
+  id: number;
+  spanMin: number;
+  onWiden: (spanMin: number) => void;
+}) {
+  const wider = AROUND_SPANS.find((s) => s > spanMin);
+  const span = (min: number) => (min < 60 ? `${String(min)} min` : counted(min / 60, 'hour'));
+  return (
+    <Group gap="sm" role="status" aria-label="Around this entry">
+      <Text size="sm">
+        {`Everything within ${span(spanMin)} before and after entry #${String(id)}, all filters cleared.`}
+      </Text>
+      {wider !== undefined && (
+        <Button size="xs" variant="light" onClick={() => onWiden(wider)}>
+          {`Widen to ±${span(wider)}`}
+        </Button>
+      )}
+    </Group>
   );
 }

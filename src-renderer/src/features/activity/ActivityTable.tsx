@@ -1,7 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { ActivityEntry } from '@contract/schemas/activity';
-import { formatDateTime } from '../../lib/format';
+import { useOfficeClock } from '../../lib/office-clock-context';
 import { ActorLink, IpLink, OutcomeBadge, TypeBadge } from './ActivityCells';
 import type { FilterClicks } from './ActivityCells';
 import { HighlightedText } from './HighlightedText';
@@ -43,6 +43,7 @@ export function ActivityTable({
   onFilterIp,
   onFilterActor,
 }: ActivityTableProps) {
+  const clock = useOfficeClock();
   const body = useRef<HTMLTableSectionElement>(null);
   // Keep the keyboard selection in view as it moves.
   useEffect(() => {
@@ -57,7 +58,7 @@ export function ActivityTable({
       <Table striped highlightOnHover verticalSpacing="xs" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Time</Table.Th>
+            <Table.Th title={`Office time, ${clock.timeZone}`}>Time ({clock.zone})</Table.Th>
             {/* Dropped where the table's box is narrow (app/layout.css), never cut off. */}
             {!compact && <Table.Th data-col-optional="wide">Type</Table.Th>}
             {!compact && <Table.Th data-col-optional="widest">Category</Table.Th>}
@@ -93,7 +94,7 @@ export function ActivityTable({
                   }}
                 >
                   <time dateTime={new Date(entry.ts).toISOString()}>
-                    {formatDateTime(entry.ts)}
+                    {clock.dateTime(entry.ts)}
                   </time>
                 </Anchor>
                 <ClockNote entry={entry} />
@@ -140,6 +141,7 @@ export function ActivityTable({
 /** Under the time of an entry the log held back: what the computer's clock read instead. */
 function ClockNote({ entry }: { entry: ActivityEntry }) {
   const read = clockReadOf(entry);
+  const clock = useOfficeClock();
   if (read === null) return null;
   return (
     <Text
@@ -148,7 +150,7 @@ function ClockNote({ entry }: { entry: ActivityEntry }) {
       data-testid="clock-note"
       title="The computer's clock was behind the log: this entry keeps the time of the one before"
     >
-      clock read {formatDateTime(read)}
+      clock read {clock.dateTime(read)}
     </Text>
   );
 }

@@ -3,10 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Out } from '@contract/api';
 import { useApiMutation } from '../../api/hooks';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { TaskProgressPanel } from '../tasks/TaskProgressPanel';
 import { useOwnTask } from '../tasks/use-own-task';
 import { localDayStart } from './filter-params';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 type Step = { kind: 'pick' } | { kind: 'confirm'; before: number } | { kind: 'done' };
 
@@ -21,6 +22,7 @@ export function ArchiveOlderForm({
   onCancel: () => void;
   onOpenArchive: (name: string) => void;
 }) {
+  const clock = useOfficeClock();
   const queryClient = useQueryClient();
   const [day, setDay] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'pick' });
@@ -46,7 +48,7 @@ export function ArchiveOlderForm({
     return (
       <Stack gap="sm">
         <Text size="sm" fw={600}>
-          {`Archive every entry recorded before ${formatDateTime(step.before)}?`}
+          {`Archive every entry recorded before ${clock.dateTime(step.before)}?`}
         </Text>
         <Text size="sm">
           The entries are copied into a standalone archive file, with their hash chain and the
@@ -90,7 +92,7 @@ export function ArchiveOlderForm({
     );
   }
 
-  const before = day ? localDayStart(day) : Number.NaN;
+  const before = day ? localDayStart(day, clock) : Number.NaN;
   const valid = !Number.isNaN(before);
   return (
     <Stack gap="sm">

@@ -2,10 +2,11 @@ import { Button, Group, Modal, Stack, Table, VisuallyHidden } from '@mantine/cor
 import { useState } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { formatDateTimeShort, formatNumber } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { ArchiveOlderForm } from './ArchiveOlderForm';
 import { ExportCheckpointsButton } from './ExportCheckpointsButton';
 import { formatBytes } from './export-progress';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 export type ArchivesDialogProps = {
   opened: boolean;
@@ -62,6 +63,7 @@ function ArchiveList({
   current: string | null;
   onOpen: (name: string) => void;
 }) {
+  const clock = useOfficeClock();
   const archives = useApiQuery('activity.archives', undefined);
   if (archives.isPending) return <LoadingState label="Loading archives…" />;
   if (archives.isError) {
@@ -102,7 +104,7 @@ function ArchiveList({
                 {`${formatNumber(a.lastId - a.firstId + 1)} (#${String(a.firstId)}–#${String(a.lastId)})`}
               </Table.Td>
               <Table.Td>{formatBytes(a.sizeBytes)}</Table.Td>
-              <Table.Td>{formatDateTimeShort(a.createdAt)}</Table.Td>
+              <Table.Td>{clock.dateTimeShort(a.createdAt)}</Table.Td>
               <Table.Td>
                 <Button
                   size="xs"

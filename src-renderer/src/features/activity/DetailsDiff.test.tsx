@@ -2,6 +2,9 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { renderWithProviders } from '../../test-utils/render';
+import { OfficeClockContext } from '../../lib/office-clock-context';
+import { SETTINGS } from '../../test-utils/office-fixtures';
+import { OfficeContext, officeFrom } from '../settings/office-context';
 import { DetailsDiff } from './DetailsDiff';
 
 const renderDiff = (details: unknown) =>
@@ -24,12 +27,12 @@ describe('DetailsDiff', () => {
         .map((cell) => cell.textContent),
     ]);
     expect(cells).toEqual([
-      ['plan', 'Basic 10M', 'Pro 50M'],
-      ['price', '20', '35'],
-      ['notes', 'x', '(not set)'],
-      ['router', '(not set)', 'R1'],
+      ['Plan', 'Basic 10M', 'Pro 50M'],
+      ['Price', '20', '35'],
+      ['Notes', 'x', '(not set)'],
+      ['Router', '(not set)', 'R1'],
     ]);
-    expect(within(table).queryByText('status')).not.toBeInTheDocument();
+    expect(within(table).queryByText('Status')).not.toBeInTheDocument();
     // What else the details held is still shown.
     expect(screen.getByLabelText('Other details')).toHaveTextContent('"reason": "upgrade"');
   });
@@ -48,5 +51,44 @@ describe('DetailsDiff', () => {
     unmount();
     renderDiff(null);
     expect(screen.getByText('No details recorded.')).toBeInTheDocument();
+  });
+
+  it('reads in words in the office: money with its currency, labels, office time, debts not green', () => {
+    const office = officeFrom(SETTINGS); // KES, Africa/Nairobi
+    renderWithProviders(
+      <OfficeContext value={office}>
+        <OfficeClockContext value={office.clock}>
+          <DetailsDiff
+            details={{
+              before: {
+                currencyCode: 'USD',
+                price: 8050,
+                balance: 0,
+                method: 'cash',
+                expiresAt: Date.UTC(2027, 0, 6, 12, 0),
+              },
+              after: {
+                currencyCode: 'KES',
+                price: 800_000,
+                balance: -50_000,
+                method: 'mobile_money',
+                expiresAt: Date.UTC(2027, 1, 6, 12, 0),
+              },
+            }}
+          />
+        </OfficeClockContext>
+      </OfficeContext>,
+      createFakeTransport({}),
+    );
+    const table = screen.getByRole('table', { name: 'Changes' });
+    const row = (field: string) =>
+      within(table).getByRole('rowheader', { name: field }).closest('tr') as HTMLElement;
+    expect(row('Currency')).toHaveTextContent('USDKES');
+    expect(row('Price')).toHaveTextContent('KES 80.50KES 8,000.00');
+    expect(row('Method')).toHaveTextContent('CashMobile money');
+    expect(row('Expires')).toHaveTextContent('2027-01-06 15:00:00 EAT2027-02-06 15:00:00 EAT');
+    const owed = within(row('Balance')).getByText('-KES 500.00');
+    expect(owed).toHaveStyle({ color: 'var(--mantine-color-red-8)' });
+    expect(within(table).queryByText('800000')).not.toBeInTheDocument();
   });
 });

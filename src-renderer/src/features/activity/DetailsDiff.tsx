@@ -1,9 +1,28 @@
 import { Code, Stack, Table, Text } from '@mantine/core';
-import { describeDetails, formatDiffValue, prettyJson } from './details-diff';
+import { useContext } from 'react';
+import { fieldLabel, isNegativeMoney, valueText, type ValueWords } from '@domain/labels';
+import { OfficeClockContext } from '../../lib/office-clock-context';
+import { OfficeContext } from '../settings/office-context';
+import { describeDetails, prettyJson } from './details-diff';
+
+/** Money in the office currency and times in its zone, where the office is known. */
+function useValueWords(): ValueWords {
+  const office = useContext(OfficeContext);
+  const clock = useContext(OfficeClockContext);
+  return {
+    ...(office ? { money: office.money } : {}),
+    ...(clock ? { dateTime: (ms: number) => `${clock.dateTime(ms)} ${clock.zone}` } : {}),
+  };
+}
+
+/** Before is struck through in grey; after is plain, and red when it is money owed. */
+const valueColor = (key: string, value: unknown, side: 'before' | 'after') =>
+  isNegativeMoney(key, value) ? 'red.8' : side === 'before' ? 'dimmed' : undefined;
 
 /** An entry's `details`: before→after for changed keys, or the JSON as it is. */
 export function DetailsDiff({ details }: { details: unknown }) {
   const view = describeDetails(details);
+  const words = useValueWords();
   switch (view.kind) {
     case 'none':
       return (
@@ -36,14 +55,20 @@ export function DetailsDiff({ details }: { details: unknown }) {
               <Table.Tbody>
                 {view.rows.map((row) => (
                   <Table.Tr key={row.key}>
-                    <Table.Th scope="row" fw={500}>
-                      {row.key}
+                    <Table.Th scope="row" fw={500} title={row.key}>
+                      {fieldLabel(row.key)}
                     </Table.Th>
-                    <Table.Td c="red.8" style={{ wordBreak: 'break-word' }}>
-                      {formatDiffValue(row.before)}
+                    <Table.Td
+                      c={valueColor(row.key, row.before, 'before')}
+                      style={{ wordBreak: 'break-word' }}
+                    >
+                      {valueText(row.key, row.before, words)}
                     </Table.Td>
-                    <Table.Td c="teal.8" style={{ wordBreak: 'break-word' }}>
-                      {formatDiffValue(row.after)}
+                    <Table.Td
+                      c={valueColor(row.key, row.after, 'after')}
+                      style={{ wordBreak: 'break-word' }}
+                    >
+                      {valueText(row.key, row.after, words)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

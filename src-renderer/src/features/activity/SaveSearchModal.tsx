@@ -9,6 +9,7 @@ import { notifySuccess } from '../../lib/notify';
 import { toApiFilter } from './filter-params';
 import type { ActivityView } from './filter-params';
 import { describeView } from './recent-searches';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 /** Names the current filter and keeps it with the signed-in staff member's saved searches. */
 export function SaveSearchModal({
@@ -20,6 +21,7 @@ export function SaveSearchModal({
   view: ActivityView;
   onClose: () => void;
 }) {
+  const clock = useOfficeClock();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
@@ -50,7 +52,7 @@ export function SaveSearchModal({
           event.preventDefault();
           const checked = checkInput(SaveSearchInput, {
             name,
-            filter: toApiFilter(view, Date.now()),
+            filter: toApiFilter(view, Date.now(), clock),
           });
           if (checked.ok) save.mutate(checked.input);
           else setNameError(checked.errors.name ?? Object.values(checked.errors)[0]);

@@ -18,6 +18,7 @@ import { notifyError } from '../../lib/notify';
 import { viewFromApiFilter } from './filter-params';
 import type { ActivityView } from './filter-params';
 import { describeView, recentView } from './recent-searches';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 export type SavedSearchesMenuProps = {
   /** Recent filters (URL query strings), most recent first. */
@@ -103,6 +104,7 @@ export function SavedSearchesMenu({
 }
 
 function SavedList({ onApply }: { onApply: (view: ActivityView) => void }) {
+  const clock = useOfficeClock();
   const queryClient = useQueryClient();
   const saved = useApiQuery('searches.list', undefined);
   const remove = useApiMutation('searches.delete', {
@@ -145,13 +147,13 @@ function SavedList({ onApply }: { onApply: (view: ActivityView) => void }) {
               style={ITEM_STYLE}
               className="mantine-focus-auto"
               aria-label={`Apply saved search ${s.name}`}
-              onClick={() => onApply(viewFromApiFilter(s.filter))}
+              onClick={() => onApply(viewFromApiFilter(s.filter, clock))}
             >
               <Text size="sm" fw={500} truncate="end">
                 {s.name}
               </Text>
               <Text size="xs" c="dimmed" truncate="end">
-                {describeView(viewFromApiFilter(s.filter))}
+                {describeView(viewFromApiFilter(s.filter, clock))}
               </Text>
             </UnstyledButton>
             <ActionIcon

@@ -29,10 +29,3 @@ export function describeDetails(details: unknown): DetailsView {
   }
   return { kind: 'json', text: prettyJson(details) };
 }
-
-/** A value as one line of text for the diff table; `undefined` means the key was absent. */
-export const formatDiffValue = (value: unknown): string => {
-  if (value === undefined) return '(not set)';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
-};

@@ -14,6 +14,10 @@ import {
   zoomView,
 } from './filter-params';
 import type { ActivityView } from './filter-params';
+import { officeClock } from '../../lib/office-time';
+
+/** Office time in Nairobi (UTC+3), whatever zone the test process runs in. */
+const CLOCK = officeClock('Africa/Nairobi');
 
 const FULL: ActivityView = {
   text: 'router reboot',
@@ -67,12 +71,12 @@ describe('activity filter ↔ URL parameters', () => {
 });
 
 describe('toApiFilter', () => {
-  it('maps picked days to whole local days', () => {
-    const filter = toApiFilter(FULL, Date.now());
+  it('maps picked days to whole office days', () => {
+    const filter = toApiFilter(FULL, Date.now(), CLOCK);
     expect(filter).toEqual({
       text: 'router reboot',
-      from: new Date(2025, 0, 1).getTime(),
-      to: new Date(2025, 1, 1).getTime() - 1,
+      from: CLOCK.at(2025, 1, 1),
+      to: CLOCK.at(2025, 2, 1) - 1,
       types: ['user', 'administrative'],
       categories: ['network', 'auto_sync'],
       outcomes: ['failure'],
@@ -82,18 +86,20 @@ describe('toApiFilter', () => {
       routerId: 3,
       correlationId: 'req-1',
     });
-    expect(localDayEnd('2025-01-31') - localDayStart('2025-01-31')).toBe(24 * 60 * 60 * 1000 - 1);
+    expect(localDayEnd('2025-01-31', CLOCK) - localDayStart('2025-01-31', CLOCK)).toBe(
+      24 * 60 * 60 * 1000 - 1,
+    );
   });
 
   it('measures quick ranges back from the given instant', () => {
     const now = Date.UTC(2025, 5, 10, 12);
-    expect(toApiFilter({ ...EMPTY_VIEW, range: '24h' }, now)).toEqual({
+    expect(toApiFilter({ ...EMPTY_VIEW, range: '24h' }, now, CLOCK)).toEqual({
       from: now - QUICK_RANGES['24h'].ms,
     });
   });
 
   it('leaves out blank text and IP', () => {
-    expect(toApiFilter({ ...EMPTY_VIEW, text: '   ', ip: ' ' }, 0)).toEqual({});
+    expect(toApiFilter({ ...EMPTY_VIEW, text: '   ', ip: ' ' }, 0, CLOCK)).toEqual({});
   });
 });
 
@@ -107,50 +113,62 @@ describe('pivot parameters', () => {
 });
 
 /** Any fixed moment: a zoomed range is absolute, so the time now must not matter. */
-const NOW = new Date(2025, 5, 1, 9, 30).getTime();
+const NOW = CLOCK.at(2025, 6, 1, 9, 30);
 
 describe('zoomed time ranges', () => {
   it('keeps a zoomed range to the minute in the URL, inclusive of the last minute', () => {
-    const from = new Date(2025, 0, 15, 10, 0).getTime();
-    const to = new Date(2025, 0, 15, 12, 59, 59, 999).getTime();
-    const view = zoomView({ ...EMPTY_VIEW, range: '7d' }, from, to);
+    const from = CLOCK.at(2025, 1, 15, 10, 0);
+    const to = CLOCK.at(2025, 1, 15, 12, 59) + 59_999;
+    const view = zoomView({ ...EMPTY_VIEW, range: '7d' }, from, to, CLOCK);
     expect(view).toMatchObject({ range: null, from: '2025-01-15T10:00', to: '2025-01-15T12:59' });
 
     const back = viewFromParams(new URLSearchParams(viewToParams(view).toString()));
     expect(back.from).toBe('2025-01-15T10:00');
-    expect(toApiFilter(back, NOW)).toEqual({ from, to });
+    expect(toApiFilter(back, NOW, CLOCK)).toEqual({ from, to });
   });
 
   it('keeps its time when a zoom starts or ends at midnight', () => {
-    const from = localDayStart('2025-03-01');
-    const to = localDayEnd('2025-03-02');
-    const view = zoomView(EMPTY_VIEW, from, to);
+    const from = localDayStart('2025-03-01', CLOCK);
+    const to = localDayEnd('2025-03-02', CLOCK);
+    const view = zoomView(EMPTY_VIEW, from, to, CLOCK);
     expect(view).toMatchObject({ from: '2025-03-01T00:00', to: '2025-03-02T23:59' });
     expect(isMinuteBound(view.from) && isMinuteBound(view.to)).toBe(true);
-    expect(toApiFilter(view, NOW)).toEqual({ from, to });
+    expect(toApiFilter(view, NOW, CLOCK)).toEqual({ from, to });
+  });
+
+  it('reads picked days and minutes in the office zone, not the machine zone', () => {
+    expect(
+      toApiFilter({ ...EMPTY_VIEW, from: '2025-03-01', to: '2025-03-01' }, NOW, CLOCK),
+    ).toEqual({
+      from: Date.UTC(2025, 1, 28, 21, 0),
+      to: Date.UTC(2025, 2, 1, 21, 0) - 1,
+    });
+    expect(
+      zoomView(EMPTY_VIEW, Date.UTC(2025, 0, 15, 7, 0), Date.UTC(2025, 0, 15, 8, 0), CLOCK),
+    ).toMatchObject({ from: '2025-01-15T10:00', to: '2025-01-15T11:00' });
   });
 
   it('rejects impossible minutes', () => {
-    expect(boundStart('2025-01-15T24:00')).toBeNaN();
-    expect(boundEnd('2025-02-30T10:00')).toBeNaN();
+    expect(boundStart('2025-01-15T24:00', CLOCK)).toBeNaN();
+    expect(boundEnd('2025-02-30T10:00', CLOCK)).toBeNaN();
     expect(viewFromParams(new URLSearchParams('from=2025-01-15T10:60')).from).toBeNull();
   });
 });
 
 describe('viewFromApiFilter (saved searches)', () => {
   it('gives back the view a filter was made from', () => {
-    const filter = toApiFilter(FULL, Date.now());
-    expect(viewFromApiFilter(filter)).toEqual(FULL);
+    const filter = toApiFilter(FULL, Date.now(), CLOCK);
+    expect(viewFromApiFilter(filter, CLOCK)).toEqual(FULL);
   });
 
   it('turns a saved relative range into the fixed times it covered', () => {
-    const now = new Date(2025, 5, 10, 12, 30).getTime();
-    const filter = toApiFilter({ ...EMPTY_VIEW, range: '24h' }, now);
-    expect(viewFromApiFilter(filter)).toEqual({ ...EMPTY_VIEW, from: '2025-06-09T12:30' });
+    const now = CLOCK.at(2025, 6, 10, 12, 30);
+    const filter = toApiFilter({ ...EMPTY_VIEW, range: '24h' }, now, CLOCK);
+    expect(viewFromApiFilter(filter, CLOCK)).toEqual({ ...EMPTY_VIEW, from: '2025-06-09T12:30' });
   });
 
   it('keeps one outcome and drops a filter on both', () => {
-    expect(viewFromApiFilter({ outcomes: ['success', 'failure'] }).outcome).toBeNull();
-    expect(viewFromApiFilter({ outcomes: ['failure'] }).outcome).toBe('failure');
+    expect(viewFromApiFilter({ outcomes: ['success', 'failure'] }, CLOCK).outcome).toBeNull();
+    expect(viewFromApiFilter({ outcomes: ['failure'] }, CLOCK).outcome).toBe('failure');
   });
 });

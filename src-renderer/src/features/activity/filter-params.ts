@@ -1,6 +1,10 @@
 import type { In } from '@contract/api';
 import { ACTIVITY_CATEGORIES, ACTIVITY_OUTCOMES, ACTIVITY_TYPES } from '@contract/schemas/activity';
 import type { ActivityCategory, ActivityOutcome, ActivityType } from '@contract/schemas/activity';
+import { officeClock, type OfficeClock } from '../../lib/office-time';
+
+/** Whether a bound names a real day or minute does not depend on the zone. */
+const CALENDAR = officeClock('UTC');
 
 export type ApiActivityFilter = In<'activity.search'>['filter'];
 
@@ -14,15 +18,15 @@ export type QuickRange = keyof typeof QUICK_RANGES;
 /**
  * What the activity log is showing, as kept in the URL (`#/activity?q=…&type=user,system`), so that
  * a filter can be bookmarked. Quick ranges stay relative ("last 7 days" means the 7 days before
- * the search runs); picked dates are whole local days; a range zoomed on the histogram is kept to
- * the minute (`YYYY-MM-DDTHH:mm`, local, inclusive of that whole minute).
+ * the search runs); picked dates are whole office days (settings `timeZone`); a range zoomed on the histogram is kept to
+ * the minute (`YYYY-MM-DDTHH:mm`, office time, inclusive of that whole minute).
  */
 export type ActivityView = {
   text: string;
   range: QuickRange | null;
-  /** `YYYY-MM-DD` (local day) or `YYYY-MM-DDTHH:mm` (local minute), inclusive. */
+  /** `YYYY-MM-DD` (office day) or `YYYY-MM-DDTHH:mm` (office minute), inclusive. */
   from: string | null;
-  /** `YYYY-MM-DD` (local day) or `YYYY-MM-DDTHH:mm` (local minute), inclusive. */
+  /** `YYYY-MM-DD` (office day) or `YYYY-MM-DDTHH:mm` (office minute), inclusive. */
   to: string | null;
   types: ActivityType[];
   categories: ActivityCategory[];
@@ -82,7 +86,7 @@ const listOf = <T extends string>(list: readonly T[], value: string | null): T[]
 
 /** A valid day or minute bound, or null. */
 const bound = (value: string | null): string | null =>
-  value !== null && !Number.isNaN(boundStart(value)) ? value : null;
+  value !== null && !Number.isNaN(boundStart(value, CALENDAR)) ? value : null;
 
 const positiveId = (value: string | null): number | null => {
   const n = Number(value);
@@ -132,59 +136,58 @@ export function viewToParams(view: ActivityView, base?: URLSearchParams): URLSea
   return params;
 }
 
-/** Epoch ms of the start of a local day given as `YYYY-MM-DD`. */
-export function localDayStart(dayString: string): number {
+/** Epoch ms of the start of an office day given as `YYYY-MM-DD`. */
+export function localDayStart(dayString: string, clock: OfficeClock): number {
   const [y, m, d] = dayString.split('-').map(Number);
   if (y === undefined || m === undefined || d === undefined) return Number.NaN;
-  const date = new Date(y, m - 1, d);
-  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) {
-    return Number.NaN;
-  }
-  return date.getTime();
+  return clock.at(y, m, d);
 }
 
-/** Epoch ms of the last millisecond of a local day given as `YYYY-MM-DD`. */
-export function localDayEnd(dayString: string): number {
-  const [y, m, d] = dayString.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return Number.NaN;
-  return new Date(y, m - 1, d + 1).getTime() - 1;
+/** Epoch ms of the last millisecond of an office day given as `YYYY-MM-DD`. */
+export function localDayEnd(dayString: string, clock: OfficeClock): number {
+  const start = localDayStart(dayString, clock);
+  if (Number.isNaN(start)) return start;
+  const { y, month, d } = clock.parts(start + 36 * 60 * 60 * 1000); // noon of the next day, or near
+  return clock.at(y, month, d) - 1;
 }
 
-/** Epoch ms where a `from`/`to` bound starts: a local day's first or a local minute's first ms. */
-export function boundStart(value: string): number {
-  if (DAY.test(value)) return localDayStart(value);
+/** Epoch ms where a `from`/`to` bound starts: an office day's first or an office minute's first ms. */
+export function boundStart(value: string, clock: OfficeClock): number {
+  if (DAY.test(value)) return localDayStart(value, clock);
   const m = MINUTE.exec(value);
   const day = m?.[1];
-  if (!m || day === undefined || Number.isNaN(localDayStart(day))) return Number.NaN;
+  if (!m || day === undefined) return Number.NaN;
   const [hh, mm] = [Number(m[2]), Number(m[3])];
   if (hh > 23 || mm > 59) return Number.NaN;
   const [y = 0, mo = 1, d = 1] = day.split('-').map(Number);
-  return new Date(y, mo - 1, d, hh, mm).getTime();
+  return clock.at(y, mo, d, hh, mm);
 }
 
 /** Epoch ms of a `from`/`to` bound's last millisecond (end of the day or of the minute). */
-export function boundEnd(value: string): number {
-  if (DAY.test(value)) return localDayEnd(value);
-  const start = boundStart(value);
+export function boundEnd(value: string, clock: OfficeClock): number {
+  if (DAY.test(value)) return localDayEnd(value, clock);
+  const start = boundStart(value, clock);
   return Number.isNaN(start) ? start : start + 60_000 - 1;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const dayOf = (d: Date) =>
-  `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const dayOf = (ms: number, clock: OfficeClock) => {
+  const { y, month, d } = clock.parts(ms);
+  return `${String(y)}-${pad(month)}-${pad(d)}`;
+};
 
-/** The local minute holding `ms`, as a bound (`YYYY-MM-DDTHH:mm`). */
-export const minuteBound = (ms: number): string => {
-  const d = new Date(ms);
-  return `${dayOf(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** The office minute holding `ms`, as a bound (`YYYY-MM-DDTHH:mm`). */
+export const minuteBound = (ms: number, clock: OfficeClock): string => {
+  const { hh, mm } = clock.parts(ms);
+  return `${dayOf(ms, clock)}T${pad(hh)}:${pad(mm)}`;
 };
 
 /** The shortest bound for an instant: a whole day when `ms` is where that day starts (or ends). */
-const boundFor = (ms: number, edge: 'start' | 'end'): string => {
-  const day = dayOf(new Date(ms));
-  if (edge === 'start' && localDayStart(day) === ms) return day;
-  if (edge === 'end' && localDayEnd(day) === ms) return day;
-  return minuteBound(ms);
+const boundFor = (ms: number, edge: 'start' | 'end', clock: OfficeClock): string => {
+  const day = dayOf(ms, clock);
+  if (edge === 'start' && localDayStart(day, clock) === ms) return day;
+  if (edge === 'end' && localDayEnd(day, clock) === ms) return day;
+  return minuteBound(ms, clock);
 };
 
 /** True when the bound names a minute rather than a whole day (a zoomed range). */
@@ -196,24 +199,42 @@ export const isMinuteBound = (value: string | null): boolean =>
  * A zoom always keeps its time, also when it starts or ends at midnight, so that it reads back as
  * a zoomed range (minutes) rather than as picked dates.
  */
-export const zoomView = (view: ActivityView, from: number, to: number): ActivityView => ({
+export const zoomView = (
+  view: ActivityView,
+  from: number,
+  to: number,
+  clock: OfficeClock,
+): ActivityView => ({
   ...view,
   range: null,
-  from: minuteBound(from),
-  to: minuteBound(to),
+  from: minuteBound(from, clock),
+  to: minuteBound(to, clock),
+});
+
+/** How far "around this entry" looks on each side, widening step by step (minutes). */
+export const AROUND_SPANS = [5, 30, 120, 720] as const;
+
+/**
+ * Every entry within `spanMin` minutes either side of `ts`, with every other filter cleared (as
+ * Kibana's surrounding documents): whole minutes, so the entry's own minute is always inside.
+ */
+export const surroundingView = (ts: number, spanMin: number, clock: OfficeClock): ActivityView => ({
+  ...EMPTY_VIEW,
+  from: minuteBound(ts - spanMin * 60_000, clock),
+  to: minuteBound(ts + spanMin * 60_000, clock),
 });
 
 /**
  * The view for a filter kept by the server (a saved search). The inverse of `toApiFilter` for
  * everything the view can show; a relative range comes back as the dates it covered when saved.
  */
-export function viewFromApiFilter(filter: ApiActivityFilter): ActivityView {
+export function viewFromApiFilter(filter: ApiActivityFilter, clock: OfficeClock): ActivityView {
   const outcomes = filter.outcomes ?? [];
   return {
     ...EMPTY_VIEW,
     text: filter.text ?? '',
-    from: filter.from === undefined ? null : boundFor(filter.from, 'start'),
-    to: filter.to === undefined ? null : boundFor(filter.to, 'end'),
+    from: filter.from === undefined ? null : boundFor(filter.from, 'start', clock),
+    to: filter.to === undefined ? null : boundFor(filter.to, 'end', clock),
     types: listOf(ACTIVITY_TYPES, (filter.types ?? []).join(',')),
     categories: listOf(ACTIVITY_CATEGORIES, (filter.categories ?? []).join(',')),
     outcome: outcomes.length === 1 ? (outcomes[0] ?? null) : null,
@@ -226,15 +247,19 @@ export function viewFromApiFilter(filter: ApiActivityFilter): ActivityView {
 }
 
 /** The filter the server understands; `now` anchors quick ranges. */
-export function toApiFilter(view: ActivityView, now: number): ApiActivityFilter {
+export function toApiFilter(
+  view: ActivityView,
+  now: number,
+  clock: OfficeClock,
+): ApiActivityFilter {
   const filter: ApiActivityFilter = {};
   const text = view.text.trim();
   if (text) filter.text = text;
   if (view.range) {
     filter.from = Math.max(0, now - QUICK_RANGES[view.range].ms);
   } else {
-    if (view.from) filter.from = boundStart(view.from);
-    if (view.to) filter.to = boundEnd(view.to);
+    if (view.from) filter.from = boundStart(view.from, clock);
+    if (view.to) filter.to = boundEnd(view.to, clock);
   }
   if (view.types.length) filter.types = view.types;
   if (view.categories.length) filter.categories = view.categories;

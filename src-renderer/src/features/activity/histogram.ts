@@ -1,5 +1,6 @@
 import { ACTIVITY_TYPES } from '@contract/schemas/activity';
 import type { ActivityHistogram, ActivityType } from '@contract/schemas/activity';
+import { per } from '@domain/plural';
 
 export type BarSegment = { type: ActivityType; count: number; y: number; height: number };
 /** One bucket drawn in a 0…1 × 0…1 box (y grows downwards, as in SVG). */
@@ -86,7 +87,7 @@ export function bucketLabel(bucketMs: number): string {
   for (const [ms, name] of units) {
     if (bucketMs >= ms && bucketMs % ms === 0) {
       const n = bucketMs / ms;
-      return n === 1 ? `per ${name}` : `per ${String(n)} ${name}s`;
+      return per(n, name);
     }
   }
   return `per ${String(bucketMs)} ms`;

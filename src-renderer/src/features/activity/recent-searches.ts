@@ -1,6 +1,5 @@
-import { formatDateTimeShort } from '../../lib/format';
 import { OUTCOME_LABELS, TYPE_LABELS, categoryLabel } from './activity-labels';
-import { QUICK_RANGES, boundEnd, boundStart, viewFromParams, viewKey } from './filter-params';
+import { QUICK_RANGES, viewFromParams, viewKey } from './filter-params';
 import type { ActivityView } from './filter-params';
 
 export const MAX_RECENT = 10;
@@ -33,10 +32,7 @@ export function parseRecent(stored: string | null): string[] {
 
 export const recentView = (key: string): ActivityView => viewFromParams(new URLSearchParams(key));
 
-const formatBound = (value: string, edge: 'from' | 'to') =>
-  value.includes('T')
-    ? formatDateTimeShort(edge === 'from' ? boundStart(value) : boundEnd(value) - 59_999)
-    : value;
+const formatBound = (value: string) => (value.includes('T') ? value.replace('T', ' ') : value);
 
 /** A one-line summary of a filter, e.g. `"reboot" · User · Failure · Last 7 days`. */
 export function describeView(view: ActivityView, staffName?: (id: number) => string | undefined) {
@@ -55,7 +51,7 @@ export function describeView(view: ActivityView, staffName?: (id: number) => str
   if (view.range) parts.push(QUICK_RANGES[view.range].label);
   else if (view.from || view.to) {
     parts.push(
-      `${view.from ? formatBound(view.from, 'from') : '…'} – ${view.to ? formatBound(view.to, 'to') : '…'}`,
+      `${view.from ? formatBound(view.from) : '…'} – ${view.to ? formatBound(view.to) : '…'}`,
     );
   }
   return parts.length ? parts.join(' · ') : 'Everything';

@@ -6,6 +6,7 @@ import { FORMAT_LABELS, createRecordCounter, formatBytes } from './export-progre
 import type { ExportFormat, ExportProgress } from './export-progress';
 import { toApiFilter } from './filter-params';
 import type { ActivityView } from './filter-params';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 /** Repaint the progress at most this often while chunks stream in (ms). */
 const PAINT_EVERY_MS = 100;
@@ -25,6 +26,7 @@ export function useActivityExport(opts: {
 }) {
   const client = useApiClient();
   const task = useOwnTask();
+  const clock = useOfficeClock();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const controller = useRef<AbortController | null>(null);
   // In Electron the counts come from the core, for this export's task only.
@@ -52,7 +54,7 @@ export function useActivityExport(opts: {
       painted = now;
       setProgress((cur) => cur && { ...cur, done: counter.records, bytes: counter.bytes });
     };
-    const filter = toApiFilter(view, Date.now());
+    const filter = toApiFilter(view, Date.now(), clock);
     try {
       const outcome = await client.download(
         'activity.export',

@@ -5,6 +5,8 @@ import { useApiClient } from '../../api/api-context';
 import type { ApiError } from '../../api/api-error';
 import { toApiFilter } from './filter-params';
 import type { ActivityView } from './filter-params';
+import { useOfficeClock } from '../../lib/office-clock-context';
+import type { OfficeClock } from '../../lib/office-time';
 
 export const PAGE_SIZE = 100;
 
@@ -29,9 +31,10 @@ export const searchInput = (
   view: ActivityView,
   anchor: number,
   scope: SearchScope,
+  clock: OfficeClock,
   cursor?: number,
 ) => ({
-  filter: toApiFilter(view, anchor),
+  filter: toApiFilter(view, anchor, clock),
   limit: scope.pageSize ?? PAGE_SIZE,
   ...(scope.archive ? { archive: scope.archive } : {}),
   ...(cursor === undefined ? {} : { cursor }),
@@ -43,6 +46,7 @@ export const searchInput = (
  */
 export function useActivitySearch(view: ActivityView, scope: SearchScope = {}) {
   const client = useApiClient();
+  const clock = useOfficeClock();
   return useInfiniteQuery<
     ActivityPage,
     ApiError,
@@ -56,7 +60,7 @@ export function useActivitySearch(view: ActivityView, scope: SearchScope = {}) {
       const anchor = pageParam.anchor ?? Date.now();
       const page = await client.call(
         'activity.search',
-        searchInput(view, anchor, scope, pageParam.cursor),
+        searchInput(view, anchor, scope, clock, pageParam.cursor),
       );
       return { ...page, anchor };
     },

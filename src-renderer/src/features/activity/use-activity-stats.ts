@@ -5,6 +5,7 @@ import type { ApiError } from '../../api/api-error';
 import type { CallArgs } from '../../api/client';
 import { toApiFilter } from './filter-params';
 import type { ActivityView } from './filter-params';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 type StatsName = 'activity.histogram' | 'activity.facets';
 
@@ -22,10 +23,11 @@ export function useActivityStats<K extends StatsName>(
   archive: string | null,
 ) {
   const client = useApiClient();
+  const clock = useOfficeClock();
   return useQuery<Out<K>, ApiError>({
     queryKey: activityStatsKey(name, view, archive),
     queryFn: () => {
-      const filter = toApiFilter(view, Date.now());
+      const filter = toApiFilter(view, Date.now(), clock);
       const input = archive ? { filter, archive } : { filter };
       return client.call(name, ...([input] as CallArgs<K>));
     },

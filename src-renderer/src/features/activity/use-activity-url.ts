@@ -5,6 +5,17 @@ import { ARCHIVE_PARAM, viewFromParams, viewToParams } from './filter-params';
 import type { ActivityView } from './filter-params';
 
 export const ENTRY_PARAM = 'entry';
+/** `around=<id>&span=5m`: the screen shows what happened around that entry. */
+export const AROUND_PARAM = 'around';
+export const SPAN_PARAM = 'span';
+
+/** The entry and span (minutes) of an "around this entry" view in the URL, or null. */
+const aroundOf = (params: URLSearchParams): { id: number; spanMin: number } | null => {
+  const id = Number(params.get(AROUND_PARAM));
+  const span = /^(\d{1,4})m$/.exec(params.get(SPAN_PARAM) ?? '5m');
+  const spanMin = Number(span?.[1]);
+  return Number.isSafeInteger(id) && id > 0 && spanMin > 0 ? { id, spanMin } : null;
+};
 
 /** Some fields to change, or a function of the current view giving the next one. */
 export type ViewChange = Partial<ActivityView> | ((view: ActivityView) => ActivityView);
@@ -46,7 +57,11 @@ export function useActivityUrl() {
   const apply = (change: ViewChange, prev: URLSearchParams): URLSearchParams => {
     const current = viewFromParams(prev);
     const next = typeof change === 'function' ? change(current) : { ...current, ...change };
-    return viewToParams(next, prev);
+    const out = viewToParams(next, prev);
+    // Any other filter ends the "around this entry" view.
+    out.delete(AROUND_PARAM);
+    out.delete(SPAN_PARAM);
+    return out;
   };
 
   /** `push` adds a history entry (discrete changes); typing replaces the current one. */
@@ -98,5 +113,22 @@ export function useActivityUrl() {
     [setParams],
   );
 
-  return { view, archive, selectedId, setView, showView, setEntry, setArchive };
+  /**
+   * What happened around an entry: every filter cleared, `spanMin` minutes either side of it, the
+   * entry open and highlighted; bookmarkable (`around=<id>&span=5m`).
+   */
+  const showAround = useCallback(
+    (entry: { id: number; ts: number }, spanMin: number, view: ActivityView) =>
+      setParams((prev) => {
+        const next = viewToParams(view, prev);
+        next.set(ENTRY_PARAM, String(entry.id));
+        next.set(AROUND_PARAM, String(entry.id));
+        next.set(SPAN_PARAM, `${String(spanMin)}m`);
+        return next;
+      }),
+    [setParams],
+  );
+
+  const around = aroundOf(params);
+  return { view, archive, selectedId, around, setView, showView, setEntry, setArchive, showAround };
 }

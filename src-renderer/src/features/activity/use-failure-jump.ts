@@ -7,6 +7,7 @@ import type { Direction } from './entry-navigation';
 import type { ActivityView } from './filter-params';
 import { searchInput } from './use-activity-search';
 import type { ActivityPages, useActivitySearch } from './use-activity-search';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 /** How many more pages "next failure" loads to reach a failure before it opens it directly. */
 export const MAX_JUMP_PAGES = 20;
@@ -31,6 +32,7 @@ export function useFailureJump(opts: {
   select: (id: number, open: boolean) => void;
 }) {
   const client = useApiClient();
+  const clock = useOfficeClock();
   const [busy, setBusy] = useState<Direction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -41,7 +43,12 @@ export function useFailureJump(opts: {
     if (!search.hasNextPage || !last || anchor === undefined || view.outcome === 'success') {
       return null;
     }
-    const input = searchInput({ ...view, outcome: 'failure' }, anchor, { archive, pageSize: 1 });
+    const input = searchInput(
+      { ...view, outcome: 'failure' },
+      anchor,
+      { archive, pageSize: 1 },
+      clock,
+    );
     const found = await client.call('activity.search', { ...input, cursor: last.id });
     const target = found.entries[0]?.id ?? null;
     if (target === null) return null;

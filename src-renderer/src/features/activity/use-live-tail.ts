@@ -16,6 +16,7 @@ import { activityStatsKey } from './use-activity-stats';
 import { activitySearchKey, searchInput } from './use-activity-search';
 import { applyCount, useWaitingCount } from './use-waiting-count';
 import type { ActivityPages } from './use-activity-search';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 /** How far down the page counts as "scrolled away from the top" (px). */
 export const SCROLL_AWAY_PX = 120;
@@ -53,6 +54,7 @@ type Options = {
  */
 export function useLiveTail({ enabled, inspecting, view, newestShownId }: Options) {
   const client = useApiClient();
+  const clock = useOfficeClock();
   const queryClient = useQueryClient();
   const scrolledAway = useScrolledAway();
   const status = liveStatus({ enabled, scrolledAway, inspecting });
@@ -77,7 +79,10 @@ export function useLiveTail({ enabled, inspecting, view, newestShownId }: Option
         const round = requested.current;
         const current = latestView.current;
         const searchKey = activitySearchKey(current);
-        const fresh = await client.call('activity.search', searchInput(current, Date.now(), {}));
+        const fresh = await client.call(
+          'activity.search',
+          searchInput(current, Date.now(), {}, clock),
+        );
         // The filter changed meanwhile: its own search starts from the top anyway.
         if (viewKey(latestView.current) === viewKey(current)) {
           const data = queryClient.getQueryData<ActivityPages>(searchKey);
@@ -95,7 +100,7 @@ export function useLiveTail({ enabled, inspecting, view, newestShownId }: Option
     } finally {
       inFlight.current = false;
     }
-  }, [client, queryClient]);
+  }, [client, clock, queryClient]);
 
   const waitingCount = useWaitingCount(view, newestShownId);
   const onRecorded = useEffectEvent((notice: ActivityRecorded) => {

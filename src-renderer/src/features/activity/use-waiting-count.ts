@@ -4,6 +4,7 @@ import { useApiClient } from '../../api/api-context';
 import type { ActivityView } from './filter-params';
 import { toApiFilter } from './filter-params';
 import { newForView, noticeTellsCount } from './live-tail';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 /** How the count of waiting entries changes: by a notice's share, or to the log's own count. */
 export type CountUpdate = { add: number } | { set: number };
@@ -18,6 +19,7 @@ export type CountUpdate = { add: number } | { set: number };
  */
 export function useWaitingCount(view: ActivityView, newestShownId: number | null) {
   const client = useApiClient();
+  const clock = useOfficeClock();
   const asked = useRef(0);
   const latest = useRef({ view, newestShownId });
   useEffect(() => {
@@ -35,7 +37,7 @@ export function useWaitingCount(view: ActivityView, newestShownId: number | null
       const ticket = (asked.current += 1);
       client
         .call('activity.countAfter', {
-          filter: toApiFilter(view, Date.now()),
+          filter: toApiFilter(view, Date.now(), clock),
           afterId: newestShownId ?? 0,
         })
         .then(
@@ -46,7 +48,7 @@ export function useWaitingCount(view: ActivityView, newestShownId: number | null
           () => undefined,
         );
     },
-    [client],
+    [client, clock],
   );
 }
 

@@ -1,25 +1,14 @@
 import { PAYMENT_METHODS } from '@contract/schemas/billing';
-import type { LedgerKind, PaymentMethod } from '@contract/schemas/billing';
+import type { LedgerKind } from '@contract/schemas/billing';
+import { KIND_LABELS, METHOD_LABELS } from '@domain/labels';
 
-export const METHOD_LABELS: Record<PaymentMethod, string> = {
-  cash: 'Cash',
-  mobile_money: 'Mobile money',
-  bank: 'Bank',
-  other: 'Other',
-};
+/** One label map per enum, shared with the core's log descriptions. */
+export { KIND_LABELS, METHOD_LABELS };
 
 export const METHOD_OPTIONS = PAYMENT_METHODS.map((value) => ({
   value,
   label: METHOD_LABELS[value],
 }));
-
-export const KIND_LABELS: Record<LedgerKind, string> = {
-  charge: 'Charge',
-  payment: 'Payment',
-  refund: 'Refund',
-  adjustment: 'Adjustment',
-  void: 'Void',
-};
 
 export const KIND_COLORS: Record<LedgerKind, string> = {
   charge: 'orange',

@@ -8,6 +8,7 @@ import { LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { ImportPreviewReport } from './ImportPreviewReport';
 import { newTaskId, progressText, useClientTaskProgress } from './use-client-task';
+import { counted } from '@domain/plural';
 
 const REQUIRED = 'full_name, phone, service_type, login, password, plan';
 const OPTIONAL =
@@ -114,7 +115,7 @@ function ImportFlow({
             ? ` (accounts ${result.firstAccountNo} to ${result.lastAccountNo})`
             : ''}
           {result.rejected.length > 0
-            ? `; ${formatNumber(result.rejected.length)} row(s) were skipped.`
+            ? `; ${counted(result.rejected.length, 'row')} ${result.rejected.length === 1 ? 'was' : 'were'} skipped.`
             : '.'}
           {result.cancelled
             ? ' The other rows were not imported: import the same file again to add them (the rows already imported are skipped).'

@@ -2,8 +2,7 @@ import { Button } from '@mantine/core';
 import type { ExpiryRun } from '@contract/schemas/sync';
 import { useApiMutation } from '../../api/hooks';
 import { notifyError, notifySuccess } from '../../lib/notify';
-
-const count = (n: number, one: string) => `${String(n)} ${one}${n === 1 ? '' : 's'}`;
+import { counted } from '@domain/plural';
 
 /** What one run did, in a sentence for the office. */
 export const expiryRunSummary = (r: ExpiryRun): string => {
@@ -11,8 +10,8 @@ export const expiryRunSummary = (r: ExpiryRun): string => {
   const parts = [`${String(r.isolated)} isolated on their router`];
   if (r.queued > 0) parts.push(`${String(r.queued)} waiting in the router queue`);
   if (r.noRouter > 0) parts.push(`${String(r.noRouter)} without a router`);
-  const why = r.failures.map((f) => `${f.reason} (${count(f.clients, 'client')})`).join('; ');
-  return `${count(r.expired, 'client')} expired: ${parts.join(', ')}.${why ? ` ${why}.` : ''}`;
+  const why = r.failures.map((f) => `${f.reason} (${counted(f.clients, 'client')})`).join('; ');
+  return `${counted(r.expired, 'client')} expired: ${parts.join(', ')}.${why ? ` ${why}.` : ''}`;
 };
 
 /**

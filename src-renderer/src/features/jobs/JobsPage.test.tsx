@@ -7,6 +7,7 @@ import { renderApp } from '../../test-utils/render';
 import { staffUser } from '../../test-utils/office-fixtures';
 import { BACKUP_SETTINGS, jobFixture } from './job-fixtures';
 import { JOBS_REFRESH_MS } from './use-jobs';
+import { officeSettings } from '../../test-utils/office-fixtures';
 
 const T = Date.UTC(2030, 0, 15, 9, 0, 0);
 
@@ -53,6 +54,7 @@ function renderJobs(user = adminUser()) {
   let finishRun: () => void = () => {};
   let cancelRun: () => void = () => {};
   const transport = createFakeTransport({
+    'settings.get': () => officeSettings(),
     'auth.status': () => ({ setupRequired: false, user }),
     'jobs.list': () => jobs,
     'jobs.runNow': ({ name }) => {

@@ -9,9 +9,19 @@ import { useOwnTask } from '../tasks/use-own-task';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { JobsTable } from './JobsTable';
 import { useBackupSettings, useInvalidateJobs, useJobsList } from './use-jobs';
+import { OfficeGate } from '../settings/OfficeGate';
 
 /** Scheduled jobs: every background job's last run, outcome and next run; "Run now"; backups. */
+/** Inside the office gate: every time on this screen is in the office's zone. */
 export function JobsPage() {
+  return (
+    <OfficeGate>
+      <JobsScreen />
+    </OfficeGate>
+  );
+}
+
+function JobsScreen() {
   const { can } = useSession();
   const list = useJobsList();
   const backup = useBackupSettings();

@@ -1,8 +1,9 @@
 import { Button, Table, Text } from '@mantine/core';
 import type { Job, JobName } from '@contract/schemas/jobs';
-import { formatDateTime, formatRelative } from '../../lib/format';
+
 import { formatDuration } from './job-labels';
 import { JobOutcomeBadge } from './JobOutcomeBadge';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 export type JobsTableProps = {
   jobs: Job[];
@@ -13,6 +14,7 @@ export type JobsTableProps = {
 };
 
 export function JobsTable({ jobs, canRun, onRunNow, startingName }: JobsTableProps) {
+  const clock = useOfficeClock();
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table striped verticalSpacing="sm" aria-label="Scheduled jobs">
@@ -40,8 +42,8 @@ export function JobsTable({ jobs, canRun, onRunNow, startingName }: JobsTablePro
               <Table.Td>
                 {job.lastRun ? (
                   <>
-                    <Text size="sm" title={formatRelative(job.lastRun.startedAt)}>
-                      {formatDateTime(job.lastRun.startedAt)}
+                    <Text size="sm" title={clock.relative(job.lastRun.startedAt)}>
+                      {clock.dateTime(job.lastRun.startedAt)}
                     </Text>
                     <Text size="xs" c="dimmed">
                       took {formatDuration(job.lastRun.durationMs)}
@@ -76,8 +78,8 @@ export function JobsTable({ jobs, canRun, onRunNow, startingName }: JobsTablePro
                     {job.enabled ? 'Not scheduled' : 'Off'}
                   </Text>
                 ) : (
-                  <Text size="sm" title={formatDateTime(job.nextRunAt)}>
-                    {formatRelative(job.nextRunAt)}
+                  <Text size="sm" title={clock.dateTime(job.nextRunAt)}>
+                    {clock.relative(job.nextRunAt)}
                   </Text>
                 )}
               </Table.Td>

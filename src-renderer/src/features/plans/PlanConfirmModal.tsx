@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { Plan } from '@contract/schemas/plans';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
+import { counted } from '@domain/plural';
 
 export type PlanConfirm = { kind: 'retire' | 'delete'; plan: Plan };
 
@@ -63,7 +64,7 @@ function PlanConfirmBody({
       )}
       <Text size="sm">
         {kind === 'retire'
-          ? `"${plan.name}" will take no new clients. The ${String(plan.clientCount)} client(s) on it keep it and can still renew.`
+          ? `"${plan.name}" will take no new clients. ${plan.clientCount === 1 ? 'The client' : `The ${counted(plan.clientCount, 'client')}`} on it keep${plan.clientCount === 1 ? 's' : ''} it and can still renew.`
           : `"${plan.name}" will be removed for good. Only a plan that no client or ledger entry ever used can be deleted; otherwise retire it.`}
       </Text>
       <Group justify="flex-end">

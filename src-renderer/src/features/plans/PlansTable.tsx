@@ -4,11 +4,9 @@ import { formatNumber } from '../../lib/format';
 import { SERVICE_LABELS } from '../clients/client-labels';
 import { useOffice } from '../settings/office-context';
 import { formatRate } from './rates';
+import { counted, per } from '@domain/plural';
 
-const validityText = (v: Plan['validity']): string =>
-  v.unit === 'days'
-    ? `${String(v.count)} day${v.count === 1 ? '' : 's'}`
-    : `${String(v.count)} month${v.count === 1 ? '' : 's'}`;
+const unitOf = (v: Plan['validity']) => (v.unit === 'days' ? 'day' : 'month');
 
 const expiryText = (plan: Plan): string =>
   plan.expiryAction === 'disable'
@@ -67,7 +65,7 @@ export function PlansTable({
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm">{money(plan.price)}</Text>
                 <Text size="xs" c="dimmed">
-                  {`per ${validityText(plan.validity)}`}
+                  {per(plan.validity.count, unitOf(plan.validity))}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -79,7 +77,7 @@ export function PlansTable({
                 <Text size="sm">{expiryText(plan)}</Text>
                 {plan.graceDays > 0 && (
                   <Text size="xs" c="dimmed">
-                    {`after ${String(plan.graceDays)} grace day${plan.graceDays === 1 ? '' : 's'}`}
+                    {`after ${counted(plan.graceDays, 'grace day')}`}
                   </Text>
                 )}
               </Table.Td>

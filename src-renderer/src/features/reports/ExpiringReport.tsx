@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
 import { ClientStatusBadge } from '../clients/ClientStatusBadge';
 import { useOffice } from '../settings/office-context';
+import { noun } from '@domain/plural';
 
 type Page = Out<'reports.expiring'>;
 
@@ -55,7 +56,7 @@ export function ExpiringReport() {
         />
         {first && (
           <Text size="sm" c="dimmed" data-testid="expiring-count">
-            {`${formatNumber(first.total.count)}${first.total.capped ? '+' : ''} client(s) until ${office.dateTime(first.until)}`}
+            {`${formatNumber(first.total.count)}${first.total.capped ? '+' : ''} ${noun(first.total.capped ? 2 : first.total.count, 'client')} until ${office.dateTime(first.until)}`}
           </Text>
         )}
       </Group>

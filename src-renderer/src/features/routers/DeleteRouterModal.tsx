@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { Router } from '@contract/schemas/routers';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
+import { counted } from '@domain/plural';
 
 /** Removing a router, confirmed first; queued changes for it are dropped. */
 export function DeleteRouterModal({
@@ -31,7 +32,7 @@ export function DeleteRouterModal({
           <Text size="sm">
             Remove <strong>{router.name}</strong> ({router.host})? Its health history goes with it
             {router.pendingChanges > 0
-              ? `, and ${String(router.pendingChanges)} queued change(s) will be dropped`
+              ? `, and ${counted(router.pendingChanges, 'queued change')} will be dropped`
               : ''}
             . Nothing on the router itself is changed.
           </Text>

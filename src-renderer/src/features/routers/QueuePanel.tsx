@@ -1,16 +1,19 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { formatDateTimeShort } from '../../lib/format';
+
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { ROUTERS_REFRESH_MS } from './use-routers';
+import { useOfficeClock } from '../../lib/office-clock-context';
+import { counted } from '@domain/plural';
 
 /** The provisioning queue for one router: pending work, attempts, last error, "Retry now". */
 export function QueuePanel({ routerId, canRun }: { routerId: number; canRun: boolean }) {
+  const clock = useOfficeClock();
   const queue = useApiQuery('sync.queue', { routerId }, { refetchInterval: ROUTERS_REFRESH_MS });
   const retry = useApiMutation('sync.retryNow', {
     onSuccess: (r) => {
-      notifySuccess(`${String(r.rescheduled)} item(s) will be retried now.`);
+      notifySuccess(`${counted(r.rescheduled, 'item')} will be retried now.`);
       void queue.refetch();
     },
     onError: (error) => notifyError(error, 'Could not retry'),
@@ -72,7 +75,7 @@ export function QueuePanel({ routerId, canRun }: { routerId: number; canRun: boo
                         {item.lastError ?? '—'}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{formatDateTimeShort(item.nextAttemptAt)}</Table.Td>
+                    <Table.Td>{clock.dateTimeShort(item.nextAttemptAt)}</Table.Td>
                     {canRun && (
                       <Table.Td>
                         <Button

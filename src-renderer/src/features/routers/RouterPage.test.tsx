@@ -4,10 +4,12 @@ import { createFakeTransport } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
 import { driftFixture, routerFixture } from './router-fixtures';
+import { officeSettings } from '../../test-utils/office-fixtures';
 
 function renderRouter() {
   const router = routerFixture(7, { name: 'Tower G', pendingChanges: 1 });
   const transport = createFakeTransport({
+    'settings.get': () => officeSettings(),
     'auth.status': () => ({
       setupRequired: false,
       user: adminUser(),

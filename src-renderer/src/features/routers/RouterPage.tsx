@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { Router } from '@contract/schemas/routers';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
-import { formatDateTime } from '../../lib/format';
+
 import { useSession } from '../auth/session-context';
 import { ActivityTimeline } from '../activity/ActivityTimeline';
 import { HealthHistory } from './HealthHistory';
@@ -12,8 +12,11 @@ import { RouterStatusBadge } from './RouterStatusBadge';
 import { SyncPanel } from './SyncPanel';
 import { TLS_LABELS, formatPct, formatUptime } from './router-labels';
 import { ROUTERS_REFRESH_MS } from './use-routers';
+import { useOfficeClock } from '../../lib/office-clock-context';
+import { OfficeGate } from '../settings/OfficeGate';
 
 function Details({ router }: { router: Router }) {
+  const clock = useOfficeClock();
   const rows: [string, string][] = [
     ['Address', `${router.host}${router.port === null ? '' : `:${String(router.port)}`}`],
     ['API-SSL', TLS_LABELS[router.tls]],
@@ -27,7 +30,7 @@ function Details({ router }: { router: Router }) {
     ['Memory', formatPct(router.memoryUsedPct)],
     ['Active sessions', router.activeSessions === null ? '—' : String(router.activeSessions)],
     ['Latency', router.latencyMs === null ? '—' : `${String(router.latencyMs)} ms`],
-    ['Last seen', router.lastSeenAt === null ? 'Never' : formatDateTime(router.lastSeenAt)],
+    ['Last seen', router.lastSeenAt === null ? 'Never' : clock.dateTime(router.lastSeenAt)],
     ['Clients', String(router.clientCount)],
     ['Pending changes', String(router.pendingChanges)],
   ];
@@ -53,7 +56,16 @@ function Details({ router }: { router: Router }) {
 }
 
 /** One router: details, health history, provisioning queue, sync, and its activity. */
+/** Inside the office gate: every time on this screen is in the office's zone. */
 export function RouterPage() {
+  return (
+    <OfficeGate>
+      <RouterScreen />
+    </OfficeGate>
+  );
+}
+
+function RouterScreen() {
   const { routerId } = useParams();
   const id = Number(routerId);
   const { can } = useSession();

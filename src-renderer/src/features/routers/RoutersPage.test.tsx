@@ -5,6 +5,7 @@ import { createFakeTransport } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
 import { routerFixture } from './router-fixtures';
+import { officeSettings } from '../../test-utils/office-fixtures';
 
 function renderRouters() {
   let routers: Router[] = [
@@ -13,6 +14,7 @@ function renderRouters() {
     routerFixture(3, { name: 'Tower C', status: 'degraded', cpuLoad: 97 }),
   ];
   const transport = createFakeTransport({
+    'settings.get': () => officeSettings(),
     'auth.status': () => ({
       setupRequired: false,
       user: adminUser(),
@@ -124,6 +126,7 @@ describe('Routers screen', () => {
 
   it('says so when there are no routers', async () => {
     const transport = createFakeTransport({
+      'settings.get': () => officeSettings(),
       'auth.status': () => ({
         setupRequired: false,
         user: adminUser(),

@@ -11,9 +11,19 @@ import { RouterFormModal } from './RouterFormModal';
 import type { RouterFormTarget } from './RouterFormModal';
 import { RoutersTable } from './RoutersTable';
 import { useInvalidateRouters, useRoutersList } from './use-routers';
+import { OfficeGate } from '../settings/OfficeGate';
 
 /** The Routers screen: every router's status at a glance, add, edit, disable/enable, remove. */
+/** Inside the office gate: every time on this screen is in the office's zone. */
 export function RoutersPage() {
+  return (
+    <OfficeGate>
+      <RoutersScreen />
+    </OfficeGate>
+  );
+}
+
+function RoutersScreen() {
   const { can } = useSession();
   const canManage = can('routers.manage');
   const list = useRoutersList();

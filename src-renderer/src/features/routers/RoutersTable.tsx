@@ -1,9 +1,10 @@
 import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Router } from '@contract/schemas/routers';
-import { formatRelative } from '../../lib/format';
+
 import { formatPct, formatUptime } from './router-labels';
 import { RouterStatusBadge } from './RouterStatusBadge';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 export type RoutersTableProps = {
   routers: Router[];
@@ -24,6 +25,7 @@ export function RoutersTable({
   onRemove,
   togglingId,
 }: RoutersTableProps) {
+  const clock = useOfficeClock();
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="sm" aria-label="Routers">
@@ -64,7 +66,7 @@ export function RoutersTable({
                     Never
                   </Text>
                 ) : (
-                  <Text size="sm">{formatRelative(router.lastSeenAt)}</Text>
+                  <Text size="sm">{clock.relative(router.lastSeenAt)}</Text>
                 )}
               </Table.Td>
               <Table.Td data-col-optional="wide">{dash(router.identity)}</Table.Td>

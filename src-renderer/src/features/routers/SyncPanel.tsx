@@ -4,8 +4,7 @@ import type { SyncApplyResult } from '@contract/schemas/sync';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
 import { DriftList } from './DriftList';
-
-const plural = (n: number, word: string) => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+import { counted } from '@domain/plural';
 
 function ApplySummary({ result }: { result: SyncApplyResult }) {
   return (
@@ -20,7 +19,7 @@ function ApplySummary({ result }: { result: SyncApplyResult }) {
           >
             <Text size="sm">
               Added {r.added}, updated {r.updated}, removed {r.removed}, kicked {r.kicked}, kept{' '}
-              {plural(r.unknownKept, 'unknown entry')}
+              {counted(r.unknownKept, 'unknown entry')}
               {r.failed > 0 ? `, ${String(r.failed)} failed` : ''}.
             </Text>
           </Alert>
@@ -107,12 +106,12 @@ export function SyncPanel({ routerId, canRun }: { routerId: number; canRun: bool
           </Alert>
         ) : drift.drift.length === 0 ? (
           <Text size="sm" role="status">
-            In step: {plural(drift.checked, 'entry')} checked, no drift.
+            In step: {counted(drift.checked, 'entry')} checked, no drift.
           </Text>
         ) : (
           <>
             <Text size="sm" role="status">
-              {plural(drift.drift.length, 'difference')} in {plural(drift.checked, 'entry')}{' '}
+              {counted(drift.drift.length, 'difference')} in {counted(drift.checked, 'entry')}{' '}
               checked. Unknown entries are kept unless you tick them.
             </Text>
             <DriftList

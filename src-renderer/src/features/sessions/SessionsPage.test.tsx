@@ -4,6 +4,7 @@ import type { SessionInfo } from '@contract/schemas/auth';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
+import { officeSettings } from '../../test-utils/office-fixtures';
 
 const session = (id: string, ip: string, current: boolean): SessionInfo => ({
   id,
@@ -23,6 +24,7 @@ describe('My sessions', () => {
   it('ends another session and stays signed in', async () => {
     let sessions = [session('s1', '10.0.0.5', true), session('s2', '10.0.0.9', false)];
     const transport = createFakeTransport({
+      'settings.get': () => officeSettings(),
       'auth.status': () => ({ setupRequired: false, user: adminUser() }),
       'sessions.listMine': () => sessions,
       'sessions.end': ({ sessionId }) => {
@@ -43,6 +45,7 @@ describe('My sessions', () => {
 
   it('ending the current session returns to the login screen', async () => {
     const transport = createFakeTransport({
+      'settings.get': () => officeSettings(),
       'auth.status': () => ({ setupRequired: false, user: adminUser() }),
       'sessions.listMine': () => [session('s1', '10.0.0.5', true)],
       'sessions.end': () => null,

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session-context';
 import { SessionsTable } from './SessionsTable';
+import { OfficeGate } from '../settings/OfficeGate';
 
 const COPY = {
   mine: {
@@ -19,7 +20,16 @@ const COPY = {
   },
 } as const;
 
+/** Inside the office gate: every time on this screen is in the office's zone. */
 export function SessionsPage({ scope }: { scope: 'mine' | 'all' }) {
+  return (
+    <OfficeGate>
+      <SessionsScreen scope={scope} />
+    </OfficeGate>
+  );
+}
+
+function SessionsScreen({ scope }: { scope: 'mine' | 'all' }) {
   const copy = COPY[scope];
   const { endedLocally } = useSession();
   const queryClient = useQueryClient();

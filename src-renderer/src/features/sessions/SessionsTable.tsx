@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import type { SessionInfo } from '@contract/schemas/auth';
-import { formatDateTime, formatDateTimeShort } from '../../lib/format';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 export type SessionsTableProps = {
   sessions: SessionInfo[];
@@ -11,6 +11,7 @@ export type SessionsTableProps = {
 };
 
 export function SessionsTable({ sessions, showUser, endingId, onEnd }: SessionsTableProps) {
+  const clock = useOfficeClock();
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped verticalSpacing="sm" aria-label="Sessions">
@@ -38,7 +39,7 @@ export function SessionsTable({ sessions, showUser, endingId, onEnd }: SessionsT
               )}
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
-                  <Text size="sm">{formatDateTime(session.createdAt)}</Text>
+                  <Text size="sm">{clock.dateTime(session.createdAt)}</Text>
                   {session.current && (
                     <Badge size="sm" variant="light">
                       This session
@@ -46,7 +47,7 @@ export function SessionsTable({ sessions, showUser, endingId, onEnd }: SessionsT
                   )}
                 </Group>
               </Table.Td>
-              <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
+              <Table.Td>{clock.dateTime(session.lastSeenAt)}</Table.Td>
               <Table.Td>
                 <Text size="sm" ff="monospace">
                   {session.ip}
@@ -60,7 +61,7 @@ export function SessionsTable({ sessions, showUser, endingId, onEnd }: SessionsT
                 )}
               </Table.Td>
               <Table.Td>
-                {formatDateTimeShort(Math.min(session.idleExpiresAt, session.absoluteExpiresAt))}
+                {clock.dateTimeShort(Math.min(session.idleExpiresAt, session.absoluteExpiresAt))}
               </Table.Td>
               <Table.Td>
                 <Button

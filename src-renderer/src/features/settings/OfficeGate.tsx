@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
+import { OfficeClockContext } from '../../lib/office-clock-context';
 import { OfficeContext, officeFrom } from './office-context';
 
 export const useBillingSettings = () =>
@@ -15,7 +16,13 @@ export const useOfficeProfile = () =>
 export function OfficeGate({ children }: { children: ReactNode }) {
   const settings = useBillingSettings();
   const office = useMemo(() => (settings.data ? officeFrom(settings.data) : null), [settings.data]);
-  if (office) return <OfficeContext value={office}>{children}</OfficeContext>;
+  if (office) {
+    return (
+      <OfficeContext value={office}>
+        <OfficeClockContext value={office.clock}>{children}</OfficeClockContext>
+      </OfficeContext>
+    );
+  }
   if (settings.isError) {
     return (
       <ErrorState

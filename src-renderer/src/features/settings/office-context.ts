@@ -1,13 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { BillingSettings } from '@contract/schemas/settings';
 import { currencyOf, formatMoney, type Currency } from '@domain/money';
-import { formatOfficeDateTime, officeDay } from './office-time';
+import { officeClock, type OfficeClock } from '../../lib/office-time';
 
 /** The office's currency and time zone, with the formatters every money screen needs. */
 export type Office = {
   settings: BillingSettings;
   currency: Currency;
   timeZone: string;
+  clock: OfficeClock;
   money: (amount: number) => string;
   dateTime: (ms: number) => string;
   day: (ms: number) => string;
@@ -17,14 +18,16 @@ export type Office = {
 export const officeFrom = (settings: BillingSettings): Office => {
   const currency = currencyOf(settings);
   const timeZone = settings.timeZone;
+  const clock = officeClock(timeZone);
   return {
     settings,
     currency,
     timeZone,
+    clock,
     money: (amount) => formatMoney(amount, currency),
-    dateTime: (ms) => formatOfficeDateTime(ms, timeZone),
-    day: (ms) => officeDay(ms, timeZone),
-    today: () => officeDay(Date.now(), timeZone),
+    dateTime: clock.dateTimeShort,
+    day: clock.day,
+    today: () => clock.day(Date.now()),
   };
 };
 

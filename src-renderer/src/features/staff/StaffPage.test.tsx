@@ -4,6 +4,7 @@ import type { Staff } from '@contract/schemas/staff';
 import { createFakeTransport, fakeError, fakeFieldError } from '../../test-utils/fake-transport';
 import { adminUser, staffMember } from '../../test-utils/fixtures';
 import { renderApp } from '../../test-utils/render';
+import { officeSettings } from '../../test-utils/office-fixtures';
 
 function renderStaff() {
   let staff: Staff[] = [
@@ -12,6 +13,7 @@ function renderStaff() {
     staffMember(3, { username: 'tom', disabled: true }),
   ];
   const transport = createFakeTransport({
+    'settings.get': () => officeSettings(),
     'auth.status': () => ({ setupRequired: false, user: adminUser() }),
     'staff.list': () => staff,
     'staff.create': (input) => {

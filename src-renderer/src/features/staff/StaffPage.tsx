@@ -11,10 +11,20 @@ import { EditStaffModal } from './EditStaffModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { StaffTable } from './StaffTable';
 import { useInvalidateStaff, useStaffList } from './use-staff';
+import { OfficeGate } from '../settings/OfficeGate';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'reset'; staff: Staff };
 
+/** Inside the office gate: every time on this screen is in the office's zone. */
 export function StaffPage() {
+  return (
+    <OfficeGate>
+      <StaffScreen />
+    </OfficeGate>
+  );
+}
+
+function StaffScreen() {
   const { user } = useSession();
   const list = useStaffList();
   const invalidate = useInvalidateStaff();

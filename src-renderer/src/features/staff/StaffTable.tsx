@@ -1,8 +1,9 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import type { Staff } from '@contract/schemas/staff';
-import { formatDateTimeShort } from '../../lib/format';
+
 import { ROLE_LABELS } from '../../lib/roles';
 import { STATUS_COLORS, STATUS_LABELS, staffStatus } from './staff-status';
+import { useOfficeClock } from '../../lib/office-clock-context';
 
 export type StaffTableProps = {
   staff: Staff[];
@@ -24,6 +25,7 @@ export function StaffTable({
   onUnlock,
   unlockingId,
 }: StaffTableProps) {
+  const clock = useOfficeClock();
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped verticalSpacing="sm" aria-label="Staff members">
@@ -80,7 +82,7 @@ export function StaffTable({
                       Never
                     </Text>
                   ) : (
-                    formatDateTimeShort(member.lastLoginAt)
+                    clock.dateTimeShort(member.lastLoginAt)
                   )}
                 </Table.Td>
                 <Table.Td>
