@@ -32,6 +32,7 @@ import {
   ActivityFacetsSchema,
   ActivityHistogramSchema,
   ActivityStatsInput,
+  ActivityBundleInput,
   ActivityExportInput,
   ActivitySearchInput,
   ActivityCountAfterInput,
@@ -245,6 +246,7 @@ export const api = {
 
 export const downloads = {
   'activity.export': { access: 'activity.export', input: ActivityExportInput },
+  'activity.bundle': { access: 'activity.bundle', input: ActivityBundleInput },
   'clients.export': { access: 'clients.export', input: ClientExportInput },
 } as const satisfies Record<DownloadName, { access: Access; input: z.ZodType }>;
 
@@ -257,7 +259,7 @@ export const events = {
    */
   'task.progress': z.object({
     taskId: z.string(),
-    task: z.enum(['verify', 'export', 'archive']),
+    task: z.enum(['verify', 'export', 'archive', 'bundle']),
     done: z.number().int(),
     total: z.number().int(),
   }),

@@ -84,7 +84,7 @@ export const PROCEDURES = [
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
-export const DOWNLOADS = ['activity.export', 'clients.export'] as const;
+export const DOWNLOADS = ['activity.export', 'activity.bundle', 'clients.export'] as const;
 
 export const EVENTS = [
   'activity.recorded',

@@ -197,6 +197,7 @@ const wireCore = (
       clock,
       tasks,
       ...audit,
+      timeZone: () => office.settings.get().timeZone,
       // Only the session that started the task hears of it; the core's own tasks, nobody.
       progress: (p, owner) => {
         if (owner) events.emit('task.progress', p, { sessionId: owner });

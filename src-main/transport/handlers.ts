@@ -162,6 +162,7 @@ type DownloadHandlers = {
 /** Calls whose result is a file: one line each, like the handlers above. */
 export const createDownloadHandlers = (core: Core): DownloadHandlers => ({
   'activity.export': (input, ctx, open) => core.services.activity.exportTo(input, ctx, open),
+  'activity.bundle': (input, ctx, open) => core.services.activity.bundleTo(input, ctx, open),
   'clients.export': (input, ctx, open) =>
     core.services.clients.exportTo(input, signedIn(ctx), open),
 });

@@ -105,6 +105,19 @@ export const ActivityExportInput = z.strictObject({
   format: z.enum(['csv', 'ndjson']),
 });
 
+/**
+ * An evidence bundle: the entries of [from, to] (optionally narrowed by a filter), with the hash
+ * chain and signed checkpoints that prove them and a standalone check (core/evidence).
+ */
+export const ActivityBundleInput = z
+  .strictObject({
+    from: EpochMsSchema,
+    to: EpochMsSchema,
+    filter: ActivityFilterSchema.omit({ from: true, to: true }).optional(),
+    archive: ArchiveNameSchema.optional(),
+  })
+  .refine((b) => b.from <= b.to, { error: 'The range ends before it starts', path: ['to'] });
+
 export const VerifyResultSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),

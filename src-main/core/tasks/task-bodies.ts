@@ -3,6 +3,7 @@ import { openReadOnly, createLogSource } from '../activity/activity-source';
 import { csvHeader, csvLine, ndjsonLine } from '../activity/activity-export';
 import { verifyChain } from '../activity/verify-chain';
 import { finishAndVerifyBackup } from '../backup/verify-backup';
+import { writeBundle } from '../evidence/bundle-writer';
 import type { TaskKind, TaskRequestOf, TaskResults } from './task-messages';
 
 /** How a task reports: entries done so far, and output (awaited: back-pressure and cancel). */
@@ -61,9 +62,18 @@ const backup = async (r: TaskRequestOf<'backup'>, io: TaskIo): Promise<TaskResul
   return { bytes: statSync(r.target).size };
 };
 
+const bundle = async (r: TaskRequestOf<'bundle'>, io: TaskIo): Promise<TaskResults['bundle']> => {
+  const db = openReadOnly(r.file, io.nativeBinding);
+  try {
+    return await writeBundle(db, r, (done) => io.progress(done));
+  } finally {
+    db.close();
+  }
+};
+
 const BODIES: {
   [K in TaskKind]: (r: TaskRequestOf<K>, io: TaskIo) => Promise<TaskResults[K]>;
-} = { verify, export: exportEntries, backup };
+} = { verify, export: exportEntries, backup, bundle };
 
 /** Runs one task: the same code on a task thread and, where none is configured, in process. */
 export const runTaskBody = <K extends TaskKind>(

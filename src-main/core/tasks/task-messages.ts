@@ -2,6 +2,7 @@ import type { VerifyResult } from '../../contract/schemas/activity';
 import type { ErrorCode } from '../../contract/errors';
 import type { ScopedFilter } from '../activity/search-plan';
 import type { ChainHead } from '../backup/verify-backup';
+import type { BundleRequest, BundleResult } from '../evidence/bundle-writer';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -12,12 +13,15 @@ export type TaskRequest =
   /** Every entry matching `filter`, newest first, as CSV or NDJSON text in chunks. */
   | { kind: 'export'; file: string; filter: ScopedFilter; format: ExportFormat }
   /** An online copy of the database into `target`, made one file and checked (see backup/). */
-  | { kind: 'backup'; file: string; target: string; head: ChainHead | null };
+  | { kind: 'backup'; file: string; target: string; head: ChainHead | null }
+  /** An evidence bundle written into `target` (see core/evidence). */
+  | ({ kind: 'bundle' } & BundleRequest);
 
 export type TaskResults = {
   verify: { result: VerifyResult; quickCheck: string | null };
   export: { rows: number };
   backup: { bytes: number };
+  bundle: BundleResult;
 };
 export type TaskKind = TaskRequest['kind'];
 export type TaskRequestOf<K extends TaskKind> = Extract<TaskRequest, { kind: K }>;
