@@ -112,6 +112,7 @@ import {
 } from './schemas/sync';
 import { DemoStatusSchema, OpenDemoResultSchema, StorageStatusSchema } from './schemas/system';
 import { SharingStatusSchema, UpdateSharingInput } from './schemas/sharing';
+import { ForwardingStatusSchema, UpdateForwardingInput } from './schemas/forwarding';
 import {
   BackupSettingsSchema,
   JobSchema,
@@ -242,6 +243,9 @@ export const api = {
   // Sharing this workstation with the office (the desktop app serves browsers on the LAN).
   'sharing.status': proc('settings.manage', Empty, SharingStatusSchema),
   'sharing.update': proc('settings.manage', UpdateSharingInput, SharingStatusSchema),
+  // Forwarding the log to the office's syslog receiver: where it stands (Jobs screen), settings.
+  'forwarding.status': proc('jobs.read', Empty, ForwardingStatusSchema),
+  'forwarding.update': proc('settings.manage', UpdateForwardingInput, ForwardingStatusSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {

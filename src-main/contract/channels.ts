@@ -81,6 +81,8 @@ export const PROCEDURES = [
   'backup.updateSettings',
   'sharing.status',
   'sharing.update',
+  'forwarding.status',
+  'forwarding.update',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */

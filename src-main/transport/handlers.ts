@@ -148,6 +148,8 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'backup.updateSettings': (input, ctx) => backup.updateSettings(input, signedIn(ctx)),
     'sharing.status': () => core.services.sharing.status(),
     'sharing.update': (input, ctx) => core.services.sharing.update(input, signedIn(ctx)),
+    'forwarding.status': () => core.services.forwarding.status(),
+    'forwarding.update': (input, ctx) => core.services.forwarding.update(input, signedIn(ctx)),
   };
 };
 

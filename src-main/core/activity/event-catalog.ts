@@ -10,6 +10,7 @@ import { settingsEvents } from './events/settings-events';
 import { routerEvents } from './events/router-events';
 import { jobEvents } from './events/job-events';
 import { sharingEvents } from './events/sharing-events';
+import { forwardingEvents } from './events/forwarding-events';
 
 /** Every event code the application writes, with its type, category and wording. */
 export const eventCatalog = {
@@ -24,6 +25,7 @@ export const eventCatalog = {
   ...routerEvents,
   ...jobEvents,
   ...sharingEvents,
+  ...forwardingEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -118,6 +118,7 @@ export type TestCoreOptions = {
   sharing?: CoreConfig['sharing'];
   retention?: CoreConfig['retention'];
   taskThreads?: CoreConfig['taskThreads'];
+  forwarding?: CoreConfig['forwarding'];
 };
 
 export type TestClient = {
@@ -181,6 +182,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.sharing ? { sharing: opts.sharing } : {}),
       ...(opts.retention ? { retention: opts.retention } : {}),
       ...(opts.taskThreads ? { taskThreads: opts.taskThreads } : {}),
+      ...(opts.forwarding ? { forwarding: opts.forwarding } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
