@@ -6,6 +6,8 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session-context';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { JobsTable } from './JobsTable';
+import { ForwardingStatusCard } from '../forwarding/ForwardingStatusCard';
+import { useForwardingStatus } from '../forwarding/use-forwarding';
 import { useBackupSettings, useInvalidateJobs, useJobsList } from './use-jobs';
 
 /** Scheduled jobs: every background job's last run, outcome and next run; "Run now"; backups. */
@@ -13,6 +15,7 @@ export function JobsPage() {
   const { can } = useSession();
   const list = useJobsList();
   const backup = useBackupSettings();
+  const forwarding = useForwardingStatus();
   const invalidate = useInvalidateJobs();
   const runNow = useApiMutation('jobs.runNow', {
     onSuccess: (job: Job) => {
@@ -55,6 +58,8 @@ export function JobsPage() {
           startingName={runNow.isPending ? runNow.variables.name : null}
         />
       )}
+
+      {forwarding.data && <ForwardingStatusCard status={forwarding.data} />}
 
       {backup.isPending ? (
         <LoadingState label="Loading backup settings…" />

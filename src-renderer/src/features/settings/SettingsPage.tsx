@@ -22,6 +22,7 @@ import { serverFieldError, serverFormError } from '../../lib/server-errors';
 import { useBillingSettings } from './OfficeGate';
 import { settingsChanges, settingsToForm } from './settings-form';
 import { SharingPanel } from './SharingPanel';
+import { ForwardingSettingsPanel } from '../forwarding/ForwardingSettingsForm';
 import type { SettingsField, SettingsFormValues } from './settings-form';
 
 const FIELDS: SettingsField[] = [
@@ -64,6 +65,7 @@ export function SettingsPage() {
         <SettingsForm key={JSON.stringify(settings.data)} current={settings.data} />
       )}
       <SharingPanel />
+      <ForwardingSettingsPanel />
     </Stack>
   );
 }
