@@ -2,7 +2,7 @@ import { sign } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { TZDate } from '@date-fns/tz';
+import { officeDayBound } from '../domain/office-days';
 import { DATABASE_FILE } from '../core/config';
 import { AUDIT_KEYS } from '../core/activity/chain-anchor';
 import { loadSigningKey } from '../core/activity/checkpoints';
@@ -15,16 +15,12 @@ import type { Sqlite } from '../core/db/open-database';
 
 export type BundleArgs = { from: string; to: string; out: string; text?: string; archive?: string };
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A date (the whole day, in the office's zone) or an ISO time with its offset. */
 export const parseBound = (text: string, timeZone: string, end: boolean): number => {
-  const day = DAY.exec(text);
-  if (day) {
-    const [y, m, d] = [Number(day[1]), Number(day[2]) - 1, Number(day[3])];
-    const start = new TZDate(y, m, d, timeZone);
-    if (start.getDate() !== d) throw new AppError('validation', `${text} is not a date.`);
-    return end ? new TZDate(y, m, d + 1, timeZone).getTime() - 1 : start.getTime();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const bound = officeDayBound(text, timeZone, end);
+    if (bound === null) throw new AppError('validation', `${text} is not a date.`);
+    return bound;
   }
   const ms = /[zZ]|[+-]\d{2}:\d{2}$/.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(ms)) {
