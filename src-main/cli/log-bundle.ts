@@ -2,7 +2,7 @@ import { sign } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { officeDayBound } from '../domain/office-days';
+import { officeDayBound } from '../domain/office-time';
 import { DATABASE_FILE } from '../core/config';
 import { AUDIT_KEYS } from '../core/activity/chain-anchor';
 import { loadSigningKey } from '../core/activity/checkpoints';

@@ -2,8 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { format as formatDate } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { zonedIsoTime } from '../../domain/office-time';
 import { csvRow } from '../../domain/csv-cells';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import type { Sqlite } from '../db/open-database';
@@ -88,8 +87,7 @@ export const writeBundle = async (
   progress: (done: number) => void = () => undefined,
 ): Promise<BundleResult> => {
   const { plan } = r;
-  const time = (ms: number) =>
-    formatDate(new TZDate(ms, r.timeZone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+  const time = (ms: number) => zonedIsoTime(ms, r.timeZone);
   const matching = hasConditions(r.filter) ? new Set<number>() : null;
   if (matching && r.filter) {
     const search = createActivitySearch(sqlite);

@@ -47,7 +47,7 @@ const KEYS: Record<keyof ForwardingSettings, string> = {
 const CURSOR_KEY = 'forward.cursor';
 
 /** Entries per write: a few hundred kilobytes, a few milliseconds of the main thread. */
-const BATCH = 500;
+const BATCH = 250;
 /** How often the cursor is saved while sending (and always when the stream goes idle or closes). */
 const SAVE_CURSOR_MS = 1_000;
 

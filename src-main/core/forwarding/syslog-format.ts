@@ -1,5 +1,4 @@
-import { format as formatDate } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { zonedIsoTime } from '../../domain/office-time';
 import type { ActivityRow } from '../activity/activity-row';
 
 /** Private enterprise number for structured data: 32473 is RFC 5612's, reserved for examples. */
@@ -40,7 +39,7 @@ const sdValue = (v: string | number): string => String(v).replace(/["\\\]]/g, (c
  */
 export const syslogMessage = (r: ActivityRow, o: SyslogOptions): string => {
   const pri = o.facility * 8 + severityOf(r);
-  const time = formatDate(new TZDate(r.ts, o.timeZone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+  const time = zonedIsoTime(r.ts, o.timeZone);
   const params: [string, string | number | null][] = [
     ['id', r.id],
     ['type', r.type],

@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
-import { officeDayBound } from '@domain/office-days';
+import { officeDayBound } from '@domain/office-time';
 import { useApiClient } from '../../api/api-context';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { LoadingState } from '../../components/states';

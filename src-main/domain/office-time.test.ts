@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officeDayBound } from './office-days';
+import { officeDayBound, zonedIsoTime } from './office-time';
 
 describe('officeDayBound', () => {
   it('reads a day as the office lives it, whatever the machine zone', () => {
@@ -17,5 +17,21 @@ describe('officeDayBound', () => {
     expect(officeDayBound('2030-02-31', 'UTC', false)).toBeNull();
     expect(officeDayBound('15/01/2030', 'UTC', false)).toBeNull();
     expect(officeDayBound('', 'UTC', true)).toBeNull();
+  });
+});
+
+describe('zonedIsoTime', () => {
+  it('writes the office time with milliseconds and offset, as date-fns would', () => {
+    const at = Date.UTC(2026, 11, 7, 12, 0, 13, 147);
+    expect(zonedIsoTime(at, 'Africa/Nairobi')).toBe('2026-12-07T15:00:13.147+03:00');
+    expect(zonedIsoTime(at, 'UTC')).toBe('2026-12-07T12:00:13.147+00:00');
+    expect(zonedIsoTime(at, 'America/St_Johns')).toBe('2026-12-07T08:30:13.147-03:30');
+    // Either side of a daylight-saving change (New York, 2030-03-10 07:00 UTC).
+    expect(zonedIsoTime(Date.UTC(2030, 2, 10, 6, 59, 59, 999), 'America/New_York')).toBe(
+      '2030-03-10T01:59:59.999-05:00',
+    );
+    expect(zonedIsoTime(Date.UTC(2030, 2, 10, 7), 'America/New_York')).toBe(
+      '2030-03-10T03:00:00.000-04:00',
+    );
   });
 });
