@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { DownloadIn, In, Out } from '../contract/api';
-import type { DownloadName, ProcedureName } from '../contract/channels';
+import type { DownloadIn } from '../contract/api';
+import type { DownloadName } from '../contract/channels';
 import { createCore, type Core } from '../core/create-core';
 import { DATABASE_FILE } from '../core/config';
 import { openDatabase } from '../core/db/open-database';
@@ -24,6 +24,7 @@ import {
 import type { ExportSink } from '../core/activity/activity.service';
 import type { CallContext } from '../transport/call-context';
 import { createDispatch, type Dispatch } from '../transport/dispatch';
+import { caller, callContext } from './bench-calls';
 import { insertClients } from './client-data';
 import { appendGeneratedEntries } from './log-data';
 import { fmt, percentile } from './stats';
@@ -66,27 +67,6 @@ const openCore = (dataDir: string): Core =>
     passwordHasher: HASHER_FROM_SOURCE,
     taskThreads: TASKS_FROM_SOURCE,
   });
-
-const callContext = (): CallContext & { sessionToken: string | null } => {
-  const ctx: CallContext & { sessionToken: string | null } = {
-    sessionToken: null,
-    ip: '127.0.0.1',
-    workstation: 'bench',
-    setSessionToken: (t) => {
-      ctx.sessionToken = t;
-    },
-  };
-  return ctx;
-};
-
-/** A typed call through the dispatcher; a refusal throws. */
-const caller =
-  (dispatch: Dispatch, ctx: CallContext) =>
-  async <K extends ProcedureName>(name: K, input: In<K>): Promise<Out<K>> => {
-    const r = await dispatch.call(name, input, ctx);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as Out<K>;
-  };
 
 /**
  * The log first (entries must be in time order, and the bulk ones are older than anything the

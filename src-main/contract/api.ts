@@ -32,6 +32,7 @@ import {
   ActivityFacetsSchema,
   ActivityHistogramSchema,
   ActivityStatsInput,
+  ActivityBundleInput,
   ActivityExportInput,
   ActivitySearchInput,
   ActivityCountAfterInput,
@@ -125,6 +126,7 @@ import {
   StorageStatusSchema,
 } from './schemas/system';
 import { SharingStatusSchema, UpdateSharingInput } from './schemas/sharing';
+import { ForwardingStatusSchema, UpdateForwardingInput } from './schemas/forwarding';
 import {
   BackupSettingsSchema,
   JobSchema,
@@ -274,10 +276,14 @@ export const api = {
   // Everyone reads the office profile (it heads every receipt); administrators change it.
   'office.profile': proc('session', Empty, OfficeProfileSchema),
   'office.updateProfile': proc('settings.manage', UpdateOfficeProfileInput, OfficeProfileSchema),
+  // Forwarding the log to the office's syslog receiver: where it stands (Jobs screen), settings.
+  'forwarding.status': proc('jobs.read', Empty, ForwardingStatusSchema),
+  'forwarding.update': proc('settings.manage', UpdateForwardingInput, ForwardingStatusSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {
   'activity.export': { access: 'activity.export', input: ActivityExportInput },
+  'activity.bundle': { access: 'activity.bundle', input: ActivityBundleInput },
   'clients.export': { access: 'clients.export', input: ClientExportInput },
   'payments.export': { access: 'reports.financial', input: PaymentExportInput },
 } as const satisfies Record<DownloadName, { access: Access; input: z.ZodType }>;

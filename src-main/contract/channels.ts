@@ -91,10 +91,17 @@ export const PROCEDURES = [
   'routers.healthHistory',
   'office.profile',
   'office.updateProfile',
+  'forwarding.status',
+  'forwarding.update',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
-export const DOWNLOADS = ['activity.export', 'clients.export', 'payments.export'] as const;
+export const DOWNLOADS = [
+  'activity.export',
+  'activity.bundle',
+  'clients.export',
+  'payments.export',
+] as const;
 
 export const EVENTS = [
   'activity.recorded',

@@ -7,6 +7,8 @@ export const PERMISSIONS = [
   'activity.export',
   'activity.verify',
   'activity.retention',
+  /** Evidence bundles for auditors: entries with the chain and signed checkpoints that prove them. */
+  'activity.bundle',
   'staff.manage',
   'sessions.manage',
   'clients.read',

@@ -1,5 +1,6 @@
 import type { ImportSlicing } from './clients/client-import';
 import type { Clock } from './shared/clock';
+import type { ForwarderTiming } from './forwarding/forwarder';
 import type { Logger } from './shared/logger';
 import type { AuthPolicy } from './auth/auth-policy';
 import type { NetworkOptions } from './network-services';
@@ -65,6 +66,8 @@ export type CoreConfig = {
   readDiskSpace?: ReadDiskSpace;
   /** The desktop shell's server, for "Share this workstation with the office" (absent elsewhere). */
   sharing?: SharingPort;
+  /** Retry and resend timing of log forwarding (tests shorten them); see forwarding/forwarder.ts. */
+  forwarding?: Partial<ForwarderTiming>;
   /**
    * `false`: commits are not flushed to disk one by one (SQLite's `synchronous = OFF`). Only for a
    * folder that is thrown away if the process dies, as the demo office is while it is seeded.

@@ -22,6 +22,7 @@ import { createTaskRegistry, type TaskProgress } from './tasks/task-registry';
 import { createReaderPool } from './activity/reader/reader-pool';
 import { createAuditTrail } from './activity/audit-trail';
 import { createLiveTail } from './activity/live-tail';
+import { createForwarder, type Forwarder } from './forwarding/forwarder';
 import { createSavedSearches } from './activity/saved-searches.service';
 import { DEFAULT_AUTH_POLICY } from './auth/auth-policy';
 import { createStaffRepo } from './auth/staff.repo';
@@ -129,6 +130,8 @@ const wireCore = (
   const { orm } = db;
 
   const events = createEventBus();
+  // Created once the office's settings can be read (below); told of every commit.
+  let forwarder: Forwarder | null = null;
   const tail = createLiveTail({
     intervalMs: LIVE_TAIL_MS,
     emit: (batch) => events.emit('activity.recorded', batch),
@@ -140,7 +143,10 @@ const wireCore = (
     clock,
     host,
     timeZone: () => officeZone(),
-    onCommitted: (categories) => tail.recorded(categories),
+    onCommitted: (categories) => {
+      tail.recorded(categories);
+      forwarder?.wake();
+    },
   });
   // Set once the office's time zone can be read (below); changes before that see no clock jump.
   let clockWatch: ClockWatch | null = null;
@@ -214,6 +220,7 @@ const wireCore = (
       tasks,
       registry,
       ...audit,
+      timeZone: () => office.settings.get().timeZone,
       ...(config.activityReader
         ? { reader: readerThreads(config, config.activityReader, clock, logger) }
         : {}),
@@ -292,6 +299,18 @@ const wireCore = (
     systemMeta,
     ...(config.sharing ? { port: config.sharing } : {}),
   });
+  forwarder = createForwarder({
+    sqlite,
+    clock,
+    write,
+    recorder,
+    logger,
+    timeZone: () => office.settings.get().timeZone,
+    host,
+    systemMeta,
+    ...(config.forwarding ? { timing: config.forwarding } : {}),
+  });
+  const forwarding = forwarder;
   const upkeep = createWriteUpkeep(sqlite);
   const maintenance = createLogMaintenance({
     sqlite,
@@ -352,6 +371,7 @@ const wireCore = (
       backup: { settings: backupSettings.get, updateSettings: backupSettings.update },
       storage: { status: disk.status },
       sharing: { status: sharing.status, update: sharing.update },
+      forwarding: { status: forwarding.status, update: forwarding.update },
       demo: createDemoSupport({ sqlite, recorder }),
     },
     events,
@@ -402,6 +422,7 @@ const wireCore = (
         jobs.start();
       }
       network.start(config.background !== false);
+      forwarding.start();
       void sharing.resume();
       // An archive run that a crash or quit cut short removes the rest of its entries.
       audit.retention.resume(ctx).catch((e: unknown) => {
@@ -440,6 +461,8 @@ const wireCore = (
           }),
         );
       }
+      // After the last entry, so that the receiver gets "stopped" too.
+      await step('log forwarding', () => forwarding.stop());
       // After the last entry: recording it would otherwise arm a new timer after stop.
       await step('live tail', () => tail.stop());
       await step('activity readers', () => services.activity.close());

@@ -163,6 +163,8 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'routers.healthHistory': (input) => routers.healthHistory(input),
     'office.profile': () => core.services.office.get(),
     'office.updateProfile': (input, ctx) => core.services.office.update(input, signedIn(ctx)),
+    'forwarding.status': () => core.services.forwarding.status(),
+    'forwarding.update': (input, ctx) => core.services.forwarding.update(input, signedIn(ctx)),
   };
 };
 
@@ -177,6 +179,7 @@ type DownloadHandlers = {
 /** Calls whose result is a file: one line each, like the handlers above. */
 export const createDownloadHandlers = (core: Core): DownloadHandlers => ({
   'activity.export': (input, ctx, open) => core.services.activity.exportTo(input, ctx, open),
+  'activity.bundle': (input, ctx, open) => core.services.activity.bundleTo(input, ctx, open),
   'clients.export': (input, ctx, open) =>
     core.services.clients.exportTo(input, signedIn(ctx), open),
   'payments.export': (input, ctx, open) =>

@@ -107,6 +107,20 @@ export const ActivityExportInput = z.strictObject({
   ...TaskIdField,
 });
 
+/**
+ * An evidence bundle: the entries of [from, to] (optionally narrowed by a filter), with the hash
+ * chain and signed checkpoints that prove them and a standalone check (core/evidence).
+ */
+export const ActivityBundleInput = z
+  .strictObject({
+    from: EpochMsSchema,
+    to: EpochMsSchema,
+    filter: ActivityFilterSchema.omit({ from: true, to: true }).optional(),
+    archive: ArchiveNameSchema.optional(),
+    ...TaskIdField,
+  })
+  .refine((b) => b.from <= b.to, { error: 'The range ends before it starts', path: ['to'] });
+
 export const VerifyResultSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),

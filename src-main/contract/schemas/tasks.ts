@@ -6,6 +6,8 @@ export const TASK_KINDS = [
   'export',
   'archive',
   'backup',
+  // An evidence bundle for an auditor (core/evidence).
+  'bundle',
   // The clients' CSV import (its check, then its writes) and export.
   'clients.check',
   'clients.import',

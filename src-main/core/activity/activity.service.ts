@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { format as formatDate } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import type { EventPayload } from '../../contract/api';
 import type { Clock } from '../shared/clock';
@@ -14,12 +18,13 @@ import type { Retention } from './retention';
 import { createTaskRunner, type TaskRunner } from '../tasks/task-runner';
 import type { ExportFormat } from '../tasks/task-messages';
 import type { TaskRegistry } from '../tasks/task-registry';
+import { planBundle } from '../evidence/bundle-plan';
 import { createInProcessReader, type LogReader, type LogReads } from './reader/log-reads';
 
 export type { ExportFormat };
 /** Receives the export in pieces; awaiting `write` gives back-pressure to the writer. */
 export type ExportSink = {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   /** All written: finish the file. */
   end(): Promise<void>;
   /** Failed part-way: discard or break the file so that nobody takes it for complete. */
@@ -45,6 +50,8 @@ export const createActivityService = (deps: {
   nativeBinding?: string;
   /** For text-filtered histograms and facets read on this thread (reader threads get theirs). */
   textBudget?: TextBudget;
+  /** The office's time zone, for the times in an evidence bundle. */
+  timeZone: () => string;
 }) => {
   const { recorder } = deps;
   const now = () => deps.clock.now();
@@ -159,6 +166,85 @@ export const createActivityService = (deps: {
         // Failed, cancelled or refused (a task id in use): the file is discarded.
         sink.abort();
         throw e;
+      }
+    },
+
+    /**
+     * An evidence bundle for an auditor (core/evidence): planned here (a few lookups; a
+     * checkpoint signed at the head when none covers the range yet), written on a task thread
+     * into a private temporary file, then streamed into the sink and logged.
+     */
+    bundleTo: async (
+      input: {
+        from: number;
+        to: number;
+        filter?: Omit<ActivityFilter, 'from' | 'to'> | undefined;
+      } & From & { taskId?: string | undefined },
+      ctx: ServiceContext,
+      open: OpenSink,
+    ): Promise<{ rows: number } | null> => {
+      const { sqlite } = source(input.archive);
+      const started = deps.clock.now();
+      const plan = planBundle(
+        sqlite,
+        { from: input.from, to: input.to },
+        {
+          now: started,
+          ...(input.archive === undefined ? { signer: deps.checkpoints.signer } : {}),
+        },
+      );
+      const timeZone = deps.timeZone();
+      const day = (ms: number) => formatDate(new TZDate(ms, timeZone), 'yyyyMMdd');
+      const fileName = `evidence-${day(input.from)}-${day(input.to)}.tar`;
+      const work = mkdtempSync(join(tmpdir(), 'ispdesk-bundle-'));
+      const target = join(work, fileName);
+      try {
+        const total = plan.chain.toId - plan.chain.afterId;
+        return await registry.run('bundle', ctx, input, async (task) => {
+          const result = await tasks.run(
+            {
+              kind: 'bundle',
+              file: sqlite.name,
+              target,
+              plan,
+              filter: input.filter ?? null,
+              timeZone,
+              createdAt: started,
+              origin: deps.checkpoints.signer.origin,
+            },
+            { onProgress: (done) => task.progress(done, total), signal: task.signal },
+          );
+          task.throwIfCancelled();
+          const sink = await open({ fileName, contentType: 'application/x-tar' });
+          if (!sink) return null; // the user cancelled the save dialog
+          try {
+            for await (const chunk of createReadStream(target, { highWaterMark: 256 * 1024 })) {
+              await sink.write(chunk as Buffer);
+            }
+            await sink.end();
+          } catch (e) {
+            sink.abort();
+            throw e;
+          }
+          recorder.record({
+            event: 'activity.bundled',
+            params: { by: by(ctx), entries: result.entries },
+            ctx,
+            details: {
+              from: input.from,
+              to: input.to,
+              filter: input.filter ?? null,
+              archive: input.archive ?? null,
+              entries: result.entries,
+              chain: plan.chain,
+              bytes: result.bytes,
+              durationMs: task.elapsed(),
+            },
+          });
+          return { rows: result.entries };
+        });
+      } finally {
+        rmSync(work, { recursive: true, force: true });
       }
     },
 

@@ -120,6 +120,12 @@ export const createCheckpoints = (deps: {
         .all()
         .map(toCheckpoint),
     publicKeyPem: deps.key.publicKeyPem,
+    /** Signs a checkpoint note without storing it (an evidence bundle's end, see core/evidence). */
+    signer: {
+      origin: deps.origin,
+      sign: (note: string): string =>
+        sign(null, Buffer.from(note), deps.key.privateKey).toString('base64'),
+    },
     /** Daily (or after many entries): a new checkpoint when the head moved since the last one. */
     due: (now: number, maxAgeMs: number, maxEntries: number): boolean => {
       const h = head.get();

@@ -11,6 +11,7 @@ import { routerEvents } from './events/router-events';
 import { jobEvents } from './events/job-events';
 import { sharingEvents } from './events/sharing-events';
 import { taskEvents } from './events/task-events';
+import { forwardingEvents } from './events/forwarding-events';
 
 /** Every event code the application writes, with its type, category and wording. */
 export const eventCatalog = {
@@ -26,6 +27,7 @@ export const eventCatalog = {
   ...jobEvents,
   ...sharingEvents,
   ...taskEvents,
+  ...forwardingEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -24,7 +24,8 @@ export const createSettingsGroup = <T extends Record<string, Value>>(deps: {
     | 'settings.updated'
     | 'network.settings_updated'
     | 'backup.settings_updated'
-    | 'sharing.settings_updated';
+    | 'sharing.settings_updated'
+    | 'forwarding.settings_updated';
   target: { id: string; label: string };
   /** Refuses a change (by throwing an AppError) before anything is written. */
   check?: (changed: readonly (keyof T)[]) => void;

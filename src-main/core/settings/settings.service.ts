@@ -17,7 +17,8 @@ export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
   accountPrefix: 'AC',
 };
 
-const KEYS: Record<keyof BillingSettings, string> = {
+/** Where each billing setting is stored in the settings table. */
+export const BILLING_KEYS: Record<keyof BillingSettings, string> = {
   currencyCode: 'billing.currency_code',
   minorUnitDigits: 'billing.minor_unit_digits',
   timeZone: 'billing.time_zone',
@@ -51,7 +52,7 @@ export const createSettingsService = (deps: {
 }) => {
   const group = createSettingsGroup<BillingSettings>({
     ...deps,
-    keys: KEYS,
+    keys: BILLING_KEYS,
     defaults: DEFAULT_BILLING_SETTINGS,
     event: 'settings.updated',
     target: { id: 'billing', label: 'Billing settings' },

@@ -5,6 +5,7 @@ import { verifyChain } from '../activity/verify-chain';
 import { finishAndVerifyBackup } from '../backup/verify-backup';
 import { copyIntoArchive } from '../activity/archive-copy';
 import { checkClientsCsv, exportClients } from './client-task-bodies';
+import { writeBundle } from '../evidence/bundle-writer';
 import type { TaskKind, TaskRequestOf, TaskResults } from './task-messages';
 
 /** How a task reports: entries done so far, and output (awaited: back-pressure and cancel). */
@@ -63,6 +64,15 @@ const backup = async (r: TaskRequestOf<'backup'>, io: TaskIo): Promise<TaskResul
   return { bytes: statSync(r.target).size };
 };
 
+const bundle = async (r: TaskRequestOf<'bundle'>, io: TaskIo): Promise<TaskResults['bundle']> => {
+  const db = openReadOnly(r.file, io.nativeBinding);
+  try {
+    return await writeBundle(db, r, (done) => io.progress(done));
+  } finally {
+    db.close();
+  }
+};
+
 const BODIES: {
   [K in TaskKind]: (r: TaskRequestOf<K>, io: TaskIo) => Promise<TaskResults[K]>;
 } = {
@@ -72,6 +82,7 @@ const BODIES: {
   archiveCopy: copyIntoArchive,
   clientsExport: exportClients,
   clientsCheck: checkClientsCsv,
+  bundle,
 };
 
 /** Runs one task: the same code on a task thread and, where none is configured, in process. */

@@ -41,7 +41,7 @@ const gatedSink = (blockAt: number) => {
   const sink: ExportSink = {
     write: (chunk) => {
       if (state.aborted) state.writesAfterAbort++;
-      state.chunks.push(chunk);
+      state.chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
       if (state.chunks.length !== blockAt) return Promise.resolve();
       reached();
       return new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import type { ChainHead } from '../backup/verify-backup';
 import type { ArchiveCopyRequest } from '../activity/archive-copy';
 import type { ClientFilter } from '../../contract/schemas/clients';
 import type { CheckedImport } from '../clients/client-import-check';
+import type { BundleRequest, BundleResult } from '../evidence/bundle-writer';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -24,7 +25,10 @@ export type TaskRequest =
    * A clients CSV import checked row by row (client-import-check.ts); with `withAccepted`, the
    * accepted rows as chunks of JSON, for the commit.
    */
-  | { kind: 'clientsCheck'; file: string; csv: string; timeZone: string; withAccepted: boolean };
+  | { kind: 'clientsCheck'; file: string; csv: string; timeZone: string; withAccepted: boolean }
+
+  /** An evidence bundle written into `target` (see core/evidence). */
+  | ({ kind: 'bundle' } & BundleRequest);
 
 export type TaskResults = {
   verify: { result: VerifyResult; quickCheck: string | null };
@@ -33,6 +37,7 @@ export type TaskResults = {
   archiveCopy: { entries: number };
   clientsExport: { rows: number };
   clientsCheck: CheckedImport;
+  bundle: BundleResult;
 };
 export type TaskKind = TaskRequest['kind'];
 export type TaskRequestOf<K extends TaskKind> = Extract<TaskRequest, { kind: K }>;

@@ -48,6 +48,7 @@ const LABELS: Record<TaskKind, { what: string; name: string }> = {
   verify: { what: 'an integrity check of the activity log', name: 'integrity check' },
   archive: { what: 'an archive of old activity entries', name: 'archive' },
   backup: { what: 'a database backup', name: 'backup' },
+  bundle: { what: 'an evidence bundle of the activity log', name: 'evidence bundle' },
   'clients.check': { what: 'a check of a clients CSV import', name: 'import check' },
   'clients.import': { what: 'a clients CSV import', name: 'import' },
   'clients.export': { what: 'a clients CSV export', name: 'clients export' },

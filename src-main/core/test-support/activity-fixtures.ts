@@ -6,13 +6,21 @@ import type { TestCore } from './test-core';
  * `failAfter` chunks its writes fail (a full disk).
  */
 export const memorySink = (failAfter = Infinity) => {
-  const state = { chunks: [] as string[], ended: false, aborted: false, file: '' };
+  const state = {
+    chunks: [] as string[],
+    /** Everything written, text or bytes, as bytes. */
+    bytes: [] as Buffer[],
+    ended: false,
+    aborted: false,
+    file: '',
+  };
   const open = (file: { fileName: string }): Promise<ExportSink> => {
     state.file = file.fileName;
     return Promise.resolve({
       write: (chunk) => {
         if (state.chunks.length >= failAfter) return Promise.reject(new Error('disk full'));
-        state.chunks.push(chunk);
+        state.bytes.push(Buffer.from(chunk));
+        if (typeof chunk === 'string') state.chunks.push(chunk);
         return Promise.resolve();
       },
       end: () => {

@@ -119,6 +119,7 @@ export type TestCoreOptions = {
   retention?: CoreConfig['retention'];
   taskThreads?: CoreConfig['taskThreads'];
   importSlicing?: CoreConfig['importSlicing'];
+  forwarding?: CoreConfig['forwarding'];
 };
 
 export type TestClient = {
@@ -183,6 +184,7 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.retention ? { retention: opts.retention } : {}),
       ...(opts.taskThreads ? { taskThreads: opts.taskThreads } : {}),
       ...(opts.importSlicing ? { importSlicing: opts.importSlicing } : {}),
+      ...(opts.forwarding ? { forwarding: opts.forwarding } : {}),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });

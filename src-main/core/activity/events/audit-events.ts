@@ -7,6 +7,13 @@ export const auditEvents = {
     'success',
     (p) => `${p.by} exported ${String(p.rows)} activity entries as ${p.format.toUpperCase()}`,
   ),
+  'activity.bundled': defineEvent<{ by: string; entries: number }>(
+    'user',
+    'audit',
+    'success',
+    (p) =>
+      `${p.by} made an evidence bundle of ${String(p.entries)} activity ${p.entries === 1 ? 'entry' : 'entries'} for an auditor`,
+  ),
   'activity.verified': defineEvent<{
     by: string;
     checked: number;

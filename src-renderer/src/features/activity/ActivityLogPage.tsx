@@ -14,6 +14,7 @@ import { ActivityHistogram } from './ActivityHistogram';
 import { ActivityResults } from './ActivityResults';
 import { ArchiveBanner } from './ArchiveBanner';
 import { ArchivesDialog } from './ArchivesDialog';
+import { EvidenceBundleDialog } from './EvidenceBundleDialog';
 import { ExportMenu, ExportProgressPanel } from './ExportMenu';
 import { KeyboardShortcutsButton, KeyboardShortcutsHelp } from './KeyboardShortcutsHelp';
 import { LiveTailPaused, LiveTailSwitch } from './LiveTailControl';
@@ -45,7 +46,7 @@ function ipErrorOf(error: ApiError | null, view: ActivityView): string | undefin
   return serverFieldError(error, 'filter.ip');
 }
 
-type Dialog = 'help' | 'save' | 'archives' | null;
+type Dialog = 'help' | 'save' | 'archives' | 'bundle' | null;
 
 /** Inside the office gate: every time on this screen is in the office's zone. */
 export function ActivityLogPage() {
@@ -204,7 +205,11 @@ function ActivityLogScreen() {
           </Button>
           {can('activity.verify') && <VerifyIntegrityButton state={verify} />}
           {can('activity.export') && (
-            <ExportMenu busy={exporter.progress !== null} onExport={exporter.start} />
+            <ExportMenu
+              busy={exporter.progress !== null}
+              onExport={exporter.start}
+              onBundle={can('activity.bundle') ? () => setDialog('bundle') : undefined}
+            />
           )}
           <KeyboardShortcutsButton onOpen={() => setDialog('help')} />
         </Group>
@@ -303,6 +308,14 @@ function ActivityLogScreen() {
       />
       <KeyboardShortcutsHelp opened={dialog === 'help'} onClose={() => setDialog(null)} />
       <SaveSearchModal opened={dialog === 'save'} view={view} onClose={() => setDialog(null)} />
+      {dialog === 'bundle' && (
+        <EvidenceBundleDialog
+          opened
+          onClose={() => setDialog(null)}
+          view={view}
+          archive={archive}
+        />
+      )}
       <ArchivesDialog
         opened={dialog === 'archives'}
         onClose={() => setDialog(null)}

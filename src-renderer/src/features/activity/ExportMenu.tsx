@@ -9,9 +9,12 @@ import type { ExportFormat, ExportProgress } from './export-progress';
 export function ExportMenu({
   busy,
   onExport,
+  onBundle,
 }: {
   busy: boolean;
   onExport: (format: ExportFormat) => void;
+  /** Administrators: an evidence bundle for an auditor. */
+  onBundle?: (() => void) | undefined;
 }) {
   return (
     <Group gap={0} wrap="nowrap">
@@ -42,6 +45,13 @@ export function ExportMenu({
               {`Export ${FORMAT_LABELS[format]}`}
             </Menu.Item>
           ))}
+          {onBundle && (
+            <>
+              <Menu.Divider />
+              <Menu.Label>For an auditor</Menu.Label>
+              <Menu.Item onClick={onBundle}>Evidence bundle…</Menu.Item>
+            </>
+          )}
         </Menu.Dropdown>
       </Menu>
     </Group>

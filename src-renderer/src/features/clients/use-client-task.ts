@@ -40,6 +40,7 @@ export const progressText = (p: ClientTaskProgress, format: (n: number) => strin
     case 'export':
     case 'archive':
     case 'backup':
+    case 'bundle':
       return of;
   }
 };

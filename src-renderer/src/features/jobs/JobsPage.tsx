@@ -8,6 +8,8 @@ import { TaskProgressPanel } from '../tasks/TaskProgressPanel';
 import { useOwnTask } from '../tasks/use-own-task';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { JobsTable } from './JobsTable';
+import { ForwardingStatusCard } from '../forwarding/ForwardingStatusCard';
+import { useForwardingStatus } from '../forwarding/use-forwarding';
 import { useBackupSettings, useInvalidateJobs, useJobsList } from './use-jobs';
 import { OfficeGate } from '../settings/OfficeGate';
 
@@ -25,6 +27,7 @@ function JobsScreen() {
   const { can } = useSession();
   const list = useJobsList();
   const backup = useBackupSettings();
+  const forwarding = useForwardingStatus();
   const invalidate = useInvalidateJobs();
   // A backup run from here is a task of the user's: followed and cancellable.
   const backupTask = useOwnTask();
@@ -95,6 +98,7 @@ function JobsScreen() {
           cancelLabel="Cancel backup"
         />
       )}
+      {forwarding.data && <ForwardingStatusCard status={forwarding.data} />}
 
       {backup.isPending ? (
         <LoadingState label="Loading backup settings…" />

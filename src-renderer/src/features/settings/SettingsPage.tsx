@@ -27,6 +27,7 @@ import { SharingPanel } from './SharingPanel';
 import { officeTimeZones } from './office-defaults';
 import { OfficeProfileForm } from './OfficeProfileForm';
 import { RelabelPricesModal, relabelledPlansOf } from './RelabelPricesModal';
+import { ForwardingSettingsPanel } from '../forwarding/ForwardingSettingsForm';
 import type { SettingsField, SettingsFormValues } from './settings-form';
 
 const FIELDS: SettingsField[] = [
@@ -63,6 +64,7 @@ export function SettingsPage() {
       )}
       <OfficeProfileForm />
       <SharingPanel />
+      <ForwardingSettingsPanel />
     </Stack>
   );
 }
