@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { format as formatDate } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { ActivityFilter } from '../../contract/schemas/activity';
-import type { EventPayload } from '../../contract/api';
 import type { Clock } from '../shared/clock';
 import { logCategoriesOf } from '../../domain/permissions';
 import { AppError } from '../shared/app-error';

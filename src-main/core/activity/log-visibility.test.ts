@@ -1,3 +1,4 @@
+import { chunkText } from '../test-support/activity-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../contract/schemas/activity';
 import { makeClient, makePlan, officeCore, type Office } from '../test-support/office-fixtures';
@@ -40,7 +41,7 @@ const exported = async (o: Office, who: TestClient, filter: object): Promise<str
   let text = '';
   const sink: ExportSink = {
     write: (chunk) => {
-      text += chunk;
+      text += chunkText(chunk);
       return Promise.resolve();
     },
     end: () => Promise.resolve(),

@@ -1,3 +1,4 @@
+import { chunkText } from '../test-support/activity-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { ExportSink } from '../activity/activity.service';
 import { parseCsv } from '../clients/csv';
@@ -14,7 +15,7 @@ const exportCsv = async (o: Office, who: TestClient, input: unknown) => {
     name = file.fileName;
     const sink: ExportSink = {
       write: (chunk) => {
-        text += chunk;
+        text += chunkText(chunk);
         writes += 1;
         return Promise.resolve();
       },

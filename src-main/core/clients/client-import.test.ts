@@ -1,3 +1,4 @@
+import { chunkText } from '../test-support/activity-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { ExportSink } from '../activity/activity.service';
 import { entriesOf, failure, lastEntry, unwrap, type TestClient } from '../test-support/test-core';
@@ -21,7 +22,7 @@ const exportCsv = async (o: Office, who: TestClient, input: unknown = {}) => {
     name = file.fileName;
     const sink: ExportSink = {
       write: (chunk) => {
-        text += chunk;
+        text += chunkText(chunk);
         return Promise.resolve();
       },
       end: () => Promise.resolve(),

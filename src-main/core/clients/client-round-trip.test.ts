@@ -1,3 +1,4 @@
+import { chunkText } from '../test-support/activity-fixtures';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../contract/schemas/clients';
 import type { ExportSink } from '../activity/activity.service';
@@ -15,7 +16,7 @@ const exportCsv = async (o: Office, who: TestClient, input: unknown) => {
   const result = await o.tc.dispatch.download('clients.export', input, who.ctx, () => {
     const sink: ExportSink = {
       write: (chunk) => {
-        text += chunk;
+        text += chunkText(chunk);
         return Promise.resolve();
       },
       end: () => Promise.resolve(),

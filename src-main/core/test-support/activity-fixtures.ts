@@ -46,3 +46,7 @@ export const failedLogins = (tc: TestCore, n: number) =>
       });
     }
   });
+
+/** A sink's chunk as text (downloads write text, evidence bundles bytes). */
+export const chunkText = (chunk: string | Uint8Array): string =>
+  typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
