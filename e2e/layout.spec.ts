@@ -51,6 +51,7 @@ const SCREENS: readonly Screen[] = [
     shown: (p) => p.getByRole('table').first(),
   },
   { name: 'plans', path: '/plans', ready: (p) => firstRow(p, 'Plans') },
+  { name: 'payments', path: '/payments', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'reports', path: '/reports', ready: (p) => heading(p, 'Reports') },
   { name: 'routers', path: '/routers', ready: (p) => firstRow(p, 'Routers') },
   {
@@ -62,6 +63,11 @@ const SCREENS: readonly Screen[] = [
   },
   { name: 'activity', path: '/activity', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'settings', path: '/settings', ready: (p) => heading(p, 'Settings') },
+  {
+    name: 'office-profile',
+    path: '/setup/office',
+    ready: (p) => p.getByRole('button', { name: 'Skip for now' }),
+  },
   { name: 'staff', path: '/staff', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'jobs', path: '/jobs', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'sessions-all', path: '/sessions/all', ready: (p) => p.locator('main tbody tr').first() },

@@ -28,6 +28,7 @@ const FORBIDDEN: [RegExp, string][] = [
   [/Intl\.DateTimeFormat/, 'Intl.DateTimeFormat outside the office helper'],
   [/from 'dayjs'/, 'dayjs formatting outside the office helper'],
   [/from '@date-fns\/tz'/, 'zones belong to the office helper'],
+  [/type="date"/, "a native date field shows the browser's format: use OfficeDayInput"],
 ];
 
 /** Problems in one file's text; tested below so the scan itself can fail. */
@@ -53,6 +54,7 @@ describe('time formatting in the renderer', () => {
 
   it('catches the ways a component could show a browser-zone time', () => {
     expect(timeFormattingProblems('x.toLocaleString()')).toHaveLength(1);
+    expect(timeFormattingProblems('<TextInput type="date" />')).toHaveLength(1);
     expect(timeFormattingProblems('new Date(ms).getHours()')).toHaveLength(1);
     expect(timeFormattingProblems('new Date(2025, 0, 1)')).toHaveLength(1);
     expect(timeFormattingProblems("import { format } from 'date-fns';")).toHaveLength(1);

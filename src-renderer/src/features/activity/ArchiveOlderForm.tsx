@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { OfficeDayInput } from '../../components/OfficeDayInput';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Out } from '@contract/api';
@@ -100,8 +101,7 @@ export function ArchiveOlderForm({
         Moves older entries out of the live log into an archive file, which keeps the live log fast.
         Archived entries can still be searched and verified from the Archives list.
       </Text>
-      <TextInput
-        type="date"
+      <OfficeDayInput
         label="Archive entries recorded before"
         description="Everything before the start of this day (local time) is archived."
         value={day}

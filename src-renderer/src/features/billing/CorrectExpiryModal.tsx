@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { OfficeDayInput } from '../../components/OfficeDayInput';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';
 import { CorrectExpiryInput } from '@contract/schemas/billing';
@@ -83,10 +84,9 @@ function CorrectExpiryForm({
         <Text size="sm">
           {`Service now ends ${office.dateTime(client.expiresAt)}. No money moves. A later date reactivates an expired client; an earlier one leaves the client to expiry processing, which isolates them after the plan's grace days.`}
         </Text>
-        <TextInput
+        <OfficeDayInput
           label="Service ends after"
           description={`The end of this day, ${office.timeZone}`}
-          type="date"
           data-autofocus
           value={values.expiresOn}
           onChange={(e) => set('expiresOn', e.currentTarget.value)}

@@ -1,3 +1,4 @@
+import { OfficeDayInput } from '../../components/OfficeDayInput';
 import {
   Anchor,
   Badge,
@@ -83,8 +84,7 @@ function PaymentsScreen() {
         Payments
       </Title>
       <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Payment filters">
-        <TextInput
-          type="date"
+        <OfficeDayInput
           label="From"
           description={`Office day (${office.timeZone})`}
           value={from}
@@ -94,8 +94,7 @@ function PaymentsScreen() {
           }}
           error={DAY.test(from) ? undefined : 'Pick a day'}
         />
-        <TextInput
-          type="date"
+        <OfficeDayInput
           label="To"
           description="Inclusive"
           value={to}

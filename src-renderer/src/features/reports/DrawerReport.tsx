@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { OfficeDayInput } from '../../components/OfficeDayInput';
 import { useState } from 'react';
 import type { DrawerReport as Drawer } from '@contract/schemas/reports';
 import { useApiQuery } from '../../api/hooks';
@@ -21,8 +22,7 @@ export function DrawerReport() {
   return (
     <Stack gap="md">
       <Group align="flex-end" gap="sm" className="no-print">
-        <TextInput
-          type="date"
+        <OfficeDayInput
           label="Day"
           description={`Office day (${office.timeZone})`}
           value={day}

@@ -1,3 +1,4 @@
+import { OfficeDayInput } from '../../components/OfficeDayInput';
 import {
   Group,
   NativeSelect,
@@ -6,7 +7,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -41,14 +41,12 @@ export function IncomeReport() {
   return (
     <Stack gap="md">
       <Group align="flex-end" gap="sm" className="no-print">
-        <TextInput
-          type="date"
+        <OfficeDayInput
           label="From"
           value={from}
           onChange={(e) => setFrom(e.currentTarget.value)}
         />
-        <TextInput
-          type="date"
+        <OfficeDayInput
           label="To"
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
