@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { OfficeDayInput } from '../../components/OfficeDayInput';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

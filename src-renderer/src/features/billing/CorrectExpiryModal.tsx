@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { OfficeDayInput } from '../../components/OfficeDayInput';
 import { useState } from 'react';
 import type { SubmitEvent } from 'react';

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { OfficeDayInput } from '../../components/OfficeDayInput';
 import { useState } from 'react';
 import type { DrawerReport as Drawer } from '@contract/schemas/reports';

@@ -1,14 +1,5 @@
 import { OfficeDayInput } from '../../components/OfficeDayInput';
-import {
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { IncomeReport as Income } from '@contract/schemas/reports';
 import { useApiQuery } from '../../api/hooks';
