@@ -83,6 +83,11 @@ export const PROCEDURES = [
   'sharing.update',
   'forwarding.status',
   'forwarding.update',
+  'alerts.list',
+  'alerts.acknowledge',
+  'alerts.resolve',
+  'alerts.rules',
+  'alerts.updateRules',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
@@ -93,6 +98,7 @@ export const EVENTS = [
   'session.ended',
   'task.progress',
   'system.storage',
+  'alert.raised',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURES)[number];

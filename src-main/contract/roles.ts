@@ -39,5 +39,9 @@ export const PERMISSIONS = [
   'jobs.read',
   /** Run a scheduled job now. */
   'jobs.run',
+  /** See the alerts raised by the rules over the log (and hear of new ones). */
+  'alerts.read',
+  /** Acknowledge and resolve alerts; change the rules' thresholds and the alert email. */
+  'alerts.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

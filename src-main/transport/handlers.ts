@@ -150,6 +150,11 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'sharing.update': (input, ctx) => core.services.sharing.update(input, signedIn(ctx)),
     'forwarding.status': () => core.services.forwarding.status(),
     'forwarding.update': (input, ctx) => core.services.forwarding.update(input, signedIn(ctx)),
+    'alerts.list': (input) => core.services.alerts.list(input),
+    'alerts.acknowledge': (input, ctx) => core.services.alerts.acknowledge(input, signedIn(ctx)),
+    'alerts.resolve': (input, ctx) => core.services.alerts.resolve(input, signedIn(ctx)),
+    'alerts.rules': () => core.services.alerts.rules(),
+    'alerts.updateRules': (input, ctx) => core.services.alerts.updateRules(input, signedIn(ctx)),
   };
 };
 

@@ -11,6 +11,7 @@ import { routerEvents } from './events/router-events';
 import { jobEvents } from './events/job-events';
 import { sharingEvents } from './events/sharing-events';
 import { forwardingEvents } from './events/forwarding-events';
+import { alertEvents } from './events/alert-events';
 
 /** Every event code the application writes, with its type, category and wording. */
 export const eventCatalog = {
@@ -26,6 +27,7 @@ export const eventCatalog = {
   ...jobEvents,
   ...sharingEvents,
   ...forwardingEvents,
+  ...alertEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -119,6 +119,9 @@ export type TestCoreOptions = {
   retention?: CoreConfig['retention'];
   taskThreads?: CoreConfig['taskThreads'];
   forwarding?: CoreConfig['forwarding'];
+  alertMail?: CoreConfig['alertMail'];
+  /** false: no fsync per commit (tests that write thousands of entries one by one). */
+  flushEachCommit?: boolean;
 };
 
 export type TestClient = {
@@ -183,6 +186,8 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.retention ? { retention: opts.retention } : {}),
       ...(opts.taskThreads ? { taskThreads: opts.taskThreads } : {}),
       ...(opts.forwarding ? { forwarding: opts.forwarding } : {}),
+      ...(opts.alertMail ? { alertMail: opts.alertMail } : {}),
+      ...(opts.flushEachCommit === undefined ? {} : { flushEachCommit: opts.flushEachCommit }),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,55 @@
+import type { AlertRuleSettings } from '../../contract/schemas/alerts';
+
+/**
+ * The rules' thresholds out of the box (watch-and-forward.md: brute force 5–10 in 10–15 min,
+ * spraying across ≥ K accounts, a new address after a learning period, 30–90 days' memory).
+ */
+export const DEFAULT_ALERT_RULES: AlertRuleSettings = {
+  bruteForceAccountFailures: 5,
+  bruteForceAddressFailures: 10,
+  bruteForceWindowMinutes: 15,
+  sprayAccounts: 5,
+  sprayWindowMinutes: 15,
+  newSourceLearningDays: 14,
+  newSourceForgetDays: 90,
+  hoursMon: '08:00-18:00',
+  hoursTue: '08:00-18:00',
+  hoursWed: '08:00-18:00',
+  hoursThu: '08:00-18:00',
+  hoursFri: '08:00-18:00',
+  hoursSat: '09:00-13:00',
+  hoursSun: '',
+  hoursGraceMinutes: 30,
+  moneyCountPerDay: 5,
+  moneyAmountPerDay: 50_000,
+  massArchives: 20,
+  massEdits: 50,
+  massWindowMinutes: 10,
+  massExportRows: 1_000,
+  routerOfflineMinutes: 15,
+};
+
+export const ALERT_RULE_KEYS: Record<keyof AlertRuleSettings, string> = {
+  bruteForceAccountFailures: 'alerts.brute_force_account_failures',
+  bruteForceAddressFailures: 'alerts.brute_force_address_failures',
+  bruteForceWindowMinutes: 'alerts.brute_force_window_minutes',
+  sprayAccounts: 'alerts.spray_accounts',
+  sprayWindowMinutes: 'alerts.spray_window_minutes',
+  newSourceLearningDays: 'alerts.new_source_learning_days',
+  newSourceForgetDays: 'alerts.new_source_forget_days',
+  hoursMon: 'alerts.hours_mon',
+  hoursTue: 'alerts.hours_tue',
+  hoursWed: 'alerts.hours_wed',
+  hoursThu: 'alerts.hours_thu',
+  hoursFri: 'alerts.hours_fri',
+  hoursSat: 'alerts.hours_sat',
+  hoursSun: 'alerts.hours_sun',
+  hoursGraceMinutes: 'alerts.hours_grace_minutes',
+  moneyCountPerDay: 'alerts.money_count_per_day',
+  moneyAmountPerDay: 'alerts.money_amount_per_day',
+  massArchives: 'alerts.mass_archives',
+  massEdits: 'alerts.mass_edits',
+  massWindowMinutes: 'alerts.mass_window_minutes',
+  massExportRows: 'alerts.mass_export_rows',
+  routerOfflineMinutes: 'alerts.router_offline_minutes',
+};
