@@ -1,6 +1,7 @@
 import { createHashRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { ActivityLogPage } from '../features/activity/ActivityLogPage';
+import { AlertsPage } from '../features/alerts/AlertsPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { ReceiptPage } from '../features/billing/ReceiptPage';
 import { ClientPage } from '../features/clients/ClientPage';
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
           ['routers/:routerId', 'routers.read', <RouterPage key="router" />],
           ['settings', 'settings.manage', <SettingsPage key="settings" />],
           ['jobs', 'jobs.read', <JobsPage key="jobs" />],
+          ['alerts', 'alerts.read', <AlertsPage key="alerts" />],
         ] as const
       ).map(([path, permission, page]) => ({
         path,

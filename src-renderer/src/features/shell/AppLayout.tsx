@@ -17,6 +17,7 @@ import { useSession } from '../auth/session-context';
 import { useDemoStatus } from '../auth/use-demo-status';
 import { visibleSections } from './nav-items';
 import { StorageBanner } from './StorageBanner';
+import { AlertBadge } from '../alerts/AlertBadge';
 
 export function AppLayout() {
   const { user, can, signOut } = useSession();
@@ -57,6 +58,7 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {can('alerts.read') && <AlertBadge />}
             <Stack gap={0} align="flex-end" visibleFrom="xs" aria-label="Signed-in user">
               <Text size="sm" fw={600} data-testid="current-user">
                 {user.displayName}

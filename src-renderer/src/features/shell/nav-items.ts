@@ -23,6 +23,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/reports', label: 'Payments & reports', permission: 'clients.read' },
       { to: '/routers', label: 'Routers', permission: 'routers.read' },
       { to: '/activity', label: 'Activity log', permission: 'activity.read' },
+      { to: '/alerts', label: 'Alerts', permission: 'alerts.read' },
     ],
   },
   {
