@@ -9,6 +9,7 @@ import {
   type SeedSummary,
 } from './seeding/seed-context';
 import { scheduleSignUps } from './seeding/sign-ups';
+import { scheduleAlertStory } from './seeding/alert-story';
 import { playOutTheDays } from './seeding/working-days';
 
 export type { SeedOptions, SeedSummary };
@@ -38,6 +39,7 @@ export const seedDemoOffice = async (core: Core, opts: SeedOptions): Promise<See
   const ids = await openTheOffice(s, opts.routerPorts);
   scheduleSignUps(s, ids);
   scheduleOfficeEvents(s, ids);
+  scheduleAlertStory(s);
   await playOutTheDays(s);
   s.summary.entries = core.services.demo.logEntries();
   return s.summary;
