@@ -32,7 +32,7 @@ export const scheduleAlertStory = (s: SeedContext): void => {
             (k) => [k, everyDay],
           ),
         ),
-        moneyAmountPerDay: 2_000_000,
+        moneyAmountPerDay: 10_000_000,
       },
     });
   });
