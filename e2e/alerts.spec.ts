@@ -19,14 +19,18 @@ test.describe('alerts in the demo office', () => {
 
     // The header's badge counts the open alerts; it leads to the Alerts screen.
     const badge = page.getByTestId('alerts-badge');
-    await expect(badge).toHaveAccessibleName('2 open alerts', { timeout: 30_000 });
+    await expect(badge).toHaveAccessibleName(/^\d+ open alerts$/, { timeout: 30_000 });
+    const open = Number(/\d+/.exec((await badge.getAttribute('aria-label')) ?? '')?.[0]);
+    expect(open).toBeGreaterThanOrEqual(2);
     await badge.click();
     await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
 
     const rows = page.getByTestId('alert-row');
-    await expect(rows).toHaveCount(2);
+    await expect(rows).toHaveCount(open);
     const brute = rows.filter({ hasText: 'Repeated failed sign-ins as "admin"' });
-    const late = rows.filter({ hasText: 'outside office hours' });
+    // The story's late refund (and, when this test runs after closing time in Nairobi, this very
+    // sign-in: the rules go by the office's clock, so the count is not fixed).
+    const late = rows.filter({ hasText: 'outside office hours' }).last();
     await expect(brute).toContainText('5 failures within 15 minutes');
     await expect(late).toContainText('Amina Hassan');
 
@@ -37,7 +41,9 @@ test.describe('alerts in the demo office', () => {
     await dialog.getByRole('button', { name: 'Acknowledge' }).click();
     await expect(brute).toContainText('Acknowledged by Amina Hassan');
     await expect(brute).toContainText('Not us: the addresses are blocked');
-    await expect(badge).toHaveAccessibleName('1 open alert');
+    await expect(badge).toHaveAccessibleName(
+      open - 1 === 1 ? '1 open alert' : `${String(open - 1)} open alerts`,
+    );
 
     // The pivot opens the Activity Log on the entries that raised it.
     await brute.getByRole('link', { name: 'Show entries' }).click();
