@@ -22,6 +22,11 @@ import { createRuleStateRepo } from './rule-state.repo';
 const CURSOR_KEY = 'alerts.cursor';
 /** Entries per transaction: a few milliseconds of the main thread, then the event loop runs. */
 const BATCH = 500;
+/**
+ * How long after a commit the rules look: commits in that time are evaluated together, in one
+ * transaction, so that a burst of single-entry commits does not pay one more commit each.
+ */
+export const EVALUATE_AFTER_MS = 200;
 /** Counting windows older than this are dropped (the longest window is one office day). */
 const KEEP_WINDOWS_MS = 2 * 24 * 60 * 60_000;
 
@@ -158,30 +163,32 @@ export const createAlertEvaluator = (deps: {
 
   let started = false;
   let scheduled = false;
+  let timer: NodeJS.Timeout | null = null;
   const drain = (): void => {
     while (step()) {
       /* next batch */
     }
   };
-  const drainSoon = () => {
+  const drainSoon = (afterMs = EVALUATE_AFTER_MS) => {
     if (scheduled || !started) return;
     scheduled = true;
-    setImmediate(() => {
+    timer = setTimeout(() => {
       scheduled = false;
+      timer = null;
       try {
-        // One batch per turn of the event loop; a long backlog continues on the next.
-        if (step()) drainSoon();
+        // One batch per turn; a long backlog (start-up catch-up) continues on the next.
+        if (step()) drainSoon(0);
       } catch (e) {
         deps.logger.error('alert rules could not evaluate new entries', {
           error: e instanceof Error ? e.message : String(e),
         });
       }
-    });
+    }, afterMs);
   };
 
   return {
     /** Entries committed: evaluate them after this turn, outside the committing transaction. */
-    wake: drainSoon,
+    wake: () => drainSoon(),
     /** Evaluates everything after the cursor now (start-up catch-up; tests). */
     drain,
     /**
@@ -204,10 +211,13 @@ export const createAlertEvaluator = (deps: {
     },
     start: () => {
       started = true;
-      drainSoon();
+      drainSoon(0);
     },
     stop: () => {
       started = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      scheduled = false;
     },
   };
 };
