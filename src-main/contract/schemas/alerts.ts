@@ -115,6 +115,35 @@ export const AlertRuleSettingsSchema = z.object({
 });
 export type AlertRuleSettings = z.infer<typeof AlertRuleSettingsSchema>;
 
+/**
+ * The rules' thresholds out of the box (watch-and-forward.md: brute force 5–10 in 10–15 min,
+ * spraying across ≥ K accounts, a new address after a learning period, 30–90 days' memory).
+ */
+export const DEFAULT_ALERT_RULES: AlertRuleSettings = {
+  bruteForceAccountFailures: 5,
+  bruteForceAddressFailures: 10,
+  bruteForceWindowMinutes: 15,
+  sprayAccounts: 5,
+  sprayWindowMinutes: 15,
+  newSourceLearningDays: 14,
+  newSourceForgetDays: 90,
+  hoursMon: '08:00-18:00',
+  hoursTue: '08:00-18:00',
+  hoursWed: '08:00-18:00',
+  hoursThu: '08:00-18:00',
+  hoursFri: '08:00-18:00',
+  hoursSat: '09:00-13:00',
+  hoursSun: '',
+  hoursGraceMinutes: 30,
+  moneyCountPerDay: 5,
+  moneyAmountPerDay: 50_000,
+  massArchives: 20,
+  massEdits: 50,
+  massWindowMinutes: 10,
+  massExportRows: 1_000,
+  routerOfflineMinutes: 15,
+};
+
 export const UpdateAlertRulesInput = z.strictObject({
   bruteForceAccountFailures: count(2, 1_000, 'Failures per account').optional(),
   bruteForceAddressFailures: count(2, 10_000, 'Failures per address').optional(),

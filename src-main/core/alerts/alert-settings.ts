@@ -1,33 +1,6 @@
 import type { AlertRuleSettings } from '../../contract/schemas/alerts';
 
-/**
- * The rules' thresholds out of the box (watch-and-forward.md: brute force 5–10 in 10–15 min,
- * spraying across ≥ K accounts, a new address after a learning period, 30–90 days' memory).
- */
-export const DEFAULT_ALERT_RULES: AlertRuleSettings = {
-  bruteForceAccountFailures: 5,
-  bruteForceAddressFailures: 10,
-  bruteForceWindowMinutes: 15,
-  sprayAccounts: 5,
-  sprayWindowMinutes: 15,
-  newSourceLearningDays: 14,
-  newSourceForgetDays: 90,
-  hoursMon: '08:00-18:00',
-  hoursTue: '08:00-18:00',
-  hoursWed: '08:00-18:00',
-  hoursThu: '08:00-18:00',
-  hoursFri: '08:00-18:00',
-  hoursSat: '09:00-13:00',
-  hoursSun: '',
-  hoursGraceMinutes: 30,
-  moneyCountPerDay: 5,
-  moneyAmountPerDay: 50_000,
-  massArchives: 20,
-  massEdits: 50,
-  massWindowMinutes: 10,
-  massExportRows: 1_000,
-  routerOfflineMinutes: 15,
-};
+export { DEFAULT_ALERT_RULES } from '../../contract/schemas/alerts';
 
 export const ALERT_RULE_KEYS: Record<keyof AlertRuleSettings, string> = {
   bruteForceAccountFailures: 'alerts.brute_force_account_failures',

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from './rsyslog-receiver';
+import { accepts, freePort } from './rsyslog-receiver';
 
 /** Debian's python3 (with python3-aiosmtpd); another python3 on PATH may lack the module. */
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -27,16 +26,6 @@ class SaveToFolder:
         os.rename(tmp, os.path.join(self.folder, '%d.eml' % n))
         return '250 Message accepted for delivery'
 `;
-
-const accepts = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 
 /**
  * A real SMTP server (Debian's aiosmtpd, `python3 -m aiosmtpd -n`) on a loopback port, writing

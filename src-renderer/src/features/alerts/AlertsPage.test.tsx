@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '@contract/schemas/alerts';
+import { DEFAULT_ALERT_RULES, type Alert } from '@contract/schemas/alerts';
 import { createFakeTransport } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
 import { staffUser } from '../../test-utils/office-fixtures';
@@ -8,30 +8,7 @@ import { renderApp } from '../../test-utils/render';
 
 const T = Date.UTC(2030, 0, 15, 22, 30);
 
-const RULES = {
-  bruteForceAccountFailures: 5,
-  bruteForceAddressFailures: 10,
-  bruteForceWindowMinutes: 15,
-  sprayAccounts: 5,
-  sprayWindowMinutes: 15,
-  newSourceLearningDays: 14,
-  newSourceForgetDays: 90,
-  hoursMon: '08:00-18:00',
-  hoursTue: '08:00-18:00',
-  hoursWed: '08:00-18:00',
-  hoursThu: '08:00-18:00',
-  hoursFri: '08:00-18:00',
-  hoursSat: '09:00-13:00',
-  hoursSun: '',
-  hoursGraceMinutes: 30,
-  moneyCountPerDay: 5,
-  moneyAmountPerDay: 50_000,
-  massArchives: 20,
-  massEdits: 50,
-  massWindowMinutes: 10,
-  massExportRows: 1_000,
-  routerOfflineMinutes: 15,
-};
+const RULES = DEFAULT_ALERT_RULES;
 const MAIL = {
   enabled: false,
   host: '',
