@@ -69,6 +69,7 @@ const SCREENS: readonly Screen[] = [
     ready: (p) => p.getByRole('button', { name: 'Skip for now' }),
   },
   { name: 'staff', path: '/staff', ready: (p) => p.locator('main tbody tr').first() },
+  { name: 'alerts', path: '/alerts', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'jobs', path: '/jobs', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'sessions-all', path: '/sessions/all', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'sessions', path: '/sessions', ready: (p) => p.locator('main tbody tr').first() },

@@ -128,6 +128,16 @@ import {
 import { SharingStatusSchema, UpdateSharingInput } from './schemas/sharing';
 import { ForwardingStatusSchema, UpdateForwardingInput } from './schemas/forwarding';
 import {
+  AcknowledgeAlertInput,
+  AlertListInput,
+  AlertListSchema,
+  AlertRaisedSchema,
+  AlertRulesSchema,
+  AlertSchema,
+  ResolveAlertInput,
+  UpdateAlertRulesAndMailInput,
+} from './schemas/alerts';
+import {
   BackupSettingsSchema,
   JobSchema,
   RunJobInput,
@@ -279,6 +289,13 @@ export const api = {
   // Forwarding the log to the office's syslog receiver: where it stands (Jobs screen), settings.
   'forwarding.status': proc('jobs.read', Empty, ForwardingStatusSchema),
   'forwarding.update': proc('settings.manage', UpdateForwardingInput, ForwardingStatusSchema),
+  // Alerts raised by the rules over the log; administrators only (they name staff, addresses and
+  // money), viewers included in nothing here.
+  'alerts.list': proc('alerts.read', AlertListInput, AlertListSchema),
+  'alerts.acknowledge': proc('alerts.manage', AcknowledgeAlertInput, AlertSchema),
+  'alerts.resolve': proc('alerts.manage', ResolveAlertInput, AlertSchema),
+  'alerts.rules': proc('alerts.read', Empty, AlertRulesSchema),
+  'alerts.updateRules': proc('alerts.manage', UpdateAlertRulesAndMailInput, AlertRulesSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {
@@ -303,6 +320,8 @@ export const events = {
   }),
   /** The data folder's disk went low on space or has enough again. */
   'system.storage': StorageStatusSchema,
+  /** A new alert, to the signed-in sessions allowed to read alerts (administrators). */
+  'alert.raised': AlertRaisedSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Api = typeof api;

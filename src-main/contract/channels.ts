@@ -93,6 +93,11 @@ export const PROCEDURES = [
   'office.updateProfile',
   'forwarding.status',
   'forwarding.update',
+  'alerts.list',
+  'alerts.acknowledge',
+  'alerts.resolve',
+  'alerts.rules',
+  'alerts.updateRules',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */
@@ -108,6 +113,7 @@ export const EVENTS = [
   'session.ended',
   'task.progress',
   'system.storage',
+  'alert.raised',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURES)[number];

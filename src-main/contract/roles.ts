@@ -41,5 +41,9 @@ export const PERMISSIONS = [
   'jobs.run',
   /** See and cancel other staff members' long tasks (exports, checks, archives, backups). */
   'tasks.manage',
+  /** See the alerts raised by the rules over the log (and hear of new ones). */
+  'alerts.read',
+  /** Acknowledge and resolve alerts; change the rules' thresholds and the alert email. */
+  'alerts.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

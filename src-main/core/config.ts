@@ -1,6 +1,7 @@
 import type { ImportSlicing } from './clients/client-import';
 import type { Clock } from './shared/clock';
 import type { ForwarderTiming } from './forwarding/forwarder';
+import type { AlertMailTiming } from './alerts/alert-mail';
 import type { Logger } from './shared/logger';
 import type { AuthPolicy } from './auth/auth-policy';
 import type { NetworkOptions } from './network-services';
@@ -68,6 +69,8 @@ export type CoreConfig = {
   sharing?: SharingPort;
   /** Retry and resend timing of log forwarding (tests shorten them); see forwarding/forwarder.ts. */
   forwarding?: Partial<ForwarderTiming>;
+  /** Retry timing of alert emails (tests shorten it); see alerts/alert-mail.ts. */
+  alertMail?: Partial<AlertMailTiming>;
   /**
    * `false`: commits are not flushed to disk one by one (SQLite's `synchronous = OFF`). Only for a
    * folder that is thrown away if the process dies, as the demo office is while it is seeded.

@@ -47,6 +47,12 @@ import { createDiskWatch } from './storage/disk-space';
 import { createClockWatch, type ClockWatch } from './clock/clock-watch';
 import { createSharingService } from './sharing/sharing.service';
 import { createDemoSupport } from './demo-support/demo-support';
+import { createAlertEvaluator, type AlertEvaluator } from './alerts/alert-evaluator';
+import { createAlertsService } from './alerts/alerts.service';
+import { createAlertMail } from './alerts/alert-mail';
+import { createSecretBox, loadOrCreateKey } from './shared/secret-box';
+import { currencyOf, formatMoney } from '../domain/money';
+import type { UpdateAlertMail, UpdateAlertRules } from '../contract/schemas/alerts';
 
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
@@ -132,6 +138,8 @@ const wireCore = (
   const events = createEventBus();
   // Created once the office's settings can be read (below); told of every commit.
   let forwarder: Forwarder | null = null;
+  // Created once the rules' settings can be read (below); told of every commit.
+  let alertRules: AlertEvaluator | null = null;
   const tail = createLiveTail({
     intervalMs: LIVE_TAIL_MS,
     emit: (batch) => events.emit('activity.recorded', batch),
@@ -146,6 +154,7 @@ const wireCore = (
     onCommitted: (categories) => {
       tail.recorded(categories);
       forwarder?.wake();
+      alertRules?.wake();
     },
   });
   // Set once the office's time zone can be read (below); changes before that see no clock jump.
@@ -311,6 +320,37 @@ const wireCore = (
     ...(config.forwarding ? { timing: config.forwarding } : {}),
   });
   const forwarding = forwarder;
+  const alertsService = createAlertsService({ sqlite, clock, write, recorder });
+  const alertMail = createAlertMail({
+    sqlite,
+    clock,
+    write,
+    recorder,
+    logger,
+    box: createSecretBox(loadOrCreateKey(config.dataDir)),
+    systemMeta,
+    timeZone: () => office.settings.get().timeZone,
+    ...(config.alertMail ? { timing: config.alertMail } : {}),
+  });
+  const evaluator = createAlertEvaluator({
+    sqlite,
+    write,
+    recorder,
+    logger,
+    systemMeta,
+    settings: alertsService.rules,
+    timeZone: () => office.settings.get().timeZone,
+    money: (minor) => formatMoney(minor, currencyOf(office.settings.get())),
+    raised: (alert) => {
+      events.emit(
+        'alert.raised',
+        { id: alert.id, rule: alert.rule, severity: alert.severity, title: alert.title },
+        { permission: 'alerts.read' },
+      );
+      alertMail.raised(alert);
+    },
+  });
+  alertRules = evaluator;
   const upkeep = createWriteUpkeep(sqlite);
   const maintenance = createLogMaintenance({
     sqlite,
@@ -372,6 +412,22 @@ const wireCore = (
       storage: { status: disk.status },
       sharing: { status: sharing.status, update: sharing.update },
       forwarding: { status: forwarding.status, update: forwarding.update },
+      alerts: {
+        list: alertsService.list,
+        openCount: alertsService.openCount,
+        acknowledge: alertsService.acknowledge,
+        resolve: alertsService.resolve,
+        rules: () => ({ rules: alertsService.rules(), mail: alertMail.settings() }),
+        updateRules: (
+          input: { rules?: UpdateAlertRules | undefined; mail?: UpdateAlertMail | undefined },
+          ctx: ServiceContext & { actor: Actor },
+        ) =>
+          write(() => {
+            if (input.rules) alertsService.updateRules(input.rules, ctx);
+            if (input.mail) alertMail.update(input.mail, ctx);
+            return { rules: alertsService.rules(), mail: alertMail.settings() };
+          }),
+      },
       demo: createDemoSupport({ sqlite, recorder }),
     },
     events,
@@ -423,6 +479,13 @@ const wireCore = (
       }
       network.start(config.background !== false);
       forwarding.start();
+      evaluator.start();
+      if (config.background !== false) {
+        scheduler.every('alert rules', 60_000, () => {
+          evaluator.tick(clock.now());
+          alertMail.tick();
+        });
+      }
       void sharing.resume();
       // An archive run that a crash or quit cut short removes the rest of its entries.
       audit.retention.resume(ctx).catch((e: unknown) => {
@@ -461,6 +524,8 @@ const wireCore = (
           }),
         );
       }
+      evaluator.stop();
+      await step('alert email', () => alertMail.stop());
       // After the last entry, so that the receiver gets "stopped" too.
       await step('log forwarding', () => forwarding.stop());
       // After the last entry: recording it would otherwise arm a new timer after stop.
@@ -471,7 +536,19 @@ const wireCore = (
       unlock();
     },
   };
-  return { core, internals: { sqlite, write, recorder } };
+  return {
+    core,
+    internals: {
+      sqlite,
+      write,
+      recorder,
+      /** The alert rules over everything committed so far, now (tests; they do not wait). */
+      evaluateAlerts: evaluator.drain,
+      /** The rules that depend on time passing, at `now`. */
+      alertTick: evaluator.tick,
+      alertMail: { sendLog: alertMail.sendLog, tick: alertMail.tick },
+    },
+  };
 };
 type CoreWithInternals = ReturnType<typeof wireCore>;
 export type Core = CoreWithInternals['core'];

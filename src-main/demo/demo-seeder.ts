@@ -10,6 +10,7 @@ import {
   type SeedSummary,
 } from './seeding/seed-context';
 import { scheduleSignUps } from './seeding/sign-ups';
+import { scheduleAlertStory } from './seeding/alert-story';
 import { playOutTheDays } from './seeding/working-days';
 
 export type { SeedOptions, SeedSummary };
@@ -44,6 +45,7 @@ export const seedDemoOffice = async (core: Core, opts: SeedOptions): Promise<See
   scheduleSignUps(s, ids);
   scheduleOfficeEvents(s, ids);
   scheduleLogStories(s, ids);
+  scheduleAlertStory(s);
   await playOutTheDays(s);
   s.summary.entries = core.services.demo.logEntries();
   return s.summary;

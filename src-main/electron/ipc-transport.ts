@@ -92,7 +92,9 @@ export const registerIpcTransport = (deps: {
   // Push events go only to windows whose session is still valid and may see them (activity
   // notices counting only the entries the window's role may read).
   const forward =
-    <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
+    <K extends 'activity.recorded' | 'task.progress' | 'system.storage' | 'alert.raised'>(
+      name: K,
+    ) =>
     (payload: EventPayload<K>, to?: EventTarget) => {
       for (const [id, token] of [...tokens]) {
         const wc = webContents.fromId(id);
@@ -109,6 +111,7 @@ export const registerIpcTransport = (deps: {
     core.events.on('activity.recorded', forward('activity.recorded')),
     core.events.on('task.progress', forward('task.progress')),
     core.events.on('system.storage', forward('system.storage')),
+    core.events.on('alert.raised', forward('alert.raised')),
   ];
   let subscriptions = subscribe(deps.host.core);
   // Another office now serves the window (first run → demo): the old sessions are gone.

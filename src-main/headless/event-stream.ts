@@ -54,7 +54,9 @@ export const createEventStream = (host: CoreHost) => {
 
   /** Sends to every session still signed in that may see the event; ends the others. */
   const forward =
-    <K extends 'activity.recorded' | 'task.progress' | 'system.storage'>(name: K) =>
+    <K extends 'activity.recorded' | 'task.progress' | 'system.storage' | 'alert.raised'>(
+      name: K,
+    ) =>
     (payload: EventPayload<K>, to?: EventTarget) => {
       // One frame per payload sent: the sessions that see all of it share one.
       const frames = new Map<EventPayload<K>, string>();
@@ -74,6 +76,7 @@ export const createEventStream = (host: CoreHost) => {
     core.events.on('activity.recorded', forward('activity.recorded')),
     core.events.on('task.progress', forward('task.progress')),
     core.events.on('system.storage', forward('system.storage')),
+    core.events.on('alert.raised', forward('alert.raised')),
   ];
   let unsubscribe = subscribe(host.core);
   const endAll = (reason: string) => {

@@ -36,9 +36,12 @@ export const eventAudience = <K extends EventName>(
   to?: EventTarget,
 ): { send: EventPayload<K> } | 'skip' | 'ended' => {
   if (token === null) return 'skip';
-  if (to && core.services.guard.sessionIdOf(token) !== to.sessionId) return 'skip';
+  if (to && 'sessionId' in to && core.services.guard.sessionIdOf(token) !== to.sessionId) {
+    return 'skip';
+  }
   const user = core.services.guard.listener(token, { ...where, correlationId: 'events' });
   if (!user) return 'ended';
+  if (to && 'permission' in to && !user.permissions.includes(to.permission)) return 'skip';
   // A session on a temporary password hears only that it ended (its stream stays open for that).
   if (user.mustChangePassword) return 'skip';
   if (!FOR_EVERY_SESSION.has(event) && !user.permissions.includes('activity.read')) return 'skip';

@@ -165,6 +165,11 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'office.updateProfile': (input, ctx) => core.services.office.update(input, signedIn(ctx)),
     'forwarding.status': () => core.services.forwarding.status(),
     'forwarding.update': (input, ctx) => core.services.forwarding.update(input, signedIn(ctx)),
+    'alerts.list': (input) => core.services.alerts.list(input),
+    'alerts.acknowledge': (input, ctx) => core.services.alerts.acknowledge(input, signedIn(ctx)),
+    'alerts.resolve': (input, ctx) => core.services.alerts.resolve(input, signedIn(ctx)),
+    'alerts.rules': () => core.services.alerts.rules(),
+    'alerts.updateRules': (input, ctx) => core.services.alerts.updateRules(input, signedIn(ctx)),
   };
 };
 

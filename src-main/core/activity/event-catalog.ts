@@ -12,6 +12,7 @@ import { jobEvents } from './events/job-events';
 import { sharingEvents } from './events/sharing-events';
 import { taskEvents } from './events/task-events';
 import { forwardingEvents } from './events/forwarding-events';
+import { alertEvents } from './events/alert-events';
 
 /** Every event code the application writes, with its type, category and wording. */
 export const eventCatalog = {
@@ -28,6 +29,7 @@ export const eventCatalog = {
   ...sharingEvents,
   ...taskEvents,
   ...forwardingEvents,
+  ...alertEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -172,7 +172,15 @@ describe('CSV import in slices', () => {
     unwrap(await o.tech.call('clients.importCommit', { csv: rowsCsv(7), taskId }));
     const session = techCtx(o).actor.sessionId;
     expect(heard.length).toBeGreaterThan(3);
-    expect(heard.every((h) => h.to?.sessionId === session && h.p.taskId === taskId)).toBe(true);
+    expect(
+      heard.every(
+        (h) =>
+          h.to !== undefined &&
+          'sessionId' in h.to &&
+          h.to.sessionId === session &&
+          h.p.taskId === taskId,
+      ),
+    ).toBe(true);
     const writes = heard.filter((h) => h.p.task === 'clients.import').map((h) => h.p.done);
     expect(writes).toEqual([3, 6, 7]);
     expect(heard.at(-1)?.p).toMatchObject({ done: 7, total: 7 });

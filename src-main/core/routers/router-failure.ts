@@ -1,5 +1,8 @@
 import { isRouterError, type RouterErrorKind } from '../routeros-client/router-error';
 
+/** What a refused API login reads as in the log (the alert rules look for it). */
+export const API_PASSWORD_REFUSED = 'The router refused the API user name or password.';
+
 export type PlainError = { kind: RouterErrorKind; message: string };
 
 /**
@@ -51,7 +54,7 @@ export const plainRouterError = (e: unknown, where: string): PlainError => {
           }
         : {
             kind,
-            message: `The router refused the API user name or password.`,
+            message: API_PASSWORD_REFUSED,
           };
     case 'timeout':
       return { kind, message: `${where} did not answer in time (${e.message}).` };

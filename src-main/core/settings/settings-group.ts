@@ -25,7 +25,9 @@ export const createSettingsGroup = <T extends Record<string, Value>>(deps: {
     | 'network.settings_updated'
     | 'backup.settings_updated'
     | 'sharing.settings_updated'
-    | 'forwarding.settings_updated';
+    | 'forwarding.settings_updated'
+    | 'alerts.rules_updated'
+    | 'alerts.mail_updated';
   target: { id: string; label: string };
   /** Refuses a change (by throwing an AppError) before anything is written. */
   check?: (changed: readonly (keyof T)[]) => void;

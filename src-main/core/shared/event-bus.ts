@@ -1,8 +1,12 @@
 import type { EventName } from '../../contract/channels';
 import type { EventPayload } from '../../contract/api';
+import type { Permission } from '../../contract/roles';
 
-/** Who an event is for when not everyone who may see its kind: one session (by its id). */
-export type EventTarget = { sessionId: string };
+/**
+ * Who an event is for when not everyone who may see its kind: one session (by its id), or the
+ * sessions whose role holds a permission (alerts go to those who may read them).
+ */
+export type EventTarget = { sessionId: string } | { permission: Permission };
 
 type Listener<K extends EventName> = (payload: EventPayload<K>, to?: EventTarget) => void;
 

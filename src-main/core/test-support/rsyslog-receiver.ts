@@ -19,7 +19,8 @@ export const freePort = (): Promise<number> =>
     });
   });
 
-const accepts = (port: number): Promise<boolean> =>
+/** Whether something accepts a TCP connection on the loopback port now. */
+export const accepts = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     socket.once('connect', () => {

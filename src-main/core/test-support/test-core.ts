@@ -120,6 +120,9 @@ export type TestCoreOptions = {
   taskThreads?: CoreConfig['taskThreads'];
   importSlicing?: CoreConfig['importSlicing'];
   forwarding?: CoreConfig['forwarding'];
+  alertMail?: CoreConfig['alertMail'];
+  /** false: no fsync per commit (tests that write thousands of entries one by one). */
+  flushEachCommit?: boolean;
 };
 
 export type TestClient = {
@@ -185,6 +188,8 @@ export const createTestCore = (opts: TestCoreOptions = {}): TestCore => {
       ...(opts.taskThreads ? { taskThreads: opts.taskThreads } : {}),
       ...(opts.importSlicing ? { importSlicing: opts.importSlicing } : {}),
       ...(opts.forwarding ? { forwarding: opts.forwarding } : {}),
+      ...(opts.alertMail ? { alertMail: opts.alertMail } : {}),
+      ...(opts.flushEachCommit === undefined ? {} : { flushEachCommit: opts.flushEachCommit }),
     });
   } catch (e) {
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });

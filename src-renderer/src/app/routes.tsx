@@ -1,6 +1,7 @@
 import { createHashRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { ActivityLogPage } from '../features/activity/ActivityLogPage';
+import { AlertsPage } from '../features/alerts/AlertsPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { ReceiptPage } from '../features/billing/ReceiptPage';
 import { ClientPage } from '../features/clients/ClientPage';
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
           ['setup/office', 'settings.manage', <OfficeSetupPage key="office-setup" />],
           // h15-money
           ['payments', 'reports.financial', <PaymentsPage key="payments" />],
+          ['alerts', 'alerts.read', <AlertsPage key="alerts" />],
         ] as const
       ).map(([path, permission, page]) => ({
         path,

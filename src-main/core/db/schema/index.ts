@@ -6,3 +6,4 @@ export * from './billing';
 export * from './saved-searches';
 export * from './routers';
 export * from './jobs';
+export * from './alerts';

@@ -18,6 +18,7 @@ import { useDemoStatus } from '../auth/use-demo-status';
 import { LeaveDemoButton } from './LeaveDemoButton';
 import { visibleSections } from './nav-items';
 import { StorageBanner } from './StorageBanner';
+import { AlertBadge } from '../alerts/AlertBadge';
 
 export function AppLayout() {
   const { user, can, signOut } = useSession();
@@ -59,6 +60,7 @@ export function AppLayout() {
             {demo && <LeaveDemoButton />}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {can('alerts.read') && <AlertBadge />}
             <Stack gap={0} align="flex-end" visibleFrom="xs" aria-label="Signed-in user">
               <Text size="sm" fw={600} data-testid="current-user">
                 {user.displayName}

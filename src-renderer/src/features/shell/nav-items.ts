@@ -25,6 +25,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/reports', label: 'Reports', permission: 'clients.read' },
       { to: '/routers', label: 'Routers', permission: 'routers.read' },
       { to: '/activity', label: 'Activity log', permission: 'activity.read' },
+      { to: '/alerts', label: 'Alerts', permission: 'alerts.read' },
     ],
   },
   {
