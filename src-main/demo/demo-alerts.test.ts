@@ -43,9 +43,17 @@ describe('the demo office raises real alerts from its story', () => {
     });
     core.evaluateAlerts();
     const { alerts } = core.services.alerts.list(undefined);
-    expect(alerts.map((a) => a.rule).sort()).toEqual(['brute_force', 'outside_hours']);
-    const brute = alerts.find((a) => a.rule === 'brute_force');
-    expect(brute?.count).toBe(5);
+    // The alert story (five guesses at one account, an after-hours refund) and the log's stories
+    // (twelve guesses from one address at several accounts, a router's power cut) raise these,
+    // and nothing else does.
+    expect(alerts.map((a) => a.rule).sort()).toEqual([
+      'brute_force',
+      'brute_force',
+      'outside_hours',
+      'password_spraying',
+      'router_trouble',
+    ]);
+    expect(alerts.some((a) => a.rule === 'brute_force' && a.count >= 5)).toBe(true);
     const late = alerts.find((a) => a.rule === 'outside_hours');
     expect(late?.title).toContain('Amina Hassan');
   });

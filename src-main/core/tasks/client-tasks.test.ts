@@ -58,14 +58,30 @@ const exportedOnMain = (o: Office, filter: ClientFilter): string => {
   const timeZone = o.core.services.settings.get().timeZone;
   const iso = (ms: number) => formatDate(new TZDate(ms, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
   const header =
-    'account_no,full_name,phone,email,address,latitude,longitude,service_type,login,static_ip,mac,plan,router_id,status,expires,balance_minor,notes,created';
+    'account_no,full_name,phone,email,address,latitude,longitude,service_type,login,static_ip,mac,plan,router,status,expires,balance_minor,notes,created';
   let text = csvRow(header.split(','));
   for (const ids of search.iterateIds(filter, o.tc.clock.now())) {
     for (const r of clients.exportRows(ids)) {
-      // The query's columns are the file's, in its order; only the two times are formatted.
-      text += csvRow(
-        Object.values({ ...r, expiresAt: iso(r.expiresAt), createdAt: iso(r.createdAt) }),
-      );
+      text += csvRow([
+        r.accountNo,
+        r.fullName,
+        r.phone,
+        r.email,
+        r.address,
+        r.gpsLat,
+        r.gpsLng,
+        r.serviceType,
+        r.serviceLogin,
+        r.staticIp,
+        r.mac,
+        r.planName,
+        r.routerName,
+        r.status,
+        r.status === 'awaiting_payment' ? null : iso(r.expiresAt),
+        r.balance,
+        r.notes,
+        iso(r.createdAt),
+      ]);
     }
   }
   return text;

@@ -16,6 +16,7 @@ const MAX_GAP = 10 * HOUR;
  * does it, isolating expired clients on the routers), then the day's tasks in time order.
  */
 export const playOutTheDays = async (s: SeedContext): Promise<void> => {
+  let reported = 0;
   for (let day = 0; day < s.days; day++) {
     if (day > 0) {
       if (s.officeTime(day, 0, 5) >= s.endAt) break;
@@ -24,8 +25,10 @@ export const playOutTheDays = async (s: SeedContext): Promise<void> => {
     }
     const todays = s.takeTasksBefore(s.officeTime(day + 1, 0));
     if (todays.length > 0) await playDay(s, todays);
-    s.onDay(day + 1, s.days, s.summary);
+    s.onDay((reported = day + 1), s.days, s.summary);
   }
+  // The history ends now: the last day may have been today, cut short.
+  if (reported < s.days) s.onDay(s.days, s.days, s.summary);
   await s.push();
 };
 

@@ -67,3 +67,7 @@ export function officeClock(timeZone: string): OfficeClock {
 
 /** The office's date format for every date input (Mantine `valueFormat`). */
 export const OFFICE_DATE_INPUT_FORMAT = 'YYYY-MM-DD';
+
+/** This machine's own zone: only a default the first-run office profile offers. */
+export const machineTimeZone = (): string | undefined =>
+  Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import { adminUser } from '../../test-utils/fixtures';
-import { staffUser } from '../../test-utils/office-fixtures';
+import { officeSettings, staffUser } from '../../test-utils/office-fixtures';
 import { renderApp } from '../../test-utils/render';
 
 const signedOut = { setupRequired: false, user: null };
@@ -86,6 +86,7 @@ describe('sign-in flow', () => {
   it('returns to the login screen with a notice when the session has ended', async () => {
     const transport = createFakeTransport({
       'auth.status': () => ({ setupRequired: false, user: adminUser() }),
+      'settings.get': () => officeSettings(),
       'sessions.listMine': () => fakeError('unauthenticated', 'Please sign in.'),
     });
     renderApp(transport, '/sessions');
@@ -102,6 +103,7 @@ describe('sign-in flow', () => {
         setupRequired: false,
         user: { ...staffUser('cashier'), displayName: 'Carla' },
       }),
+      'settings.get': () => officeSettings(),
       'activity.search': () => ({
         entries: [],
         nextCursor: null,

@@ -27,7 +27,11 @@ describe('Client export with service passwords', () => {
       expect(transport.downloads).toEqual([
         {
           name: 'clients.export',
-          input: { filter: { statuses: ['active'] }, withPasswords: true },
+          input: {
+            filter: { statuses: ['active'] },
+            taskId: expect.any(String) as string,
+            withPasswords: true,
+          },
         },
       ]),
     );

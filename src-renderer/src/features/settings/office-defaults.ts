@@ -1,4 +1,5 @@
 import { TimeZoneSchema } from '@contract/schemas/settings';
+import { machineTimeZone } from '../../lib/office-time';
 
 /** The currency of the regions ISP Desk offices are in most, by ISO 3166 region code. */
 const CURRENCY_OF_REGION: Record<string, string> = {
@@ -78,7 +79,7 @@ export function machineDefaults(
   current: { currencyCode: string; timeZone: string },
   machine: { locale: string; timeZone: string | undefined } = {
     locale: navigator.language,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: machineTimeZone(),
   },
 ): { currencyCode: string; minorUnitDigits: number; timeZone: string } {
   const zone = TimeZoneSchema.safeParse(machine.timeZone ?? '');
