@@ -51,7 +51,7 @@ const SCREENS: readonly Screen[] = [
     shown: (p) => p.getByRole('table').first(),
   },
   { name: 'plans', path: '/plans', ready: (p) => firstRow(p, 'Plans') },
-  { name: 'payments', path: '/payments', ready: (p) => p.locator('main tbody tr').first() },
+  { name: 'payments', path: '/payments', ready: (p) => heading(p, 'Payments') },
   { name: 'reports', path: '/reports', ready: (p) => heading(p, 'Reports') },
   { name: 'routers', path: '/routers', ready: (p) => firstRow(p, 'Routers') },
   {

@@ -61,11 +61,11 @@ export function ActivityTable({
             <Table.Th title={`Office time, ${clock.timeZone}`}>Time ({clock.zone})</Table.Th>
             {/* Dropped where the table's box is narrow (app/layout.css), never cut off. */}
             {!compact && <Table.Th data-col-optional="wide">Type</Table.Th>}
-            {!compact && <Table.Th data-col-optional="widest">Category</Table.Th>}
+            {!compact && <Table.Th data-col-optional="wide">Category</Table.Th>}
             <Table.Th>Event</Table.Th>
             <Table.Th>Outcome</Table.Th>
             <Table.Th>Staff</Table.Th>
-            {!compact && <Table.Th data-col-optional="widest">IP</Table.Th>}
+            {!compact && <Table.Th>IP</Table.Th>}
             <Table.Th>Description</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -105,7 +105,7 @@ export function ActivityTable({
                 </Table.Td>
               )}
               {!compact && (
-                <Table.Td data-col-optional="widest">
+                <Table.Td data-col-optional="wide">
                   <Text size="sm">{categoryLabel(entry.category)}</Text>
                 </Table.Td>
               )}
@@ -121,7 +121,7 @@ export function ActivityTable({
                 <ActorLink actor={entry.actor} onFilterActor={onFilterActor} />
               </Table.Td>
               {!compact && (
-                <Table.Td style={NOWRAP} data-col-optional="widest">
+                <Table.Td style={NOWRAP}>
                   <IpLink ip={entry.ip} onFilterIp={onFilterIp} />
                 </Table.Td>
               )}
