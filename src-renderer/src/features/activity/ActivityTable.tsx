@@ -62,7 +62,7 @@ export function ActivityTable({
             {/* Dropped where the table's box is narrow (app/layout.css), never cut off. */}
             {!compact && <Table.Th data-col-optional="wide">Type</Table.Th>}
             {!compact && <Table.Th data-col-optional="wide">Category</Table.Th>}
-            <Table.Th>Event</Table.Th>
+            <Table.Th data-col-optional="widest">Event</Table.Th>
             <Table.Th>Outcome</Table.Th>
             <Table.Th>Staff</Table.Th>
             {!compact && <Table.Th>IP</Table.Th>}
@@ -109,7 +109,7 @@ export function ActivityTable({
                   <Text size="sm">{categoryLabel(entry.category)}</Text>
                 </Table.Td>
               )}
-              <Table.Td style={NOWRAP}>
+              <Table.Td style={NOWRAP} data-col-optional="widest">
                 <Text size="xs" ff="monospace">
                   {entry.event}
                 </Text>
