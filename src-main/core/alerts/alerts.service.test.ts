@@ -1,3 +1,4 @@
+import { fieldLabel } from '../../domain/labels';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createLogWriter, DESKS } from '../test-support/alert-fixtures';
 import { createSmtpReceiver } from '../test-support/smtp-receiver';
@@ -106,7 +107,7 @@ describe('alerts: acknowledge and resolve, logged', () => {
     );
     expect(out.rules).toMatchObject({ moneyCountPerDay: 10, hoursSat: '' });
     const entry = logEntries(tc.core).find((e) => e.event === 'alerts.rules_updated');
-    expect(entry?.description).toContain('moneyCountPerDay');
+    expect(entry?.description).toContain(fieldLabel('moneyCountPerDay'));
     // With ten allowed, six refunds raise nothing.
     tc.core.evaluateAlerts();
     expect(unwrap(await admin.call('alerts.list', undefined)).alerts).toEqual([]);
