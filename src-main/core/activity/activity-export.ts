@@ -2,7 +2,8 @@ import { formatISO } from 'date-fns';
 import { csvRow } from '../../domain/csv-cells';
 import { toEntry, type ActivityRow } from './activity-row';
 
-const CSV_HEADER = [
+/** The activity log's CSV columns (exports and evidence bundles). */
+export const ACTIVITY_CSV_HEADER = [
   'id',
   'timestamp',
   'type',
@@ -46,7 +47,7 @@ const fields = (r: ActivityRow) => [
   r.row_hash.toString('hex'),
 ];
 
-export const csvHeader = (): string => `${CSV_HEADER.join(',')}\r\n`;
+export const csvHeader = (): string => `${ACTIVITY_CSV_HEADER.join(',')}\r\n`;
 export const csvLine = (r: ActivityRow): string => csvRow(fields(r));
 
 export const ndjsonLine = (r: ActivityRow): string =>

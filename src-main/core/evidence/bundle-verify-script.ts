@@ -25,7 +25,7 @@ CHAIN_FORMAT = "isp-desk/activity/v1"
 HASHED = ["id", "ts", "type", "category", "event", "outcome", "actor_id", "actor_name", "ip",
           "workstation", "description", "target_type", "target_id", "target_label", "client_id",
           "router_id", "details", "correlation_id"]
-CSV_COLUMNS = {"id": "id", "time": "time", "type": "type", "category": "category",
+CSV_COLUMNS = {"id": "id", "timestamp": "time", "type": "type", "category": "category",
                "event": "event", "outcome": "outcome", "staff_id": "actor_id",
                "staff": "actor_name", "ip": "ip", "workstation": "workstation",
                "description": "description", "target_type": "target_type",

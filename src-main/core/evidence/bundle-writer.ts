@@ -7,6 +7,7 @@ import { csvRow } from '../../domain/csv-cells';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import type { Sqlite } from '../db/open-database';
 import { ACTIVITY_COLUMNS, type ActivityRow } from '../activity/activity-row';
+import { ACTIVITY_CSV_HEADER } from '../activity/activity-export';
 import { createActivitySearch } from '../activity/activity-search';
 import type { BundlePlan } from './bundle-plan';
 import { bundleReadme } from './bundle-readme';
@@ -15,28 +16,6 @@ import { createTarWriter } from './tar-writer';
 
 export const BUNDLE_FORMAT = 'isp-desk/evidence-bundle/v1';
 const PAGE = 5_000;
-
-const CSV_HEADER = [
-  'id',
-  'time',
-  'type',
-  'category',
-  'event',
-  'outcome',
-  'staff_id',
-  'staff',
-  'ip',
-  'workstation',
-  'description',
-  'target_type',
-  'target_id',
-  'target',
-  'client_id',
-  'router_id',
-  'correlation_id',
-  'details',
-  'hash',
-];
 
 export type BundleRequest = {
   /** The log file (live database or an archive), opened read-only. */
@@ -101,7 +80,7 @@ export const writeBundle = async (
     const chain = hashedFile(join(work, 'chain.ndjson'));
     const ndjson = hashedFile(join(work, 'entries.ndjson'));
     const csv = hashedFile(join(work, 'entries.csv'));
-    csv.write(csvRow(CSV_HEADER));
+    csv.write(csvRow(ACTIVITY_CSV_HEADER));
     const page = sqlite.prepare<[number, number, number], ActivityRow>(
       `SELECT ${ACTIVITY_COLUMNS} FROM activity_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
     );
