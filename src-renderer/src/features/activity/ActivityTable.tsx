@@ -61,7 +61,7 @@ export function ActivityTable({
             <Table.Th title={`Office time, ${clock.timeZone}`}>Time ({clock.zone})</Table.Th>
             {/* Dropped where the table's box is narrow (app/layout.css), never cut off. */}
             {!compact && <Table.Th data-col-optional="wide">Type</Table.Th>}
-            {!compact && <Table.Th data-col-optional="wide">Category</Table.Th>}
+            {!compact && <Table.Th data-col-optional="widest">Category</Table.Th>}
             <Table.Th data-col-optional="widest">Event</Table.Th>
             <Table.Th>Outcome</Table.Th>
             <Table.Th>Staff</Table.Th>
@@ -105,7 +105,7 @@ export function ActivityTable({
                 </Table.Td>
               )}
               {!compact && (
-                <Table.Td data-col-optional="wide">
+                <Table.Td data-col-optional="widest">
                   <Text size="sm">{categoryLabel(entry.category)}</Text>
                 </Table.Td>
               )}
