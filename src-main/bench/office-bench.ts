@@ -5,7 +5,7 @@
 // calls a cheap procedure (`settings.get`) every 10 ms. Per operation: its duration, the main
 // event loop's longest delay, and the probe's p99 (from when each probe was due to its answer).
 // Targets: loop delay ≤ 50 ms and probe p99 ≤ 50 ms for every operation.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -202,6 +202,7 @@ const measure = async (
 
 const main = async () => {
   const dir = values.reuse ?? mkdtempSync(join(tmpdir(), 'ispdesk-bench-office-'));
+  mkdirSync(dir, { recursive: true });
   const marker = join(dir, 'bench-office.json');
   let built: Built;
   if (values.reuse && existsSync(marker)) {
