@@ -53,6 +53,7 @@ import { createAlertMail } from './alerts/alert-mail';
 import { createSecretBox, loadOrCreateKey } from './shared/secret-box';
 import { currencyOf, formatMoney } from '../domain/money';
 import type { UpdateAlertMail, UpdateAlertRules } from '../contract/schemas/alerts';
+import { nextTurn } from './shared/next-turn';
 
 /** Viewers get at most two live-tail updates a second. */
 const LIVE_TAIL_MS = 500;
@@ -164,6 +165,16 @@ const wireCore = (
     committed: () => recorder.flush(),
     rolledBack: () => recorder.discard(),
   });
+  const upkeep = createWriteUpkeep(sqlite);
+  /**
+   * Between two slices of a long run of writes (an import, a prune): other calls get in, then
+   * the slice's WAL pages and index segments are put away in small steps, then calls again.
+   */
+  const betweenSlices = async (): Promise<void> => {
+    await nextTurn();
+    upkeep.between();
+    await nextTurn();
+  };
   const policy = { ...DEFAULT_AUTH_POLICY, ...config.authPolicy };
   const hashing = config.passwordHasher
     ? createHashPool({ ...config.passwordHasher, threads: hashThreads(config), logger })
@@ -213,6 +224,7 @@ const wireCore = (
     write,
     recorder,
     tasks,
+    breathe: betweenSlices,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     ...config.retention,
   });
@@ -270,7 +282,7 @@ const wireCore = (
     dashboard: { ...network.glance, jobs: () => jobs.list() },
     tasks,
     progress: taskProgress,
-    ...(config.importSlicing ? { importSlicing: config.importSlicing } : {}),
+    importSlicing: { breathe: betweenSlices, ...config.importSlicing },
   });
 
   officeZone = () => office.settings.get().timeZone;
@@ -351,7 +363,6 @@ const wireCore = (
     },
   });
   alertRules = evaluator;
-  const upkeep = createWriteUpkeep(sqlite);
   const maintenance = createLogMaintenance({
     sqlite,
     write,

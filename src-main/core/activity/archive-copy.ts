@@ -4,6 +4,7 @@ import { openReadOnly } from './activity-source';
 import { ACTIVITY_COLUMNS } from './activity-row';
 import { AUDIT_KEYS, writeChainAnchor } from './chain-anchor';
 import type { Checkpoint } from './checkpoints';
+import { nextTurn } from '../shared/next-turn';
 
 /** Entries copied per archive transaction; progress is reported (and the thread yields) between. */
 const COPY_BATCH = 1_000;
@@ -75,7 +76,7 @@ export const copyIntoArchive = async (
       after = Number(rows[rows.length - 1]?.[0]);
       copied += rows.length;
       io.progress(copied);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     return { entries: copied };
   } finally {

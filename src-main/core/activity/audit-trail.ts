@@ -28,6 +28,7 @@ export const createAuditTrail = (deps: {
   tasks: TaskRunner;
   pruneChunk?: number;
   afterPruneChunk?: (prunedUpTo: number) => Promise<void> | void;
+  breathe?: () => Promise<void>;
 }) => {
   const { sqlite, clock } = deps;
   const settings = createSettingsRepo(sqlite);
@@ -56,6 +57,7 @@ export const createAuditTrail = (deps: {
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
     ...(deps.pruneChunk === undefined ? {} : { pruneChunk: deps.pruneChunk }),
     ...(deps.afterPruneChunk ? { afterPruneChunk: deps.afterPruneChunk } : {}),
+    ...(deps.breathe ? { breathe: deps.breathe } : {}),
   });
 
   return {

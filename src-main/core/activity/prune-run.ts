@@ -5,6 +5,7 @@ import type { ServiceContext } from '../shared/context';
 import { createSettingsRepo } from '../settings/settings.repo';
 import { AUDIT_KEYS, readChainAnchor, writeChainAnchor } from './chain-anchor';
 import type { Recorder } from './recorder';
+import { nextTurn } from '../shared/next-turn';
 
 /**
  * Entries deleted per transaction. Each deleted entry also updates the search index and the
@@ -54,6 +55,8 @@ export const createPruner = (deps: {
   chunk?: number;
   /** Called after each committed chunk with the last pruned id (tests pause or crash here). */
   afterChunk?: (prunedUpTo: number) => Promise<void> | void;
+  /** Between two chunks: lets other calls in (and, in the app, keeps the WAL and index up). */
+  breathe?: () => Promise<void>;
 }) => {
   const { sqlite } = deps;
   const chunk = deps.chunk ?? PRUNE_CHUNK;
@@ -107,7 +110,7 @@ export const createPruner = (deps: {
       follow.onProgress?.(prunedUpTo - run.firstId + 1);
       await deps.afterChunk?.(prunedUpTo);
       if (done) return;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await (deps.breathe ?? nextTurn)();
     }
   };
   let running: Promise<void> | null = null;

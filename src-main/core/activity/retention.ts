@@ -48,6 +48,8 @@ export const createRetention = (deps: {
   pruneChunk?: number;
   /** Called between prune chunks (the crash test pauses there). */
   afterPruneChunk?: (prunedUpTo: number) => Promise<void> | void;
+  /** Between two prune chunks (see prune-run.ts). */
+  breathe?: () => Promise<void>;
 }) => {
   const { sqlite } = deps;
   /** An archive file is being made (copy and verify); one at a time. */
@@ -65,6 +67,7 @@ export const createRetention = (deps: {
     now: deps.now,
     ...(deps.pruneChunk === undefined ? {} : { chunk: deps.pruneChunk }),
     ...(deps.afterPruneChunk ? { afterChunk: deps.afterPruneChunk } : {}),
+    ...(deps.breathe ? { breathe: deps.breathe } : {}),
   });
 
   return {

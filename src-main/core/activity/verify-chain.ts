@@ -6,6 +6,7 @@ import { AUDIT_KEYS, readChainAnchor } from './chain-anchor';
 import { verifyCheckpointSignature } from './checkpoints';
 import { chainHash } from './hash-chain';
 import { readPruneRun } from './prune-run';
+import { nextTurn } from '../shared/next-turn';
 
 const BATCH = 5_000;
 
@@ -80,7 +81,7 @@ export const verifyChain = async (
     }
     onProgress?.(checked);
     if (rows.length < BATCH) break;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   const beyond = [...checkpoints.keys()].filter((id) => id > prevId);
   if (beyond.length > 0) {

@@ -13,6 +13,7 @@ import type { BundlePlan } from './bundle-plan';
 import { bundleReadme } from './bundle-readme';
 import { VERIFY_SCRIPT } from './bundle-verify-script';
 import { createTarWriter } from './tar-writer';
+import { nextTurn } from '../shared/next-turn';
 
 export const BUNDLE_FORMAT = 'isp-desk/evidence-bundle/v1';
 const PAGE = 5_000;
@@ -156,7 +157,7 @@ export const writeBundle = async (
       const last = rows.at(-1);
       if (!last || rows.length < PAGE) break;
       after = last.id;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     const files: Record<string, string> = {
       'chain.ndjson': chain.close(),

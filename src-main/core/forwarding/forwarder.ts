@@ -19,6 +19,7 @@ import { createSettingsGroup } from '../settings/settings-group';
 import { createSettingsRepo } from '../settings/settings.repo';
 import { openSyslogConnection, type SyslogConnection } from './syslog-connection';
 import { octetCounted, syslogMessage } from './syslog-format';
+import { nextTurn } from '../shared/next-turn';
 
 export const DEFAULT_FORWARDING: ForwardingSettings = {
   enabled: false,
@@ -254,7 +255,7 @@ export const createForwarder = (deps: {
         }
         if (Date.now() - savedAt >= SAVE_CURSOR_MS) saveCursor();
         watchLag();
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       } catch (e) {
         if (stopping()) break; // stop() closed the stream under the write
         dropConnection();
