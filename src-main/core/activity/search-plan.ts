@@ -26,11 +26,6 @@ export type SearchPlan = {
   ids: { from: number; to: number } | null;
 };
 
-/** Entries at the newest end of a search's id range read newest first (see `rows`). */
-const NEAR_IDS = 65_536;
-/** Match ids an older window of a sparse search may return (see `rows`). */
-const FORWARD_CAP = 2_048;
-
 /** How long after an action the entries it caused are looked for (provisioning retries included). */
 export const CORRELATION_WINDOW_MS = 7 * 86_400_000;
 
@@ -46,13 +41,7 @@ const forwardBy = (details: string | null): number => {
     : 0;
 };
 
-export const createSearchPlanner = (
-  sqlite: Database.Database,
-  /** How sparse searches are read (see `rows`); tests make the windows small. */
-  reading: { nearIds?: number; forwardCap?: number } = {},
-) => {
-  const nearIds = reading.nearIds ?? NEAR_IDS;
-  const forwardCap = reading.forwardCap ?? FORWARD_CAP;
+export const createSearchPlanner = (sqlite: Database.Database) => {
   const clockChangesFrom = sqlite.prepare<[string, number], { details: string | null }>(
     `SELECT l.details FROM activity_fts f JOIN activity_log l ON l.id = f.rowid
      WHERE activity_fts MATCH ? AND f.rowid >= CAST(? AS INTEGER)`,
@@ -126,11 +115,14 @@ export const createSearchPlanner = (
 
   const expandPrefix = createPrefixExpander(sqlite);
 
-  /** The FTS expression for the text and tag filters only (no dates). */
+  /**
+   * The FTS expression for the text and tag filters only (no dates). The filters come before the
+   * words: FTS5 steps through an AND from its first term, and a filter is usually the rarer side
+   * (measured with a common word and a rare category, where nothing matches and both lists are
+   * read to the end: about 20 % faster filter first; no difference where matches are many).
+   */
   const matchOf = (filter: ScopedFilter): string | null => {
     const clauses: string[] = [];
-    const text = filter.text ? toFtsText(filter.text, expandPrefix) : null;
-    if (text) clauses.push(text);
     const tags = (prefix: string, values: readonly (string | number)[] | undefined) => {
       if (values && values.length > 0) {
         clauses.push(tagClause(values.map((v) => `${prefix}${String(v).replaceAll('.', '_')}`)));
@@ -146,6 +138,8 @@ export const createSearchPlanner = (
       const ipTokens = ipFilterTokens(filter.ip);
       if (ipTokens) clauses.push(tagClause(ipTokens));
     }
+    const text = filter.text ? toFtsText(filter.text, expandPrefix) : null;
+    if (text) clauses.push(text);
     return clauses.length > 0 ? clauses.join(' AND ') : null;
   };
 
@@ -220,49 +214,9 @@ export const createSearchPlanner = (
     return s;
   };
 
-  const rowsById = (columns: string) =>
-    statement(`SELECT ${columns} FROM activity_log l
-      WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id DESC`);
-
-  /**
-   * The plan's newest `limit` matches with ids in [its first id, `to`], as rows of `columns`
-   * (of `activity_log l`). Newest first through the index, over the newest NEAR_IDS entries
-   * first: where the matches are dense, that is all it reads. Where they are sparse (a common
-   * word with a rare filter: FTS5 leapfrogs through both doclists, and found nothing when it has
-   * read them to the end), older entries are read in windows four times bigger each time, each
-   * read forward for its match ids only (FTS5 reads a doclist backwards by first decoding each
-   * page forwards), newest window first; a window with more than FORWARD_CAP matches is read
-   * newest first instead. The rows of the ids found come by primary key.
-   */
-  const rows = <R>(p: SearchPlan, to: number, columns: string, limit: number): R[] => {
-    if (!p.ids) return [];
-    const from = p.ids.from;
-    const newest = (lo: number, hi: number, n: number) =>
-      statement(selectSql(p, columns)).all(...bind(p, lo, hi, n)) as R[];
-    if (!p.match || p.where.length > 0 || to - from < nearIds) return newest(from, to, limit);
-    let lo = to - nearIds + 1;
-    const near = newest(lo, to, limit);
-    if (near.length === limit) return near;
-    const older: number[] = [];
-    for (let span = nearIds * 4; lo > from && near.length + older.length < limit; span *= 4) {
-      const hi = lo - 1;
-      lo = Math.max(from, hi - span + 1);
-      const need = limit - near.length - older.length;
-      const ids = statement(selectSql(p, null, 'ASC'))
-        .pluck(true)
-        .all(...bind(p, lo, hi, forwardCap)) as number[];
-      if (ids.length < forwardCap) {
-        older.push(...ids.slice(-need).reverse());
-      } else {
-        const dense = statement(selectSql(p, null))
-          .pluck(true)
-          .all(...bind(p, lo, hi, need));
-        older.push(...(dense as number[]));
-      }
-    }
-    if (older.length === 0) return near;
-    return [...near, ...(rowsById(columns).all(JSON.stringify(older)) as R[])];
-  };
+  /** The plan's newest `limit` matches with ids in [its first id, `to`], as rows of `columns`. */
+  const rows = <R>(p: SearchPlan, to: number, columns: string, limit: number): R[] =>
+    p.ids ? (statement(selectSql(p, columns)).all(...bind(p, p.ids.from, to, limit)) as R[]) : [];
 
   /**
    * How many matches the plan has in its id range (or in `ids`, a part of it), up to `cap` when
