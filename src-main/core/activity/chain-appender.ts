@@ -17,13 +17,16 @@ const ROLLUPS = [
  * different from what was hashed and the entry would never verify.
  */
 const LONE_SURROGATE = /\p{Cs}/gu;
+const HAS_LONE_SURROGATE = /\p{Cs}/u;
 const wellFormed = (row: ChainedRow): ChainedRow =>
-  Object.fromEntries(
-    Object.entries(row).map(([k, v]) => [
-      k,
-      typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v,
-    ]),
-  ) as ChainedRow;
+  Object.values(row).some((v) => typeof v === 'string' && HAS_LONE_SURROGATE.test(v))
+    ? (Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v,
+        ]),
+      ) as ChainedRow)
+    : row;
 
 /**
  * The one INSERT into activity_log, with the chain bookkeeping: the next id, a timestamp never

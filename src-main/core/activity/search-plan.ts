@@ -115,11 +115,14 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
 
   const expandPrefix = createPrefixExpander(sqlite);
 
-  /** The FTS expression for the text and tag filters only (no dates). */
+  /**
+   * The FTS expression for the text and tag filters only (no dates). The filters come before the
+   * words: FTS5 steps through an AND from its first term, and a filter is usually the rarer side
+   * (measured with a common word and a rare category, where nothing matches and both lists are
+   * read to the end: about 20 % faster filter first; no difference where matches are many).
+   */
   const matchOf = (filter: ScopedFilter): string | null => {
     const clauses: string[] = [];
-    const text = filter.text ? toFtsText(filter.text, expandPrefix) : null;
-    if (text) clauses.push(text);
     const tags = (prefix: string, values: readonly (string | number)[] | undefined) => {
       if (values && values.length > 0) {
         clauses.push(tagClause(values.map((v) => `${prefix}${String(v).replaceAll('.', '_')}`)));
@@ -135,6 +138,8 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
       const ipTokens = ipFilterTokens(filter.ip);
       if (ipTokens) clauses.push(tagClause(ipTokens));
     }
+    const text = filter.text ? toFtsText(filter.text, expandPrefix) : null;
+    if (text) clauses.push(text);
     return clauses.length > 0 ? clauses.join(' AND ') : null;
   };
 
@@ -154,37 +159,41 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
   };
 
   /**
-   * SELECT of matching rows with ids in [from, to], newest first, driven by whichever side is
-   * narrow: a client, router or correlation id (B-tree, a few thousand entries at most) checks
-   * each of its entries against the FTS expression; otherwise the FTS index drives, ordered by
-   * its rowid (never by ts, which would make SQLite probe the index row by row). `columns` null:
-   * the ids only, from the FTS index alone where it drives.
+   * SELECT of matching rows with ids in [from, to], newest first (`order` 'ASC': oldest first),
+   * driven by whichever side is narrow: a client, router or correlation id (B-tree, a few
+   * thousand entries at most) checks each of its entries against the FTS expression; otherwise
+   * the FTS index drives, ordered by its rowid (never by ts, which would make SQLite probe the
+   * index row by row). `columns` null: the ids only, from the FTS index alone where it drives.
    *
    * FTS5 uses rowid bounds only when they are INTEGER values, and better-sqlite3 binds every
    * JavaScript number as REAL: without the CASTs, FTS5 reads the whole doclist and SQLite drops
    * the rows outside the range (measured at 10M entries: 80–300 ms instead of 0.1 ms).
    */
-  const selectSql = (p: SearchPlan, columns: string | null): string => {
+  const selectSql = (
+    p: SearchPlan,
+    columns: string | null,
+    order: 'ASC' | 'DESC' = 'DESC',
+  ): string => {
     const extra = p.where.map((w) => `AND ${w}`).join(' ');
     const select = columns ?? 'l.id AS id';
     if (p.match && p.where.length > 0) {
       return `SELECT ${select} FROM activity_log l
         WHERE l.id BETWEEN ? AND ? ${extra}
           AND EXISTS (SELECT 1 FROM activity_fts f WHERE activity_fts MATCH ? AND f.rowid = l.id)
-        ORDER BY l.id DESC LIMIT ?`;
+        ORDER BY l.id ${order} LIMIT ?`;
     }
     if (p.match) {
       return columns === null
         ? `SELECT rowid AS id FROM activity_fts
            WHERE activity_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
-           ORDER BY rowid DESC LIMIT ?`
+           ORDER BY rowid ${order} LIMIT ?`
         : `SELECT ${columns} FROM activity_fts f JOIN activity_log l ON l.id = f.rowid
            WHERE activity_fts MATCH ?
              AND f.rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
-           ORDER BY f.rowid DESC LIMIT ?`;
+           ORDER BY f.rowid ${order} LIMIT ?`;
     }
     return `SELECT ${select} FROM activity_log l
-      WHERE l.id BETWEEN ? AND ? ${extra} ORDER BY l.id DESC LIMIT ?`;
+      WHERE l.id BETWEEN ? AND ? ${extra} ORDER BY l.id ${order} LIMIT ?`;
   };
 
   /** Parameters in the order selectSql's text uses them. */
@@ -211,7 +220,9 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
 
   /**
    * How many matches the plan has in its id range (or in `ids`, a part of it), up to `cap` when
-   * given (and whether there are more).
+   * given (and whether there are more). Counted oldest first: the order does not change a count,
+   * and FTS5 reads a doclist backwards by decoding each page forwards first (measured: a
+   * histogram's per-day counts of a common word took about three times as long newest first).
    */
   const count = (
     p: SearchPlan,
@@ -219,7 +230,7 @@ export const createSearchPlanner = (sqlite: Database.Database) => {
     ids: { from: number; to: number } | null = p.ids,
   ): { n: number; capped: boolean } => {
     if (!ids) return { n: 0, capped: false };
-    const { n } = statement(`SELECT count(*) AS n FROM (${selectSql(p, null)})`).get(
+    const { n } = statement(`SELECT count(*) AS n FROM (${selectSql(p, null, 'ASC')})`).get(
       ...bind(p, ids.from, ids.to, cap === undefined ? -1 : cap + 1),
     ) as { n: number };
     return cap === undefined ? { n, capped: false } : { n: Math.min(n, cap), capped: n > cap };
