@@ -269,7 +269,7 @@ const wireCore = (
     // The job registry is made below; the dashboard asks it only once the core is built.
     dashboard: { ...network.glance, jobs: () => jobs.list() },
     tasks,
-    progress: taskProgress,
+    registry,
     ...(config.importSlicing ? { importSlicing: config.importSlicing } : {}),
   });
 
