@@ -140,6 +140,8 @@ describe('clients tasks on task threads', { timeout: 120_000 }, () => {
     const exportsBefore = entriesOf(o.core, 'clients.exported').length;
     const taskId = 'clients-export-1';
     const ctx = techCtx(o);
+    const heard: { taskId: string; to: unknown }[] = [];
+    o.core.events.on('task.progress', (p, to) => heard.push({ taskId: p.taskId, to }));
     const sink = memorySink();
     const open: typeof sink.open = async (file) => {
       const s = await sink.open(file);
@@ -165,6 +167,9 @@ describe('clients tasks on task threads', { timeout: 120_000 }, () => {
       expect.objectContaining({ taskId, task: 'clients.export', durationMs: 800 }),
     ]);
     expect(o.core.services.tasks.list(ctx.actor)).toEqual([]);
+    // Its progress went to the session that started it, under its id, and nowhere else.
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard).toEqual(heard.map(() => ({ taskId, to: { sessionId: ctx.actor.sessionId } })));
   });
 
   it('the import check answers alike on a thread and in process', async () => {
