@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Out } from '@contract/api';
 import type { Result } from '@contract/errors';
 import type { DownloadOutcome, Transport } from '../../api/transport';
-import { createFakeTransport, type FakeDownload } from '../../test-utils/fake-transport';
-import type { FakeTransport } from '../../test-utils/fake-transport';
+import {
+  createFakeTransport,
+  type FakeDownload,
+  type FakeTransport,
+} from '../../test-utils/fake-transport';
 import { renderApp } from '../../test-utils/render';
 import { SETTINGS, plan, staffUser } from '../../test-utils/office-fixtures';
 
