@@ -258,8 +258,10 @@ describe('health checks', () => {
     const results = await Promise.allSettled(routers.map((r) => health.pollNow([r.id])));
     expect(results.map((r) => r.status)).toEqual(['rejected', ...others.map(() => 'fulfilled')]);
     expect(results[0]).toMatchObject({ reason: { message: 'refused for the test' } });
-    // Its batch of five went again one transaction each; the other batch stayed whole.
-    expect([...commits].sort((a, b) => a - b)).toEqual([1, 1, 1, 1, 5]);
+    // The nine others still went in shared transactions (which, depends on where the refused
+    // poll fell: those before it in its batch go again together, those after in the next).
+    expect(commits.reduce((a, b) => a + b, 0)).toBe(9);
+    expect(commits.length).toBeLessThanOrEqual(3);
     expect((await view(refused?.id ?? 0)).lastSeenAt).toBe(firstPoll);
     for (const r of others) expect((await view(r.id)).lastSeenAt).toBe(o.tc.clock.now());
   });

@@ -4,16 +4,26 @@ import { createWriteTransaction } from '../db/write-transaction';
 import { createPollCommits, type PollCommitBatching } from './poll-commits';
 
 /**
- * Poll results in a real SQLite table (`ok` must be 0 or 1: a 2 is a write the database
- * refuses), written through the app's write transaction, whose hooks count commits and
- * rollbacks.
+ * Poll results in a real SQLite table (`ok` must be 0 or 1: a 2 is a write the database refuses
+ * at once; router 99 does not exist: refused at the commit), written through the app's write
+ * transaction, whose hooks count commits and rollbacks.
  */
 const pollTable = (batching: PollCommitBatching) => {
   const sqlite = new Database(':memory:');
-  onTestFinished(() => sqlite.close());
-  sqlite.exec(
-    'CREATE TABLE polls (router_id INTEGER PRIMARY KEY, ok INTEGER NOT NULL CHECK (ok IN (0, 1)))',
-  );
+  onTestFinished(() => {
+    sqlite.close();
+  });
+  // A poll of a router that does not exist is refused at the commit (a deferred foreign key).
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.exec(`
+    CREATE TABLE routers (id INTEGER PRIMARY KEY);
+    WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < 20)
+      INSERT INTO routers SELECT id FROM n;
+    CREATE TABLE polls (
+      router_id INTEGER PRIMARY KEY REFERENCES routers (id) DEFERRABLE INITIALLY DEFERRED,
+      ok INTEGER NOT NULL CHECK (ok IN (0, 1))
+    );
+  `);
   const counts = { committed: 0, rolledBack: 0 };
   const write = createWriteTransaction(sqlite, {
     committed: () => counts.committed++,
@@ -76,8 +86,25 @@ describe('health poll commits', () => {
       reason: { message: expect.stringMatching(/CHECK constraint/) as unknown },
     });
     expect(t.stored()).toEqual([1, 3, 4, 5, 6]);
-    // The first batch (polls 1–4) rolled back and went again one by one; 5 and 6 together.
-    expect(t.batches).toEqual([1, 1, 1, 2]);
-    expect(t.counts).toEqual({ committed: 4, rolledBack: 2 });
+    // The first transaction stopped at poll 2 and rolled back: poll 1 went again (alone here,
+    // as it was the only one before), poll 2 was refused again on its own; 3–6 went together.
+    expect(t.batches).toEqual([1, 4]);
+    expect(t.counts).toEqual({ committed: 2, rolledBack: 2 });
+  });
+
+  it('a batch refused at its commit is written again one poll per transaction', async () => {
+    const t = pollTable({ maxWrites: 10, budgetMs: Infinity });
+    const results = await Promise.allSettled([1, 2, 99, 3].map((id) => t.poll(id)));
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(results[2]).toMatchObject({
+      reason: { message: expect.stringMatching(/FOREIGN KEY constraint/) as unknown },
+    });
+    expect(t.stored()).toEqual([1, 2, 3]);
+    expect(t.batches).toEqual([1, 1, 1]);
   });
 });

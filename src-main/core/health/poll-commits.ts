@@ -2,9 +2,10 @@
  * The health polls' writes, batched: polls that finish in the same turn of the event loop (a
  * thousand routers answer within moments of each other) commit together, in transactions of at
  * most `maxWrites` polls or `budgetMs` (the rest go in the next turn), instead of one fsync
- * each. Each poll's state, sample and log entries stay in one transaction. If a batch fails, its
- * polls are written again one transaction each, so that one router's failing write loses only
- * that router's poll.
+ * each. Each poll's state, sample and log entries stay in one transaction. If one poll's write
+ * fails, the batch is rolled back, the polls before it are written again together and it alone,
+ * so that one router's failing write loses only that router's poll (a failed commit: each poll
+ * again on its own).
  */
 import { performance } from 'node:perf_hooks';
 import type { WriteTransaction } from '../db/write-transaction';
@@ -37,9 +38,22 @@ export const createPollCommits = (deps: {
   let queue: Queued[] = [];
   let scheduled = false;
 
-  /** Writes `batch` one poll per transaction: each settles on its own. */
-  const oneByOne = (batch: Queued[]) => {
-    for (const q of batch) {
+  /** Writes `items` in one transaction; false (rolled back, nothing settled) if it failed. */
+  const together = (items: Queued[]): boolean => {
+    let values: unknown[];
+    try {
+      values = deps.write(() => items.map((q) => q.write()));
+    } catch {
+      return false;
+    }
+    deps.committed?.(items.length);
+    for (const [i, q] of items.entries()) q.resolve(values[i]);
+    return true;
+  };
+
+  /** Writes `items` one poll per transaction: each settles on its own. */
+  const oneByOne = (items: Queued[]) => {
+    for (const q of items) {
       let value: unknown;
       try {
         value = deps.write(q.write);
@@ -57,6 +71,8 @@ export const createPollCommits = (deps: {
     if (queue.length === 0) return;
     const started = elapsed();
     const batch: Queued[] = [];
+    // The poll whose write threw, by its place in `batch` (-1: none did).
+    const failed = { at: -1 };
     let values: unknown[] | null;
     try {
       values = deps.write(() => {
@@ -65,22 +81,29 @@ export const createPollCommits = (deps: {
           if (batch.length >= maxWrites) break;
           if (batch.length > 0 && elapsed() - started >= budgetMs) break;
           batch.push(q);
+          failed.at = batch.length - 1;
           out.push(q.write());
+          failed.at = -1;
         }
         return out;
       });
     } catch {
-      // Rolled back whole: which poll failed (or whether every one would) shows one by one.
       values = null;
     }
     queue = queue.slice(batch.length);
     if (queue.length > 0) schedule();
-    if (values === null) {
+    if (values !== null) {
+      deps.committed?.(batch.length);
+      for (const [i, q] of batch.entries()) q.resolve(values[i]);
+    } else if (failed.at < 0) {
+      // Rolled back at the commit: which poll (or whether every one) fails shows one by one.
       oneByOne(batch);
-      return;
+    } else {
+      // One poll's write threw: the polls written before it go again together, it on its own.
+      const before = batch.slice(0, failed.at);
+      if (before.length > 0 && !together(before)) oneByOne(before);
+      oneByOne(batch.slice(failed.at, failed.at + 1));
     }
-    deps.committed?.(batch.length);
-    for (const [i, q] of batch.entries()) q.resolve(values[i]);
   };
 
   const schedule = () => {
