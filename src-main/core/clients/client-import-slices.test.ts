@@ -104,7 +104,7 @@ describe('CSV import in slices', () => {
     expect(slices).toBe(2); // 3 + 3 + 1
   });
 
-  it('cancelled from another of its starter\'s sessions, keeps the slices written, logs it, and a second run imports the rest', async () => {
+  it("cancelled from another of its starter's sessions, keeps the slices written, logs it, and a second run imports the rest", async () => {
     const taskId = 'import-cancel-1';
     const listed: unknown[] = [];
     const refusals: Result<unknown>[] = [];

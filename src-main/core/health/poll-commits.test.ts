@@ -38,7 +38,8 @@ const pollTable = (batching: PollCommitBatching) => {
       insert.run(routerId, ok);
       return routerId;
     });
-  const stored = () => sqlite.prepare('SELECT router_id FROM polls ORDER BY router_id').pluck().all();
+  const stored = () =>
+    sqlite.prepare('SELECT router_id FROM polls ORDER BY router_id').pluck().all();
   return { counts, batches, poll, stored };
 };
 

@@ -76,7 +76,12 @@ describe('Clients CSV export', () => {
         done: 9,
         total: 9,
       });
-      transport.emit('task.progress', { taskId, task: 'clients.export', done: 1_000, total: 2_500 });
+      transport.emit('task.progress', {
+        taskId,
+        task: 'clients.export',
+        done: 1_000,
+        total: 2_500,
+      });
     });
     expect(await screen.findByText('Exporting clients: 1,000 of 2,500')).toBeVisible();
     expect(screen.queryByText(/9 of 9/)).not.toBeInTheDocument();

@@ -73,8 +73,7 @@ function ImportFlow({
   const cancelledHere = (m: {
     isError: boolean;
     variables: { taskId?: string | undefined } | undefined;
-  }) =>
-    m.isError && m.variables?.taskId !== undefined && task.wasCancelled(m.variables.taskId);
+  }) => m.isError && m.variables?.taskId !== undefined && task.wasCancelled(m.variables.taskId);
   const checkCancelled = cancelledHere(preview);
   const importCancelled = cancelledHere(commit);
   const progressLabel = (starting: string) =>
