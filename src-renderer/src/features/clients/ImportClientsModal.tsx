@@ -76,8 +76,6 @@ function ImportFlow({
   }) => m.isError && m.variables?.taskId !== undefined && task.wasCancelled(m.variables.taskId);
   const checkCancelled = cancelledHere(preview);
   const importCancelled = cancelledHere(commit);
-  const progressLabel = (starting: string) =>
-    task.progress ? progressText(task.progress, formatNumber) : starting;
 
   const check = async (picked: File | null) => {
     setFile(picked);
@@ -155,22 +153,19 @@ function ImportFlow({
         onChange={(picked) => void check(picked)}
         error={fileError}
       />
-      {preview.isPending && (
+      {(preview.isPending || commit.isPending) && (
         <TaskProgressPanel
-          label={progressLabel('Checking the file…')}
+          label={
+            task.progress
+              ? progressText(task.progress, formatNumber)
+              : preview.isPending
+                ? 'Checking the file…'
+                : 'Starting the import…'
+          }
           progress={task.progress}
           onCancel={() => void task.cancel()}
           cancelling={task.cancelling}
-          cancelLabel="Cancel check"
-        />
-      )}
-      {commit.isPending && (
-        <TaskProgressPanel
-          label={progressLabel('Starting the import…')}
-          progress={task.progress}
-          onCancel={() => void task.cancel()}
-          cancelling={task.cancelling}
-          cancelLabel="Cancel import"
+          cancelLabel={preview.isPending ? 'Cancel check' : 'Cancel import'}
         />
       )}
       {preview.isError && !checkCancelled && (
