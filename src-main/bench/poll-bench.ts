@@ -3,7 +3,8 @@
 // pessimistic setup), adds them to a fresh core through the contract, and measures:
 // - the time to poll all of them once, cold (connect + login) and warm (pooled connections);
 // - a scheduled run of D seconds on the real health job (interval S): polls per router per
-//   interval, the lateness of each poll against its slot, poll durations;
+//   interval, the lateness of each poll against its slot, poll durations, how many transactions
+//   the poll results took (polls that finish together commit together);
 // - meanwhile a cheap contract call (`settings.get`) every 50 ms, and the event-loop delay.
 // Target: every router polled within each 30 s interval, the other calls still answering.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,6 +49,8 @@ const main = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'ispdesk-bench-poll-'));
   const sims: RouterOsSimulator[] = [];
   const observations: PollObservation[] = [];
+  /** Polls per transaction of poll results, during the scheduled run. */
+  const commits: number[] = [];
   let recording = false;
   const core = createCore({
     dataDir: dir,
@@ -61,6 +64,9 @@ const main = async (): Promise<void> => {
       pollConcurrency: CONCURRENCY,
       observePolls: (o) => {
         if (recording) observations.push(o);
+      },
+      observePollCommits: (polls) => {
+        if (recording) commits.push(polls);
       },
     },
   });
@@ -178,6 +184,9 @@ const main = async (): Promise<void> => {
         'poll duration',
         observations.map((o) => o.durationMs),
       )}`,
+    );
+    log(
+      `  poll results committed in ${String(commits.length)} transactions (most polls in one: ${String(Math.max(0, ...commits))})`,
     );
     log(`  ${summary('settings.get during polling', callLatency)}`);
     log(

@@ -281,7 +281,7 @@ const wireCore = (
     // The job registry is made below; the dashboard asks it only once the core is built.
     dashboard: { ...network.glance, jobs: () => jobs.list() },
     tasks,
-    progress: taskProgress,
+    registry,
     importSlicing: { breathe: betweenSlices, ...config.importSlicing },
   });
 

@@ -32,6 +32,8 @@ export type NetworkOptions = Partial<NetworkTuning> & {
   /** Push queued work as soon as it is committed (default: when background jobs run). */
   autoPush?: boolean;
   observePolls?: (o: PollObservation) => void;
+  /** Each transaction of health poll results, with how many polls it wrote. */
+  observePollCommits?: (polls: number) => void;
 };
 
 /**
@@ -102,6 +104,9 @@ export const createNetworkServices = (deps: {
       worker.wake();
     },
     ...(deps.options?.observePolls ? { observe: deps.options.observePolls } : {}),
+    ...(deps.options?.observePollCommits
+      ? { observeCommits: deps.options.observePollCommits }
+      : {}),
   });
 
   const routers = createRoutersService({

@@ -14,7 +14,7 @@ import { createReceiptsRepo } from './billing/receipts.repo';
 import { createPaymentsService, type PaymentsService } from './billing/payments.service';
 import { createClientExport, type ClientExport } from './clients/client-export';
 import { createClientImport, type ClientImport, type ImportSlicing } from './clients/client-import';
-import type { ClientTaskProgress } from './clients/client-task-progress';
+import type { TaskRegistry } from './tasks/task-registry';
 import type { TaskRunner } from './tasks/task-runner';
 import { createClientRules } from './clients/client-rules';
 import { createClientSearch } from './clients/client-search';
@@ -62,8 +62,8 @@ export const createOfficeServices = (deps: {
   dashboard: DashboardSources;
   /** Where the clients' CSV export and import check run (task threads in the app). */
   tasks: TaskRunner;
-  /** A long task's progress, for the session that started it. */
-  progress: ClientTaskProgress;
+  /** The clients' import check, import and export are tasks of whoever starts them. */
+  registry: TaskRegistry;
   /** How the CSV import writes (tests make slices small). */
   importSlicing?: Partial<ImportSlicing>;
 }): OfficeServices => {
@@ -106,8 +106,8 @@ export const createOfficeServices = (deps: {
     plans: plansRepo,
     insertLogged: clients.insertLogged,
     tasks: deps.tasks,
+    registry: deps.registry,
     dbFile: sqlite.name,
-    progress: deps.progress,
     ...(deps.importSlicing ? { slicing: deps.importSlicing } : {}),
   });
   const office = createOfficeProfile({ sqlite, clock, write, recorder });
@@ -134,8 +134,8 @@ export const createOfficeServices = (deps: {
         recorder,
         settings,
         tasks: deps.tasks,
+        registry: deps.registry,
         dbFile: sqlite.name,
-        progress: deps.progress,
         box: clientDeps.box,
         authorize: deps.authorize,
       }),

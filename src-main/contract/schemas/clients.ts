@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpochMsSchema, IdSchema, plainText } from './common';
 import { ServiceTypeSchema } from './plans';
 import { searchTextSchema } from './search-text';
+import { TaskIdField } from './tasks';
 
 /**
  * `awaiting_payment`: signed up, never paid; the first payment (a renewal) makes them active. Such a
@@ -204,14 +205,6 @@ export const MAX_IMPORT_CHARS = 25_000_000;
 /** The import's JSON body: three bytes per character (UTF-8, escaped quotes and line ends). */
 export const IMPORT_BODY_BYTES = 3 * MAX_IMPORT_CHARS + 1024 * 1024;
 
-/**
- * Names a long client task (import check, import, export) so that the caller can follow its
- * `task.progress` events and cancel it; the core picks one when the caller does not.
- */
-export const ClientTaskIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Task id must be 8 to 64 letters, digits, _ or -');
-
 export const ImportInput = z.strictObject({
   csv: z
     .string()
@@ -220,7 +213,8 @@ export const ImportInput = z.strictObject({
       MAX_IMPORT_CHARS,
       `The file is too large (at most ${String(MAX_IMPORT_CHARS)} characters)`,
     ),
-  taskId: ClientTaskIdSchema.optional(),
+  // Names the check or import task: its `task.progress` events, `tasks.cancel` (schemas/tasks.ts).
+  ...TaskIdField,
 });
 export type ImportRequest = z.infer<typeof ImportInput>;
 
@@ -256,7 +250,7 @@ export const RevealedPasswordSchema = z.object({ servicePassword: z.string() });
 
 export const ClientExportInput = z.strictObject({
   filter: ClientFilterSchema.optional(),
-  taskId: ClientTaskIdSchema.optional(),
+  ...TaskIdField,
   /**
    * Add each client's service password (a `password` column), so that the file imports into
    * another office as it is. Needs `clients.revealPassword`; the export's log entry says so.

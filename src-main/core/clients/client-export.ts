@@ -5,10 +5,10 @@ import type { OpenSink } from '../activity/activity.service';
 import type { Recorder } from '../activity/recorder';
 import type { Clock } from '../shared/clock';
 import type { SettingsService } from '../settings/settings.service';
+import type { TaskRegistry } from '../tasks/task-registry';
 import type { TaskRunner } from '../tasks/task-runner';
 import type { ClientSearch } from './client-search';
 import type { Ctx } from './clients.service';
-import { clientTaskReporter, type ClientTaskProgress } from './client-task-progress';
 import { writeClientsCsv } from './client-export-csv';
 import type { Permission } from '../../contract/roles';
 import type { Actor, RequestMeta } from '../shared/context';
@@ -21,7 +21,9 @@ import { SERVICE_PASSWORD_PURPOSE } from './client-view';
  * on a task thread with a read-only connection (client-export-csv.ts), or on this thread in
  * slices; each chunk waits for the sink (back-pressure). Service passwords only when asked
  * (`withPasswords`) by someone allowed to reveal them: the secret box is this process's, so that
- * export renders here, a page of clients per slice.
+ * export renders here, a page of clients per slice. The export is a task of the caller's
+ * (`clients.export`): they (or an administrator) may cancel it, and a cancelled export's file is
+ * discarded.
  */
 export const createClientExport = (deps: {
   search: ClientSearch;
@@ -29,20 +31,18 @@ export const createClientExport = (deps: {
   recorder: Recorder;
   settings: SettingsService;
   tasks: TaskRunner;
+  registry: TaskRegistry;
   /** The database file the export reads, read-only. */
   dbFile: string;
-  progress: ClientTaskProgress;
   /** This process's connection, for an export with passwords (read only). */
   sqlite: Sqlite;
   box: SecretBox;
   authorize: (actor: Actor, permission: Permission, procedure: string, meta: RequestMeta) => void;
 }) => {
-  const report = clientTaskReporter(deps.progress);
   return async (
     input: { filter?: ClientFilter; taskId?: string; withPasswords?: boolean },
     ctx: Ctx,
     open: OpenSink,
-    opts: { signal?: AbortSignal } = {},
   ): Promise<{ rows: number } | null> => {
     const filter = input.filter ?? {};
     const withPasswords = input.withPasswords === true;
@@ -58,46 +58,43 @@ export const createClientExport = (deps: {
       contentType: 'text/csv; charset=utf-8',
     });
     if (!sink) return null;
-    const started = deps.clock.now();
-    const progress = report('clients.export', ctx, input.taskId);
-    let rows: number;
     try {
-      const onProgress = (done: number) => progress(done, total.capped ? done + 1 : total.count);
-      if (withPasswords) {
-        ({ rows } = await writeClientsCsv(
-          deps.sqlite,
-          { filter, now, timeZone },
-          {
-            chunk: async (text) => {
-              if (opts.signal?.aborted) throw new Error('The export was cancelled.');
-              await sink.write(text);
-            },
-            progress: onProgress,
-          },
-          (box) => deps.box.open(box, SERVICE_PASSWORD_PURPOSE),
-        ));
-      } else {
-        ({ rows } = await deps.tasks.run(
-          { kind: 'clientsExport', file: deps.dbFile, filter, now, timeZone },
-          {
-            onChunk: (text) => sink.write(text),
-            onProgress,
-            ...(opts.signal ? { signal: opts.signal } : {}),
-          },
-        ));
-      }
-      await sink.end();
+      return await deps.registry.run('clients.export', ctx, input, async (task) => {
+        const onProgress = (done: number) =>
+          task.progress(done, total.capped ? done + 1 : total.count);
+        const { rows } = withPasswords
+          ? await writeClientsCsv(
+              deps.sqlite,
+              { filter, now, timeZone },
+              {
+                chunk: async (text) => {
+                  task.throwIfCancelled();
+                  await sink.write(text);
+                },
+                progress: onProgress,
+              },
+              (box) => deps.box.open(box, SERVICE_PASSWORD_PURPOSE),
+            )
+          : await deps.tasks.run(
+              { kind: 'clientsExport', file: deps.dbFile, filter, now, timeZone },
+              { onChunk: (text) => sink.write(text), onProgress, signal: task.signal },
+            );
+        // Cancelled after the last chunk: the file is still discarded.
+        task.throwIfCancelled();
+        await sink.end();
+        deps.recorder.record({
+          event: 'clients.exported',
+          params: { by: ctx.actor.username, rows, ...(withPasswords ? { withPasswords } : {}) },
+          ctx,
+          details: { filter, rows, withPasswords, durationMs: task.elapsed() },
+        });
+        return { rows };
+      });
     } catch (e) {
+      // Failed, cancelled or refused (a task id in use): the file is discarded.
       sink.abort();
       throw e;
     }
-    deps.recorder.record({
-      event: 'clients.exported',
-      params: { by: ctx.actor.username, rows, ...(withPasswords ? { withPasswords } : {}) },
-      ctx,
-      details: { filter, rows, withPasswords, durationMs: deps.clock.now() - started },
-    });
-    return { rows };
   };
 };
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../contract/api';
 import type { ImportSlicing } from './client-import';
 import type { EventTarget } from '../shared/event-bus';
-import { entriesOf, failure, lastEntry, unwrap } from '../test-support/test-core';
+import type { Result } from '../../contract/errors';
+import {
+  addStaff,
+  entriesOf,
+  failure,
+  lastEntry,
+  staffPassword,
+  unwrap,
+  type TestClient,
+} from '../test-support/test-core';
 import { makeClient, makePlan, officeCore, type Office } from '../test-support/office-fixtures';
 
 /** `n` good rows for the plan "Home 10M": login row1 … row<n>. */
@@ -95,26 +104,57 @@ describe('CSV import in slices', () => {
     expect(slices).toBe(2); // 3 + 3 + 1
   });
 
-  it('cancelled, keeps the slices written, logs it, and a second run imports the rest', async () => {
-    const stop = new AbortController();
-    const { o } = await slicedOffice((_o, slice) => {
-      if (slice === 2) stop.abort();
-      return Promise.resolve();
+  it("cancelled from another of its starter's sessions, keeps the slices written, logs it, and a second run imports the rest", async () => {
+    const taskId = 'import-cancel-1';
+    const listed: unknown[] = [];
+    const refusals: Result<unknown>[] = [];
+    const cancels: Promise<Result<unknown>>[] = [];
+    const desks: { second?: TestClient; otherTech?: TestClient } = {};
+    const { o } = await slicedOffice(async (office, slice) => {
+      const { second, otherTech } = desks;
+      if (slice !== 2 || !second || !otherTech) return;
+      // The running import is the technician's task, seen from their other desk.
+      listed.push(...unwrap(await second.call('tasks.list', undefined)));
+      // Another technician may not stop it (no tasks.manage)…
+      refusals.push(await otherTech.call('tasks.cancel', { taskId }));
+      office.tc.clock.advance(1_200);
+      // …its starter may, from any of their sessions (awaited below: it waits for the stop).
+      cancels.push(second.call('tasks.cancel', { taskId }));
     });
+    desks.otherTech = (await addStaff(o.tc, o.admin, 'tech2', 'technician')).client;
+    desks.second = o.tc.client({ ip: '10.0.0.32' });
+    unwrap(
+      await desks.second.call('auth.login', { username: 'tech', password: staffPassword('tech') }),
+    );
+
     const csv = rowsCsv(10);
-    const result = await o.core.services.clients.importCommit({ csv }, techCtx(o), {
-      signal: stop.signal,
-    });
+    const result = unwrap(await o.tech.call('clients.importCommit', { csv, taskId }));
+    expect(listed).toEqual([
+      expect.objectContaining({ taskId, task: 'clients.import', startedBy: 'tech' }),
+    ]);
+    expect(refusals.map((r) => (r.ok ? 'done' : r.error.code))).toEqual(['forbidden']);
+    expect(await Promise.all(cancels)).toEqual([
+      { ok: true, value: expect.objectContaining({ taskId, task: 'clients.import' }) as unknown },
+    ]);
     expect(result).toMatchObject({ rows: 10, accepted: 10, imported: 6, cancelled: true });
     expect(result.lastAccountNo).toBe('AC000006');
     expect(clientCount(o)).toBe(6);
     expectWholeRows(o);
-    const summary = lastEntry(o.core);
-    expect(summary).toMatchObject({
-      event: 'clients.imported',
-      details: { rows: 10, imported: 6, cancelled: true, durationMs: 0 },
-    });
+    const [summary] = entriesOf(o.core, 'clients.imported');
+    expect(summary).toMatchObject({ details: { rows: 10, imported: 6, cancelled: true } });
     expect(summary?.description).toMatch(/imported 6 clients from CSV .*cancelled before the rest/);
+    expect(entriesOf(o.core, 'task.cancelled')).toEqual([
+      expect.objectContaining({
+        description: 'tech cancelled a clients CSV import after 1.2 s',
+        details: expect.objectContaining({
+          taskId,
+          task: 'clients.import',
+          startedBy: 'tech',
+          durationMs: 1_200,
+        }) as unknown,
+      }),
+    ]);
+    expect(unwrap(await o.tech.call('tasks.list', undefined))).toEqual([]);
 
     // The office finishes it with the same file: the imported rows are flagged, the rest go in.
     const preview = unwrap(await o.tech.call('clients.importPreview', { csv }));
@@ -132,15 +172,42 @@ describe('CSV import in slices', () => {
   it('cancelled during the check, writes nothing at all', async () => {
     const o = await officeCore();
     await makePlan(o.admin);
-    const stop = new AbortController();
-    stop.abort();
     const ctx = techCtx(o);
-    // During the check: nothing written at all.
-    await expect(
-      o.core.services.clients.importCommit({ csv: rowsCsv(3) }, ctx, { signal: stop.signal }),
-    ).rejects.toThrow('The task was cancelled.');
+    for (const [procedure, task, message] of [
+      ['clients.importCommit', 'clients.import', 'The import was cancelled.'],
+      ['clients.importPreview', 'clients.check', 'The import check was cancelled.'],
+    ] as const) {
+      const taskId = `${task.replace('.', '-')}-during-check`;
+      // At the check's first progress report: still reading the file.
+      const off = o.core.events.on('task.progress', (p) => {
+        if (p.taskId === taskId) void o.core.services.tasks.cancel(taskId, ctx);
+      });
+      const answer = await o.tech.call(procedure, { csv: rowsCsv(600), taskId });
+      off();
+      expect(failure(answer, 'conflict').message).toBe(message);
+      expect(entriesOf(o.core, 'task.cancelled').at(-1)?.details).toMatchObject({ taskId, task });
+    }
     expect(clientCount(o)).toBe(0);
     expect(entriesOf(o.core, 'clients.imported')).toEqual([]);
+    expect(entriesOf(o.core, 'clients.import_checked')).toEqual([]);
+  });
+
+  it('logs each completed check and import with its duration', async () => {
+    const { o } = await slicedOffice((office) => {
+      office.tc.clock.advance(500);
+      return Promise.resolve();
+    });
+    const csv = rowsCsv(7); // three slices: two breaths of 500 ms
+    unwrap(await o.tech.call('clients.importPreview', { csv }));
+    unwrap(await o.tech.call('clients.importCommit', { csv }));
+    expect(entriesOf(o.core, 'clients.import_checked')[0]?.details).toMatchObject({
+      durationMs: 0,
+    });
+    expect(entriesOf(o.core, 'clients.imported')[0]?.details).toMatchObject({
+      imported: 7,
+      durationMs: 1_000,
+    });
+    expect(entriesOf(o.core, 'task.cancelled')).toEqual([]);
   });
 
   it('skips a row another desk made invalid since the check, and imports the others', async () => {

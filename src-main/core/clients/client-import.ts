@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { ImportPreview, ImportRequest, ImportResult } from '../../contract/schemas/clients';
 import type { PlansRepo } from '../plans/plans.repo';
+import type { TaskHandle, TaskRegistry } from '../tasks/task-registry';
 import type { TaskRunner } from '../tasks/task-runner';
 import type { CheckedImport, ImportCandidate, ImportLookups } from './client-import-check';
 import { lineCount, storedConflicts } from './client-import-check';
 import type { ClientsDeps, Ctx } from './clients.service';
 import type { ClientRecord } from './clients.repo';
-import { clientTaskReporter, type ClientTaskProgress } from './client-task-progress';
 import { csvError } from './csv';
 
 /**
@@ -28,26 +28,23 @@ const DEFAULT_SLICING: ImportSlicing = {
   breathe: () => new Promise<void>((resolve) => setImmediate(resolve)),
 };
 
-export type ImportOptions = {
-  /** Stops the work: during the check nothing is written; during the writes, see `commit`. */
-  signal?: AbortSignal;
-};
-
 /**
  * CSV import in two steps that share one checker (client-import-check.ts), which runs on a task
  * thread with a read-only connection (or on this thread in slices): `preview` reports every row
  * it would reject and why, writing nothing but its log entry; `commit` checks the file again and
  * writes the accepted rows on the main connection in slices, each its own transaction holding
  * its clients and their log entries, re-checking each row against what other desks changed since.
+ * Each is a task of the caller's (`clients.check`, `clients.import`): its progress goes to them,
+ * and they (or an administrator) may cancel it with `tasks.cancel`.
  */
 export const createClientImport = (
   deps: ClientsDeps & {
     plans: PlansRepo;
     insertLogged: (input: ImportCandidate['input'], ctx: Ctx) => ClientRecord;
     tasks: TaskRunner;
+    registry: TaskRegistry;
     /** The database file the check opens read-only. */
     dbFile: string;
-    progress: ClientTaskProgress;
     slicing?: Partial<ImportSlicing>;
   },
 ) => {
@@ -57,13 +54,14 @@ export const createClientImport = (
     accountTaken: deps.clients.accountTaken,
     rules: deps.rules,
   };
-  const report = clientTaskReporter(deps.progress);
 
-  /** Runs the checker; with `accept`, receives the accepted rows in file order. */
+  /**
+   * Runs the checker as (a step of) `task`; with `accept`, receives the accepted rows in file
+   * order.
+   */
   const check = (
     input: ImportRequest,
-    progress: (done: number, total: number) => void,
-    opts: ImportOptions,
+    task: TaskHandle,
     accept?: (c: ImportCandidate) => void,
   ): Promise<CheckedImport> => {
     // At most this many rows: the line count (a quoted line break makes a row span two lines).
@@ -77,7 +75,7 @@ export const createClientImport = (
         withAccepted: accept !== undefined,
       },
       {
-        onProgress: (done) => progress(done, Math.max(done, lines)),
+        onProgress: (done) => task.progress(done, Math.max(done, lines), 'clients.check'),
         ...(accept
           ? {
               onChunk: (text: string) => {
@@ -86,7 +84,7 @@ export const createClientImport = (
               },
             }
           : {}),
-        ...(opts.signal ? { signal: opts.signal } : {}),
+        signal: task.signal,
       },
     );
   };
@@ -114,126 +112,120 @@ export const createClientImport = (
   };
 
   return {
-    preview: async (input: ImportRequest, ctx: Ctx, opts: ImportOptions = {}) => {
-      const started = deps.clock.now();
-      const progress = report('clients.check', ctx, input.taskId);
-      const { rows, preview } = await check(input, progress, opts);
-      deps.write(() => {
-        deps.recorder.record({
-          event: 'clients.import_checked',
-          params: {
-            by: ctx.actor.username,
-            rows,
-            accepted: preview.accepted,
-            rejected: preview.rejected.length,
-          },
-          ctx,
-          details: {
-            rows,
-            accepted: preview.accepted,
-            rejected: preview.rejected.length,
-            ignoredColumns: preview.ignoredColumns,
-            durationMs: deps.clock.now() - started,
-          },
+    preview: (input: ImportRequest, ctx: Ctx): Promise<ImportPreview> =>
+      deps.registry.run('clients.check', ctx, input, async (task) => {
+        const { rows, preview } = await check(input, task);
+        task.throwIfCancelled();
+        deps.write(() => {
+          deps.recorder.record({
+            event: 'clients.import_checked',
+            params: {
+              by: ctx.actor.username,
+              rows,
+              accepted: preview.accepted,
+              rejected: preview.rejected.length,
+            },
+            ctx,
+            details: {
+              rows,
+              accepted: preview.accepted,
+              rejected: preview.rejected.length,
+              ignoredColumns: preview.ignoredColumns,
+              durationMs: task.elapsed(),
+            },
+          });
         });
-      });
-      return preview;
-    },
+        return preview;
+      }),
 
     /**
-     * Imports every accepted row (rejected rows are skipped), in slices. Cancelling (`signal`)
-     * during the check writes nothing and fails with `conflict`; during the writes it stops after
-     * the slice being written: the rows written so far stay imported, and the result and the
+     * Imports every accepted row (rejected rows are skipped), in slices. Cancelled during the
+     * check, it writes nothing and fails with `conflict`; during the writes it stops after the
+     * slice being written: the rows written so far stay imported, and the result and the
      * `clients.imported` entry say how many and that the import was cancelled. A row another
      * desk made invalid since the check (a login or IP taken, a plan retired) is skipped and
      * listed with the rejected rows. A failure part-way (the disk) keeps the slices written
      * before it, logs them, and fails.
      */
-    commit: async (
-      input: ImportRequest,
-      ctx: Ctx,
-      opts: ImportOptions = {},
-    ): Promise<ImportResult> => {
-      const started = deps.clock.now();
-      const candidates: ImportCandidate[] = [];
-      const checked = await check(input, report('clients.check', ctx, input.taskId), opts, (c) =>
-        candidates.push(c),
-      );
-      if (candidates.length === 0) {
-        throw csvError('No row can be imported; see the preview for the reasons.');
-      }
-      const progress = report('clients.import', ctx, input.taskId);
-      const rejected = [...checked.preview.rejected];
-      let imported = 0;
-      let first: string | null = null;
-      let last: string | null = null;
-      let cancelled = false;
-      const logRun = (failed?: string) =>
-        deps.write(() => {
-          rejected.sort((a, b) => a.line - b.line);
-          deps.recorder.record({
-            event: 'clients.imported',
-            params: {
-              by: ctx.actor.username,
-              imported,
-              rejected: rejected.length,
-              ...(cancelled ? { cancelled } : {}),
-            },
-            ctx,
-            target: {
-              type: 'import',
-              id: ctx.correlationId,
-              label: `CSV import of ${String(imported)} clients`,
-            },
-            details: {
-              rows: checked.rows,
-              imported,
-              rejected: rejected.slice(0, 200),
-              ignoredColumns: checked.preview.ignoredColumns,
-              cancelled,
-              ...(failed === undefined ? {} : { failed }),
-              durationMs: deps.clock.now() - started,
-            },
+    commit: (input: ImportRequest, ctx: Ctx): Promise<ImportResult> =>
+      deps.registry.run('clients.import', ctx, input, async (task) => {
+        const candidates: ImportCandidate[] = [];
+        const checked = await check(input, task, (c) => candidates.push(c));
+        task.throwIfCancelled();
+        if (candidates.length === 0) {
+          throw csvError('No row can be imported; see the preview for the reasons.');
+        }
+        const rejected = [...checked.preview.rejected];
+        let imported = 0;
+        let first: string | null = null;
+        let last: string | null = null;
+        let cancelled = false;
+        const logRun = (failed?: string) =>
+          deps.write(() => {
+            rejected.sort((a, b) => a.line - b.line);
+            deps.recorder.record({
+              event: 'clients.imported',
+              params: {
+                by: ctx.actor.username,
+                imported,
+                rejected: rejected.length,
+                ...(cancelled ? { cancelled } : {}),
+              },
+              ctx,
+              target: {
+                type: 'import',
+                id: ctx.correlationId,
+                label: `CSV import of ${String(imported)} clients`,
+              },
+              details: {
+                rows: checked.rows,
+                imported,
+                rejected: rejected.slice(0, 200),
+                ignoredColumns: checked.preview.ignoredColumns,
+                cancelled,
+                ...(failed === undefined ? {} : { failed }),
+                durationMs: task.elapsed(),
+              },
+            });
           });
-        });
 
-      let next = 0;
-      try {
-        while (next < candidates.length) {
-          if (opts.signal?.aborted) {
-            cancelled = true;
-            break;
+        let next = 0;
+        try {
+          while (next < candidates.length) {
+            if (task.signal.aborted) {
+              cancelled = true;
+              break;
+            }
+            const slice = writeSlice(candidates, next, ctx);
+            next = slice.next;
+            imported += slice.written.length;
+            rejected.push(...slice.rejected);
+            first ??= slice.written[0]?.accountNo ?? null;
+            last = slice.written[slice.written.length - 1]?.accountNo ?? last;
+            task.progress(next, candidates.length);
+            if (next < candidates.length) await slicing.breathe();
           }
-          const slice = writeSlice(candidates, next, ctx);
-          next = slice.next;
-          imported += slice.written.length;
-          rejected.push(...slice.rejected);
-          first ??= slice.written[0]?.accountNo ?? null;
-          last = slice.written[slice.written.length - 1]?.accountNo ?? last;
-          progress(next, candidates.length);
-          if (next < candidates.length) await slicing.breathe();
-        }
-      } catch (e) {
-        if (imported > 0) {
-          try {
-            logRun(e instanceof Error ? e.message : String(e));
-          } catch {
-            // The write that failed fails this one too; the slices written each carry their log.
+        } catch (e) {
+          if (imported > 0) {
+            try {
+              logRun(e instanceof Error ? e.message : String(e));
+            } catch {
+              // The write that failed fails this one too; the slices written each carry their log.
+            }
           }
+          throw e;
         }
-        throw e;
-      }
-      logRun();
-      return {
-        ...checked.preview,
-        accepted: candidates.length,
-        rejected,
-        imported,
-        cancelled,
-        firstAccountNo: first,
-        lastAccountNo: last,
-      };
-    },
+        logRun();
+        return {
+          ...checked.preview,
+          accepted: candidates.length,
+          rejected,
+          imported,
+          cancelled,
+          firstAccountNo: first,
+          lastAccountNo: last,
+        };
+      }),
   };
 };
 

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { startSim, TEST_USER } from '../../routeros-sim/testing/sim-fixture';
+import type { RouterConnector } from '../routeros-client/router-client.port';
+import { connectRouterOs } from '../routeros-client/routeros.adapter';
 import { makeRouter } from '../test-support/office-fixtures';
 import { entriesOf, MINUTE, unwrap } from '../test-support/test-core';
 import {
@@ -7,6 +10,46 @@ import {
   networkOffice,
   takeOffline,
 } from '../test-support/network-fixtures';
+
+/**
+ * The real connector, with a gate on the replies: once armed for `n` replies, each reply waits
+ * until the n-th has arrived, then all go on at once, so that every poll finishes in one turn.
+ */
+const replyGate = (connect: RouterConnector) => {
+  let expected = 0;
+  let arrived = 0;
+  let open = () => {};
+  let opened = Promise.resolve();
+  const connector: RouterConnector = async (endpoint) => {
+    const conn = await connect(endpoint);
+    return {
+      get alive() {
+        return conn.alive;
+      },
+      write: async (words, timeoutMs) => {
+        const rows = await conn.write(words, timeoutMs);
+        if (expected > 0 && ++arrived === expected) {
+          expected = 0;
+          open();
+        }
+        await opened;
+        return rows;
+      },
+      close: () => conn.close(),
+      onDead: (listener) => conn.onDead(listener),
+    };
+  };
+  return {
+    connector,
+    hold: (n: number) => {
+      expected = n;
+      arrived = 0;
+      opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+    },
+  };
+};
 
 describe('health checks', () => {
   it('sees a router online, logs it going offline once and coming back with the downtime', async () => {
@@ -156,5 +199,70 @@ describe('health checks', () => {
     o.tc.clock.advance(MINUTE);
     expect(await health.runDue(signal)).toBe(1);
     expect(unwrap(await o.viewer.call('routers.get', { id: b.router.id })).status).toBe('unknown');
+  });
+
+  it('commits polls that finish together in shared transactions; a refused write loses only its poll', async () => {
+    const gate = replyGate(connectRouterOs());
+    const commits: number[] = [];
+    const o = await networkOffice({
+      network: {
+        connector: gate.connector,
+        pollCommitMaxWrites: 5,
+        pollCommitBudgetMs: Infinity,
+        observePollCommits: (polls) => commits.push(polls),
+      },
+    });
+    // Ten routers behind one simulator, each on its own pooled connection.
+    const { sim } = await startSim({ data: 'minimal' });
+    onTestFinished(() => sim.stop());
+    const routers = [];
+    for (let i = 1; i <= 10; i++) {
+      const router = unwrap(
+        await o.tech.call('routers.create', {
+          name: `Mast ${String(i)}`,
+          host: '127.0.0.1',
+          port: sim.port,
+          apiUser: TEST_USER.name,
+          password: TEST_USER.password,
+        }),
+      );
+      routers.push(router);
+    }
+    const health = o.core.services.health;
+    const view = async (id: number) => unwrap(await o.viewer.call('routers.get', { id }));
+
+    // Four commands per probe: every poll finishes in the turn the fortieth reply arrives.
+    gate.hold(routers.length * 4);
+    await health.pollNow();
+    expect(commits).toEqual([5, 5]);
+    const firstPoll = o.tc.clock.now();
+    for (const r of routers) {
+      expect(await view(r.id)).toMatchObject({ status: 'online', lastSeenAt: firstPoll });
+    }
+    expect(entriesOf(o.core, 'router.first_seen').map((e) => e.routerId)).toEqual(
+      expect.arrayContaining(routers.map((r) => r.id)),
+    );
+    expect(entriesOf(o.core, 'router.first_seen')).toHaveLength(routers.length);
+    const samples = o.core.sqlite.prepare('SELECT count(*) FROM router_health_samples').pluck();
+    expect(samples.get()).toBe(10);
+
+    // The database refuses one router's next state: that poll fails, the nine others commit.
+    const [refused, ...others] = routers;
+    o.core.sqlite.exec(
+      `CREATE TEMP TRIGGER refuse_one BEFORE UPDATE ON router_health WHEN NEW.router_id = ${String(refused?.id)}
+       BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`,
+    );
+    commits.length = 0;
+    o.tc.clock.advance(MINUTE);
+    gate.hold(routers.length * 4);
+    const results = await Promise.allSettled(routers.map((r) => health.pollNow([r.id])));
+    expect(results.map((r) => r.status)).toEqual(['rejected', ...others.map(() => 'fulfilled')]);
+    expect(results[0]).toMatchObject({ reason: { message: 'refused for the test' } });
+    // The nine others still went in shared transactions (which, depends on where the refused
+    // poll fell: those before it in its batch go again together, those after in the next).
+    expect(commits.reduce((a, b) => a + b, 0)).toBe(9);
+    expect(commits.length).toBeLessThanOrEqual(3);
+    expect((await view(refused?.id ?? 0)).lastSeenAt).toBe(firstPoll);
+    for (const r of others) expect((await view(r.id)).lastSeenAt).toBe(o.tc.clock.now());
   });
 });

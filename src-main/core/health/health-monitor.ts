@@ -11,6 +11,7 @@ import type { Clock } from '../shared/clock';
 import type { RequestMeta } from '../shared/context';
 import { mapLimit } from '../shared/map-limit';
 import { initialHealth, type HealthRepo, type HealthState } from './health.repo';
+import { createPollCommits } from './poll-commits';
 import {
   freshMemory,
   nextHealth,
@@ -53,7 +54,9 @@ const alignedAfter = (now: number, intervalMs: number, phase: number): number =>
  * Health checks: every enabled router on its own interval, at most `pollConcurrency` polls at
  * once, each bounded by `pollTimeoutMs`, never two polls of one router at a time. A failing
  * router is re-polled soon once, then backs off exponentially with jitter while offline. Only
- * transitions are logged (see health-transitions.ts); every poll updates `router_health`.
+ * transitions are logged (see health-transitions.ts); every poll updates `router_health`. Polls
+ * that finish together commit together (poll-commits.ts), each with its state change, sample and
+ * log entries in one transaction.
  */
 export const createHealthMonitor = (deps: {
   routers: RoutersRepo;
@@ -68,8 +71,15 @@ export const createHealthMonitor = (deps: {
   /** A router became reachable (again): its queued work can go now. */
   cameBack: (routerId: number) => void;
   observe?: (o: PollObservation) => void;
+  /** After each transaction of poll results: how many polls it wrote. */
+  observeCommits?: (polls: number) => void;
 }) => {
   const { clock, tuning } = deps;
+  const commits = createPollCommits({
+    write: deps.write,
+    batching: { maxWrites: tuning.pollCommitMaxWrites, budgetMs: tuning.pollCommitBudgetMs },
+    ...(deps.observeCommits ? { committed: deps.observeCommits } : {}),
+  });
   const slots = new Map<number, Slot>();
   const running = new Set<Promise<boolean | null>>();
   let stopping = false;
@@ -216,12 +226,14 @@ export const createHealthMonitor = (deps: {
         settleMs: tuning.flapWindowMs / 3,
       },
     });
-    slot.memory = t.memory;
     const sample =
       slot.lastSampleAt === null ||
       now - slot.lastSampleAt >= tuning.sampleEveryMs ||
       t.state.status !== prev.status;
-    deps.write(() => {
+    // Committed with the other polls that finish in this turn (poll-commits.ts).
+    const written = await commits.commit(() => {
+      // Disabled or removed since its poll ended: nothing of it is written.
+      if (!deps.routers.byId(r.id)?.enabled) return false;
       deps.health.put(t.state);
       if (sample) {
         deps.health.addSample(r.id, now, {
@@ -237,7 +249,10 @@ export const createHealthMonitor = (deps: {
         const meta = deps.systemMeta();
         for (const e of t.events) record(current, e, meta);
       }
+      return true;
     });
+    if (!written) return null;
+    slot.memory = t.memory;
     if (sample) slot.lastSampleAt = now;
     schedule(slot, t.state, now);
     if (t.cameBack) deps.cameBack(r.id);

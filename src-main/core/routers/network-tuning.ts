@@ -23,6 +23,12 @@ export type NetworkTuning = {
   /** Flap damping: this many up/down changes within the window make a router "flapping". */
   flapWindowMs: number;
   flapMaxChanges: number;
+  /**
+   * Health polls that finish together commit together (health/poll-commits.ts): at most this
+   * many polls per transaction, and no further poll once a transaction has run this long.
+   */
+  pollCommitMaxWrites: number;
+  pollCommitBudgetMs: number;
   /** Health history: at most one sample per bucket, kept this long. */
   sampleEveryMs: number;
   historyMs: number;
@@ -51,6 +57,8 @@ export const DEFAULT_NETWORK_TUNING: NetworkTuning = {
   backoffCapMs: 10 * 60_000,
   flapWindowMs: 30 * 60_000,
   flapMaxChanges: 4,
+  pollCommitMaxWrites: 200,
+  pollCommitBudgetMs: 8,
   sampleEveryMs: 5 * 60_000,
   // About three months of samples (one per 5 minutes per router, more on status changes).
   historyMs: 92 * 24 * 60 * 60_000,

@@ -136,9 +136,12 @@ describe('clients tasks on task threads', { timeout: 120_000 }, () => {
     expect(logged).toHaveLength(3);
     expect(logged[0]?.details).toMatchObject({ rows: 1_050, durationMs: 0 });
 
-    // Cancelled part-way: stopped on its thread, the file discarded, nothing logged.
+    // Cancelled part-way (tasks.cancel): stopped on its thread, the file discarded, logged.
     const exportsBefore = entriesOf(o.core, 'clients.exported').length;
-    const stop = new AbortController();
+    const taskId = 'clients-export-1';
+    const ctx = techCtx(o);
+    const heard: { taskId: string; to: unknown }[] = [];
+    o.core.events.on('task.progress', (p, to) => heard.push({ taskId: p.taskId, to }));
     const sink = memorySink();
     const open: typeof sink.open = async (file) => {
       const s = await sink.open(file);
@@ -146,15 +149,28 @@ describe('clients tasks on task threads', { timeout: 120_000 }, () => {
         ...s,
         write: async (chunk: string) => {
           await s.write(chunk);
-          if (sink.state.chunks.length === 2) stop.abort();
+          // At the last page: the first page's progress has been reported.
+          if (sink.state.chunks.length !== 3) return;
+          expect(o.core.services.tasks.list(ctx.actor)).toEqual([
+            expect.objectContaining({ taskId, task: 'clients.export', startedBy: 'tech' }),
+          ]);
+          o.tc.clock.advance(800);
+          void o.core.services.tasks.cancel(taskId, ctx);
         },
       };
     };
-    await expect(
-      o.core.services.clients.exportTo({}, techCtx(o), open, { signal: stop.signal }),
-    ).rejects.toThrow('The task was cancelled.');
+    await expect(o.core.services.clients.exportTo({ taskId }, ctx, open)).rejects.toThrow(
+      'The clients export was cancelled.',
+    );
     expect(sink.state).toMatchObject({ ended: false, aborted: true });
     expect(entriesOf(o.core, 'clients.exported')).toHaveLength(exportsBefore);
+    expect(entriesOf(o.core, 'task.cancelled').map((e) => e.details)).toEqual([
+      expect.objectContaining({ taskId, task: 'clients.export', durationMs: 800 }),
+    ]);
+    expect(o.core.services.tasks.list(ctx.actor)).toEqual([]);
+    // Its progress went to the session that started it, under its id, and nowhere else.
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard).toEqual(heard.map(() => ({ taskId, to: { sessionId: ctx.actor.sessionId } })));
   });
 
   it('the import check answers alike on a thread and in process', async () => {

@@ -17,8 +17,11 @@ export type TaskHandle = {
   id: string;
   /** Aborted when the task is cancelled or the core stops: hand it to the task runner. */
   signal: AbortSignal;
-  /** Reports progress to the session that started the task (and to `tasks.list`). */
-  progress(done: number, total: number): void;
+  /**
+   * Reports progress to the session that started the task (and to `tasks.list`); `step` names
+   * the step it is in when the task has several (an import's check, then its writes).
+   */
+  progress(done: number, total: number, step?: TaskKind): void;
   /** Milliseconds since the task started, for its completion entry's `durationMs`. */
   elapsed(): number;
   /**
@@ -58,12 +61,13 @@ const cancelledError = (kind: TaskKind) =>
   new AppError('conflict', `The ${LABELS[kind].name} was cancelled.`);
 
 /**
- * Every long task the core runs for someone (activity export and verify, archive runs, backups
- * started by staff): its id, owner, kind, start time, progress and an AbortController. Progress
- * goes only to the session that started the task; the starter (any of their sessions) may cancel
- * it, and so may anyone with `tasks.manage` (administrators). A cancelled task logs
- * `task.cancelled` once its body has stopped, with how long it ran; a task that completes logs
- * its own entry, with `durationMs` from `elapsed()`.
+ * Every long task the core runs for someone (activity export, verify and evidence bundles,
+ * archive runs, backups started by staff, the clients' CSV import check, import and export): its
+ * id, owner, kind, start time, progress and an AbortController. Progress goes only to the session
+ * that started the task; the starter (any of their sessions) may cancel it, and so may anyone
+ * with `tasks.manage` (administrators). A cancelled task logs `task.cancelled` once its body has
+ * stopped, with how long it ran; a task that completes logs its own entry, with `durationMs` from
+ * `elapsed()`.
  */
 export const createTaskRegistry = (deps: {
   clock: Clock;
@@ -104,7 +108,8 @@ export const createTaskRegistry = (deps: {
   return {
     /**
      * Runs `body` as a registered task. Rejects with a `conflict` ("… was cancelled") when it was
-     * cancelled; `taskId` is the caller's (refused when in use) or a new one.
+     * cancelled, unless the body ends it with a result of its own (still logged as cancelled);
+     * `taskId` is the caller's (refused when in use) or a new one.
      */
     run: async <T>(
       kind: TaskKind,
@@ -142,10 +147,10 @@ export const createTaskRegistry = (deps: {
       const handle: TaskHandle = {
         id,
         signal,
-        progress: (done, total) => {
+        progress: (done, total, step = kind) => {
           r.view.done = done;
           r.view.total = total;
-          deps.progress({ taskId: id, task: kind, done, total }, r.ownerSessionId);
+          deps.progress({ taskId: id, task: step, done, total }, r.ownerSessionId);
         },
         elapsed: () => Math.max(0, deps.clock.now() - r.view.startedAt),
         holdCancel: (reason) => {
@@ -156,7 +161,10 @@ export const createTaskRegistry = (deps: {
         },
       };
       try {
-        return await body(handle);
+        const result = await body(handle);
+        // A body may end a cancelled task with a result (an import keeps the slices it wrote).
+        logCancel(r);
+        return result;
       } catch (e) {
         if (r.cancelledBy) {
           logCancel(r);

@@ -1,16 +1,20 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { ClientFilter } from '@contract/schemas/clients';
 import { useApiClient } from '../../api/api-context';
 import { formatNumber } from '../../lib/format';
 import { notifyDownloadOutcome } from '../../lib/download-outcome';
-import { notifyError } from '../../lib/notify';
-import { newTaskId, progressText, useClientTaskProgress } from './use-client-task';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { useOwnTask } from '../tasks/use-own-task';
+import { progressText } from './client-task-text';
+
+const notifyCancelled = () => notifySuccess('Nothing was saved.', 'Clients export cancelled');
 
 /**
- * Exports the clients matching the list's filter as CSV (save dialog in Electron), showing the
- * export's own progress. In the browser, Cancel stops the transfer and the core stops the export.
+ * Exports the clients matching the list's filter as CSV (save dialog in Electron) under a task id
+ * of its own, showing that task's progress. Cancel stops the task in the core (which logs it and
+ * discards the file), then drops the transfer.
  */
 export function ExportClientsButton({
   filter,
@@ -23,41 +27,59 @@ export function ExportClientsButton({
   onDone?: () => void;
 }) {
   const client = useApiClient();
-  const [taskId, setTaskId] = useState<string | null>(null);
-  const progress = useClientTaskProgress(taskId);
+  const task = useOwnTask();
   const controller = useRef<AbortController | null>(null);
   const exportCsv = useMutation({
-    mutationFn: () => {
-      const id = newTaskId();
+    mutationFn: (taskId: string) => {
       const abort = new AbortController();
       controller.current = abort;
-      setTaskId(id);
       return client.download(
         'clients.export',
-        { filter, taskId: id, ...(withPasswords ? { withPasswords } : {}) },
+        { filter, taskId, ...(withPasswords ? { withPasswords } : {}) },
         { signal: abort.signal },
       );
     },
-    onSuccess: notifyDownloadOutcome,
-    onError: (error) => notifyError(error, 'Export failed'),
+    onSuccess: (outcome, taskId) => {
+      if (outcome.kind === 'cancelled' && task.wasCancelled(taskId)) notifyCancelled();
+      else notifyDownloadOutcome(outcome);
+    },
+    onError: (error, taskId) => {
+      if (task.wasCancelled(taskId)) notifyCancelled();
+      else notifyError(error, 'Export failed');
+    },
     onSettled: () => {
       controller.current = null;
-      setTaskId(null);
+      task.end();
       onDone?.();
     },
   });
+
+  const cancel = async () => {
+    await task.cancel();
+    controller.current?.abort();
+  };
+
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button variant="default" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
+      <Button
+        variant="default"
+        loading={exportCsv.isPending}
+        onClick={() => exportCsv.mutate(task.begin())}
+      >
         {withPasswords ? 'Export with passwords' : 'Export clients CSV'}
       </Button>
-      {exportCsv.isPending && progress && (
+      {exportCsv.isPending && task.progress && (
         <Text size="sm" c="dimmed" role="status">
-          {progressText(progress, formatNumber)}
+          {progressText(task.progress, formatNumber)}
         </Text>
       )}
-      {exportCsv.isPending && client.transport.kind === 'http' && (
-        <Button variant="subtle" onClick={() => controller.current?.abort()}>
+      {exportCsv.isPending && (
+        <Button
+          variant="subtle"
+          color="red"
+          loading={task.cancelling}
+          onClick={() => void cancel()}
+        >
           Cancel export
         </Button>
       )}

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { Out } from '@contract/api';
 import type { ImportPreview, ImportResult } from '@contract/schemas/clients';
 import { createFakeTransport, fakeError } from '../../test-utils/fake-transport';
 import type { FakeHandlers } from '../../test-utils/fake-transport';
@@ -24,6 +25,17 @@ const PREVIEW: ImportPreview = {
   ],
   ignoredColumns: ['shoe_size'],
 };
+
+/** `tasks.cancel` as the core answers it for a running import task. */
+const cancelledTask = ({ taskId }: { taskId: string }): Out<'tasks.cancel'> => ({
+  taskId,
+  task: 'clients.import',
+  startedBy: 'tech',
+  startedAt: 0,
+  done: 0,
+  total: 0,
+  cancellable: true,
+});
 
 function renderImport(handlers: FakeHandlers) {
   const transport = createFakeTransport(handlers);
@@ -141,5 +153,98 @@ describe('CSV import', () => {
       }),
     );
     expect(await screen.findByText('Import cancelled part-way')).toBeVisible();
+  });
+
+  it('cancels its check: nothing is written, and the file can be checked again', async () => {
+    let endCheck = () => {};
+    const { transport, pick } = renderImport({
+      'clients.importPreview': () =>
+        new Promise((done) => {
+          // Ends as the core ends a cancelled check.
+          endCheck = () => done(fakeError('conflict', 'The import check was cancelled.'));
+        }),
+      'tasks.cancel': cancelledTask,
+    });
+    pick(CSV);
+    await waitFor(() => expect(transport.inputsOf('clients.importPreview')).toHaveLength(1));
+    const taskId = transport.inputsOf('clients.importPreview')[0]?.taskId;
+    act(() =>
+      transport.emit('task.progress', { taskId, task: 'clients.check', done: 250, total: 900 }),
+    );
+    expect(await screen.findByText('Checking rows: 250 of 900')).toBeVisible();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel check' }));
+    await waitFor(() => expect(transport.inputsOf('tasks.cancel')).toEqual([{ taskId }]));
+    act(() => endCheck());
+    expect(await screen.findByText('Check cancelled')).toBeVisible();
+    expect(screen.queryByText('The file cannot be imported')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel check' })).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(transport.inputsOf('clients.importPreview')).toHaveLength(2));
+    const again = transport.inputsOf('clients.importPreview')[1];
+    expect(again?.csv).toBe(CSV);
+    expect(again?.taskId).not.toBe(taskId);
+  });
+
+  it('cancels its import: the check step, then the writes, each under the import’s task id', async () => {
+    let finish: (r: ImportResult) => void = () => undefined;
+    const { transport, pick } = renderImport({
+      'clients.importPreview': () => PREVIEW,
+      'clients.importCommit': () => new Promise<ImportResult>((resolve) => (finish = resolve)),
+      'tasks.cancel': cancelledTask,
+    });
+    pick(CSV);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 2 clients' }));
+    await waitFor(() => expect(transport.inputsOf('clients.importCommit')).toHaveLength(1));
+    const taskId = transport.inputsOf('clients.importCommit')[0]?.taskId;
+    expect(taskId).not.toBe(transport.inputsOf('clients.importPreview')[0]?.taskId);
+    act(() =>
+      transport.emit('task.progress', { taskId, task: 'clients.check', done: 5, total: 5 }),
+    );
+    expect(await screen.findByText('Checking rows: 5 of 5')).toBeVisible();
+    act(() =>
+      transport.emit('task.progress', { taskId, task: 'clients.import', done: 1, total: 2 }),
+    );
+    expect(await screen.findByText('Importing clients: 1 of 2')).toBeVisible();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
+    await waitFor(() => expect(transport.inputsOf('tasks.cancel')).toEqual([{ taskId }]));
+    // The slice being written when the cancel came stays imported.
+    act(() =>
+      finish({
+        ...PREVIEW,
+        imported: 1,
+        cancelled: true,
+        firstAccountNo: 'AC000010',
+        lastAccountNo: 'AC000010',
+      }),
+    );
+    expect(await screen.findByText('Import cancelled part-way')).toBeVisible();
+    expect(screen.getByText(/1 client imported \(accounts AC000010 to AC000010\)/)).toBeVisible();
+  });
+
+  it('says so when the import was cancelled before it wrote anything', async () => {
+    let endImport = () => {};
+    const { transport, pick } = renderImport({
+      'clients.importPreview': () => PREVIEW,
+      'clients.importCommit': () =>
+        new Promise((done) => {
+          endImport = () => done(fakeError('conflict', 'The import was cancelled.'));
+        }),
+      'tasks.cancel': cancelledTask,
+    });
+    pick(CSV);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 2 clients' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel import' }));
+    await waitFor(() => expect(transport.inputsOf('tasks.cancel')).toHaveLength(1));
+    act(() => endImport());
+    expect(await screen.findByText('Import cancelled')).toBeVisible();
+    expect(
+      screen.getByText('The import was cancelled before any client was written.'),
+    ).toBeVisible();
+    expect(screen.queryByText('Nothing was imported')).not.toBeInTheDocument();
+    // The same file can be imported again.
+    expect(screen.getByRole('button', { name: 'Import 2 clients' })).toBeEnabled();
   });
 });

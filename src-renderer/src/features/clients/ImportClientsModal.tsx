@@ -4,10 +4,11 @@ import { MAX_IMPORT_CHARS } from '@contract/schemas/clients';
 import type { ImportPreview, ImportResult } from '@contract/schemas/clients';
 import { errorMessage } from '../../api/api-error';
 import { useApiMutation } from '../../api/hooks';
-import { LoadingState } from '../../components/states';
 import { formatNumber } from '../../lib/format';
+import { TaskProgressPanel } from '../tasks/TaskProgressPanel';
+import { useOwnTask } from '../tasks/use-own-task';
 import { ImportPreviewReport } from './ImportPreviewReport';
-import { newTaskId, progressText, useClientTaskProgress } from './use-client-task';
+import { progressText } from './client-task-text';
 import { counted } from '@domain/plural';
 
 const REQUIRED = 'full_name, phone, service_type, login, password, plan';
@@ -44,7 +45,10 @@ type Step =
   | { kind: 'preview'; csv: string; fileName: string; preview: ImportPreview }
   | { kind: 'done'; result: ImportResult };
 
-/** Pick a file → dry run (every rejected row and why) → confirm → import the accepted rows. */
+/**
+ * Pick a file → dry run (every rejected row and why) → confirm → import the accepted rows. The
+ * check and the import are tasks of the user's: their progress shows, with a Cancel button.
+ */
 function ImportFlow({
   onClose,
   onImported,
@@ -55,16 +59,23 @@ function ImportFlow({
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [fileError, setFileError] = useState<string | null>(null);
-  // The running check's or import's id: its progress, and only its, is shown.
-  const [taskId, setTaskId] = useState<string | null>(null);
-  const progress = useClientTaskProgress(taskId);
-  const preview = useApiMutation('clients.importPreview');
+  // The running check or import: its progress, and only its, is shown; it can be cancelled.
+  const task = useOwnTask();
+  const preview = useApiMutation('clients.importPreview', { onSettled: () => task.end() });
   const commit = useApiMutation('clients.importCommit', {
     onSuccess: (result) => {
       setStep({ kind: 'done', result });
       onImported(result);
     },
+    onSettled: () => task.end(),
   });
+  /** Whether the call failed because the user cancelled its task from here. */
+  const cancelledHere = (m: {
+    isError: boolean;
+    variables: { taskId?: string | undefined } | undefined;
+  }) => m.isError && m.variables?.taskId !== undefined && task.wasCancelled(m.variables.taskId);
+  const checkCancelled = cancelledHere(preview);
+  const importCancelled = cancelledHere(commit);
 
   const check = async (picked: File | null) => {
     setFile(picked);
@@ -90,10 +101,8 @@ function ImportFlow({
       );
       return;
     }
-    const id = newTaskId();
-    setTaskId(id);
     preview.mutate(
-      { csv, taskId: id },
+      { csv, taskId: task.begin() },
       {
         onSuccess: (result) =>
           setStep({ kind: 'preview', csv, fileName: picked.name, preview: result }),
@@ -144,27 +153,48 @@ function ImportFlow({
         onChange={(picked) => void check(picked)}
         error={fileError}
       />
-      {preview.isPending && (
-        <LoadingState
-          label={progress ? `${progressText(progress, formatNumber)}…` : 'Checking the file…'}
+      {(preview.isPending || commit.isPending) && (
+        <TaskProgressPanel
+          label={
+            task.progress
+              ? progressText(task.progress, formatNumber)
+              : preview.isPending
+                ? 'Checking the file…'
+                : 'Starting the import…'
+          }
+          progress={task.progress}
+          onCancel={() => void task.cancel()}
+          cancelling={task.cancelling}
+          cancelLabel={preview.isPending ? 'Cancel check' : 'Cancel import'}
         />
       )}
-      {commit.isPending && progress && (
-        <Text size="sm" role="status">
-          {progressText(progress, formatNumber)}
-        </Text>
-      )}
-      {preview.isError && (
+      {preview.isError && !checkCancelled && (
         <Alert color="red" variant="light" title="The file cannot be imported">
           {errorMessage(preview.error)}
+        </Alert>
+      )}
+      {checkCancelled && (
+        <Alert color="yellow" variant="light" title="Check cancelled">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">Nothing was written. Check the file again to import it.</Text>
+            <Button size="xs" variant="default" onClick={() => void check(file)}>
+              Check again
+            </Button>
+          </Stack>
         </Alert>
       )}
       {step.kind === 'preview' && (
         <>
           <ImportPreviewReport preview={step.preview} />
           {commit.isError && (
-            <Alert color="red" variant="light" title="Nothing was imported">
-              {errorMessage(commit.error)}
+            <Alert
+              color={importCancelled ? 'yellow' : 'red'}
+              variant="light"
+              title={importCancelled ? 'Import cancelled' : 'Nothing was imported'}
+            >
+              {importCancelled
+                ? 'The import was cancelled before any client was written.'
+                : errorMessage(commit.error)}
             </Alert>
           )}
         </>
@@ -177,11 +207,7 @@ function ImportFlow({
           <Button
             disabled={step.preview.accepted === 0}
             loading={commit.isPending}
-            onClick={() => {
-              const id = newTaskId();
-              setTaskId(id);
-              commit.mutate({ csv: step.csv, taskId: id });
-            }}
+            onClick={() => commit.mutate({ csv: step.csv, taskId: task.begin() })}
           >
             {step.preview.accepted === 0
               ? 'No rows to import'

@@ -14,7 +14,7 @@ export function TaskProgressPanel({
 }: {
   /** What runs, e.g. "Backing up the database…". */
   label: string;
-  progress: TaskProgress | null;
+  progress: Pick<TaskProgress, 'done' | 'total'> | null;
   onCancel: () => void;
   cancelling: boolean;
   cancelLabel?: string;

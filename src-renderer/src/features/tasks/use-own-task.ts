@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EventPayload } from '@contract/api';
 import { useApiClient } from '../../api/api-context';
 import { isApiError } from '../../api/api-error';
 import { notifyError } from '../../lib/notify';
 import { newTaskId } from './task-id';
 
-export type TaskProgress = { done: number; total: number };
+/** How far the task got; `task` names the step it is in (an import checks, then writes). */
+export type TaskProgress = Pick<EventPayload<'task.progress'>, 'task' | 'done' | 'total'>;
 
 /**
- * One long task of this screen's (an export, an integrity check, a backup): `begin()` gives the
- * id to start it with; progress is taken only from `task.progress` events with that id (never
- * another task's of the same kind); `cancel()` asks the core to stop it (`tasks.cancel`).
+ * One long task of this screen's (an export, an integrity check, a backup, a clients import):
+ * `begin()` gives the id to start it with; progress is taken only from `task.progress` events
+ * with that id (never another task's of the same kind); `cancel()` asks the core to stop it
+ * (`tasks.cancel`).
  */
 export function useOwnTask() {
   const client = useApiClient();
@@ -21,7 +24,9 @@ export function useOwnTask() {
   useEffect(
     () =>
       client.subscribe('task.progress', (p) => {
-        if (p.taskId === current.current) setProgress({ done: p.done, total: p.total });
+        if (p.taskId === current.current) {
+          setProgress({ task: p.task, done: p.done, total: p.total });
+        }
       }),
     [client],
   );
