@@ -13,7 +13,7 @@ export const createRouterEventCounts = (sqlite: Sqlite) => {
     let st = statements.get(events);
     if (!st) {
       st = sqlite.prepare(
-        `SELECT count(*) AS n FROM activity_log
+        `SELECT count(*) AS n FROM activity_log INDEXED BY activity_log_router_idx
          WHERE router_id = ? AND id BETWEEN ? AND ?
            AND event IN (${Array.from({ length: events }, () => '?').join(',')})`,
       );
