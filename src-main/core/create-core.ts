@@ -376,7 +376,13 @@ const wireCore = (
   });
   const jobRuns = createJobRunsRepo(sqlite);
   const routerHours = createRouterRollupRepo(sqlite);
-  const runHistory = createRunHistory({ runs: jobRuns, routers: routerHours, write, clock, logger });
+  const runHistory = createRunHistory({
+    runs: jobRuns,
+    routers: routerHours,
+    write,
+    clock,
+    logger,
+  });
   const jobs = createJobRegistry({
     scheduler,
     clock,

@@ -125,7 +125,11 @@ export const createRollupCounts = (
     },
 
     /** Counts per UTC hour and staff member (entries with no staff member left out). */
-    actorHours(f: ScopedFilter, first: number, last: number): { hour: number; actorId: number; n: number }[] {
+    actorHours(
+      f: ScopedFilter,
+      first: number,
+      last: number,
+    ): { hour: number; actorId: number; n: number }[] {
       const c = conditions(f, 'actor_id');
       return sqlite
         .prepare(

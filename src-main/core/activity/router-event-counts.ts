@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Sqlite } from '../db/open-database';
 import { createSearchPlanner } from './search-plan';
 
@@ -8,11 +9,12 @@ import { createSearchPlanner } from './search-plan';
  */
 export const createRouterEventCounts = (sqlite: Sqlite) => {
   const planner = createSearchPlanner(sqlite);
-  const statements = new Map<number, ReturnType<Sqlite['prepare']>>();
-  const statementFor = (events: number) => {
+  type Count = Database.Statement<(string | number)[], { n: number }>;
+  const statements = new Map<number, Count>();
+  const statementFor = (events: number): Count => {
     let st = statements.get(events);
     if (!st) {
-      st = sqlite.prepare(
+      st = sqlite.prepare<(string | number)[], { n: number }>(
         `SELECT count(*) AS n FROM activity_log INDEXED BY activity_log_router_idx
          WHERE router_id = ? AND id BETWEEN ? AND ?
            AND event IN (${Array.from({ length: events }, () => '?').join(',')})`,
@@ -34,7 +36,7 @@ export const createRouterEventCounts = (sqlite: Sqlite) => {
       if (!ids || events.length === 0) return out;
       const st = statementFor(events.length);
       for (const id of routerIds) {
-        const row = st.get(id, ids.from, ids.to, ...events) as { n: number } | undefined;
+        const row = st.get(id, ids.from, ids.to, ...events);
         out.set(id, row?.n ?? 0);
       }
       return out;

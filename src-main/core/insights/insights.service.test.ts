@@ -214,7 +214,11 @@ describe('insights', () => {
     const checkpoint = got.jobs.find((j) => j.name === 'activity.checkpoint');
     expect(checkpoint?.runs).toBe(1);
     expect(checkpoint?.label).toMatch(/checkpoint/i);
-    expect(got.slowest[0]).toMatchObject({ name: 'activity.checkpoint', trigger: 'staff', exact: true });
+    expect(got.slowest[0]).toMatchObject({
+      name: 'activity.checkpoint',
+      trigger: 'staff',
+      exact: true,
+    });
     // Every defined job is listed, with or without runs.
     expect(got.jobs.map((j) => j.name)).toContain('routers.health');
   });
@@ -239,7 +243,10 @@ describe('insights', () => {
       const at = tickStart + i * 30_000;
       clock.set(at);
       const ms = i === 100 ? 700 : 40;
-      w.history.tick('routers.health', run(at, ms, i === 7 || i === 8 ? { outcome: 'failure' } : {}));
+      w.history.tick(
+        'routers.health',
+        run(at, ms, i === 7 || i === 8 ? { outcome: 'failure' } : {}),
+      );
     }
     clock.set(T0);
     // Written every few minutes, not every tick: one row per job and hour.

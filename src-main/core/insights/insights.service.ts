@@ -60,12 +60,17 @@ export const createInsightsService = (deps: {
     if (input.range !== undefined) {
       const now = deps.clock.now();
       const ms = INSIGHTS_RANGES[input.range].ms;
-      return { from: Math.max(0, now - ms + 1), to: now, bucket: ms <= HOUR_MS * 48 ? 'hour' : 'day' };
+      return {
+        from: Math.max(0, now - ms + 1),
+        to: now,
+        bucket: ms <= HOUR_MS * 48 ? 'hour' : 'day',
+      };
     }
     const tz = deps.timeZone();
     const from = officeDayBound(input.fromDay ?? '', tz, false);
     const to = officeDayBound(input.toDay ?? '', tz, true);
-    if (from === null) throw fieldError('validation', { path: ['fromDay'], message: 'No such day' });
+    if (from === null)
+      throw fieldError('validation', { path: ['fromDay'], message: 'No such day' });
     if (to === null) throw fieldError('validation', { path: ['toDay'], message: 'No such day' });
     const days = Math.round((to + 1 - from) / 86_400_000);
     if (days > INSIGHTS_MAX_DAYS) {
@@ -94,7 +99,10 @@ export const createInsightsService = (deps: {
       const visible = logCategoriesOf(viewer);
       const base: ScopedFilter = visible ? { visibleCategories: visible } : {};
 
-      const cells = new Map<number, { weekday: number; hour: number; n: number; latestHour: number }>();
+      const cells = new Map<
+        number,
+        { weekday: number; hour: number; n: number; latestHour: number }
+      >();
       const heat: ScopedFilter = {
         ...base,
         ...(input.scope === 'staff' ? { types: STAFF_TYPES } : {}),

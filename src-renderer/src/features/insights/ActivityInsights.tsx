@@ -1,4 +1,14 @@
-import { Anchor, Box, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { InsightsActivity } from '@contract/schemas/insights';

@@ -20,7 +20,16 @@ const activity = (scope: 'staff' | 'all'): InsightsActivity => ({
     { weekday: 0, hour: 9, n: scope === 'staff' ? 5 : 9, latestHour: MON_9 },
     { weekday: 1, hour: 14, n: 2, latestHour: MON_9 + 29 * HOUR },
   ],
-  days: ['2030-01-08', '2030-01-09', '2030-01-10', '2030-01-11', '2030-01-12', '2030-01-13', '2030-01-14', '2030-01-15'],
+  days: [
+    '2030-01-08',
+    '2030-01-09',
+    '2030-01-10',
+    '2030-01-11',
+    '2030-01-12',
+    '2030-01-13',
+    '2030-01-14',
+    '2030-01-15',
+  ],
   staff: [{ id: 2, name: 'Maria Cashier', total: 7, days: [{ day: '2030-01-14', n: 7 }] }],
 });
 
@@ -34,7 +43,9 @@ const JOBS: InsightsJobs = {
       failures: 0,
       avgMs: 1_500,
       maxMs: 2_000,
-      series: [{ from: Date.UTC(2030, 0, 13, 21), runs: 2, failures: 0, avgMs: 1_500, maxMs: 2_000 }],
+      series: [
+        { from: Date.UTC(2030, 0, 13, 21), runs: 2, failures: 0, avgMs: 1_500, maxMs: 2_000 },
+      ],
     },
     {
       name: 'routers.health',
@@ -72,7 +83,13 @@ const ROUTERS: InsightsRouters = {
       latencyAvg: 4,
       latencyMax: 90,
       series: [
-        { from: Date.UTC(2030, 0, 13, 21), samples: 288, failed: 12, latencyAvg: 5, latencyMax: 90 },
+        {
+          from: Date.UTC(2030, 0, 13, 21),
+          samples: 288,
+          failed: 12,
+          latencyAvg: 5,
+          latencyMax: 90,
+        },
       ],
     },
   ],
@@ -115,9 +132,15 @@ describe('Insights screen', () => {
     const { transport } = renderInsights();
     await screen.findAllByTestId('heat-cell');
     fireEvent.click(screen.getByRole('radio', { name: 'Every entry' }));
-    const cell = await screen.findByRole('link', { name: /^Mondays 09:00–10:00 \(EAT\): 9 entries/ });
+    const cell = await screen.findByRole('link', {
+      name: /^Mondays 09:00–10:00 \(EAT\): 9 entries/,
+    });
     expect(paramsOf(cell).get('type')).toBeNull();
-    expect(transport.calls.some((c) => c.name === 'insights.activity' && (c.input as { scope?: string }).scope === 'all')).toBe(true);
+    expect(
+      transport.calls.some(
+        (c) => c.name === 'insights.activity' && (c.input as { scope?: string }).scope === 'all',
+      ),
+    ).toBe(true);
   });
 
   it("links a staff member's day to their actions that office day", async () => {
@@ -136,7 +159,11 @@ describe('Insights screen', () => {
     const rows = await screen.findAllByTestId('job-row');
     expect(within(rows[0] ?? document.body).getByText('Database backup')).toBeTruthy();
     expect(within(rows[0] ?? document.body).getByText('1.5 s')).toBeTruthy();
-    expect(within(rows[0] ?? document.body).getByRole('img', { name: /Database backup: average run per office day/ })).toBeTruthy();
+    expect(
+      within(rows[0] ?? document.body).getByRole('img', {
+        name: /Database backup: average run per office day/,
+      }),
+    ).toBeTruthy();
     expect(within(rows[1] ?? document.body).getByText('No runs in this range')).toBeTruthy();
     const slow = screen.getByTestId('slow-run');
     expect(within(slow).getByText('2030-01-14 09:30:00')).toBeTruthy();
@@ -150,15 +177,21 @@ describe('Insights screen', () => {
   it("links a router's outages and sync failures to its entries over the range", async () => {
     renderInsights();
     const row = await screen.findByTestId('router-row');
-    const outages = paramsOf(within(row).getByRole('link', { name: 'Tower A: 2 outages, show them in the log' }));
+    const outages = paramsOf(
+      within(row).getByRole('link', { name: 'Tower A: 2 outages, show them in the log' }),
+    );
     expect(outages.get('router')).toBe('7');
     expect(outages.get('category')).toBe('health_check');
     expect(outages.get('outcome')).toBe('failure');
     expect(outages.get('to')).toBe('2030-01-15T15:00');
-    const sync = paramsOf(within(row).getByRole('link', { name: 'Tower A: 1 sync failure, show them in the log' }));
+    const sync = paramsOf(
+      within(row).getByRole('link', { name: 'Tower A: 1 sync failure, show them in the log' }),
+    );
     expect(sync.get('category')).toBe('auto_sync');
     expect(within(row).getByText('90 ms')).toBeTruthy();
-    expect(within(row).getByRole('img', { name: /Tower A: average latency per office day, peak 90 ms/ })).toBeTruthy();
+    expect(
+      within(row).getByRole('img', { name: /Tower A: average latency per office day, peak 90 ms/ }),
+    ).toBeTruthy();
   });
 
   it('reads whole office days when days are picked', async () => {
@@ -172,7 +205,8 @@ describe('Insights screen', () => {
         transport.calls.some(
           (c) =>
             c.name === 'insights.jobs' &&
-            JSON.stringify(c.input) === JSON.stringify({ fromDay: '2030-01-01', toDay: '2030-01-10' }),
+            JSON.stringify(c.input) ===
+              JSON.stringify({ fromDay: '2030-01-01', toDay: '2030-01-10' }),
         ),
       ).toBe(true),
     );

@@ -56,12 +56,7 @@ function InsightsScreen() {
         </Text>
       </Stack>
       <Group gap="sm" align="flex-end">
-        <SegmentedControl
-          value={choice}
-          onChange={setChoice}
-          data={CHOICES}
-          aria-label="Range"
-        />
+        <SegmentedControl value={choice} onChange={setChoice} data={CHOICES} aria-label="Range" />
         {choice === 'custom' && (
           <>
             <OfficeDayInput

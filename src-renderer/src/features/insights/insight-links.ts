@@ -1,6 +1,11 @@
 import type { ActivityType } from '@contract/schemas/activity';
 import type { OfficeClock } from '../../lib/office-time';
-import { EMPTY_VIEW, minuteBound, viewToParams, type ActivityView } from '../activity/filter-params';
+import {
+  EMPTY_VIEW,
+  minuteBound,
+  viewToParams,
+  type ActivityView,
+} from '../activity/filter-params';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
