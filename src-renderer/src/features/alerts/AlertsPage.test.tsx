@@ -81,7 +81,7 @@ const renderAlerts = (user = adminUser()) => {
         lastError: null,
         createdAt: T - 3_600_000,
         nextAttemptAt: null,
-        sentAt: T - 3_590_000,
+        sentAt: T - 3_000_000,
       },
     ],
   });
@@ -135,6 +135,7 @@ describe('Alerts screen', () => {
     expect(within(retrying).getByText('Connection refused by the mail server')).toBeTruthy();
     expect(within(sent).getByText('Sent')).toBeTruthy();
     expect(within(sent).getByText('2030-01-15 21:30')).toBeTruthy();
+    expect(within(sent).getByText('2030-01-15 21:40')).toBeTruthy();
   });
 
   it('shows an in-page notification when an alert is pushed (browser)', async () => {

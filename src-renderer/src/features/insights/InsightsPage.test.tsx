@@ -115,7 +115,8 @@ const renderInsights = (user = adminUser()) => {
 describe('Insights screen', () => {
   it('draws who works when in office hours; a square opens its latest hour in the log', async () => {
     renderInsights();
-    const cell = await screen.findByRole('link', {
+    const heat = await screen.findByTestId('week-heatmap');
+    const cell = within(heat).getByRole('link', {
       name: /^Mondays 09:00–10:00 \(EAT\): 5 staff actions/,
     });
     expect(cell.getAttribute('aria-label')).toContain('2030-01-14 09:00');
@@ -132,7 +133,8 @@ describe('Insights screen', () => {
     const { transport } = renderInsights();
     await screen.findAllByTestId('heat-cell');
     fireEvent.click(screen.getByRole('radio', { name: 'Every entry' }));
-    const cell = await screen.findByRole('link', {
+    await screen.findByText(/^11 entries from/);
+    const cell = within(screen.getByTestId('week-heatmap')).getByRole('link', {
       name: /^Mondays 09:00–10:00 \(EAT\): 9 entries/,
     });
     expect(paramsOf(cell).get('type')).toBeNull();
@@ -145,7 +147,8 @@ describe('Insights screen', () => {
 
   it("links a staff member's day to their actions that office day", async () => {
     renderInsights();
-    const day = await screen.findByRole('link', { name: 'Maria Cashier, 2030-01-14: 7 actions' });
+    const days = await screen.findByTestId('staff-days');
+    const day = within(days).getByRole('link', { name: 'Maria Cashier, 2030-01-14: 7 actions' });
     const p = paramsOf(day);
     expect(p.get('from')).toBe('2030-01-14');
     expect(p.get('to')).toBe('2030-01-14');
