@@ -11,11 +11,7 @@ test.describe('insights in the demo office', () => {
   test('who works when, jobs and routers from the demo; a square opens its hour in the log', async ({
     page,
   }) => {
-    const auth = authPage(page);
-    await auth.open();
-    const password = (await page.getByTestId('demo-password').textContent()) ?? '';
-    await auth.signIn('admin', password);
-    await expect(page.getByTestId('current-user')).toHaveText('Amina Hassan');
+    await authPage(page).signInToDemo();
 
     await page
       .getByRole('navigation', { name: 'Main navigation' })
