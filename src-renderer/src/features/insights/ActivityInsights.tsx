@@ -40,6 +40,8 @@ function WeekHeatmap({ data }: { data: InsightsActivity }) {
           gridTemplateColumns: '6.5rem repeat(24, minmax(1.1rem, 1fr))',
           gap: 2,
           minWidth: 560,
+          // Room for the last squares' outline inside the scrolling box.
+          padding: 1,
         }}
       >
         <span />
