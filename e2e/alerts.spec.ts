@@ -11,11 +11,7 @@ test.describe('alerts in the demo office', () => {
   test('the demo story raised alerts: acknowledge one with a note, pivot to its entries', async ({
     page,
   }) => {
-    const auth = authPage(page);
-    await auth.open();
-    const password = (await page.getByTestId('demo-password').textContent()) ?? '';
-    await auth.signIn('admin', password);
-    await expect(page.getByTestId('current-user')).toHaveText('Amina Hassan');
+    await authPage(page).signInToDemo();
 
     // The header's badge counts the open alerts; it leads to the Alerts screen.
     const badge = page.getByTestId('alerts-badge');

@@ -70,6 +70,14 @@ const SCREENS: readonly Screen[] = [
   },
   { name: 'staff', path: '/staff', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'alerts', path: '/alerts', ready: (p) => p.locator('main tbody tr').first() },
+  {
+    name: 'insights',
+    path: '/insights',
+    ready: (p) =>
+      p.locator(
+        'main:has([data-testid="week-heatmap"]):has([data-testid="job-durations"]):has([data-testid="router-insights"])',
+      ),
+  },
   { name: 'jobs', path: '/jobs', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'sessions-all', path: '/sessions/all', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'sessions', path: '/sessions', ready: (p) => p.locator('main tbody tr').first() },

@@ -30,6 +30,15 @@ export const authPage = (page: Page) => ({
     await page.getByRole('button', { name: 'Sign in' }).click();
   },
 
+  /** The demo office's administrator, signed in with the password its sign-in page shows. */
+  async signInToDemo() {
+    await this.open();
+    const password = (await page.getByTestId('demo-password').textContent()) ?? '';
+    await this.signIn('admin', password);
+    // The first real sign-in rehashes the seeded password (slow on a busy machine).
+    await expect(page.getByTestId('current-user')).toHaveText('Amina Hassan', { timeout: 60_000 });
+  },
+
   async signOut() {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -136,7 +136,15 @@ import {
   AlertSchema,
   ResolveAlertInput,
   UpdateAlertRulesAndMailInput,
+  AlertEmailListSchema,
 } from './schemas/alerts';
+import {
+  InsightsActivityInput,
+  InsightsActivitySchema,
+  InsightsJobsSchema,
+  InsightsRangeInput,
+  InsightsRoutersSchema,
+} from './schemas/insights';
 import {
   BackupSettingsSchema,
   JobSchema,
@@ -296,6 +304,11 @@ export const api = {
   'alerts.resolve': proc('alerts.manage', ResolveAlertInput, AlertSchema),
   'alerts.rules': proc('alerts.read', Empty, AlertRulesSchema),
   'alerts.updateRules': proc('alerts.manage', UpdateAlertRulesAndMailInput, AlertRulesSchema),
+  // h16-insights: the alert email send log; performance insights from rollups and job history
+  'alerts.emails': proc('alerts.read', Empty, AlertEmailListSchema),
+  'insights.activity': proc('insights.read', InsightsActivityInput, InsightsActivitySchema),
+  'insights.jobs': proc('insights.read', InsightsRangeInput, InsightsJobsSchema),
+  'insights.routers': proc('insights.read', InsightsRangeInput, InsightsRoutersSchema),
 } as const satisfies Record<ProcedureName, Procedure>;
 
 export const downloads = {

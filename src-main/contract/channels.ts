@@ -98,6 +98,11 @@ export const PROCEDURES = [
   'alerts.resolve',
   'alerts.rules',
   'alerts.updateRules',
+  // h16-insights
+  'alerts.emails',
+  'insights.activity',
+  'insights.jobs',
+  'insights.routers',
 ] as const;
 
 /** Calls that produce a file instead of a JSON value (HTTP: streamed body; Electron: save dialog). */

@@ -45,5 +45,7 @@ export const PERMISSIONS = [
   'alerts.read',
   /** Acknowledge and resolve alerts; change the rules' thresholds and the alert email. */
   'alerts.manage',
+  /** The Insights screen: who works when, job durations, router latency and outages. */
+  'insights.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -51,6 +51,14 @@ import { createAlertEvaluator, type AlertEvaluator } from './alerts/alert-evalua
 import { createAlertsService } from './alerts/alerts.service';
 import { createAlertMail } from './alerts/alert-mail';
 import { createSecretBox, loadOrCreateKey } from './shared/secret-box';
+import { createRollupCounts } from './activity/rollup-counts';
+import { createRouterEventCounts } from './activity/router-event-counts';
+import { createSearchPlanner } from './activity/search-plan';
+import { createRoutersRepo } from './routers/routers.repo';
+import { createJobRunsRepo } from './insights/job-runs.repo';
+import { createRouterRollupRepo } from './insights/router-rollup.repo';
+import { createRunHistory } from './insights/run-history';
+import { createInsightsService } from './insights/insights.service';
 import { currencyOf, formatMoney } from '../domain/money';
 import type { UpdateAlertMail, UpdateAlertRules } from '../contract/schemas/alerts';
 import { nextTurn } from './shared/next-turn';
@@ -377,14 +385,37 @@ const wireCore = (
     ...(config.readDiskSpace ? { readSpace: config.readDiskSpace } : {}),
     changed: (status) => events.emit('system.storage', status),
   });
+  const jobRuns = createJobRunsRepo(sqlite);
+  const routerHours = createRouterRollupRepo(sqlite);
+  const runHistory = createRunHistory({
+    runs: jobRuns,
+    routers: routerHours,
+    write,
+    clock,
+    logger,
+  });
   const jobs = createJobRegistry({
     scheduler,
     clock,
     write,
     recorder,
     repo: createJobStateRepo(orm),
+    history: runHistory,
     logger,
     systemMeta,
+  });
+  const planner = createSearchPlanner(sqlite);
+  const insights = createInsightsService({
+    clock,
+    timeZone: () => office.settings.get().timeZone,
+    rollups: createRollupCounts(sqlite, (from, to) => planner.idRange(from, to)),
+    routerEvents: createRouterEventCounts(sqlite),
+    runs: jobRuns,
+    history: runHistory,
+    routerHours,
+    jobs: () => jobs.list(),
+    routers: createRoutersRepo(orm).names,
+    staffNames: authDeps.staff.displayNames,
   });
   const definitions = coreJobs({
     sweepSessions: (correlationId) => guard.sweep(correlationId),
@@ -429,6 +460,8 @@ const wireCore = (
         acknowledge: alertsService.acknowledge,
         resolve: alertsService.resolve,
         rules: () => ({ rules: alertsService.rules(), mail: alertMail.settings() }),
+        /** The alert email send log, newest first. */
+        emails: () => alertMail.sendLog(100),
         updateRules: (
           input: { rules?: UpdateAlertRules | undefined; mail?: UpdateAlertMail | undefined },
           ctx: ServiceContext & { actor: Actor },
@@ -440,6 +473,14 @@ const wireCore = (
           }),
       },
       demo: createDemoSupport({ sqlite, recorder }),
+      insights: {
+        activity: (
+          input: Parameters<typeof insights.activity>[0],
+          ctx: ServiceContext & { actor: Actor },
+        ) => insights.activity(input, ctx.actor.role),
+        jobs: insights.jobs,
+        routers: insights.routers,
+      },
     },
     events,
     clock,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officeDayBound, zonedIsoTime } from './office-time';
+import { officeDayBound, officeHourOf, zonedIsoTime } from './office-time';
 
 describe('officeDayBound', () => {
   it('reads a day as the office lives it, whatever the machine zone', () => {
@@ -33,5 +33,29 @@ describe('zonedIsoTime', () => {
     expect(zonedIsoTime(Date.UTC(2030, 2, 10, 7), 'America/New_York')).toBe(
       '2030-03-10T03:00:00.000-04:00',
     );
+  });
+});
+
+describe('officeHourOf', () => {
+  it("names the office's day, weekday (Monday first) and hour of an instant", () => {
+    // Tuesday 2030-01-15 22:30 UTC is Wednesday 01:30 in Nairobi.
+    expect(officeHourOf(Date.UTC(2030, 0, 15, 22, 30), 'Africa/Nairobi')).toEqual({
+      day: '2030-01-16',
+      weekday: 2,
+      hour: 1,
+    });
+    expect(officeHourOf(Date.UTC(2030, 0, 20, 12), 'UTC')).toEqual({
+      day: '2030-01-20',
+      weekday: 6,
+      hour: 12,
+    });
+    // Across the change to summer time in New York: 01:30 EST, then 03:30 EDT.
+    expect(officeHourOf(Date.UTC(2030, 2, 10, 6, 30), 'America/New_York').hour).toBe(1);
+    expect(officeHourOf(Date.UTC(2030, 2, 10, 7, 30), 'America/New_York').hour).toBe(3);
+    // Half an hour off UTC: 03:45 UTC is 09:15 in Kolkata.
+    expect(officeHourOf(Date.UTC(2030, 0, 14, 3, 45), 'Asia/Kolkata')).toMatchObject({
+      weekday: 0,
+      hour: 9,
+    });
   });
 });

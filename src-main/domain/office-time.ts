@@ -69,3 +69,20 @@ export const zonedIsoTime = (ms: number, timeZone: string): string => {
   const mm = String(abs % 60).padStart(2, '0');
   return `${local}${sign}${hh}:${mm}`;
 };
+
+/**
+ * Where an instant falls on the office's calendar: its day (`yyyy-MM-dd`), weekday (0 = Monday …
+ * 6 = Sunday) and hour (0–23), in the office's zone. Fast (one cached offset per zone and hour),
+ * for folding thousands of hourly counts into office days and hours.
+ */
+export const officeHourOf = (
+  ms: number,
+  timeZone: string,
+): { day: string; weekday: number; hour: number } => {
+  const local = new Date(ms + offsetAt(ms, timeZone) * 60_000);
+  return {
+    day: local.toISOString().slice(0, 10),
+    weekday: (local.getUTCDay() + 6) % 7,
+    hour: local.getUTCHours(),
+  };
+};

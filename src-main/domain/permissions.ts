@@ -43,6 +43,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.financial',
     'routers.read',
     'jobs.read',
+    'insights.read',
   ],
 };
 

@@ -170,6 +170,11 @@ export const createHandlers = (core: Core, system: SystemHooks = NO_SYSTEM_HOOKS
     'alerts.resolve': (input, ctx) => core.services.alerts.resolve(input, signedIn(ctx)),
     'alerts.rules': () => core.services.alerts.rules(),
     'alerts.updateRules': (input, ctx) => core.services.alerts.updateRules(input, signedIn(ctx)),
+    // h16-insights
+    'alerts.emails': () => core.services.alerts.emails(),
+    'insights.activity': (input, ctx) => core.services.insights.activity(input, signedIn(ctx)),
+    'insights.jobs': (input) => core.services.insights.jobs(input),
+    'insights.routers': (input) => core.services.insights.routers(input),
   };
 };
 

@@ -224,3 +224,21 @@ export const AlertRaisedSchema = z.object({
   severity: z.enum(ALERT_SEVERITIES),
   title: z.string(),
 });
+
+/** The send log of alert email: one row per mail and its attempts, newest first. */
+export const ALERT_EMAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+export const AlertEmailSchema = z.object({
+  id: IdSchema,
+  alertId: IdSchema,
+  recipient: z.string(),
+  subject: z.string(),
+  /** `pending`: waiting for its next attempt; `failed`: given up after the last retry. */
+  status: z.enum(ALERT_EMAIL_STATUSES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: EpochMsSchema,
+  nextAttemptAt: EpochMsSchema.nullable(),
+  sentAt: EpochMsSchema.nullable(),
+});
+export type AlertEmail = z.infer<typeof AlertEmailSchema>;
+export const AlertEmailListSchema = z.array(AlertEmailSchema);

@@ -123,5 +123,20 @@ export const createRollupCounts = (
         )
         .all(first, last, ...c.params) as { bucket: number; type: string; n: number }[];
     },
+
+    /** Counts per UTC hour and staff member (entries with no staff member left out). */
+    actorHours(
+      f: ScopedFilter,
+      first: number,
+      last: number,
+    ): { hour: number; actorId: number; n: number }[] {
+      const c = conditions(f, 'actor_id');
+      return sqlite
+        .prepare(
+          `SELECT hour, actor_id AS actorId, sum(n) AS n FROM activity_hourly
+           WHERE hour BETWEEN ? AND ? AND actor_id > 0 ${c.sql} GROUP BY 1, 2`,
+        )
+        .all(first, last, ...c.params) as { hour: number; actorId: number; n: number }[];
+    },
   };
 };

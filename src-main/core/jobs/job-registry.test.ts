@@ -15,6 +15,9 @@ import {
 import type { JobDefinition } from './job-definition';
 import { createJobRegistry } from './job-registry';
 import { createJobStateRepo } from './job-state.repo';
+import { createJobRunsRepo } from '../insights/job-runs.repo';
+import { createRouterRollupRepo } from '../insights/router-rollup.repo';
+import { createRunHistory } from '../insights/run-history';
 
 /** A promise to resolve by hand: a run that takes as long as the test says. */
 const deferred = () => {
@@ -50,12 +53,21 @@ const setup = async () => {
   await signInAdmin(tc);
   const logger = createCapturingLogger();
   const scheduler = createScheduler({ logger, now: () => Date.now(), random: () => 0 });
+  const clock = { now: () => Date.now(), sleep: () => Promise.resolve() };
+  const history = createRunHistory({
+    runs: createJobRunsRepo(tc.core.sqlite),
+    routers: createRouterRollupRepo(tc.core.sqlite),
+    write: tc.core.write,
+    clock,
+    logger,
+  });
   const registry = createJobRegistry({
     scheduler,
-    clock: { now: () => Date.now(), sleep: () => Promise.resolve() },
+    clock,
     write: tc.core.write,
     recorder: tc.core.recorder,
     repo: createJobStateRepo(ormOf(tc.core.sqlite)),
+    history,
     logger,
     systemMeta: tc.core.systemMeta,
   });

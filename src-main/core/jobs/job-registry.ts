@@ -1,6 +1,7 @@
 import type { Job, JobName, JobRun, JobTrigger } from '../../contract/schemas/jobs';
 import type { Recorder } from '../activity/recorder';
 import type { WriteTransaction } from '../db/write-transaction';
+import type { RunHistory } from '../insights/run-history';
 import type { Scheduler } from '../scheduler/scheduler';
 import { AppError } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
@@ -32,6 +33,8 @@ export const createJobRegistry = (deps: {
   write: WriteTransaction;
   recorder: Recorder;
   repo: JobStateRepo;
+  /** Every run's duration for the Insights screen (insights/run-history.ts). */
+  history: RunHistory;
   logger: Logger;
   systemMeta: () => RequestMeta;
 }) => {
@@ -76,6 +79,9 @@ export const createJobRegistry = (deps: {
       consecutiveFailures: run.outcome === 'success' ? 0 : failuresBefore + 1,
     };
     s.state = next;
+    // Runs worth an entry are kept one by one with it; scheduled ticks are added up per hour.
+    const kept = s.def.kind === 'task' || run.trigger === 'staff';
+    if (!kept) deps.history.tick(s.def.name, run);
     // A tick that succeeds as usual changes nothing worth a write (it runs every few seconds).
     if (event === null && s.def.kind === 'tick') return;
     const duration = formatDuration(run.durationMs);
@@ -97,6 +103,7 @@ export const createJobRegistry = (deps: {
     try {
       deps.write(() => {
         deps.repo.save(s.def.name, next, clock.now());
+        if (kept) deps.history.kept(s.def.name, run);
         if (event === 'job.completed') {
           deps.recorder.record({ event, params: { job, duration, summary: text }, ...base });
         } else if (event === 'job.failed') {
@@ -260,6 +267,7 @@ export const createJobRegistry = (deps: {
     stop: async (): Promise<void> => {
       controller.abort();
       await Promise.allSettled([...inFlight]);
+      deps.history.flush();
     },
   };
 };

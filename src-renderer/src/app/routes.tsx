@@ -7,6 +7,7 @@ import { ReceiptPage } from '../features/billing/ReceiptPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { InsightsPage } from '../features/insights/InsightsPage';
 import { JobsPage } from '../features/jobs/JobsPage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { PaymentsPage } from '../features/payments/PaymentsPage';
@@ -48,6 +49,8 @@ export const routes: RouteObject[] = [
           // h15-money
           ['payments', 'reports.financial', <PaymentsPage key="payments" />],
           ['alerts', 'alerts.read', <AlertsPage key="alerts" />],
+          // h16-insights
+          ['insights', 'insights.read', <InsightsPage key="insights" />],
         ] as const
       ).map(([path, permission, page]) => ({
         path,

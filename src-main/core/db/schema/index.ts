@@ -7,3 +7,4 @@ export * from './saved-searches';
 export * from './routers';
 export * from './jobs';
 export * from './alerts';
+export * from './insights';

@@ -58,6 +58,32 @@ const renderAlerts = (user = adminUser()) => {
     },
     'alerts.rules': () => ({ rules: RULES, mail: MAIL }),
     'alerts.updateRules': () => ({ rules: RULES, mail: MAIL }),
+    'alerts.emails': () => [
+      {
+        id: 2,
+        alertId: 4,
+        recipient: 'owner@office.test',
+        subject: '[ISP Desk alert] Repeated failed sign-ins as "maria"',
+        status: 'pending',
+        attempts: 2,
+        lastError: 'Connection refused by the mail server',
+        createdAt: T,
+        nextAttemptAt: T + 120_000,
+        sentAt: null,
+      },
+      {
+        id: 1,
+        alertId: 3,
+        recipient: 'owner@office.test',
+        subject: '[ISP Desk alert] A router went offline',
+        status: 'sent',
+        attempts: 1,
+        lastError: null,
+        createdAt: T - 3_600_000,
+        nextAttemptAt: null,
+        sentAt: T - 3_000_000,
+      },
+    ],
   });
   return { transport, ...renderApp(transport, '/alerts') };
 };
@@ -92,6 +118,24 @@ describe('Alerts screen', () => {
     await screen.findByText(/Acknowledged by Ada Admin/);
     fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
     await screen.findByText('No open alerts.');
+  });
+
+  it('lists the alert email send log in office time: recipient, alert, attempts, status, error', async () => {
+    renderAlerts();
+    const rows = await screen.findAllByTestId('alert-email-row');
+    expect(rows).toHaveLength(2);
+    const [retrying, sent] = rows;
+    if (!retrying || !sent) throw new Error('two rows expected');
+    // T is 22:30 UTC; the fixture office is in UTC.
+    expect(within(retrying).getByText('2030-01-15 22:30')).toBeTruthy();
+    expect(within(retrying).getByText('owner@office.test')).toBeTruthy();
+    expect(within(retrying).getByText(/Repeated failed sign-ins/)).toBeTruthy();
+    expect(within(retrying).getByText('Waiting to retry')).toBeTruthy();
+    expect(within(retrying).getByText('next try 2030-01-15 22:32')).toBeTruthy();
+    expect(within(retrying).getByText('Connection refused by the mail server')).toBeTruthy();
+    expect(within(sent).getByText('Sent')).toBeTruthy();
+    expect(within(sent).getByText('2030-01-15 21:30')).toBeTruthy();
+    expect(within(sent).getByText('2030-01-15 21:40')).toBeTruthy();
   });
 
   it('shows an in-page notification when an alert is pushed (browser)', async () => {

@@ -7,6 +7,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session-context';
 import { OfficeGate } from '../settings/OfficeGate';
 import { AcknowledgeModal } from './AcknowledgeModal';
+import { AlertEmailsLog } from './AlertEmailsLog';
 import { AlertRulesForm } from './AlertRulesForm';
 import { AlertsTable } from './AlertsTable';
 import { useAlertsList, useInvalidateAlerts } from './use-alerts';
@@ -74,6 +75,7 @@ function AlertsScreen() {
         />
       )}
       <AcknowledgeModal alert={acknowledging} onClose={() => setAcknowledging(null)} />
+      <AlertEmailsLog />
       {can('alerts.manage') && <AlertRulesForm />}
     </Stack>
   );

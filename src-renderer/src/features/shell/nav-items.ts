@@ -26,6 +26,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/routers', label: 'Routers', permission: 'routers.read' },
       { to: '/activity', label: 'Activity log', permission: 'activity.read' },
       { to: '/alerts', label: 'Alerts', permission: 'alerts.read' },
+      // h16-insights
+      { to: '/insights', label: 'Insights', permission: 'insights.read' },
     ],
   },
   {
