@@ -8,6 +8,7 @@ import { lineCount, storedConflicts } from './client-import-check';
 import type { ClientsDeps, Ctx } from './clients.service';
 import type { ClientRecord } from './clients.repo';
 import { csvError } from './csv';
+import { nextTurn } from '../shared/next-turn';
 
 /**
  * How the commit writes: slices of at most `rows` rows, each closed once it has run `budgetMs`
@@ -25,7 +26,7 @@ const DEFAULT_SLICING: ImportSlicing = {
   rows: 200,
   budgetMs: 10,
   elapsed: () => performance.now(),
-  breathe: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  breathe: nextTurn,
 };
 
 /**

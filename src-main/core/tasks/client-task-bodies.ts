@@ -7,12 +7,13 @@ import { checkImport, importLookupsOn, type ImportCandidate } from '../clients/c
 import { writeClientsCsv } from '../clients/client-export-csv';
 import type { TaskIo } from './task-bodies';
 import type { TaskRequestOf, TaskResults } from './task-messages';
+import { nextTurn } from '../shared/next-turn';
 
 /** Accepted rows travel to the main thread as JSON text in batches of this many. */
 const CANDIDATES_PER_CHUNK = 500;
 
 /** Gives way to the event loop: harmless on a task thread, needed on the main one. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+const breathe = nextTurn;
 
 export const exportClients = async (
   r: TaskRequestOf<'clientsExport'>,
