@@ -5,24 +5,16 @@ import { officeHoursOf, officeMoment, withinOfficeHours } from './office-hours';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** Intl's own reading of an instant, one formatToParts per call: what officeMoment must equal. */
+/** Intl's own reading of an instant (through another locale's format): what officeMoment must equal. */
 const byIntl = (ms: number, timeZone: string) => {
-  const parts: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  for (const p of f.formatToParts(ms)) parts[p.type] = p.value;
+  // sv-SE writes `2030-01-15 09:00:00`.
+  const [day = '', time = ''] = new Date(ms).toLocaleString('sv-SE', { timeZone }).split(' ');
+  const [h = '', m = ''] = time.split(':');
+  const weekday = new Date(ms).toLocaleString('en-US', { timeZone, weekday: 'short' });
   return {
-    day: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`,
-    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? ''),
-    minute: Number(parts.hour) * 60 + Number(parts.minute),
+    day,
+    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(weekday),
+    minute: Number(h) * 60 + Number(m),
   };
 };
 
