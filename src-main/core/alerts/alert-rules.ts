@@ -2,8 +2,8 @@ import type { ActivityFilter } from '../../contract/schemas/activity';
 import type { AlertRule, AlertRuleSettings, AlertSeverity } from '../../contract/schemas/alerts';
 import { API_PASSWORD_REFUSED } from '../routers/router-failure';
 import type { KnownSourcesRepo } from './known-sources.repo';
-import { officeMoment, withinOfficeHours } from './office-hours';
-import type { RuleStateRepo, RuleWindow } from './rule-state.repo';
+import { officeMoment, withinOfficeHours, type OfficeHours } from './office-hours';
+import type { RuleStates, RuleWindow } from './rule-state.repo';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -38,8 +38,10 @@ export type Finding = {
 
 export type RuleContext = {
   settings: AlertRuleSettings;
+  /** The settings' office hours, read once per batch. */
+  officeHours: OfficeHours;
   timeZone: string;
-  state: RuleStateRepo;
+  state: RuleStates;
   sources: KnownSourcesRepo;
   /** Minor units in the office currency, as a person reads them. */
   money: (minor: number) => string;
@@ -47,6 +49,7 @@ export type RuleContext = {
 
 type Rule = (e: LogEntry, c: RuleContext) => Finding | null;
 
+/** Only the rules that need an entry's details parse them. */
 const detailsOf = (e: LogEntry): Record<string, unknown> => {
   if (e.details === null) return {};
   const v: unknown = JSON.parse(e.details);
@@ -216,7 +219,7 @@ const newSource: Rule = (e, c) => {
 // --- 4. outside office hours ------------------------------------------------------------------
 const outsideHours: Rule = (e, c) => {
   if (e.actorId === null || e.outcome !== 'success') return null;
-  if (withinOfficeHours(e.ts, c.timeZone, c.settings)) return null;
+  if (withinOfficeHours(e.ts, c.timeZone, c.officeHours)) return null;
   const { day } = officeMoment(e.ts, c.timeZone);
   const who = e.actorName ?? `staff #${String(e.actorId)}`;
   return {
@@ -444,8 +447,8 @@ const RULES_BY_EVENT: Record<string, readonly Rule[]> = {
   'forwarding.behind': [integrity('forwarding', 'medium', (e) => e.description)],
 };
 
-/** Whether any rule looks at this event (the evaluator skips the rest without reading more). */
-export const watched = (event: string): boolean => event in RULES_BY_EVENT;
+/** The events any rule looks at: the evaluator reads only these from the log. */
+export const WATCHED_EVENTS: readonly string[] = Object.keys(RULES_BY_EVENT);
 
 /** Every finding an entry makes. Alert entries never make one: no alert raises another. */
 export const evaluateEntry = (e: LogEntry, c: RuleContext): Finding[] => {

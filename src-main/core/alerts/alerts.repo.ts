@@ -52,6 +52,15 @@ export type NewAlert = {
   pivot: ActivityFilter;
 };
 
+/** The alert with more entries of its finding: count, last time, ids and the pivot's time range. */
+export const repeated = (a: Alert, at: number, entryIds: readonly number[]): Alert => ({
+  ...a,
+  lastAt: Math.max(a.lastAt, at),
+  count: a.count + entryIds.length,
+  entryIds: [...a.entryIds, ...entryIds].slice(0, MAX_ALERT_ENTRY_IDS),
+  pivot: { ...a.pivot, to: Math.max(a.pivot.to ?? at, at) },
+});
+
 /** Repository of the `alerts` table: all SQL on it lives here (prepared once). */
 export const createAlertsRepo = (sqlite: Sqlite) => {
   const unresolved = sqlite.prepare<[string, string], Row>(
@@ -64,8 +73,8 @@ export const createAlertsRepo = (sqlite: Sqlite) => {
     `INSERT INTO alerts (rule, severity, group_key, title, status, first_at, last_at, count, entry_ids, pivot)
      VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
   );
-  const repeat = sqlite.prepare<[number, number, string, string, number]>(
-    'UPDATE alerts SET last_at = max(last_at, ?), count = count + ?, entry_ids = ?, pivot = ? WHERE id = ?',
+  const saveRepeats = sqlite.prepare<[number, number, string, string, number]>(
+    'UPDATE alerts SET last_at = ?, count = ?, entry_ids = ?, pivot = ? WHERE id = ?',
   );
   const byId = sqlite.prepare<[number], Row>('SELECT * FROM alerts WHERE id = ?');
   const acknowledge = sqlite.prepare<[string, string, number, number]>(
@@ -100,11 +109,9 @@ export const createAlertsRepo = (sqlite: Sqlite) => {
           JSON.stringify(a.pivot),
         ).lastInsertRowid,
       ),
-    /** More entries of an alert's finding: count, last time, ids and the pivot's time range. */
-    repeat: (a: Alert, at: number, entryIds: number[]): void => {
-      const ids = [...a.entryIds, ...entryIds].slice(0, MAX_ALERT_ENTRY_IDS);
-      const pivot = { ...a.pivot, to: Math.max(a.pivot.to ?? at, at) };
-      repeat.run(at, entryIds.length, JSON.stringify(ids), JSON.stringify(pivot), a.id);
+    /** Writes what `repeated` changed: count, last time, ids and the pivot's time range. */
+    saveRepeats: (a: Alert): void => {
+      saveRepeats.run(a.lastAt, a.count, JSON.stringify(a.entryIds), JSON.stringify(a.pivot), a.id);
     },
     get: (id: number): Alert | undefined => {
       const r = byId.get(id);

@@ -9,6 +9,13 @@ export type RuleWindow = {
   data: { ids: number[]; seen?: string[] };
 };
 
+/** What the rules read and write of their windows: the repository, or one batch's cache of it. */
+export type RuleStates = {
+  get(rule: string, key: string): RuleWindow | undefined;
+  put(rule: string, key: string, w: RuleWindow): void;
+  remove(rule: string, key: string): void;
+};
+
 type Row = { window_start: number; count: number; amount: number; data: string };
 
 /** Repository of the `alert_rule_state` table: one small row per rule and key. */
