@@ -51,7 +51,7 @@ describe('router health history', () => {
       );
       expect(history.bucketMs).toBe(31 * MINUTE);
       expect(history.keptSince).toBe(T0);
-      expect(history.keptDays).toBe(92);
+      expect(history.keptDays).toBe(183);
       const samples = history.buckets.reduce((n, b) => n + b.samples, 0);
       expect(samples).toBe(37);
       expect(history.buckets.length).toBeGreaterThan(10);

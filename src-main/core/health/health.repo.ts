@@ -161,6 +161,18 @@ export const createHealthRepo = (orm: Orm) => ({
       .limit(1)
       .get(),
 
+  /**
+   * Many samples of one router at once (a history brought in whole: the demo office's months);
+   * the caller bounds the batch and holds the transaction.
+   */
+  importSamples: (routerId: number, samples: readonly HealthSample[]): void => {
+    if (samples.length === 0) return;
+    orm
+      .insert(routerHealthSamples)
+      .values(samples.map((s) => ({ ...s, routerId })))
+      .run();
+  },
+
   /** When the kept history of one router begins (null: no samples). */
   oldest: (routerId: number): number | null =>
     orm

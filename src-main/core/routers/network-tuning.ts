@@ -52,8 +52,9 @@ export const DEFAULT_NETWORK_TUNING: NetworkTuning = {
   flapWindowMs: 30 * 60_000,
   flapMaxChanges: 4,
   sampleEveryMs: 5 * 60_000,
-  // About three months of samples (one per 5 minutes per router, more on status changes).
-  historyMs: 92 * 24 * 60 * 60_000,
+  // About six months of samples (one per 5 minutes per router, more on status changes): some
+  // 53,000 rows, about 3 MB, per router.
+  historyMs: 183 * 24 * 60 * 60_000,
   queueTickMs: 2_000,
   pushConcurrency: 8,
   retryBaseMs: 5_000,
