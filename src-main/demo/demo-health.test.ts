@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createFakeClock, createTestCore } from '../core/test-support/test-core';
+import { createFakeClock, createTestCore, type TestCore } from '../core/test-support/test-core';
 import { DEMO_ROUTERS } from './demo-catalog';
 import { allRows, DEMO_TEST_END as END, seedTestOffice } from './demo-test-office';
 import { OUTAGE_ROUTER } from './seeding/log-stories';
@@ -8,21 +8,14 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-describe("the demo routers' health history", () => {
-  it('holds six months of CPU, memory, latency and sessions with the power cut, after a restart', async () => {
-    const office = await seedTestOffice({ clients: 40 });
-    onTestFinished(office.stop);
-    const routers = allRows<{ id: number; name: string }>(
-      office.core,
-      'SELECT id, name FROM routers ORDER BY id',
-    );
-    expect(routers).toHaveLength(DEMO_ROUTERS.length);
-    await office.closeCore();
-
-    // Another core on the same folder: all of it comes from the database.
-    const tc = createTestCore({ dataDir: office.dataDir, clock: createFakeClock(END) });
-    onTestFinished(tc.close);
-    const service = tc.core.services.routers;
+/**
+ * Each router: hourly samples over the older months and every 5 minutes in the last week, with
+ * every measure, sessions that grow with the office, and the tower's power cut of the story.
+ */
+const checkHistories = (
+  service: TestCore['core']['services']['routers'],
+  routers: { id: number }[],
+) => {
     for (const [index, router] of routers.entries()) {
       const half = service.healthHistory({ id: router.id, from: END - 180 * DAY, to: END, points: 240 });
       const samples = half.buckets.reduce((n, b) => n + b.samples, 0);
@@ -54,6 +47,26 @@ describe("the demo routers' health history", () => {
       const week = service.healthHistory({ id: router.id, from: END - 7 * DAY, to: END, points: 7 * 288 });
       expect(week.bucketMs).toBe(5 * MINUTE);
       expect(week.buckets.length).toBeGreaterThan(7 * 288 - 12);
+    }
+};
+
+describe("the demo routers' health history", () => {
+  it('holds six months of CPU, memory, latency and sessions with the power cut, after a restart', async () => {
+    const office = await seedTestOffice({ clients: 40 });
+    onTestFinished(office.stop);
+    const routers = allRows<{ id: number; name: string }>(
+      office.core,
+      'SELECT id, name FROM routers ORDER BY id',
+    );
+    expect(routers).toHaveLength(DEMO_ROUTERS.length);
+    await office.closeCore();
+
+    // Another core on the same folder: all of it comes from the database.
+    const tc = createTestCore({ dataDir: office.dataDir, clock: createFakeClock(END) });
+    try {
+      checkHistories(tc.core.services.routers, routers);
+    } finally {
+      await tc.close();
     }
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import type { HealthRepo } from '../health/health.repo';
 import type { RequestMeta } from '../shared/context';
 
 /** Health samples written per transaction when a demo router's months of history go in. */
-export const HEALTH_BATCH = 1_000;
+const HEALTH_BATCH = 1_000;
 
 /** Where a first-run screen's request to open the demo office came from. */
 const fromOf = (where: RequestMeta): string => where.ip ?? 'this workstation';

@@ -15,7 +15,7 @@ const ONLINE_BY_HOUR = [
 ];
 
 /** When each sample falls: hourly until the last FINE_DAYS, then every 5 minutes, up to `end`. */
-export const sampleTimes = (start: number, end: number): number[] => {
+const sampleTimes = (start: number, end: number): number[] => {
   const fineFrom = end - FINE_DAYS * DAY;
   const times: number[] = [];
   let t = Math.ceil(start / COARSE_EVERY) * COARSE_EVERY;
