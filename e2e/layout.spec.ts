@@ -196,7 +196,9 @@ test('nothing is cut off on any screen at 1280×800, 1440×900 and 1920×1080', 
     await form.getByLabel('Service login', { exact: true }).fill('wanjiru.layout');
     await form.getByLabel('Service password', { exact: true }).fill('layout-check-1');
     await form.getByRole('button', { name: 'Create client' }).click();
-    await expect(page.getByRole('heading', { name: 'Wanjiru Layoutcheck', level: 1 })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Wanjiru Layoutcheck', level: 1 }),
+    ).toBeVisible();
     const notice = page.getByText(/Wanjiru Layoutcheck was added as/);
     await expect(notice).toBeVisible();
     await page.goto('/#/clients');

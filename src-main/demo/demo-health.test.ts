@@ -16,38 +16,48 @@ const checkHistories = (
   service: TestCore['core']['services']['routers'],
   routers: { id: number }[],
 ) => {
-    for (const [index, router] of routers.entries()) {
-      const half = service.healthHistory({ id: router.id, from: END - 180 * DAY, to: END, points: 240 });
-      const samples = half.buckets.reduce((n, b) => n + b.samples, 0);
-      // Hourly for the older months, every 5 minutes in the last week.
-      expect(samples).toBeGreaterThan(173 * 24 + 7 * 288 - 48);
-      expect(half.keptSince).toBeLessThan(END - 180 * DAY);
-      expect(half.buckets.length).toBeGreaterThan(230);
-      for (const b of half.buckets) {
-        expect(b.cpuAvg).toBeGreaterThan(0);
-        expect(b.memoryAvg).toBeGreaterThan(0);
-        expect(b.latencyAvg).toBeGreaterThan(0);
-        expect(b.sessionsMax).not.toBeNull();
-      }
-      // Sessions grow with the office: busier at the end than at the start.
-      const first = half.buckets[0]?.sessionsAvg ?? 0;
-      const last = half.buckets.at(-1)?.sessionsAvg ?? 0;
-      expect(last).toBeGreaterThan(first);
-
-      if (index === OUTAGE_ROUTER) {
-        // The story's power cut: the first failed check at 03:52, the next good one at 09:54.
-        expect(half.outages).toHaveLength(1);
-        const [cut] = half.outages;
-        expect((cut?.to ?? 0) - (cut?.from ?? 0)).toBe(6 * HOUR + 2 * MINUTE);
-        expect(new Date((cut?.from ?? 0) + 3 * HOUR).getUTCHours()).toBe(3);
-      } else {
-        expect(half.outages).toEqual([]);
-      }
-
-      const week = service.healthHistory({ id: router.id, from: END - 7 * DAY, to: END, points: 7 * 288 });
-      expect(week.bucketMs).toBe(5 * MINUTE);
-      expect(week.buckets.length).toBeGreaterThan(7 * 288 - 12);
+  for (const [index, router] of routers.entries()) {
+    const half = service.healthHistory({
+      id: router.id,
+      from: END - 180 * DAY,
+      to: END,
+      points: 240,
+    });
+    const samples = half.buckets.reduce((n, b) => n + b.samples, 0);
+    // Hourly for the older months, every 5 minutes in the last week.
+    expect(samples).toBeGreaterThan(173 * 24 + 7 * 288 - 48);
+    expect(half.keptSince).toBeLessThan(END - 180 * DAY);
+    expect(half.buckets.length).toBeGreaterThan(230);
+    for (const b of half.buckets) {
+      expect(b.cpuAvg).toBeGreaterThan(0);
+      expect(b.memoryAvg).toBeGreaterThan(0);
+      expect(b.latencyAvg).toBeGreaterThan(0);
+      expect(b.sessionsMax).not.toBeNull();
     }
+    // Sessions grow with the office: busier at the end than at the start.
+    const first = half.buckets[0]?.sessionsAvg ?? 0;
+    const last = half.buckets.at(-1)?.sessionsAvg ?? 0;
+    expect(last).toBeGreaterThan(first);
+
+    if (index === OUTAGE_ROUTER) {
+      // The story's power cut: the first failed check at 03:52, the next good one at 09:54.
+      expect(half.outages).toHaveLength(1);
+      const [cut] = half.outages;
+      expect((cut?.to ?? 0) - (cut?.from ?? 0)).toBe(6 * HOUR + 2 * MINUTE);
+      expect(new Date((cut?.from ?? 0) + 3 * HOUR).getUTCHours()).toBe(3);
+    } else {
+      expect(half.outages).toEqual([]);
+    }
+
+    const week = service.healthHistory({
+      id: router.id,
+      from: END - 7 * DAY,
+      to: END,
+      points: 7 * 288,
+    });
+    expect(week.bucketMs).toBe(5 * MINUTE);
+    expect(week.buckets.length).toBeGreaterThan(7 * 288 - 12);
+  }
 };
 
 describe("the demo routers' health history", () => {

@@ -38,7 +38,9 @@ describe('activity export times', () => {
     const tc = testCore();
     const state = await exportAs(tc, 'csv');
     const now = tc.clock.now();
-    expect(state.file).toBe(`activity-${nairobi(now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.csv`);
+    expect(state.file).toBe(
+      `activity-${nairobi(now).slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.csv`,
+    );
     const [header, ...rows] = state.chunks.join('').trimEnd().split('\r\n');
     expect(header?.split(',')[1]).toBe('timestamp');
     expect(rows).toHaveLength(3);

@@ -149,7 +149,10 @@ describe('activity service', () => {
     expect(line.endsWith('\r\n')).toBe(true);
     // Numbers stay numbers (a negative id cannot happen, but a negative number is not a formula).
     expect(csvLine(row({ client_id: -5 }), 'UTC')).toContain(',-5,');
-    const nd = JSON.parse(ndjsonLine(row({ details: '{"a":1}' }), 'UTC')) as Record<string, unknown>;
+    const nd = JSON.parse(ndjsonLine(row({ details: '{"a":1}' }), 'UTC')) as Record<
+      string,
+      unknown
+    >;
     expect(nd).toMatchObject({ id: 1, details: { a: 1 }, hash: '00'.repeat(32) });
     expect(nd.timestamp).toBe('1970-01-01T00:00:00.000+00:00');
   });

@@ -17,7 +17,8 @@ const story = (busy = 0) => [
   ),
 ];
 
-const table = () => screen.findByRole('table', { name: 'Activity log entries' }, { timeout: 15_000 });
+const table = () =>
+  screen.findByRole('table', { name: 'Activity log entries' }, { timeout: 15_000 });
 const rowOf = (t: HTMLElement, id: number) => t.querySelector(`[data-entry-id="${String(id)}"]`);
 
 afterEach(() => {
@@ -76,9 +77,7 @@ describe('what happened around this entry', () => {
     await within(t).findByText('The entry', {}, { timeout: 15_000 });
     // Only the user entry matches the filter; its row offers the action.
     expect(within(t).queryByText('Just before')).not.toBeInTheDocument();
-    fireEvent.click(
-      within(t).getByRole('button', { name: 'Show surrounding entries of entry 3' }),
-    );
+    fireEvent.click(within(t).getByRole('button', { name: 'Show surrounding entries of entry 3' }));
 
     await waitFor(() => expect(params().get('around')).toBe('3'));
     expect(params().get('span')).toBe('5m');
@@ -94,9 +93,7 @@ describe('what happened around this entry', () => {
     // Kept in view.
     expect(scrolled.mock.contexts).toContain(rowOf(t, 3));
     expect(transport.inputsOf('activity.get')).toEqual([]);
-    expect(screen.getByRole('status', { name: 'Around this entry' })).toHaveTextContent(
-      'entry #3',
-    );
+    expect(screen.getByRole('status', { name: 'Around this entry' })).toHaveTextContent('entry #3');
   });
 
   it('widens when the entry is not in the first page of results, and brings it into view', async () => {

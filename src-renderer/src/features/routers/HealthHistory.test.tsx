@@ -85,14 +85,10 @@ describe('router health history', () => {
       const last = transport.inputsOf('routers.healthHistory').at(-1);
       expect((last?.to ?? 0) - (last?.from ?? 0)).toBe(days * 24 * HOUR);
       await waitFor(() =>
-        expect(within(panel).getByTestId('history-summary')).toHaveTextContent(
-          `averaged ${per};`,
-        ),
+        expect(within(panel).getByTestId('history-summary')).toHaveTextContent(`averaged ${per};`),
       );
       // The outages over the chosen range are listed with it.
-      expect(within(panel).getByLabelText('Outages')).toHaveTextContent(
-        'Outage 2025-01-15 08:00',
-      );
+      expect(within(panel).getByLabelText('Outages')).toHaveTextContent('Outage 2025-01-15 08:00');
     }
   });
 });
