@@ -55,6 +55,7 @@ describe('router health history', () => {
       const samples = history.buckets.reduce((n, b) => n + b.samples, 0);
       expect(samples).toBe(37);
       expect(history.buckets.length).toBeGreaterThan(10);
+      expect(history.buckets.length).toBeLessThanOrEqual(12);
       const good = history.buckets[0];
       expect(good?.cpuAvg).not.toBeNull();
       expect(good?.memoryAvg).not.toBeNull();

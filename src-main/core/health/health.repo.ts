@@ -88,7 +88,8 @@ export const createHealthRepo = (orm: Orm) => ({
    */
   history: (routerId: number, from: number, to: number, bucketMs: number): HealthBucket[] => {
     const s = routerHealthSamples;
-    const bucket = sql<number>`(${s.ts} - ${from}) / ${bucketMs}`;
+    // Whole buckets: the driver binds numbers as REAL, so a plain division would not truncate.
+    const bucket = sql<number>`cast((${s.ts} - ${from}) / ${bucketMs} as integer)`;
     const whole = (v: string | number | null): number | null =>
       v === null ? null : Math.round(Number(v));
     return orm

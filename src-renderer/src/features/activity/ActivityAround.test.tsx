@@ -98,9 +98,9 @@ describe('what happened around this entry', () => {
 
   it('widens when the entry is not in the first page of results, and brings it into view', async () => {
     const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
-    // 150 entries in the minutes after it: the first page of the window does not hold it.
+    // 110 entries in the minutes after it: the first page of the window does not hold it.
     const { params, transport } = renderActivityApp({
-      entries: story(150),
+      entries: story(110),
       timeZone: 'Africa/Nairobi',
       path: '/activity?from=2025-01-15T11:55&to=2025-01-15T12:05&around=3&span=5m',
     });
