@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { ActivityEntry } from '@contract/schemas/activity';
 import { useOfficeClock } from '../../lib/office-clock-context';
@@ -7,6 +7,7 @@ import type { FilterClicks } from './ActivityCells';
 import { HighlightedText } from './HighlightedText';
 import { categoryLabel } from './activity-labels';
 import { clockReadOf } from './clock-notes';
+import classes from './ActivityTable.module.css';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const CURSOR_OUTLINE = {
@@ -168,10 +169,9 @@ export function ActivityTable({
               </Table.Td>
               {onAround && (
                 <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    size="sm"
+                  <button
+                    type="button"
+                    className={classes.aroundButton}
                     aria-label={`Show surrounding entries of entry ${String(entry.id)}`}
                     title="Show surrounding entries (±5 minutes, all filters cleared)"
                     onClick={(event) => {
@@ -180,7 +180,7 @@ export function ActivityTable({
                     }}
                   >
                     <SurroundingIcon />
-                  </ActionIcon>
+                  </button>
                 </Table.Td>
               )}
             </Table.Tr>
