@@ -23,6 +23,8 @@ const rowOf = (t: HTMLElement, id: number) => t.querySelector(`[data-entry-id="$
 
 afterEach(() => {
   vi.restoreAllMocks();
+  // Recent searches are kept per browser: each test starts without the last one's.
+  localStorage.clear();
 });
 
 describe('what happened around this entry', () => {
@@ -166,6 +168,11 @@ describe('what happened around this entry', () => {
       { timeout: 15_000 },
     );
     expect(banner).toHaveTextContent('entry #3');
+    // Once the window is on screen.
+    const t = await table();
+    await waitFor(() => expect(rowOf(t, 3)).toHaveAttribute('data-around', 'true'), {
+      timeout: 15_000,
+    });
     const drawer = await screen.findByRole('dialog', { name: 'Entry #3' });
     fireEvent.click(
       await within(drawer).findByRole(

@@ -138,7 +138,16 @@ export function useActivityUrl() {
    * bookmark holding only `around` and `span`), in place: Back does not return to it.
    */
   const alignAround = useCallback(
-    (view: ActivityView) => setParams((prev) => viewToParams(view, prev), { replace: true }),
+    (view: ActivityView, of: AroundParams) =>
+      setParams(
+        (prev) => {
+          // Only while the URL still shows that window: a filter chosen meanwhile stands.
+          const current = aroundOf(prev);
+          const same = current?.id === of.id && current.spanMin === of.spanMin;
+          return same ? viewToParams(view, prev) : prev;
+        },
+        { replace: true },
+      ),
     [setParams],
   );
 

@@ -24,7 +24,7 @@ export function useAroundEntry(opts: {
   around: AroundParams | null;
   archive: string | null;
   view: ActivityView;
-  align: (view: ActivityView) => void;
+  align: (view: ActivityView, of: AroundParams) => void;
 }) {
   const clock = useOfficeClock();
   const queryClient = useQueryClient();
@@ -43,8 +43,8 @@ export function useAroundEntry(opts: {
   const inPlace = surrounding !== null && viewKey(surrounding) === viewKey(view);
 
   useEffect(() => {
-    if (surrounding !== null && !inPlace) align(surrounding);
-  }, [surrounding, inPlace, align]);
+    if (surrounding !== null && !inPlace && around) align(surrounding, around);
+  }, [surrounding, inPlace, around, align]);
 
   /** Keeps an entry already on screen, so that showing around it needs no fetch. */
   const remember = useCallback(
