@@ -81,6 +81,36 @@ test('pivot: from an entry to everything from its IP address', async ({ page }) 
   expect(new Set(ips)).toEqual(new Set(['127.0.0.1']));
 });
 
+test('surrounding entries: from a row, every filter cleared, and the bookmark opened cold', async ({
+  page,
+}) => {
+  const api = activityApi(page.request);
+  await api.failedLogin('ghost-around');
+  const log = activityPage(page);
+  await log.open('q=ghost-around');
+  const row = log.row(failed('ghost-around'));
+  await expect(row).toHaveCount(1);
+  const id = (await row.getAttribute('data-entry-id')) ?? '';
+  await row.getByRole('button', { name: `Show surrounding entries of entry ${id}` }).click();
+
+  await expect.poll(() => log.params().get('around')).toBe(id);
+  expect(log.params().get('q')).toBeNull();
+  expect(log.params().get('span')).toBe('5m');
+  const marked = log.table.locator('tbody tr[data-around]');
+  await expect(marked).toHaveAttribute('data-entry-id', id);
+  await expect(marked).toBeInViewport();
+  // The first-run setup a moment before is around it too, now that the search is cleared.
+  await expect(log.row(/created at first-run setup/)).toHaveCount(1);
+
+  // The link with only the entry and the span, loaded afresh: the same window, marked.
+  await page.goto('about:blank');
+  await log.open(`around=${id}&span=5m`);
+  await expect(marked).toHaveAttribute('data-entry-id', id);
+  await expect(marked).toBeInViewport();
+  await expect.poll(() => log.params().get('from')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+  await expect(log.row(/created at first-run setup/)).toHaveCount(1);
+});
+
 test('saved search: save the filter, clear it, apply it again', async ({ page }) => {
   const api = activityApi(page.request);
   await api.failedLogin('ghost-saved');

@@ -26,6 +26,8 @@ type Screen = {
   /** What to do after `ready` (open a form); `shown` is then awaited. */
   then?: (page: Page) => Promise<void>;
   shown?: (page: Page) => Locator;
+  /** Buttons that must be in sight, uncovered, without scrolling (a form's Save). */
+  reachable?: (page: Page) => Locator;
 };
 
 const firstRow = (page: Page, table: string) =>
@@ -42,6 +44,7 @@ const SCREENS: readonly Screen[] = [
     ready: (p) => firstRow(p, 'Clients'),
     then: (p) => p.getByRole('button', { name: 'Add client' }).click(),
     shown: (p) => p.getByRole('dialog', { name: 'Add client' }),
+    reachable: (p) => p.getByRole('button', { name: 'Create client' }),
   },
   {
     name: 'client',
@@ -132,6 +135,22 @@ const CUT_OFF = `(() => {
 })()`;
 const cutOff = (page: Page) => page.evaluate<Cut[]>(CUT_OFF);
 
+/**
+ * The button is wholly inside the window as it opened (nothing scrolled) and is what a click at
+ * its middle reaches: no notification, footer or other layer lies over it.
+ */
+const expectReachable = async (page: Page, button: Locator, where: string) => {
+  await expect(button, `${where}: in sight without scrolling`).toBeInViewport({ ratio: 1 });
+  const box = await button.boundingBox();
+  expect(box, where).not.toBeNull();
+  const x = Math.round((box?.x ?? 0) + (box?.width ?? 0) / 2);
+  const y = Math.round((box?.y ?? 0) + (box?.height ?? 0) / 2);
+  const hit = await page.evaluate<string | null>(
+    `document.elementFromPoint(${String(x)}, ${String(y)})?.closest('button')?.textContent ?? null`,
+  );
+  expect(hit, `${where}: nothing covers it`).toBe(await button.textContent());
+};
+
 // The demo office (six months, 300 clients) is made once, then every screen is visited at every size.
 test.describe.configure({ timeout: 1_200_000 });
 test.use({ serverArgs: ['--demo'] });
@@ -162,9 +181,43 @@ test('nothing is cut off on any screen at 1280×800, 1440×900 and 1920×1080', 
           contentType: 'image/png',
         });
         expect.soft(await cutOff(page), `${screen.name} at ${size.name}`).toEqual([]);
+        if (screen.reachable) {
+          await expectReachable(page, screen.reachable(page), `${screen.name} at ${size.name}`);
+        }
         // A dialog opened for the picture is closed before the next screen.
         if (screen.shown) await page.keyboard.press('Escape');
       });
     }
   }
+
+  // The next client straight after one is saved: the "added" notice does not cover Save.
+  await test.step('add client after a save at 1280x800', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/#/clients');
+    await expect(firstRow(page, 'Clients')).toBeVisible();
+    await page.getByRole('button', { name: 'Add client' }).click();
+    const form = page.getByRole('form', { name: 'Add client' });
+    await form.getByLabel('Full name', { exact: true }).fill('Wanjiru Layoutcheck');
+    await form.getByLabel('Phone', { exact: true }).fill('+254700111222');
+    // The first active plan of the form's service type.
+    await form.getByLabel('Plan', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('Service login', { exact: true }).fill('wanjiru.layout');
+    await form.getByLabel('Service password', { exact: true }).fill('layout-check-1');
+    await form.getByRole('button', { name: 'Create client' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Wanjiru Layoutcheck', level: 1 }),
+    ).toBeVisible();
+    const notice = page.getByText(/Wanjiru Layoutcheck was added as/);
+    await expect(notice).toBeVisible();
+    await page.goto('/#/clients');
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await expect(page.getByRole('dialog', { name: 'Add client' })).toBeVisible();
+    await expect(notice).toBeVisible();
+    await expectReachable(
+      page,
+      page.getByRole('button', { name: 'Create client' }),
+      'client-add with a notification at 1280x800',
+    );
+    await page.keyboard.press('Escape');
+  });
 });

@@ -47,6 +47,7 @@ import { createDiskWatch } from './storage/disk-space';
 import { createClockWatch, type ClockWatch } from './clock/clock-watch';
 import { createSharingService } from './sharing/sharing.service';
 import { createDemoSupport } from './demo-support/demo-support';
+import { createHealthRepo } from './health/health.repo';
 import { createAlertEvaluator, type AlertEvaluator } from './alerts/alert-evaluator';
 import { createAlertsService } from './alerts/alerts.service';
 import { createAlertMail } from './alerts/alert-mail';
@@ -472,7 +473,7 @@ const wireCore = (
             return { rules: alertsService.rules(), mail: alertMail.settings() };
           }),
       },
-      demo: createDemoSupport({ sqlite, recorder }),
+      demo: createDemoSupport({ sqlite, recorder, health: createHealthRepo(orm), write }),
       insights: {
         activity: (
           input: Parameters<typeof insights.activity>[0],

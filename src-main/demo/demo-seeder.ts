@@ -11,6 +11,7 @@ import {
 } from './seeding/seed-context';
 import { scheduleSignUps } from './seeding/sign-ups';
 import { scheduleAlertStory } from './seeding/alert-story';
+import { seedHealthHistory } from './seeding/health-history';
 import { playOutTheDays } from './seeding/working-days';
 
 export type { SeedOptions, SeedSummary };
@@ -34,7 +35,8 @@ export const SEEDING_AUTH_POLICY: Partial<AuthPolicy> = {
  * come back, churn, suspensions, archived clients, refunds, voids and outage credits, and the
  * stories the activity log is for (failed sign-ins, a router outage, a retried push, a late
  * change: seeding/log-stories.ts). Router work
- * is pushed to the simulated routers by the real queue. Same options, same office.
+ * is pushed to the simulated routers by the real queue; the routers' months of health history
+ * follow (seeding/health-history.ts). Same options, same office.
  *
  * The scenario steps (seeding/) run in this order and draw from one random stream, so their
  * order is part of what makes the office.
@@ -47,6 +49,7 @@ export const seedDemoOffice = async (core: Core, opts: SeedOptions): Promise<See
   scheduleLogStories(s, ids);
   scheduleAlertStory(s);
   await playOutTheDays(s);
+  await seedHealthHistory(s, ids);
   s.summary.entries = core.services.demo.logEntries();
   return s.summary;
 };

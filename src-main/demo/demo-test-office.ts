@@ -16,7 +16,8 @@ export const DEMO_TEST_END = Date.UTC(2026, 2, 10, 14, 7);
 
 /**
  * For tests: a fresh core on its own folder with a clock the seeder moves, the demo's simulators,
- * and the demo office seeded into it (seed 7). `stop` ends the core, then the simulators, and removes the folder.
+ * and the demo office seeded into it (seed 7). `stop` ends the core, then the simulators, and removes the folder;
+ * `closeCore` ends only the core.
  */
 export const seedTestOffice = async (size: Pick<SeedOptions, 'clients' | 'days'> = {}) => {
   let now = DEMO_TEST_END;
@@ -34,8 +35,11 @@ export const seedTestOffice = async (size: Pick<SeedOptions, 'clients' | 'days'>
     flushEachCommit: false,
   });
   const sims = await startDemoSims(DEMO_ROUTERS.map(() => 0));
+  let closing: Promise<void> | null = null;
+  /** Ends the seeding core, leaving the folder (to open another core on it). */
+  const closeCore = () => (closing ??= core.stop());
   const stop = async () => {
-    await core.stop();
+    await closeCore();
     await sims.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -48,7 +52,8 @@ export const seedTestOffice = async (size: Pick<SeedOptions, 'clients' | 'days'>
       seed: 7,
       ...size,
     });
-    return { core, sims, summary, ms: performance.now() - started, clockAfter: now, stop };
+    const ms = performance.now() - started;
+    return { core, sims, summary, ms, clockAfter: now, dataDir, closeCore, stop };
   } catch (e) {
     await stop();
     throw e;

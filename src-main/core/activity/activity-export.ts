@@ -1,9 +1,12 @@
-import { formatISO } from 'date-fns';
 import { csvRow } from '../../domain/csv-cells';
+import { zonedIsoTime } from '../../domain/office-time';
 import { toEntry, type ActivityRow } from './activity-row';
 
-/** The activity log's CSV columns (exports and evidence bundles). */
-export const ACTIVITY_CSV_HEADER = [
+/**
+ * The activity log's CSV columns (exports and evidence bundles). `timestamp` is office time with
+ * its offset (`2026-12-07T15:00:13.147+03:00`), whatever the computer's own zone.
+ */
+const ACTIVITY_CSV_HEADER = [
   'id',
   'timestamp',
   'type',
@@ -25,9 +28,9 @@ export const ACTIVITY_CSV_HEADER = [
   'hash',
 ];
 
-const fields = (r: ActivityRow) => [
+const fields = (r: ActivityRow, timeZone: string) => [
   r.id,
-  formatISO(r.ts),
+  zonedIsoTime(r.ts, timeZone),
   r.type,
   r.category,
   r.event,
@@ -48,7 +51,9 @@ const fields = (r: ActivityRow) => [
 ];
 
 export const csvHeader = (): string => `${ACTIVITY_CSV_HEADER.join(',')}\r\n`;
-export const csvLine = (r: ActivityRow): string => csvRow(fields(r));
+/** One entry as a CSV row, its time in the office's zone (`timeZone`). */
+export const csvLine = (r: ActivityRow, timeZone: string): string => csvRow(fields(r, timeZone));
 
-export const ndjsonLine = (r: ActivityRow): string =>
-  `${JSON.stringify({ ...toEntry(r), timestamp: formatISO(r.ts) })}\n`;
+/** One entry as an NDJSON line: the entry (`ts` in epoch ms) and `timestamp` in office time. */
+export const ndjsonLine = (r: ActivityRow, timeZone: string): string =>
+  `${JSON.stringify({ ...toEntry(r), timestamp: zonedIsoTime(r.ts, timeZone) })}\n`;

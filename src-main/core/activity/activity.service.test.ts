@@ -138,6 +138,7 @@ describe('activity service', () => {
         ip: 'a,b',
         correlation_id: 'say "hi"',
       }),
+      'UTC',
     );
     expect(line).toContain(`,"'=cmd|"" /C calc""!A0",`);
     expect(line).toContain(",'+SUM(1),");
@@ -147,9 +148,12 @@ describe('activity service', () => {
     expect(line).toContain(',"say ""hi""",');
     expect(line.endsWith('\r\n')).toBe(true);
     // Numbers stay numbers (a negative id cannot happen, but a negative number is not a formula).
-    expect(csvLine(row({ client_id: -5 }))).toContain(',-5,');
-    const nd = JSON.parse(ndjsonLine(row({ details: '{"a":1}' }))) as Record<string, unknown>;
+    expect(csvLine(row({ client_id: -5 }), 'UTC')).toContain(',-5,');
+    const nd = JSON.parse(ndjsonLine(row({ details: '{"a":1}' }), 'UTC')) as Record<
+      string,
+      unknown
+    >;
     expect(nd).toMatchObject({ id: 1, details: { a: 1 }, hash: '00'.repeat(32) });
-    expect(nd.timestamp).toMatch(/^1970-01-01T/);
+    expect(nd.timestamp).toBe('1970-01-01T00:00:00.000+00:00');
   });
 });

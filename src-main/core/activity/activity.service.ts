@@ -49,7 +49,7 @@ export const createActivityService = (deps: {
   nativeBinding?: string;
   /** For text-filtered histograms and facets read on this thread (reader threads get theirs). */
   textBudget?: TextBudget;
-  /** The office's time zone, for the times in an evidence bundle. */
+  /** The office's time zone, for the times in exports and evidence bundles. */
   timeZone: () => string;
 }) => {
   const { recorder } = deps;
@@ -128,7 +128,8 @@ export const createActivityService = (deps: {
         limit: 1,
         ...(input.archive === undefined ? {} : { archive: input.archive }),
       });
-      const stamp = formatDate(deps.clock.now(), 'yyyyMMdd-HHmmss');
+      const timeZone = deps.timeZone();
+      const stamp = formatDate(new TZDate(deps.clock.now(), timeZone), 'yyyyMMdd-HHmmss');
       const sink = await open({
         fileName: `activity-${stamp}.${input.format === 'csv' ? 'csv' : 'ndjson'}`,
         contentType: input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
@@ -137,7 +138,7 @@ export const createActivityService = (deps: {
       try {
         return await registry.run('export', ctx, input, async (task) => {
           const { rows } = await tasks.run(
-            { kind: 'export', file: logFile, filter, format: input.format },
+            { kind: 'export', file: logFile, filter, format: input.format, timeZone },
             {
               onChunk: (text) => sink.write(text),
               onProgress: (done) => task.progress(done, total.capped ? done + 1 : total.count),

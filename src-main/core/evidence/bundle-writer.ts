@@ -3,11 +3,10 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'n
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { zonedIsoTime } from '../../domain/office-time';
-import { csvRow } from '../../domain/csv-cells';
 import type { ActivityFilter } from '../../contract/schemas/activity';
 import type { Sqlite } from '../db/open-database';
 import { ACTIVITY_COLUMNS, type ActivityRow } from '../activity/activity-row';
-import { ACTIVITY_CSV_HEADER } from '../activity/activity-export';
+import { csvHeader, csvLine } from '../activity/activity-export';
 import { createActivitySearch } from '../activity/activity-search';
 import type { BundlePlan } from './bundle-plan';
 import { bundleReadme } from './bundle-readme';
@@ -81,7 +80,7 @@ export const writeBundle = async (
     const chain = hashedFile(join(work, 'chain.ndjson'));
     const ndjson = hashedFile(join(work, 'entries.ndjson'));
     const csv = hashedFile(join(work, 'entries.csv'));
-    csv.write(csvRow(ACTIVITY_CSV_HEADER));
+    csv.write(csvHeader());
     const page = sqlite.prepare<[number, number, number], ActivityRow>(
       `SELECT ${ACTIVITY_COLUMNS} FROM activity_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
     );
@@ -125,27 +124,7 @@ export const writeBundle = async (
           (matching === null || matching.has(row.id));
         if (listed) {
           entryText += line;
-          csvText += csvRow([
-            row.id,
-            time(row.ts),
-            row.type,
-            row.category,
-            row.event,
-            row.outcome,
-            row.actor_id,
-            row.actor_name,
-            row.ip,
-            row.workstation,
-            row.description,
-            row.target_type,
-            row.target_id,
-            row.target_label,
-            row.client_id,
-            row.router_id,
-            row.correlation_id,
-            row.details,
-            row.row_hash.toString('hex'),
-          ]);
+          csvText += csvLine(row, r.timeZone);
           entries++;
         }
       }

@@ -88,7 +88,8 @@ export const createHealthRepo = (orm: Orm) => ({
    */
   history: (routerId: number, from: number, to: number, bucketMs: number): HealthBucket[] => {
     const s = routerHealthSamples;
-    const bucket = sql<number>`(${s.ts} - ${from}) / ${bucketMs}`;
+    // Whole buckets: the driver binds numbers as REAL, so a plain division would not truncate.
+    const bucket = sql<number>`cast((${s.ts} - ${from}) / ${bucketMs} as integer)`;
     const whole = (v: string | number | null): number | null =>
       v === null ? null : Math.round(Number(v));
     return orm
@@ -160,6 +161,18 @@ export const createHealthRepo = (orm: Orm) => ({
       .orderBy(desc(routerHealth.statusSince))
       .limit(1)
       .get(),
+
+  /**
+   * Many samples of one router at once (a history brought in whole: the demo office's months);
+   * the caller bounds the batch and holds the transaction.
+   */
+  importSamples: (routerId: number, samples: readonly HealthSample[]): void => {
+    if (samples.length === 0) return;
+    orm
+      .insert(routerHealthSamples)
+      .values(samples.map((s) => ({ ...s, routerId })))
+      .run();
+  },
 
   /** When the kept history of one router begins (null: no samples). */
   oldest: (routerId: number): number | null =>

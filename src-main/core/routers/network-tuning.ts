@@ -60,8 +60,9 @@ export const DEFAULT_NETWORK_TUNING: NetworkTuning = {
   pollCommitMaxWrites: 200,
   pollCommitBudgetMs: 8,
   sampleEveryMs: 5 * 60_000,
-  // About three months of samples (one per 5 minutes per router, more on status changes).
-  historyMs: 92 * 24 * 60 * 60_000,
+  // About six months of samples (one per 5 minutes per router, more on status changes): some
+  // 53,000 rows, about 3 MB, per router.
+  historyMs: 183 * 24 * 60 * 60_000,
   queueTickMs: 2_000,
   pushConcurrency: 8,
   retryBaseMs: 5_000,

@@ -38,7 +38,7 @@ const exportEntries = async (
     let rows = 0;
     if (r.format === 'csv') await io.chunk(csvHeader());
     for (const page of search.iterate(r.filter)) {
-      await io.chunk(page.map(line).join(''));
+      await io.chunk(page.map((row) => line(row, r.timeZone)).join(''));
       rows += page.length;
       io.progress(rows);
     }

@@ -13,8 +13,11 @@ export type ExportFormat = 'csv' | 'ndjson';
 export type TaskRequest =
   /** The hash chain of the live log or an archive (and, for a fresh archive, quick_check). */
   | { kind: 'verify'; file: string; quickCheck?: boolean }
-  /** Every entry matching `filter`, newest first, as CSV or NDJSON text in chunks. */
-  | { kind: 'export'; file: string; filter: ScopedFilter; format: ExportFormat }
+  /**
+   * Every entry matching `filter`, newest first, as CSV or NDJSON text in chunks; times in the
+   * office's `timeZone` (the task thread does not know the office).
+   */
+  | { kind: 'export'; file: string; filter: ScopedFilter; format: ExportFormat; timeZone: string }
   /** An online copy of the database into `target`, made one file and checked (see backup/). */
   | { kind: 'backup'; file: string; target: string; head: ChainHead | null }
   /** A retention run's entries copied from the live log into a new archive file. */

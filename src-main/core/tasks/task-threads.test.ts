@@ -16,12 +16,12 @@ import {
 } from '../test-support/test-core';
 import { createTaskRunner } from './task-runner';
 
-/** The export as the main thread wrote it before it moved to a task thread. */
+/** The export as the main thread wrote it before it moved to a task thread (office zone UTC). */
 const exportedOnMain = (tc: TestCore, format: 'csv' | 'ndjson') => {
   const { search } = createLogSource(tc.core.sqlite, () => tc.clock.now());
   const line = format === 'csv' ? csvLine : ndjsonLine;
   let text = format === 'csv' ? csvHeader() : '';
-  for (const page of search.iterate({})) text += page.map(line).join('');
+  for (const page of search.iterate({})) text += page.map((r) => line(r, 'UTC')).join('');
   return text;
 };
 
@@ -83,7 +83,7 @@ describe('long tasks on task threads', () => {
       const stop = new AbortController();
       const chunks: string[] = [];
       const run = runner.run(
-        { kind: 'export', file, filter: {}, format: 'csv' },
+        { kind: 'export', file, filter: {}, format: 'csv', timeZone: 'UTC' },
         {
           onChunk: (text) => {
             chunks.push(text);

@@ -7,6 +7,12 @@ export const OUTAGE_ROUTER = 1;
 /** The day of the tower's outage: month four, or near the end of a shorter history. */
 export const outageDay = (s: SeedContext): number => Math.min(s.days - 3, 120);
 
+/** The tower's power cut: from 03:52 until the power comes back at 09:54 (office time). */
+export const outageWindow = (s: SeedContext): { from: number; to: number } => {
+  const day = outageDay(s);
+  return { from: s.officeTime(day, 3, 52), to: s.officeTime(day, 9, 54) };
+};
+
 /**
  * What the activity log is for, played out through the real services so that each story is a
  * genuine chain of entries: the routers' first health check, a member of staff mistyping a
@@ -91,8 +97,9 @@ const scheduleBruteForce = (s: SeedContext) => {
  */
 const scheduleOutage = (s: SeedContext, ids: OfficeIds) => {
   const day = outageDay(s);
+  const outage = outageWindow(s);
   const routerId = ids.routerIds[OUTAGE_ROUTER] ?? 0;
-  s.happen(s.officeTime(day, 3, 52), async () => {
+  s.happen(outage.from, async () => {
     await s.routers.setReachable(OUTAGE_ROUTER, false);
     // Two failed checks in a row before it counts as offline (the first may be a blip).
     await s.core.services.health.pollNow([routerId]);
@@ -112,7 +119,7 @@ const scheduleOutage = (s: SeedContext, ids: OfficeIds) => {
       notes: 'Asked for a new connection password on the phone.',
     });
   });
-  s.happen(s.officeTime(day, 9, 54), async () => {
+  s.happen(outage.to, async () => {
     await s.routers.setReachable(OUTAGE_ROUTER, true);
     await s.core.services.health.pollNow([routerId]);
     await s.push();

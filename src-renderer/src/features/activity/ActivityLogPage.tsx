@@ -2,6 +2,7 @@ import { Box, Button, Flex, Group, Loader, Stack, Text, Title } from '@mantine/c
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { serverFieldError } from '../../lib/server-errors';
+import type { ActivityEntry } from '@contract/schemas/activity';
 import type { ApiError } from '../../api/api-error';
 import { formatEntryCount, formatNumber } from '../../lib/format';
 import { useSession } from '../auth/session-context';
@@ -23,6 +24,7 @@ import { SavedSearchesMenu } from './SavedSearchesMenu';
 import { VerifyIntegrityButton, VerifyIntegrityResult } from './VerifyIntegrity';
 import { toggleFacet } from './facets';
 import { AROUND_SPANS, EMPTY_VIEW, isFiltered, surroundingView, zoomView } from './filter-params';
+import { AroundBanner } from './AroundBanner';
 import type { ActivityView } from './filter-params';
 import { searchTerms } from './highlight';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
@@ -31,12 +33,12 @@ import { useActivityExport } from './use-activity-export';
 import { useActivityStats } from './use-activity-stats';
 import { activitySearchKey, useActivitySearch } from './use-activity-search';
 import { useActivityUrl } from './use-activity-url';
+import { useAroundEntry, useAroundInTable } from './use-around-entry';
 import { useEntryCursor } from './use-entry-cursor';
 import { scrollToTop, useLiveTail } from './use-live-tail';
 import { useNewActivityCount } from './use-new-activity';
 import { useRecentSearches, useRememberView } from './use-recent-searches';
 import { useVerifyIntegrity } from './use-verify-integrity';
-import { counted } from '@domain/plural';
 import { useOfficeClock } from '../../lib/office-clock-context';
 import { OfficeGate } from '../settings/OfficeGate';
 
@@ -64,16 +66,24 @@ function ActivityLogScreen() {
   const url = useActivityUrl();
   const { view, archive, selectedId } = url;
 
-  const search = useActivitySearch(view, { archive });
+  const around = useAroundEntry({ around: url.around, archive, view, align: url.alignAround });
+  const search = useActivitySearch(view, { archive }, { enabled: around.aligned });
   const entries = useMemo(
     () => search.data?.pages.flatMap((page) => page.entries) ?? [],
     [search.data],
   );
+  const aroundId = url.around?.id ?? null;
+  const aroundShown = useAroundInTable({
+    entryId: aroundId,
+    inPlace: around.inPlace,
+    entries,
+    search,
+  });
   const total = search.data?.pages[0]?.total;
   const ipError = ipErrorOf(search.error, view);
   const terms = useMemo(() => searchTerms(view.text), [view.text]);
-  const histogram = useActivityStats('activity.histogram', view, archive);
-  const facets = useActivityStats('activity.facets', view, archive);
+  const histogram = useActivityStats('activity.histogram', view, archive, around.aligned);
+  const facets = useActivityStats('activity.facets', view, archive, around.aligned);
 
   const canListStaff = can('staff.manage');
   const staffList = useStaffList(canListStaff);
@@ -160,6 +170,11 @@ function ActivityLogScreen() {
     onFilterIp: (ip: string) => filterBy({ ip }),
     onFilterActor: (actor: { id: number }) => filterBy({ actorId: actor.id }),
   };
+  /** What happened around an entry (a row's action or the drawer's): ±5 minutes to start with. */
+  const showAround = (entry: ActivityEntry, spanMin: number = AROUND_SPANS[0]) => {
+    around.remember(entry);
+    url.showAround(entry, spanMin, surroundingView(entry.ts, spanMin, clock));
+  };
 
   return (
     <Stack gap="md">
@@ -220,10 +235,13 @@ function ActivityLogScreen() {
         <AroundBanner
           id={url.around.id}
           spanMin={url.around.spanMin}
+          known={around.entry !== undefined}
+          error={around.error}
+          beyondLoaded={aroundShown.beyondLoaded}
           onWiden={(spanMin) => {
-            const entry = entries.find((e) => e.id === url.around?.id);
-            if (entry) url.showAround(entry, spanMin, surroundingView(entry.ts, spanMin, clock));
+            if (around.entry) showAround(around.entry, spanMin);
           }}
+          onOpen={() => cursor.open(url.around?.id ?? 0)}
         />
       )}
       <VerifyIntegrityResult state={verify} onOpenEntry={cursor.open} />
@@ -279,6 +297,8 @@ function ActivityLogScreen() {
             terms={terms}
             onOpen={cursor.open}
             failures={cursor.failures}
+            aroundId={aroundShown.loaded ? aroundId : null}
+            onAround={(entry) => showAround(entry)}
             {...clicks}
           />
         </Box>
@@ -300,10 +320,7 @@ function ActivityLogScreen() {
         onClose={closeEntry}
         onFilterCorrelation={(correlationId) => filterBy({ correlationId })}
         onPivot={(pivot) => url.showView(() => ({ ...EMPTY_VIEW, ...pivot }))}
-        onAround={(entry) => {
-          const spanMin = AROUND_SPANS[0];
-          url.showAround(entry, spanMin, surroundingView(entry.ts, spanMin, clock));
-        }}
+        onAround={(entry) => showAround(entry)}
         {...clicks}
       />
       <KeyboardShortcutsHelp opened={dialog === 'help'} onClose={() => setDialog(null)} />
@@ -324,31 +341,5 @@ function ActivityLogScreen() {
         canArchive={can('activity.retention')}
       />
     </Stack>
-  );
-}
-
-/** Says the screen shows what happened around one entry, and offers a wider look. */
-function AroundBanner({
-  id,
-  spanMin,
-  onWiden,
-}: {
-  id: number;
-  spanMin: number;
-  onWiden: (spanMin: number) => void;
-}) {
-  const wider = AROUND_SPANS.find((s) => s > spanMin);
-  const span = (min: number) => (min < 60 ? `${String(min)} min` : counted(min / 60, 'hour'));
-  return (
-    <Group gap="sm" role="status" aria-label="Around this entry">
-      <Text size="sm">
-        {`Everything within ${span(spanMin)} before and after entry #${String(id)}, all filters cleared.`}
-      </Text>
-      {wider !== undefined && (
-        <Button size="xs" variant="light" onClick={() => onWiden(wider)}>
-          {`Widen to ±${span(wider)}`}
-        </Button>
-      )}
-    </Group>
   );
 }

@@ -21,6 +21,10 @@ export type ActivityResultsProps = FilterClicks & {
   cursorId: number | null;
   terms: readonly string[];
   onOpen: (id: number) => void;
+  /** The entry an "around this entry" view is around, when it is in the results. */
+  aroundId: number | null;
+  /** A row's "Show surrounding entries". */
+  onAround: (entry: ActivityEntry) => void;
   failures: { busy: Direction | null; message: string | null; jump: (d: Direction) => void };
 };
 
@@ -35,6 +39,8 @@ export function ActivityResults({
   terms,
   onOpen,
   failures,
+  aroundId,
+  onAround,
   ...clicks
 }: ActivityResultsProps) {
   if (search.isPending) return <LoadingState label="Loading activity…" />;
@@ -75,6 +81,8 @@ export function ActivityResults({
         cursorId={cursorId}
         terms={terms}
         onOpen={onOpen}
+        aroundId={aroundId}
+        onAround={onAround}
         {...clicks}
       />
       {search.isFetchNextPageError && (

@@ -1,4 +1,4 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { ActivityEntry } from '@contract/schemas/activity';
 import { useOfficeClock } from '../../lib/office-clock-context';
@@ -7,13 +7,30 @@ import type { FilterClicks } from './ActivityCells';
 import { HighlightedText } from './HighlightedText';
 import { categoryLabel } from './activity-labels';
 import { clockReadOf } from './clock-notes';
+import classes from './ActivityTable.module.css';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const CURSOR_OUTLINE = {
-  cursor: 'pointer',
   outline: '2px solid var(--mantine-primary-color-filled)',
   outlineOffset: -2,
 } as const;
+/** The entry an "around this entry" view is around: a bar down its left edge and a tint. */
+const AROUND_MARK = {
+  boxShadow: 'inset 4px 0 0 var(--mantine-color-yellow-filled)',
+} as const;
+
+const rowStyle = (cursor: boolean, around: boolean) => ({
+  cursor: 'pointer',
+  ...(cursor ? CURSOR_OUTLINE : {}),
+  ...(around ? AROUND_MARK : {}),
+});
+
+const rowTint = (selected: boolean, around: boolean) =>
+  selected
+    ? 'var(--mantine-primary-color-light)'
+    : around
+      ? 'var(--mantine-color-yellow-light)'
+      : undefined;
 
 export type ActivityTableProps = FilterClicks & {
   entries: ActivityEntry[];
@@ -28,9 +45,16 @@ export type ActivityTableProps = FilterClicks & {
   /** Accessible name of the table. */
   label?: string;
   onOpen: (id: number) => void;
+  /** The entry an "around this entry" view is around: marked and kept in view. */
+  aroundId?: number | null;
+  /** Each row's "Show surrounding entries"; without it, no such column. */
+  onAround?: (entry: ActivityEntry) => void;
 };
 
 const NO_TERMS: readonly string[] = [];
+
+const rowIn = (body: HTMLElement | null, id: number) =>
+  body?.querySelector(`[data-entry-id="${String(id)}"]`);
 
 export function ActivityTable({
   entries,
@@ -42,16 +66,22 @@ export function ActivityTable({
   onOpen,
   onFilterIp,
   onFilterActor,
+  aroundId = null,
+  onAround,
 }: ActivityTableProps) {
   const clock = useOfficeClock();
   const body = useRef<HTMLTableSectionElement>(null);
   // Keep the keyboard selection in view as it moves.
   useEffect(() => {
-    if (cursorId === null) return;
-    body.current
-      ?.querySelector(`[data-entry-id="${String(cursorId)}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
+    if (cursorId !== null) rowIn(body.current, cursorId)?.scrollIntoView({ block: 'nearest' });
   }, [cursorId]);
+  // The entry a view is around, in the middle of the screen; again when entries above it arrive
+  // (a wider window), not when more load below it.
+  const aroundIndex = aroundId === null ? -1 : entries.findIndex((e) => e.id === aroundId);
+  useEffect(() => {
+    if (aroundId === null || aroundIndex < 0) return;
+    rowIn(body.current, aroundId)?.scrollIntoView({ block: 'center' });
+  }, [aroundId, aroundIndex]);
 
   return (
     <Table.ScrollContainer minWidth={compact ? 560 : 700}>
@@ -67,6 +97,11 @@ export function ActivityTable({
             <Table.Th>Staff</Table.Th>
             {!compact && <Table.Th>IP</Table.Th>}
             <Table.Th>Description</Table.Th>
+            {onAround && (
+              <Table.Th w={40}>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody ref={body}>
@@ -75,11 +110,13 @@ export function ActivityTable({
               key={entry.id}
               data-entry-id={entry.id}
               data-selected={entry.id === selectedId || undefined}
+              data-around={entry.id === aroundId || undefined}
               data-outcome={entry.outcome}
               aria-current={entry.id === cursorId ? 'true' : undefined}
+              title={entry.id === aroundId ? 'The entry this view is around' : undefined}
               onClick={() => onOpen(entry.id)}
-              style={entry.id === cursorId ? CURSOR_OUTLINE : { cursor: 'pointer' }}
-              bg={entry.id === selectedId ? 'var(--mantine-primary-color-light)' : undefined}
+              style={rowStyle(entry.id === cursorId, entry.id === aroundId)}
+              bg={rowTint(entry.id === selectedId, entry.id === aroundId)}
             >
               <Table.Td miw={96}>
                 <Anchor
@@ -130,11 +167,37 @@ export function ActivityTable({
                   <HighlightedText text={entry.description} terms={terms} />
                 </Text>
               </Table.Td>
+              {onAround && (
+                <Table.Td>
+                  <button
+                    type="button"
+                    className={classes.aroundButton}
+                    aria-label={`Show surrounding entries of entry ${String(entry.id)}`}
+                    title="Show surrounding entries (±5 minutes, all filters cleared)"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onAround(entry);
+                    }}
+                  >
+                    <SurroundingIcon />
+                  </button>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Lines before and after a bolder one: an entry in its context. */
+function SurroundingIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+      <path d="M3 2.5h8M3 11.5h8" stroke="currentColor" strokeWidth="1.2" />
+      <path d="M1 7h12" stroke="currentColor" strokeWidth="2.4" />
+    </svg>
   );
 }
 

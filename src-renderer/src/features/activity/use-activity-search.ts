@@ -43,8 +43,13 @@ export const searchInput = (
 /**
  * Newest-first search with keyset "load more". Every page of one search uses the same `now`
  * (`anchor`), so "last 7 days" does not drift while the user pages through the results.
+ * `enabled: false` holds it back while the view is not settled yet.
  */
-export function useActivitySearch(view: ActivityView, scope: SearchScope = {}) {
+export function useActivitySearch(
+  view: ActivityView,
+  scope: SearchScope = {},
+  { enabled = true }: { enabled?: boolean } = {},
+) {
   const client = useApiClient();
   const clock = useOfficeClock();
   return useInfiniteQuery<
@@ -55,6 +60,7 @@ export function useActivitySearch(view: ActivityView, scope: SearchScope = {}) {
     PageParam
   >({
     queryKey: activitySearchKey(view, scope),
+    enabled,
     initialPageParam: { cursor: undefined, anchor: undefined },
     queryFn: async ({ pageParam }) => {
       const anchor = pageParam.anchor ?? Date.now();

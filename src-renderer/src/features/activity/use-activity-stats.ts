@@ -15,17 +15,20 @@ export const activityStatsKey = (name: StatsName, view?: ActivityView, archive?:
 
 /**
  * The histogram or the facet counts for the view. Keyed by the view (not the resolved filter),
- * so that a relative range ("last 24 hours") is measured from when the query runs.
+ * so that a relative range ("last 24 hours") is measured from when the query runs; `enabled:
+ * false` holds it back while the view is not settled yet.
  */
 export function useActivityStats<K extends StatsName>(
   name: K,
   view: ActivityView,
   archive: string | null,
+  enabled = true,
 ) {
   const client = useApiClient();
   const clock = useOfficeClock();
   return useQuery<Out<K>, ApiError>({
     queryKey: activityStatsKey(name, view, archive),
+    enabled,
     queryFn: () => {
       const filter = toApiFilter(view, Date.now(), clock);
       const input = archive ? { filter, archive } : { filter };

@@ -9,8 +9,11 @@ export const ENTRY_PARAM = 'entry';
 export const AROUND_PARAM = 'around';
 export const SPAN_PARAM = 'span';
 
+/** The entry and span (minutes either side) of an "around this entry" view. */
+export type AroundParams = { id: number; spanMin: number };
+
 /** The entry and span (minutes) of an "around this entry" view in the URL, or null. */
-const aroundOf = (params: URLSearchParams): { id: number; spanMin: number } | null => {
+const aroundOf = (params: URLSearchParams): AroundParams | null => {
   const id = Number(params.get(AROUND_PARAM));
   const span = /^(\d{1,4})m$/.exec(params.get(SPAN_PARAM) ?? '5m');
   const spanMin = Number(span?.[1]);
@@ -114,14 +117,15 @@ export function useActivityUrl() {
   );
 
   /**
-   * What happened around an entry: every filter cleared, `spanMin` minutes either side of it, the
-   * entry open and highlighted; bookmarkable (`around=<id>&span=5m`).
+   * What happened around an entry: every filter cleared, `spanMin` minutes either side of it (the
+   * table highlights it and keeps it in view; the drawer closes so the entries around it show);
+   * bookmarkable (`around=<id>&span=5m`).
    */
   const showAround = useCallback(
-    (entry: { id: number; ts: number }, spanMin: number, view: ActivityView) =>
+    (entry: { id: number }, spanMin: number, view: ActivityView) =>
       setParams((prev) => {
         const next = viewToParams(view, prev);
-        next.set(ENTRY_PARAM, String(entry.id));
+        next.delete(ENTRY_PARAM);
         next.set(AROUND_PARAM, String(entry.id));
         next.set(SPAN_PARAM, `${String(spanMin)}m`);
         return next;
@@ -129,6 +133,35 @@ export function useActivityUrl() {
     [setParams],
   );
 
+  /**
+   * Puts the window's bounds into the URL of an "around" view whose own are missing or stale (a
+   * bookmark holding only `around` and `span`), in place: Back does not return to it.
+   */
+  const alignAround = useCallback(
+    (view: ActivityView, of: AroundParams) =>
+      setParams(
+        (prev) => {
+          // Only while the URL still shows that window: a filter chosen meanwhile stands.
+          const current = aroundOf(prev);
+          const same = current?.id === of.id && current.spanMin === of.spanMin;
+          return same ? viewToParams(view, prev) : prev;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
   const around = aroundOf(params);
-  return { view, archive, selectedId, around, setView, showView, setEntry, setArchive, showAround };
+  return {
+    view,
+    archive,
+    selectedId,
+    around,
+    setView,
+    showView,
+    setEntry,
+    setArchive,
+    showAround,
+    alignAround,
+  };
 }

@@ -27,6 +27,10 @@ import {
   emptyClientForm,
 } from './client-form';
 import type { ClientErrors, ClientField, ClientFormValues } from './client-form';
+import classes from './ClientFormModal.module.css';
+
+/** Two columns of fields, three on wide screens, so the whole form fits a 1280×800 screen. */
+const COLUMNS = { base: 1, sm: 2, lg: 3 } as const;
 
 export function ClientFormModal({
   client,
@@ -42,7 +46,7 @@ export function ClientFormModal({
 }) {
   const title = client ? `Edit client ${client.accountNo}` : 'Add client';
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="xl" centered>
+    <Modal opened={opened} onClose={onClose} title={title} size="60rem" centered>
       {opened && (
         <ClientForm
           key={client?.id ?? 'new'}
@@ -126,7 +130,7 @@ function ClientForm({
             {generalError}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <SimpleGrid cols={COLUMNS}>
           <TextInput label="Full name" data-autofocus autoComplete="off" {...text('fullName')} />
           <TextInput label="Phone" type="tel" autoComplete="off" {...text('phone')} />
           <TextInput label="Email" type="email" autoComplete="off" {...text('email')} />
@@ -149,7 +153,7 @@ function ClientForm({
           />
         </SimpleGrid>
 
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <SimpleGrid cols={COLUMNS}>
           <NativeSelect
             label="Service type"
             data={SERVICE_OPTIONS}
@@ -253,9 +257,9 @@ function ClientForm({
             />
           )}
         </SimpleGrid>
-        <Textarea label="Notes" rows={3} {...text('notes')} />
+        <Textarea label="Notes" rows={2} {...text('notes')} />
 
-        <Group justify="flex-end">
+        <Group justify="flex-end" className={classes.actions}>
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>

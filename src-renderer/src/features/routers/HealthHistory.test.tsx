@@ -44,7 +44,7 @@ function renderHistory() {
       buckets: [bucket(from), bucket(from + HOUR, { failed: 2, cpuMax: 91 })],
       outages: [{ from: T - 2 * HOUR, to: T - HOUR }],
       keptSince: T - 60 * 24 * HOUR,
-      keptDays: 92,
+      keptDays: 183,
     }),
   });
   return { transport, ...renderApp(transport, '/routers/7') };
@@ -55,7 +55,7 @@ describe('router health history', () => {
     const { transport } = renderHistory();
     const panel = await screen.findByRole('region', { name: 'Health history' });
     expect(await within(panel).findByTestId('history-summary')).toHaveTextContent(
-      '24 health checks kept, averaged per 6 min; history kept since 2024-11-16 10:00 (92 days at most)',
+      '24 health checks kept, averaged per 6 min; history kept since 2024-11-16 10:00 (183 days at most)',
     );
     expect(within(panel).getByTestId('peak-CPU')).toHaveTextContent('peak 91%');
     expect(within(panel).getByTestId('peak-Memory')).toHaveTextContent('peak 45%');
@@ -69,12 +69,26 @@ describe('router health history', () => {
     expect(first).toMatchObject({ id: 7, points: 240 });
     expect((first?.to ?? 0) - (first?.from ?? 0)).toBe(24 * HOUR);
 
-    fireEvent.click(within(panel).getByText('90 days'));
-    await waitFor(() => expect(transport.inputsOf('routers.healthHistory')).toHaveLength(2));
-    const last = transport.inputsOf('routers.healthHistory').at(-1);
-    expect((last?.to ?? 0) - (last?.from ?? 0)).toBe(90 * 24 * HOUR);
-    expect(await within(panel).findByTestId('history-summary')).toHaveTextContent(
-      'averaged per 540 min',
-    );
+    for (const label of ['24 hours', '7 days', '30 days', '180 days']) {
+      expect(within(panel).getByText(label)).toBeInTheDocument();
+    }
+    for (const [label, days, per] of [
+      ['7 days', 7, 'per 42 min'],
+      ['30 days', 30, 'per 3 hours'],
+      ['180 days', 180, 'per 18 hours'],
+    ] as const) {
+      const asked = transport.inputsOf('routers.healthHistory').length;
+      fireEvent.click(within(panel).getByText(label));
+      await waitFor(() =>
+        expect(transport.inputsOf('routers.healthHistory').length).toBeGreaterThan(asked),
+      );
+      const last = transport.inputsOf('routers.healthHistory').at(-1);
+      expect((last?.to ?? 0) - (last?.from ?? 0)).toBe(days * 24 * HOUR);
+      await waitFor(() =>
+        expect(within(panel).getByTestId('history-summary')).toHaveTextContent(`averaged ${per};`),
+      );
+      // The outages over the chosen range are listed with it.
+      expect(within(panel).getByLabelText('Outages')).toHaveTextContent('Outage 2025-01-15 08:00');
+    }
   });
 });

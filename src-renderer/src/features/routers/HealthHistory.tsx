@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { HealthBucket, RouterHealthHistory } from '@contract/schemas/routers';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorState, LoadingState } from '../../components/states';
+import { counted, per } from '@domain/plural';
 import { formatNumber } from '../../lib/format';
 import { OfficeGate } from '../settings/OfficeGate';
 import { useOffice } from '../settings/office-context';
@@ -13,10 +14,16 @@ const RANGES = [
   { value: '24h', label: '24 hours', ms: 24 * HOUR },
   { value: '7d', label: '7 days', ms: 7 * 24 * HOUR },
   { value: '30d', label: '30 days', ms: 30 * 24 * HOUR },
-  { value: '90d', label: '90 days', ms: 90 * 24 * HOUR },
+  { value: '180d', label: '180 days', ms: 180 * 24 * HOUR },
 ] as const;
 type RangeValue = (typeof RANGES)[number]['value'];
 const POINTS = 240;
+
+/** `per 6 min`, `per 90 min`, `per hour`, `per 18 hours`: what one point of the charts averages. */
+const perBucket = (ms: number): string => {
+  const min = Math.round(ms / 60_000);
+  return min >= 60 && min % 60 === 0 ? per(min / 60, 'hour') : `per ${formatNumber(min)} min`;
+};
 const W = 480;
 const H = 56;
 
@@ -181,7 +188,7 @@ function HistoryBody({
   return (
     <Stack gap="sm">
       <Text size="xs" c="dimmed" data-testid="history-summary">
-        {`${formatNumber(samples)} health checks kept, averaged per ${formatNumber(Math.round(h.bucketMs / 60_000))} min`}
+        {`${counted(samples, 'health check')} kept, averaged ${perBucket(h.bucketMs)}`}
         {h.keptSince !== null &&
           `; history kept since ${dateTime(h.keptSince)} (${String(h.keptDays)} days at most)`}
       </Text>
