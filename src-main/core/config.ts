@@ -26,6 +26,11 @@ export type CoreConfig = {
   /** Start background jobs (session sweeper, health checks, queue, expiry, …). Off in most unit tests. */
   background?: boolean;
   /**
+   * With `background`, schedule only these jobs (benchmarks: the database upkeep alone, so that
+   * writes behave as in the app without a backup or an expiry run starting mid-measure).
+   */
+  backgroundJobs?: readonly string[];
+  /**
    * Run the Activity Log screen's reads on reader threads (the built `activity-reader.js`), so
    * that no search blocks the main event loop. Unset: they run on the calling thread.
    */

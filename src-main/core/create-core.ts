@@ -528,7 +528,7 @@ const wireCore = (
         upkeep.hold();
         // Every timer: health polls, the queue, sweeps, checkpoints, auto-sync, expiry,
         // maintenance, backups (tests that drive jobs by hand leave them unscheduled).
-        jobs.start();
+        jobs.start(config.backgroundJobs);
       }
       network.start(config.background !== false);
       forwarding.start();

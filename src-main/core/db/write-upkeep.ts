@@ -1,10 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import { statSync } from 'node:fs';
 import type { Sqlite } from './open-database';
 
 /** Leaf pages one search-index merge step may write (a few milliseconds at 10M entries). */
 const MERGE_PAGES = 64;
-/** Merge steps after one slice of a long run of writes (see `between`). */
-const BETWEEN_MERGE_STEPS = 4;
+/** Time for merge steps after one slice of a long run of writes (see `between`). */
+const BETWEEN_MERGE_MS = 12;
 
 /**
  * Keeps single-entry commits down to their own fsync. Left to themselves, SQLite copies the WAL
@@ -88,7 +89,8 @@ export const createWriteUpkeep = (sqlite: Sqlite) => {
      */
     between: (): void => {
       sqlite.pragma('wal_checkpoint(PASSIVE)');
-      for (let i = 0; i < BETWEEN_MERGE_STEPS && mergeStep(); i++) {
+      const until = performance.now() + BETWEEN_MERGE_MS;
+      while (mergeStep() && performance.now() < until) {
         /* the next step */
       }
     },

@@ -208,11 +208,15 @@ export const createJobRegistry = (deps: {
       slots.set(def.name, { def, state: deps.repo.get(def.name), running: null });
     },
 
-    /** Schedules every defined job (the app; most tests drive jobs by hand instead). */
-    start: (): void => {
+    /**
+     * Schedules every defined job, or those named in `only` (the app; most tests drive jobs by
+     * hand instead).
+     */
+    start: (only?: readonly string[]): void => {
       if (startedAt !== null) return;
       startedAt = clock.now();
       for (const s of slots.values()) {
+        if (only && !only.includes(s.def.name)) continue;
         deps.scheduler.every(
           s.def.name,
           s.def.tickMs,
