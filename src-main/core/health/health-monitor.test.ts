@@ -155,17 +155,17 @@ describe('health checks', () => {
     const add = o.core.sqlite.prepare(
       'INSERT INTO router_health_samples (router_id, ts, ok) VALUES (?, ?, 1)',
     );
-    // History is kept 92 days: one sample beyond that per router, one recent.
+    // History is kept 183 days: one sample beyond that per router, one recent.
     const DAY = 24 * 60 * MINUTE;
     for (const r of routers) {
-      add.run(r.id, now - 100 * DAY);
+      add.run(r.id, now - 200 * DAY);
       add.run(r.id, now - 10 * MINUTE);
     }
     const old = () =>
       (
         o.core.sqlite
           .prepare('SELECT count(*) AS n FROM router_health_samples WHERE ts < ?')
-          .get(now - 92 * DAY) as { n: number }
+          .get(now - 183 * DAY) as { n: number }
       ).n;
     const health = o.core.services.health;
     const signal = new AbortController().signal;
