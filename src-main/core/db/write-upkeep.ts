@@ -4,6 +4,8 @@ import type { Sqlite } from './open-database';
 
 /** Leaf pages one search-index merge step may write (a few milliseconds at 10M entries). */
 const MERGE_PAGES = 64;
+/** Segments a level may hold before a commit must merge them (FTS5's default: 16). */
+const CRISIS_MERGE = 256;
 /** Time for merge steps after one slice of a long run of writes (see `between`). */
 const BETWEEN_MERGE_MS = 12;
 
@@ -60,6 +62,11 @@ export const createWriteUpkeep = (sqlite: Sqlite) => {
     hold: (): void => {
       sqlite.pragma('wal_autocheckpoint = 0');
       sqlite.exec("INSERT INTO activity_fts(activity_fts, rank) VALUES('automerge', 0)");
+      // A level's segments are merged by the ticks and between slices, never all at once
+      // inside a commit (FTS5's crisis merge at 16 segments: seconds at millions of entries).
+      sqlite.exec(
+        `INSERT INTO activity_fts(activity_fts, rank) VALUES('crisismerge', ${String(CRISIS_MERGE)})`,
+      );
     },
     /**
      * One WAL checkpoint and one merge step; when nothing was written since the last tick, a
