@@ -45,34 +45,18 @@ function RoutersTable({ data }: { data: InsightsRouters }) {
                 )}
               </Table.Td>
               <Table.Td ta="right">
-                {r.outages === 0 ? (
-                  '0'
-                ) : (
-                  <Anchor
-                    component={Link}
-                    to={routerPath(r.id, 'outages', data, clock)}
-                    aria-label={`${r.name}: ${counted(r.outages, 'outage')}, show them in the log`}
-                    c="red"
-                    size="sm"
-                  >
-                    {formatNumber(r.outages)}
-                  </Anchor>
-                )}
+                <CountLink
+                  n={r.outages}
+                  to={routerPath(r.id, 'outages', data, clock)}
+                  label={`${r.name}: ${counted(r.outages, 'outage')}, show them in the log`}
+                />
               </Table.Td>
               <Table.Td ta="right">
-                {r.syncFailures === 0 ? (
-                  '0'
-                ) : (
-                  <Anchor
-                    component={Link}
-                    to={routerPath(r.id, 'sync_failures', data, clock)}
-                    aria-label={`${r.name}: ${counted(r.syncFailures, 'sync failure')}, show them in the log`}
-                    c="red"
-                    size="sm"
-                  >
-                    {formatNumber(r.syncFailures)}
-                  </Anchor>
-                )}
+                <CountLink
+                  n={r.syncFailures}
+                  to={routerPath(r.id, 'sync_failures', data, clock)}
+                  label={`${r.name}: ${counted(r.syncFailures, 'sync failure')}, show them in the log`}
+                />
               </Table.Td>
               <Table.Td ta="right">{ms(r.latencyAvg)}</Table.Td>
               <Table.Td ta="right">{ms(r.latencyMax)}</Table.Td>
@@ -129,5 +113,15 @@ export function RouterInsights({ range }: { range: RangeInput }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** A count of problems: plain 0, or a red link to the entries behind it. */
+function CountLink({ n, to, label }: { n: number; to: string; label: string }) {
+  if (n === 0) return <>0</>;
+  return (
+    <Anchor component={Link} to={to} aria-label={label} c="red" size="sm">
+      {formatNumber(n)}
+    </Anchor>
   );
 }
