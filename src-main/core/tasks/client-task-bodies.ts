@@ -12,9 +12,6 @@ import { nextTurn } from '../shared/next-turn';
 /** Accepted rows travel to the main thread as JSON text in batches of this many. */
 const CANDIDATES_PER_CHUNK = 500;
 
-/** Gives way to the event loop: harmless on a task thread, needed on the main one. */
-const breathe = nextTurn;
-
 export const exportClients = async (
   r: TaskRequestOf<'clientsExport'>,
   io: TaskIo,
@@ -24,7 +21,7 @@ export const exportClients = async (
     return await writeClientsCsv(db, r, {
       chunk: async (text) => {
         await io.chunk(text);
-        await breathe();
+        await nextTurn();
       },
       progress: (done) => io.progress(done),
     });
@@ -53,7 +50,7 @@ export const checkClientsCsv = async (
       progress: (done) => io.progress(done),
       breathe: async () => {
         if (batch.length >= CANDIDATES_PER_CHUNK) await flush();
-        await breathe();
+        await nextTurn();
       },
       ...(r.withAccepted ? { accept: (c: ImportCandidate) => batch.push(c) } : {}),
     });
